@@ -1,0 +1,91 @@
+/** Findings are data, never exceptions: every stage returns them beside its result. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Where something was read. Fields that do not apply are null. `row` is 1-based, `column` a letter. */
+export interface Location {
+  file: string | null;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  cell: string | null;
+}
+
+export interface Finding extends Location {
+  severity: Severity;
+  code: string;
+  message: string;
+  /** Catalog id of the indicator concerned. */
+  indicator: string | null;
+  /** Canonical name (without kind) of the reporting unit concerned. */
+  district: string | null;
+}
+
+export const NO_LOCATION: Location = { file: null, sheet: null, row: null, column: null, cell: null };
+
+export function finding(
+  severity: Severity,
+  code: string,
+  message: string,
+  where: Partial<Location> = {},
+  about: { indicator?: string | null; district?: string | null } = {},
+): Finding {
+  return {
+    severity,
+    code,
+    message,
+    file: where.file ?? null,
+    sheet: where.sheet ?? null,
+    row: where.row ?? null,
+    column: where.column ?? null,
+    cell: where.cell ?? null,
+    indicator: about.indicator ?? null,
+    district: about.district ?? null,
+  };
+}
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** A location for a 0-based row and column of a table. */
+export function cellLocation(file: string, sheet: string | null, rowIndex: number, colIndex: number): Location {
+  const column = columnLetter(colIndex);
+  return { file, sheet, row: rowIndex + 1, column, cell: `${column}${rowIndex + 1}` };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: by file, sheet, row, column, then severity and code, so outputs are deterministic. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      cmp(a.sheet, b.sheet) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.column ?? '').length - (b.column ?? '').length ||
+      cmp(a.column, b.column) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      cmp(a.code, b.code) ||
+      cmp(a.message, b.message),
+  );
+}
+
+function cmp(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

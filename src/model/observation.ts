@@ -1,0 +1,21 @@
+import type { Location } from './finding.js';
+
+/** A reporting unit as resolved against the catalog: a district (by GSO code) or the city level. */
+export type UnitRef = { kind: 'district'; code: string } | { kind: 'city'; reporter: string };
+
+/** One number a submission states, resolved against the catalog. The normalise stage's output. */
+export interface Observation {
+  unit: UnitRef;
+  indicator: string;
+  /** For ratio indicators: the part this number is ("poor-households"); null for the indicator's own value. */
+  part: string | null;
+  year: number;
+  /** 1–12 for monthly submissions, null for annual ones. */
+  month: number | null;
+  /** Null when the submission stated only a plan for this indicator. */
+  value: number | null;
+  /** The plan (target) the submission states, as written ("<3", "160000"), or null. */
+  plan: string | null;
+  source: Location;
+  planSource?: Location;
+}

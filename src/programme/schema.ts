@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * The programme definition format. The built-in catalog (catalog/programme-08.json) and a user's
+ * `--programme FILE` both follow it; catalog/programme.schema.json is generated from it (npm run schema).
+ */
+
+/** A target exactly as the documents write it: "160000", "<3", "dưới 3%", ">94", "73–75", "khoảng 4", "cơ bản không còn hộ nghèo". */
+const TargetText = z.string().min(1).describe('A target as the documents write it, e.g. "160000", "<3", "trên 94%", "73–75", "khoảng 4"');
+
+const IndicatorTargets = z
+  .object({
+    annual: z
+      .record(z.string().regex(/^(\d{4}|\*)$/), TargetText)
+      .optional()
+      .describe('Annual plan per year ("2023"); "*" applies to every year of the period'),
+    period: TargetText.optional().describe('The end-of-period target (2025)'),
+  })
+  .strict();
+
+const TargetSet = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('Used with --targets NAME'),
+    title: z.string(),
+    extends: z.string().optional().describe('Name of a target set whose targets this one restates'),
+    source: z.string().optional(),
+    targets: z.record(z.string(), IndicatorTargets),
+  })
+  .strict();
+
+const Part = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    role: z.enum(['numerator', 'denominator']),
+    name: z.string(),
+    nameEn: z.string(),
+    aliases: z.array(z.string()).default([]),
+  })
+  .strict();
+
+const Indicator = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    code: z.string().optional().describe('The number forms print before the name'),
+    name: z.string().describe('Official Vietnamese name'),
+    aliases: z.array(z.string()).default([]),
+    nameEn: z.string(),
+    unit: z.string().describe('Unit of measure as printed, e.g. "%", "người", "giường/vạn dân"'),
+    unitEn: z.string(),
+    direction: z.enum(['higher', 'lower']),
+    decimals: z.number().int().min(0).max(6),
+    range: z.object({ min: z.number().optional(), max: z.number().optional() }).strict().default({}),
+    aggregation: z
+      .enum(['sum', 'ratio', 'city'])
+      .describe('How district values combine into the city value: sum; ratio of summed parts; or reported by the city level only'),
+    parts: z.array(Part).default([]).describe('For ratio indicators: numerator and denominator'),
+    scale: z.number().positive().default(100).describe('Ratio = numerator / denominator × scale'),
+    evaluated: z.boolean().default(true),
+    evaluationNote: z.string().optional(),
+    flow: z.boolean().default(false).describe('True for flows that add up over the months of a year (jobs created)'),
+    official: z.boolean().default(true).describe('False for informational indicators not confirmed as one of the programme\'s'),
+    baseline: z.object({ year: z.number().int(), value: z.number(), note: z.string().optional() }).strict().optional(),
+  })
+  .strict()
+  .superRefine((ind, ctx) => {
+    if (ind.aggregation === 'ratio') {
+      const roles = ind.parts.map((p) => p.role).sort().join(',');
+      if (roles !== 'denominator,numerator') {
+        ctx.addIssue({ code: 'custom', message: 'a ratio indicator needs exactly one numerator and one denominator part', path: ['parts'] });
+      }
+    }
+  });
+
+const ReportingUnit = z
+  .object({
+    code: z.string().describe('GSO code, e.g. "001"'),
+    name: z.string().describe('Canonical name without its kind, e.g. "Ba Đình"'),
+    kind: z.string().describe('quận, huyện, thị xã'),
+    aliases: z.array(z.string()).default([]),
+    communes: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+const CityReporter = z
+  .object({ id: z.string(), name: z.string(), aliases: z.array(z.string()).default([]) })
+  .strict();
+
+const DerivedCount = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    indicator: z.string(),
+    part: z.string().optional().describe('Count on this part of a ratio indicator instead of the value'),
+    rule: z.literal('zero').describe('Counts the districts whose value is 0'),
+  })
+  .strict();
+
+export const ProgrammeSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string(),
+    title: z.string(),
+    titleEn: z.string().optional(),
+    shortTitle: z.string(),
+    from: z.number().int(),
+    to: z.number().int(),
+    indicatorCount: z.number().int().positive().describe('How many indicators the programme has in all'),
+    note: z.string().optional(),
+    units: z.array(ReportingUnit).min(1),
+    cityReporters: z.array(CityReporter).min(1),
+    indicators: z.array(Indicator).min(1),
+    derived: z.array(DerivedCount).default([]),
+    defaultTargets: z.string(),
+    targetSets: z.array(TargetSet).min(1),
+  })
+  .strict();
+
+export type ProgrammeInput = z.input<typeof ProgrammeSchema>;
+export type Programme = z.output<typeof ProgrammeSchema>;
+export type Indicator = Programme['indicators'][number];
+export type ReportingUnit = Programme['units'][number];
+export type CityReporter = Programme['cityReporters'][number];
+export type DerivedCount = Programme['derived'][number];
+export type TargetSet = Programme['targetSets'][number];

@@ -1,0 +1,82 @@
+/**
+ * Numbers written as text, in the Vietnamese convention (decimal comma, thousands dot: "36,44", "214.258")
+ * or the English one ("1,234.5"). Pure; the caller turns a 'bad' result into a finding at the cell.
+ */
+
+export type NumberConvention = 'vi' | 'en';
+
+export type ParsedNumber =
+  | { kind: 'number'; value: number; percent: boolean }
+  | { kind: 'missing' }
+  | { kind: 'bad'; text: string };
+
+/** Cells that mean "no value" rather than zero. */
+const MISSING = new Set(['', '-', '–', '—', 'x', 'X', 'không', 'Không', 'KHÔNG', 'n/a', 'N/A', 'na', '...', '…']);
+
+export function parseNumberText(raw: string, convention: NumberConvention = 'vi'): ParsedNumber {
+  let text = raw.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  if (MISSING.has(text)) return { kind: 'missing' };
+  let percent = false;
+  if (text.endsWith('%')) {
+    percent = true;
+    text = text.slice(0, -1).trim();
+  }
+  let sign = 1;
+  if (/^[-−–]/.test(text)) {
+    sign = -1;
+    text = text.slice(1).trim();
+  } else if (text.startsWith('+')) {
+    text = text.slice(1).trim();
+  }
+  // Spaces as thousands separators ("1 500 000").
+  if (/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(text)) text = text.replace(/ /g, '');
+  const value = parseDigits(text, convention);
+  if (value === null) return { kind: 'bad', text: raw };
+  return { kind: 'number', value: sign * value, percent };
+}
+
+function parseDigits(text: string, convention: NumberConvention): number | null {
+  if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return null;
+  const dots = count(text, '.');
+  const commas = count(text, ',');
+  if (dots > 0 && commas > 0) {
+    // Both present: the last one is the decimal mark, the other groups thousands.
+    const decimal = text.lastIndexOf(',') > text.lastIndexOf('.') ? ',' : '.';
+    const group = decimal === ',' ? '.' : ',';
+    if (count(text, decimal) !== 1) return null;
+    const [intPart, frac] = text.split(decimal) as [string, string];
+    if (!isGrouped(intPart, group)) return null;
+    return Number(intPart.split(group).join('') + '.' + frac);
+  }
+  if (dots === 0 && commas === 0) return Number(text);
+  const mark = dots > 0 ? '.' : ',';
+  const n = dots + commas;
+  // Several of the same mark can only be thousands groups ("1.500.000").
+  if (n > 1) return isGrouped(text, mark) ? Number(text.split(mark).join('')) : null;
+  const [intPart, frac] = text.split(mark) as [string, string];
+  if (intPart === '' || frac === '') return null;
+  const groupMark = convention === 'vi' ? '.' : ',';
+  // One mark followed by exactly three digits is a thousands group in the file's convention ("214.258" in vi).
+  if (mark === groupMark && frac.length === 3 && intPart.length <= 3 && intPart !== '0') {
+    return Number(intPart + frac);
+  }
+  return Number(intPart + '.' + frac);
+}
+
+function isGrouped(intPart: string, group: string): boolean {
+  const parts = intPart.split(group);
+  return /^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}
+
+/** Round half away from zero at `decimals`, avoiding binary artefacts (1.005 → 1.01). */
+export function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const shifted = Number((Math.abs(value) * factor).toPrecision(15));
+  return (Math.sign(value) * Math.round(shifted)) / factor;
+}
