@@ -17,7 +17,9 @@ export function fold(text: string): string {
     .toLowerCase()
     .replace(/[–—‑]/g, '-')
     .replace(/[^a-z0-9%<>]+/g, ' ')
-    .trim();
+    .trim()
+    // Old and new spellings of a final i/y after a consonant ("bác sỹ"/"bác sĩ", "Mỹ"/"Mĩ") fold alike.
+    .replace(/\b([bcdghklmnpqrstvx]+)y\b/g, '$1i');
 }
 
 /** Leading list numbering that forms put before names: "1.", "1)", "2.3", "I.", "a)", "-". */
