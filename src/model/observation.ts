@@ -6,6 +6,8 @@ export type UnitRef = { kind: 'district'; code: string } | { kind: 'city'; repor
 /** One number a submission states, resolved against the catalog. The normalise stage's output. */
 export interface Observation {
   unit: UnitRef;
+  /** The unit's canonical name ("Ba Đình", "Sở Y tế"), for messages. */
+  unitName: string;
   indicator: string;
   /** For ratio indicators: the part this number is ("poor-households"); null for the indicator's own value. */
   part: string | null;

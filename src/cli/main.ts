@@ -1,0 +1,62 @@
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { EXIT, UsageError } from './errors.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/**
+ * The CLI shell. Command modules are imported only when their command runs, so `--help` and
+ * `--version` load neither the engine nor exceljs. Returns the exit code; only `main` exits.
+ */
+export async function run(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('welfare')
+    .description('Attainment reports for social-welfare programmes from the spreadsheets districts and departments submit.')
+    .version(version, '-V, --version')
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('report')
+    .description('Compute the year\'s values, percentages of plan and verdicts, for the city and each district')
+    .argument('[paths...]', 'files or folders (read recursively)', ['.'])
+    .requiredOption('-y, --year <year>', 'the year to report, e.g. 2023')
+    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .option('--targets <name>', 'target set to judge against (default: the programme\'s, "original" for 08-CTr/TU)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .option('--strict', 'exit 1 when there is an error finding')
+    .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
+    .option('--no-color', 'no colours, even on a terminal')
+    .action(async (paths: string[], opts) => {
+      const { reportCommand } = await import('./report.js');
+      exitCode = await reportCommand(paths, opts);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      process.stderr.write(`welfare: ${error.message.replace(/^error: /, '')}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`welfare: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    // A bug, not the user's fault: still one line, never a stack trace (WELFARE_DEBUG=1 shows it).
+    if (process.env.WELFARE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    process.stderr.write(`welfare: internal error: ${(error as Error).message ?? String(error)}\n`);
+    return EXIT.usage;
+  }
+}
+
+/** The one place that exits the process. */
+export async function main(argv: string[]): Promise<void> {
+  const code = await run(argv);
+  process.exit(code);
+}

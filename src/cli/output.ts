@@ -1,0 +1,25 @@
+import { writeFileAtomic } from '../write/atomic.js';
+import { UsageError } from './errors.js';
+
+/** Whether to colour the terminal output: only on a TTY, never with NO_COLOR or --no-color. */
+export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream = process.stdout): boolean {
+  if (flag === false) return false;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}
+
+/** Print to stdout, or write the file atomically when --out is given. */
+export async function emit(content: string | Uint8Array, out: string | undefined): Promise<void> {
+  if (out) {
+    await writeFileAtomic(out, content);
+    return;
+  }
+  await new Promise<void>((resolve, reject) => process.stdout.write(content, (err) => (err ? reject(err) : resolve())));
+}
+
+export function parseYear(text: string | undefined, option = '--year'): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`${option} takes a year like 2023, not "${text}"`);
+  return Number(text);
+}

@@ -1,0 +1,100 @@
+import type { Finding } from '../model/finding.js';
+import type { Status } from './attainment.js';
+
+/** The report model: everything a renderer needs, nothing it must compute. Its JSON form is the contract. */
+
+export interface Attainment {
+  /** The target as written ("<3", "73–75%"), or null when there is none for this horizon. */
+  target: string | null;
+  percent: number | null;
+  status: Status;
+}
+
+export interface SourceRef {
+  file: string | null;
+  sheet: string | null;
+  cell: string | null;
+}
+
+export interface DistrictValue {
+  code: string;
+  name: string;
+  value: number | null;
+  annual: Attainment;
+  period: Attainment;
+  /** Ratio indicators: the parts the district reported. */
+  parts?: Record<string, number | null>;
+  sources: SourceRef[];
+}
+
+export interface IndicatorReport {
+  id: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  unitEn: string;
+  direction: 'higher' | 'lower';
+  decimals: number;
+  /** False for informational indicators not confirmed as one of the programme's. */
+  official: boolean;
+  evaluated: boolean;
+  value: number | null;
+  /** Where the city value came from: a city-level report, or the districts combined. */
+  origin: 'city' | 'districts' | null;
+  /** Ratio indicators: the city-level parts (summed over districts, or reported by the city). */
+  parts?: Record<string, number | null>;
+  previous: number | null;
+  baseline: { year: number; value: number } | null;
+  annual: Attainment;
+  period: Attainment;
+  districts: DistrictValue[];
+  sources: SourceRef[];
+}
+
+export interface DerivedReport {
+  id: string;
+  name: string;
+  nameEn: string;
+  /** How many districts meet the rule (value 0), of `of` districts that reported it. */
+  value: number | null;
+  of: number;
+  districts: string[];
+}
+
+export interface Summary {
+  indicators: number;
+  evaluated: number;
+  periodAchieved: number;
+  annualExceeded: number;
+  /** Indicators achieved or exceeded for the annual plan ("hoàn thành và vượt kế hoạch năm"). */
+  annualAchieved: number;
+  notAchieved: number;
+  noData: number;
+  /** Indicators with a verdict (exceeded, achieved, not achieved) for the period and for the annual plan. */
+  periodEvaluated: number;
+  annualEvaluated: number;
+  districtsReporting: number;
+  districtsExpected: number;
+}
+
+export interface ReportModel {
+  programme: {
+    id: string;
+    title: string;
+    shortTitle: string;
+    from: number;
+    to: number;
+    targets: string;
+    targetsTitle: string;
+    /** Indicators the programme has in all, and how many of them the catalog knows. */
+    indicatorCount: number;
+    known: number;
+    note: string | null;
+  };
+  year: number;
+  summary: Summary;
+  indicators: IndicatorReport[];
+  derived: DerivedReport[];
+  districts: { code: string; name: string; kind: string; reported: boolean }[];
+  issues: Finding[];
+}

@@ -1,0 +1,277 @@
+import { finding, sortFindings, type Finding, type Location } from '../model/finding.js';
+import type { Observation } from '../model/observation.js';
+import { annualTargetText, resolveTargetSet, type IndicatorTargetTexts } from '../programme/load.js';
+import type { CatalogIndex } from '../programme/match.js';
+import type { Indicator, Programme } from '../programme/schema.js';
+import { describeTarget, parseTarget } from '../programme/target.js';
+import { round } from '../text/number.js';
+import { judge } from './attainment.js';
+import type { Attainment, DerivedReport, DistrictValue, IndicatorReport, ReportModel, SourceRef, Summary } from './model.js';
+
+export interface ComputeOptions {
+  year: number;
+  /** Target set name; the programme's default when omitted. */
+  targets?: string;
+}
+
+/** Relative difference above which a city-level figure and the districts' combination disagree. */
+const AGGREGATE_TOLERANCE = 0.01;
+
+/** Observations + programme → the report model. Pure. `findings` are the earlier stages', carried into the report. */
+export function computeReport(observations: readonly Observation[], index: CatalogIndex, options: ComputeOptions, findings: readonly Finding[] = []): ReportModel {
+  const programme = index.programme;
+  const setName = options.targets ?? programme.defaultTargets;
+  const targetSet = resolveTargetSet(programme, setName);
+  if (!targetSet) throw new Error(`unknown target set ${setName}`); // the CLI checks the name first
+  const set = programme.targetSets.find((s) => s.name === setName)!;
+  const issues: Finding[] = [...findings];
+  const byIndicator = groupBy(observations, (o) => o.indicator);
+  const indicators = programme.indicators.map((ind) =>
+    indicatorReport(ind, byIndicator.get(ind.id) ?? [], programme, targetSet.get(ind.id), options.year, issues),
+  );
+  const reporting = new Set(
+    observations.filter((o) => o.year === options.year && o.value !== null && o.unit.kind === 'district').map((o) => (o.unit.kind === 'district' ? o.unit.code : '')),
+  );
+  const derived = programme.derived.map((d) => derivedReport(d, observations, programme, options.year));
+  return {
+    programme: {
+      id: programme.id,
+      title: programme.title,
+      shortTitle: programme.shortTitle,
+      from: programme.from,
+      to: programme.to,
+      targets: setName,
+      targetsTitle: set.title,
+      indicatorCount: programme.indicatorCount,
+      known: programme.indicators.filter((i) => i.official).length,
+      note: programme.note ?? null,
+    },
+    year: options.year,
+    summary: summarise(indicators, reporting.size, programme.units.length),
+    indicators,
+    derived,
+    districts: programme.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, reported: reporting.has(u.code) })),
+    issues: sortFindings(issues),
+  };
+}
+
+interface UnitFigures {
+  value: number | null;
+  parts: Record<string, number | null>;
+  plan: { text: string; source: Location | undefined } | null;
+  sources: Location[];
+}
+
+/** A unit's value for one indicator and year: its stated value, or the ratio of its parts. */
+function unitFigures(ind: Indicator, obs: readonly Observation[]): UnitFigures {
+  const parts: Record<string, number | null> = {};
+  for (const p of ind.parts) parts[p.id] = obs.find((o) => o.part === p.id && o.value !== null)?.value ?? null;
+  const stated = obs.find((o) => o.part === null && o.value !== null);
+  const planObs = obs.find((o) => o.part === null && o.plan !== null);
+  let value = stated?.value ?? null;
+  if (ind.aggregation === 'ratio') {
+    const ratio = ratioOf(ind, parts);
+    if (ratio !== null) value = ratio;
+  }
+  return {
+    value,
+    parts,
+    plan: planObs ? { text: planObs.plan!, source: planObs.planSource } : null,
+    sources: obs.filter((o) => o.value !== null).map((o) => o.source),
+  };
+}
+
+function ratioOf(ind: Indicator, parts: Record<string, number | null>): number | null {
+  const num = ind.parts.find((p) => p.role === 'numerator')!;
+  const den = ind.parts.find((p) => p.role === 'denominator')!;
+  const n = parts[num.id];
+  const d = parts[den.id];
+  if (n === null || n === undefined || d === null || d === undefined || d === 0) return null;
+  return (n / d) * ind.scale;
+}
+
+function indicatorReport(
+  ind: Indicator,
+  obs: readonly Observation[],
+  programme: Programme,
+  targets: IndicatorTargetTexts | undefined,
+  year: number,
+  issues: Finding[],
+): IndicatorReport {
+  const current = obs.filter((o) => o.year === year);
+  const previousObs = obs.filter((o) => o.year === year - 1);
+  const additive = ind.aggregation === 'sum';
+  const catalogAnnual = annualTargetText(targets, year);
+  const catalogPeriod = targets?.period ?? null;
+
+  const districts: DistrictValue[] = [];
+  const districtFigures: UnitFigures[] = [];
+  for (const unit of programme.units) {
+    const mine = current.filter((o) => o.unit.kind === 'district' && o.unit.code === unit.code);
+    if (!mine.length) continue;
+    const f = unitFigures(ind, mine);
+    const prev = unitFigures(ind, previousObs.filter((o) => o.unit.kind === 'district' && o.unit.code === unit.code)).value;
+    districtFigures.push(f);
+    // A district is judged against the plan it submitted; rates also against the city-wide targets.
+    const annualText = f.plan?.text ?? (additive ? null : catalogAnnual);
+    const periodText = additive ? null : catalogPeriod;
+    districts.push({
+      code: unit.code,
+      name: unit.name,
+      value: f.value === null ? null : round(f.value, ind.decimals),
+      annual: attainment(annualText, f.value, ind, prev),
+      period: attainment(periodText, f.value, ind, prev),
+      ...(ind.parts.length ? { parts: f.parts } : {}),
+      sources: f.sources.map(sourceRef),
+    });
+  }
+
+  const city = cityValue(ind, current, districtFigures, programme.units.length, issues);
+  const previous = cityValue(ind, previousObs, programme.units.map((u) => unitFigures(ind, previousObs.filter((o) => o.unit.kind === 'district' && o.unit.code === u.code))).filter((f) => f.sources.length), programme.units.length, null);
+
+  // The catalog's annual target rules; a city-level plan that differs is flagged, and used only when the catalog has none.
+  let annualText = catalogAnnual;
+  const cityPlan = current.find((o) => o.unit.kind === 'city' && o.part === null && o.plan !== null);
+  if (cityPlan) {
+    if (catalogAnnual === null) annualText = cityPlan.plan;
+    else if (describeTarget(parseTarget(cityPlan.plan!)) !== describeTarget(parseTarget(catalogAnnual))) {
+      issues.push(
+        finding(
+          'warning',
+          'target-mismatch',
+          `${cityPlan.unitName} gives the ${year} plan for "${ind.name}" as "${cityPlan.plan}", but the programme's target set says "${catalogAnnual}"; the report uses "${catalogAnnual}". Correct the plan, or choose another target set with --targets.`,
+          cityPlan.planSource ?? cityPlan.source,
+          { indicator: ind.id, district: null },
+        ),
+      );
+    }
+  }
+
+  return {
+    id: ind.id,
+    name: ind.name,
+    nameEn: ind.nameEn,
+    unit: ind.unit,
+    unitEn: ind.unitEn,
+    direction: ind.direction,
+    decimals: ind.decimals,
+    official: ind.official,
+    evaluated: ind.evaluated,
+    value: city.value === null ? null : round(city.value, ind.decimals),
+    origin: city.origin,
+    ...(ind.parts.length ? { parts: city.parts } : {}),
+    previous: previous.value === null ? null : round(previous.value, ind.decimals),
+    baseline: ind.baseline ? { year: ind.baseline.year, value: ind.baseline.value } : null,
+    annual: attainment(annualText, city.value, ind, previous.value),
+    period: attainment(catalogPeriod, city.value, ind, previous.value),
+    districts,
+    sources: city.sources.map(sourceRef),
+  };
+}
+
+interface CityFigures {
+  value: number | null;
+  origin: 'city' | 'districts' | null;
+  parts: Record<string, number | null>;
+  sources: Location[];
+}
+
+/**
+ * The city value: what a city-level reporter gave, else the districts combined (sum, or the ratio of
+ * summed parts). When both exist and differ by more than 1%, an aggregate-mismatch warning names both.
+ */
+function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitFigures[], expected: number, issues: Finding[] | null): CityFigures {
+  const reported = unitFigures(ind, obs.filter((o) => o.unit.kind === 'city'));
+  let combined: number | null = null;
+  const combinedParts: Record<string, number | null> = {};
+  let contributing: UnitFigures[] = [];
+  if (ind.aggregation === 'sum') {
+    contributing = districts.filter((d) => d.value !== null);
+    if (contributing.length) combined = contributing.reduce((s, d) => s + d.value!, 0);
+  } else if (ind.aggregation === 'ratio') {
+    contributing = districts.filter((d) => ind.parts.every((p) => d.parts[p.id] !== null && d.parts[p.id] !== undefined));
+    for (const p of ind.parts) combinedParts[p.id] = contributing.length ? contributing.reduce((s, d) => s + d.parts[p.id]!, 0) : null;
+    combined = ratioOf(ind, combinedParts);
+  }
+  const about = { indicator: ind.id, district: null };
+  if (issues && reported.value !== null && combined !== null) {
+    const diff = Math.abs(reported.value - combined) / Math.max(Math.abs(combined), Number.EPSILON);
+    if (diff > AGGREGATE_TOLERANCE) {
+      issues.push(
+        finding(
+          'warning',
+          'aggregate-mismatch',
+          `"${ind.name}": the city-level figure ${fmt(reported.value, ind.decimals)} differs from the ${contributing.length} districts combined, ${fmt(combined, ind.decimals)} (${round(diff * 100, 2)}%). The report uses the city-level figure; check both.`,
+          reported.sources[0] ?? {},
+          about,
+        ),
+      );
+    }
+  }
+  if (reported.value !== null) {
+    return { value: reported.value, origin: 'city', parts: ind.parts.length ? reported.parts : {}, sources: reported.sources };
+  }
+  if (combined === null) return { value: null, origin: null, parts: combinedParts, sources: [] };
+  if (issues && contributing.length < expected) {
+    issues.push(
+      finding('info', 'partial-aggregate', `"${ind.name}": the city value combines ${contributing.length} of ${expected} districts; the others did not report it.`, {}, about),
+    );
+  }
+  return { value: combined, origin: 'districts', parts: combinedParts, sources: contributing.flatMap((d) => d.sources) };
+}
+
+function attainment(text: string | null, value: number | null, ind: Indicator, previous: number | null): Attainment {
+  const target = text === null ? null : parseTarget(text);
+  const v = judge(target, value, ind, previous);
+  return { target: text, percent: v.percent, status: v.status };
+}
+
+function derivedReport(d: Programme['derived'][number], observations: readonly Observation[], programme: Programme, year: number): DerivedReport {
+  const zero: string[] = [];
+  let of = 0;
+  for (const unit of programme.units) {
+    const o = observations.find(
+      (x) => x.year === year && x.indicator === d.indicator && x.part === (d.part ?? null) && x.value !== null && x.unit.kind === 'district' && x.unit.code === unit.code,
+    );
+    if (!o) continue;
+    of++;
+    if (o.value === 0) zero.push(unit.name);
+  }
+  return { id: d.id, name: d.name, nameEn: d.nameEn, value: of ? zero.length : null, of, districts: zero };
+}
+
+function summarise(indicators: IndicatorReport[], districtsReporting: number, districtsExpected: number): Summary {
+  const verdict = (s: string) => s === 'exceeded' || s === 'achieved' || s === 'not-achieved';
+  return {
+    indicators: indicators.length,
+    evaluated: indicators.filter((i) => verdict(i.period.status) || verdict(i.annual.status)).length,
+    periodAchieved: indicators.filter((i) => i.period.status === 'exceeded' || i.period.status === 'achieved').length,
+    annualExceeded: indicators.filter((i) => i.annual.status === 'exceeded').length,
+    annualAchieved: indicators.filter((i) => i.annual.status === 'exceeded' || i.annual.status === 'achieved').length,
+    notAchieved: indicators.filter((i) => i.period.status === 'not-achieved').length,
+    noData: indicators.filter((i) => i.value === null).length,
+    periodEvaluated: indicators.filter((i) => verdict(i.period.status)).length,
+    annualEvaluated: indicators.filter((i) => verdict(i.annual.status)).length,
+    districtsReporting,
+    districtsExpected,
+  };
+}
+
+function sourceRef(loc: Location): SourceRef {
+  return { file: loc.file, sheet: loc.sheet, cell: loc.cell };
+}
+
+function fmt(value: number, decimals: number): string {
+  return String(round(value, decimals));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+import { cellText, type Table } from '../model/table.js';
+import { fold } from '../text/fold.js';
+
+/** What a column holds. */
+export type ColumnRole = 'ordinal' | 'code' | 'unit' | 'indicator' | 'measure' | 'year' | 'month' | 'value' | 'plan' | 'notes' | 'date';
+
+export interface HeaderColumn {
+  index: number;
+  role: ColumnRole | null;
+  /** The header text, parent and child joined ("Năm 2023 Kế hoạch"). */
+  text: string;
+  /** A year the header states ("Thực hiện năm 2023"), else null. */
+  year: number | null;
+  month: number | null;
+}
+
+export interface Header {
+  /** 0-based index of the first and last header rows. */
+  firstRow: number;
+  lastRow: number;
+  columns: HeaderColumn[];
+}
+
+// Folded header words → role. Order matters: "don vi tinh" (unit of measure) before "don vi" (reporting unit).
+const ROLE_PATTERNS: [RegExp, ColumnRole][] = [
+  [/^(stt|tt|so tt|so thu tu|no|#)$/, 'ordinal'],
+  [/^(ma|ma chi tieu|ma so|code|indicator code)$/, 'code'],
+  [/^(don vi tinh|dvt|unit of measure|measure)$/, 'measure'],
+  [/^(ghi chu|notes?|remarks?|comment)$/, 'notes'],
+  [/^(ngay bao cao|ngay gui|report date|submitted|date)$/, 'date'],
+  [/^(nam|year|nam bao cao|ky bao cao nam)$/, 'year'],
+  [/^(thang|month|ky bao cao|thang bao cao)$/, 'month'],
+  [/^(don vi|don vi bao cao|quan huyen|quan huyen thi xa|dia phuong|dia ban|unit|district|reporting unit|ten don vi|ten quan huyen)$/, 'unit'],
+  [/^(ke hoach|kh|chi tieu ke hoach|muc tieu|plan|target|annual plan|ke hoach nam|chi tieu giao)\b/, 'plan'],
+  [/^(gia tri|thuc hien|ket qua|uoc thuc hien|uoc th|so lieu|value|actual|result|th|luy ke|luy ke thuc hien|ket qua thuc hien)\b/, 'value'],
+  [/^(chi tieu|ten chi tieu|noi dung|noi dung chi tieu|indicator|indicator name|ten)$/, 'indicator'],
+];
+
+/** A header's year and month if it states them ("Thực hiện năm 2023", "Tháng 3/2024"). */
+export function yearIn(text: string): number | null {
+  const m = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+export function monthIn(text: string): number | null {
+  const m = /thang\s*(\d{1,2})\b/.exec(fold(text));
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 12 ? n : null;
+}
+
+export function roleOf(text: string): ColumnRole | null {
+  // "Thực hiện năm 2023" and "Kế hoạch 2023" still say value/plan: drop years and the words around them.
+  const key = fold(text)
+    .replace(/\b(nam|year|thang|month)\s*\d{1,4}\b/g, ' ')
+    .replace(/\b(19|20)\d{2}\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!key) return null;
+  for (const [pattern, role] of ROLE_PATTERNS) if (pattern.test(key)) return role;
+  return null;
+}
+
+const SCAN_ROWS = 30;
+
+/**
+ * Find the header: the row in the first 30 with the most recognised column roles (at least two, one of
+ * them an indicator/unit column and one a value/plan or a set of indicator names). A second row below it
+ * whose cells are roles too makes a two-row header (a merged "Năm 2023" above "Kế hoạch" / "Thực hiện").
+ */
+export function findHeader(table: Table, isIndicatorName: (text: string) => boolean): Header | null {
+  let best: { row: number; score: number } | null = null;
+  const limit = Math.min(table.rows.length, SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const row = table.rows[r] ?? [];
+    const roles = new Set<ColumnRole>();
+    let names = 0;
+    for (const cell of row) {
+      const text = cellText(cell);
+      if (!text) continue;
+      const role = roleOf(text);
+      if (role) roles.add(role);
+      else if (isIndicatorName(text)) names++;
+    }
+    const hasKey = roles.has('indicator') || roles.has('unit');
+    const hasData = roles.has('value') || roles.has('plan') || names > 0;
+    if (!hasKey || !hasData) continue;
+    const score = roles.size + names;
+    if (!best || score > best.score) best = { row: r, score };
+  }
+  if (!best) return null;
+  return buildHeader(table, best.row);
+}
+
+function buildHeader(table: Table, first: number): Header {
+  const top = table.rows[first] ?? [];
+  const below = table.rows[first + 1] ?? [];
+  // A second header row: it has a value/plan role under a cell of the first row that has none, or repeats
+  // merged parents; and it holds no indicator name data (its first text cells are roles, not data).
+  const belowRoles = below.map((c) => roleOf(cellText(c)));
+  const twoRows =
+    belowRoles.some((r) => r === 'value' || r === 'plan') &&
+    below.every((c, i) => !cellText(c) || belowRoles[i] !== null || yearIn(cellText(c)) !== null) &&
+    !top.some((c, i) => (roleOf(cellText(c)) === 'value' || roleOf(cellText(c)) === 'plan') && belowRoles[i] === null && !!cellText(below[i]));
+  const width = Math.max(top.length, twoRows ? below.length : 0);
+  const columns: HeaderColumn[] = [];
+  for (let c = 0; c < width; c++) {
+    const parent = cellText(top[c]);
+    const child = twoRows ? cellText(below[c]) : '';
+    const text = child && child !== parent ? (parent ? `${parent} ${child}` : child) : parent;
+    let role = child ? roleOf(child) : null;
+    if (!role) role = roleOf(parent);
+    // A parent that only states the period ("Năm 2023") over a role keeps the child's role.
+    if (role === 'year' && child && roleOf(child)) role = roleOf(child);
+    if (role === 'year' && yearIn(parent) !== null && child) role = roleOf(child);
+    columns.push({ index: c, role, text, year: yearIn(text), month: monthIn(text) });
+  }
+  return { firstRow: first, lastRow: twoRows ? first + 1 : first, columns };
+}

@@ -1,0 +1,399 @@
+import { cellLocation, finding, type Finding, type Location } from '../model/finding.js';
+import type { Observation, UnitRef } from '../model/observation.js';
+import { cellText, type Cell, type Table } from '../model/table.js';
+import type { CatalogIndex, IndicatorTarget, UnitMatch } from '../programme/match.js';
+import type { Indicator } from '../programme/schema.js';
+import { fold } from '../text/fold.js';
+import type { NumberConvention } from '../text/number.js';
+import { cellNumber, cellPlanText } from './cells.js';
+import { sheetContext, type SheetContext } from './context.js';
+import { findHeader, monthIn, yearIn, type Header, type HeaderColumn } from './headers.js';
+
+export interface NormaliseOptions {
+  /** The year being reported; rows of other years are flagged (year-mismatch) but still returned. */
+  year: number | null;
+}
+
+export type Layout = 'rows' | 'matrix';
+
+export interface SheetSummary {
+  file: string;
+  sheet: string | null;
+  layout: Layout | null;
+  /** The reporting unit the sheet speaks for, when it is one unit; null for a compilation or unknown. */
+  unit: UnitMatch | null;
+  year: number | null;
+  observations: number;
+}
+
+export interface NormaliseResult {
+  observations: Observation[];
+  findings: Finding[];
+  sheets: SheetSummary[];
+}
+
+/** Tables + programme → observations + findings. Pure. */
+export function normalise(tables: readonly Table[], index: CatalogIndex, options: NormaliseOptions): NormaliseResult {
+  const observations: Observation[] = [];
+  const findings: Finding[] = [];
+  const sheets: SheetSummary[] = [];
+  for (const table of tables) {
+    const result = normaliseTable(table, index, options);
+    observations.push(...result.observations);
+    findings.push(...result.findings);
+    sheets.push(result.summary);
+  }
+  const deduped = resolveDuplicates(observations, index, findings);
+  return { observations: deduped, findings, sheets };
+}
+
+interface TableResult {
+  observations: Observation[];
+  findings: Finding[];
+  summary: SheetSummary;
+}
+
+function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOptions): TableResult {
+  const findings: Finding[] = [];
+  const where = { file: table.file, sheet: table.sheet };
+  const header = findHeader(table, (text) => index.matchIndicator(text).length > 0);
+  const summary: SheetSummary = { file: table.file, sheet: table.sheet, layout: null, unit: null, year: null, observations: 0 };
+  if (!header) {
+    const empty = table.rows.every((row) => row.every((c) => cellText(c) === ''));
+    findings.push(
+      finding(
+        'info',
+        'no-table',
+        empty
+          ? `${describeSheet(table)} is empty: skipped.`
+          : `${describeSheet(table)} has no table of indicators (no header row with "Chỉ tiêu"/"Đơn vị" and "Thực hiện"/"Giá trị" or indicator names in the first 30 rows): skipped.`,
+        where,
+      ),
+    );
+    return { observations: [], findings, summary };
+  }
+  const context = sheetContext(index, table, header.firstRow);
+  const cols = header.columns;
+  const indicatorCol = cols.find((c) => c.role === 'indicator');
+  const unitCol = cols.find((c) => c.role === 'unit');
+  const layout: Layout = indicatorCol ? 'rows' : 'matrix';
+  summary.layout = layout;
+  summary.year = context.year;
+  const convention: NumberConvention = table.convention ?? 'vi';
+  const state: RowState = { table, index, options, context, header, convention, findings, observations: [], yearNoted: new Set() };
+  if (layout === 'rows') readRowsLayout(state, indicatorCol!, unitCol);
+  else readMatrixLayout(state, unitCol ?? inferUnitColumn(table, header, index));
+  if (layout === 'rows' && !unitCol) {
+    summary.unit = context.unit;
+  } else if (unitCol === undefined && layout === 'matrix') {
+    summary.unit = null;
+  }
+  summary.observations = state.observations.length;
+  return { observations: state.observations, findings, summary };
+}
+
+interface RowState {
+  table: Table;
+  index: CatalogIndex;
+  options: NormaliseOptions;
+  context: SheetContext;
+  header: Header;
+  convention: NumberConvention;
+  findings: Finding[];
+  observations: Observation[];
+  /** Years already reported as mismatched for this sheet, so one sheet says it once. */
+  yearNoted: Set<number>;
+}
+
+function describeSheet(table: Table): string {
+  return table.sheet === null ? table.file : `Sheet "${table.sheet}" of ${table.file}`;
+}
+
+// Folded words that end the table (the signature block) or mark rows that are not data.
+const SIGNATURE = /^(nguoi lap|nguoi lap bieu|lap bieu|thu truong|thu truong don vi|tm |t m |kt |k t |noi nhan|ky ten|chu tich|giam doc|xac nhan|prepared by|approved by)/;
+const TOTALS = new Set(['tong cong', 'tong so', 'tong', 'cong', 'toan thanh pho', 'toan tp', 'tong toan thanh pho', 'cong toan thanh pho', 'total', 'grand total', 'sum', 'toan thanh pho ha noi']);
+
+function isEmptyRow(row: (Cell | undefined)[] | undefined): boolean {
+  return !row || row.every((c) => cellText(c) === '');
+}
+
+function isSignatureRow(row: (Cell | undefined)[]): boolean {
+  const first = row.map((c) => cellText(c)).find((t) => t !== '');
+  return first !== undefined && SIGNATURE.test(fold(first));
+}
+
+/** Rows of a table after its header, until two empty rows in a row or the signature block. */
+function* dataRows(table: Table, header: Header): Generator<{ r: number; row: (Cell | undefined)[] }> {
+  let emptyRun = 0;
+  for (let r = header.lastRow + 1; r < table.rows.length; r++) {
+    const row = table.rows[r];
+    if (isEmptyRow(row)) {
+      if (++emptyRun >= 2) return;
+      continue;
+    }
+    emptyRun = 0;
+    if (isSignatureRow(row!)) return;
+    yield { r, row: row! };
+  }
+}
+
+function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: HeaderColumn | undefined): void {
+  const { table, index, header, findings } = state;
+  const cols = header.columns;
+  const valueCols = cols.filter((c) => c.role === 'value');
+  const planCols = cols.filter((c) => c.role === 'plan');
+  const yearCol = cols.find((c) => c.role === 'year');
+  const monthCol = cols.find((c) => c.role === 'month');
+  for (const { r, row } of dataRows(table, header)) {
+    const name = cellText(row[indicatorCol.index]);
+    const loc = (c: number) => cellLocation(table.file, table.sheet, r, c);
+    const hasNumbers = [...valueCols, ...planCols].some((c) => cellText(row[c.index]) !== '');
+    if (!name) continue;
+    if (TOTALS.has(fold(name))) continue;
+    const targets = index.matchIndicator(name);
+    if (!targets.length) {
+      // Section headings ("I", "Nhóm chỉ tiêu ...") and notes carry no numbers: not data, not a problem.
+      if (!hasNumbers) continue;
+      const suggestion = index.closestIndicator(name);
+      findings.push(
+        finding(
+          'error',
+          'unknown-indicator',
+          `Unknown indicator "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} Use the name in the programme's catalog (welfare catalog lists them).`,
+          loc(indicatorCol.index),
+        ),
+      );
+      continue;
+    }
+    const unit = rowUnit(state, row, r, unitCol);
+    if (!unit) continue;
+    const rowYear = yearCol ? rowInteger(state, row, r, yearCol, 'year') : null;
+    if (rowYear === undefined) continue;
+    const rowMonth = monthCol ? rowInteger(state, row, r, monthCol, 'month') : null;
+    if (rowMonth === undefined) continue;
+    for (const valueCol of valueCols.length ? valueCols : [undefined]) {
+      const year = rowYear ?? valueCol?.year ?? state.context.year ?? state.options.year;
+      if (year === null) {
+        findings.push(finding('error', 'no-year', `No year for this row: add a "Năm" column, or state the year in the header ("Thực hiện năm 2023") or title, or pass --year.`, loc(indicatorCol.index)));
+        continue;
+      }
+      const month = rowMonth ?? valueCol?.month ?? state.context.month;
+      const planCol = planCols.find((p) => p.year === year) ?? planCols.find((p) => p.year === null) ?? (planCols.length === 1 ? planCols[0] : undefined);
+      for (const target of targets) {
+        emit(state, { unit, target, year, month, r, valueCol, planCol, rowByYear: rowYear !== null });
+      }
+    }
+  }
+}
+
+/** The reporting unit of a row: its unit cell, else the sheet's (title or file name). */
+function rowUnit(state: RowState, row: (Cell | undefined)[], r: number, unitCol: HeaderColumn | undefined): UnitMatch | null {
+  const { table, index, context, findings } = state;
+  const text = unitCol ? cellText(row[unitCol.index]) : '';
+  if (text) {
+    const match = index.matchUnit(text);
+    if (match) return match;
+    const suggestion = index.closestUnit(text);
+    findings.push(
+      finding(
+        'error',
+        'unknown-district',
+        `Unknown reporting unit "${text}"${suggestion ? `; did you mean "${suggestion}"?` : ''} Use a district's name (e.g. "Ba Đình", "Huyện Sóc Sơn") or a department's.`,
+        cellLocation(table.file, table.sheet, r, unitCol!.index),
+      ),
+    );
+    return null;
+  }
+  if (context.unit) return context.unit;
+  if (!state.yearNoted.has(-1)) {
+    state.yearNoted.add(-1);
+    findings.push(
+      finding(
+        'error',
+        'unknown-district',
+        `${describeSheet(table)} does not say which district or department it reports for: add a "Đơn vị" column, a title such as "UBND HUYỆN BA VÌ", or name the file after the unit.`,
+        { file: table.file, sheet: table.sheet },
+      ),
+    );
+  }
+  return null;
+}
+
+/** A year or month cell; undefined when the cell is there but unreadable (a finding says so). */
+function rowInteger(state: RowState, row: (Cell | undefined)[], r: number, col: HeaderColumn, what: 'year' | 'month'): number | null | undefined {
+  const cell = row[col.index];
+  const text = cellText(cell);
+  if (!text) return null;
+  const value = what === 'year' ? (typeof cell?.value === 'number' ? cell.value : yearIn(text)) : typeof cell?.value === 'number' ? cell.value : monthFromText(text);
+  const ok = value !== null && Number.isInteger(value) && (what === 'year' ? value >= 1900 && value <= 2100 : value >= 1 && value <= 12);
+  if (ok) return value;
+  state.findings.push(finding('error', 'bad-number', `"${text}" is not a ${what}.`, cellLocation(state.table.file, state.table.sheet, r, col.index)));
+  return undefined;
+}
+
+function monthFromText(text: string): number | null {
+  if (/^\d{1,2}$/.test(text.trim())) return Number(text.trim());
+  return monthIn(text) ?? (/^(\d{1,2})[/-]\d{4}$/.exec(text.trim()) ? Number(/^(\d{1,2})/.exec(text.trim())![1]) : null);
+}
+
+function isPercentUnit(indicator: Indicator): boolean {
+  return indicator.unit.trim().startsWith('%');
+}
+
+interface Emit {
+  unit: UnitMatch;
+  target: IndicatorTarget;
+  year: number;
+  month: number | null;
+  r: number;
+  valueCol: HeaderColumn | undefined;
+  planCol: HeaderColumn | undefined;
+  rowByYear: boolean;
+}
+
+/** One observation from one cell (and its plan cell), with the findings its cells call for. */
+function emit(state: RowState, e: Emit): void {
+  const { table, index, findings, convention } = state;
+  const indicator = index.indicator(e.target.indicator);
+  const row = table.rows[e.r] ?? [];
+  const percent = e.target.part === null && isPercentUnit(indicator);
+  const about = { indicator: indicator.id, district: e.unit.name };
+  let value: number | null = null;
+  let source: Location = { file: table.file, sheet: table.sheet, row: e.r + 1, column: null, cell: null };
+  if (e.valueCol) {
+    const loc = cellLocation(table.file, table.sheet, e.r, e.valueCol.index);
+    source = loc;
+    const parsed = cellNumber(row[e.valueCol.index], percent, convention);
+    if (parsed.kind === 'error') {
+      findings.push(finding('error', 'error-cell', `Cell ${loc.cell} shows the error ${parsed.error}: fix its formula or type the value.`, loc, about));
+    } else if (parsed.kind === 'bad') {
+      findings.push(finding('error', 'bad-number', `"${parsed.text}" is not a number: write it like 36,44 or 214.258 (or leave the cell empty, "-" or "x" when there is no figure).`, loc, about));
+    } else if (parsed.kind === 'number') {
+      const problem = rangeProblem(indicator, e.target.part, parsed.value);
+      if (problem) findings.push(finding('error', 'out-of-range', `${parsed.value} ${problem}`, loc, about));
+      else value = parsed.value;
+    }
+  }
+  let plan: string | null = null;
+  let planSource: Location | undefined;
+  if (e.planCol) {
+    plan = cellPlanText(row[e.planCol.index], percent);
+    planSource = cellLocation(table.file, table.sheet, e.r, e.planCol.index);
+  }
+  if (value === null && plan === null) return;
+  noteYear(state, e, source);
+  state.observations.push({ unit: e.unit.unit, unitName: e.unit.name, indicator: indicator.id, part: e.target.part, year: e.year, month: e.month, value, plan, source, ...(planSource && plan !== null ? { planSource } : {}) });
+}
+
+function rangeProblem(indicator: Indicator, part: string | null, value: number): string | null {
+  if (part !== null) return value < 0 || !Number.isInteger(value) ? `is not a count (a whole number ≥ 0) for "${indicator.parts.find((p) => p.id === part)?.name}".` : null;
+  const { min, max } = indicator.range;
+  if (min !== undefined && value < min) return `is below ${min}, the lowest possible value of "${indicator.name}" (${indicator.unit}).`;
+  if (max !== undefined && value > max) return `is above ${max}, the highest possible value of "${indicator.name}" (${indicator.unit}).`;
+  return null;
+}
+
+/** A row or sheet of another year: said once per sheet and year (per row when the row states its year). */
+function noteYear(state: RowState, e: Emit, source: Location): void {
+  const wanted = state.options.year;
+  if (wanted === null || e.year === wanted) return;
+  const use = e.year === wanted - 1 ? ' It is kept only as the previous year\'s value, for targets that compare with it.' : '';
+  if (e.rowByYear) {
+    state.findings.push(finding('info', 'year-mismatch', `This row is for ${e.year}, not ${wanted}: skipped.${use}`, source, { indicator: e.target.indicator, district: e.unit.name }));
+  } else if (!state.yearNoted.has(e.year)) {
+    state.yearNoted.add(e.year);
+    state.findings.push(finding('info', 'year-mismatch', `${describeSheet(state.table)} reports ${e.year}, not ${wanted}: skipped.${use}`, { file: state.table.file, sheet: state.table.sheet }));
+  }
+}
+
+/** A matrix without a header word over its unit column: the first column whose cells name units. */
+function inferUnitColumn(table: Table, header: Header, index: CatalogIndex): HeaderColumn | undefined {
+  let best: { col: HeaderColumn; hits: number } | undefined;
+  for (const col of header.columns) {
+    let hits = 0;
+    for (let r = header.lastRow + 1; r < Math.min(table.rows.length, header.lastRow + 40); r++) {
+      if (index.matchUnit(cellText(table.rows[r]?.[col.index]))) hits++;
+    }
+    if (hits > 0 && (!best || hits > best.hits)) best = { col, hits };
+  }
+  return best?.col;
+}
+
+function readMatrixLayout(state: RowState, unitCol: HeaderColumn | undefined): void {
+  const { table, index, header, findings } = state;
+  if (!unitCol) {
+    findings.push(finding('error', 'unknown-district', `${describeSheet(state.table)} has columns of indicators but no column of districts ("Đơn vị", "Quận/huyện").`, { file: table.file, sheet: table.sheet }));
+    return;
+  }
+  const yearCol = header.columns.find((c) => c.role === 'year');
+  const monthCol = header.columns.find((c) => c.role === 'month');
+  const indicatorCols = header.columns
+    .filter((c) => c.role === null && c.text)
+    .map((c) => ({ col: c, targets: index.matchIndicator(c.text.replace(/\b(năm|Năm|NĂM)\s+\d{4}\b/g, '').trim()) }))
+    .filter((c) => c.targets.length > 0);
+  for (const { r, row } of dataRows(table, header)) {
+    const text = cellText(row[unitCol.index]);
+    if (!text || TOTALS.has(fold(text))) continue;
+    const unit = rowUnit(state, row, r, unitCol);
+    if (!unit) continue;
+    const rowYear = yearCol ? rowInteger(state, row, r, yearCol, 'year') : null;
+    if (rowYear === undefined) continue;
+    const rowMonth = monthCol ? rowInteger(state, row, r, monthCol, 'month') : null;
+    if (rowMonth === undefined) continue;
+    for (const { col, targets } of indicatorCols) {
+      const year = rowYear ?? col.year ?? state.context.year ?? state.options.year;
+      if (year === null) continue;
+      for (const target of targets) {
+        emit(state, { unit, target, year, month: rowMonth ?? col.month ?? state.context.month, r, valueCol: col, planCol: undefined, rowByYear: rowYear !== null });
+      }
+    }
+  }
+}
+
+function unitKey(unit: UnitRef): string {
+  return unit.kind === 'district' ? `d:${unit.code}` : 'city';
+}
+
+function describePlace(loc: Location): string {
+  return [loc.file, loc.sheet ? `sheet "${loc.sheet}"` : null, loc.cell ? `cell ${loc.cell}` : loc.row ? `row ${loc.row}` : null].filter(Boolean).join(', ');
+}
+
+/**
+ * The same unit, indicator (or part), year and month stated twice: equal values are kept once;
+ * different values are a `duplicate-value` error naming both places, and neither value is used.
+ */
+function resolveDuplicates(observations: Observation[], index: CatalogIndex, findings: Finding[]): Observation[] {
+  const groups = new Map<string, Observation[]>();
+  for (const o of observations) {
+    if (o.value === null) continue;
+    const key = `${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}|${o.year}|${o.month ?? ''}`;
+    const list = groups.get(key) ?? [];
+    list.push(o);
+    groups.set(key, list);
+  }
+  const drop = new Set<Observation>();
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    const first = list[0]!;
+    const differing = list.filter((o) => Math.abs(o.value! - first.value!) > 1e-9 * Math.max(1, Math.abs(first.value!)));
+    if (!differing.length) {
+      for (const o of list.slice(1)) drop.add(o);
+      continue;
+    }
+    for (const o of list) drop.add(o);
+    const other = differing[0]!;
+    const ind = index.indicator(first.indicator);
+    const what = first.part ? ind.parts.find((p) => p.id === first.part)!.name : ind.name;
+    findings.push(
+      finding(
+        'error',
+        'duplicate-value',
+        `"${what}" for ${first.unitName} ${first.year}${first.month ? `-${String(first.month).padStart(2, '0')}` : ''} is given twice with different values: ${first.value} (${describePlace(first.source)}) and ${other.value} (${describePlace(other.source)}). Neither is used: keep one.`,
+        other.source,
+        { indicator: first.indicator, district: first.unitName },
+      ),
+    );
+  }
+  // Keep plans: a dropped value's observation still carries its plan.
+  return observations.flatMap((o) => (drop.has(o) ? (o.plan !== null ? [{ ...o, value: null }] : []) : [o]));
+}

@@ -1,0 +1,23 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { finding, type Finding } from '../model/finding.js';
+
+/** The built-in catalog shipped with the package. */
+export const BUILTIN_PROGRAMME = fileURLToPath(new URL('../../catalog/programme-08.json', import.meta.url));
+
+/** Read and JSON-parse a programme definition; validation is the programme stage's job. */
+export async function readProgrammeFile(path: string): Promise<{ data: unknown; findings: Finding[] }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    return { data: null, findings: [finding('error', 'unreadable-file', `Cannot read the programme definition ${path}: ${why}.`, { file: path })] };
+  }
+  try {
+    return { data: JSON.parse(text.replace(/^\uFEFF/, '')), findings: [] };
+  } catch (error) {
+    return { data: null, findings: [finding('error', 'bad-programme', `${path} is not valid JSON: ${(error as Error).message}.`, { file: path })] };
+  }
+}

@@ -1,0 +1,54 @@
+import type { ReportModel } from '../compute/model.js';
+
+/**
+ * The JSON contract (README, "JSON report"): the report model with the contract's fields first.
+ * Extra fields (nameEn, parts, origin, previous, derived) are additions, never renames.
+ */
+export function renderJson(model: ReportModel): string {
+  const out = {
+    programme: {
+      id: model.programme.id,
+      title: model.programme.title,
+      from: model.programme.from,
+      to: model.programme.to,
+      targets: model.programme.targets,
+      targetsTitle: model.programme.targetsTitle,
+      indicatorCount: model.programme.indicatorCount,
+      known: model.programme.known,
+    },
+    year: model.year,
+    summary: model.summary,
+    indicators: model.indicators.map((i) => ({
+      id: i.id,
+      name: i.name,
+      unit: i.unit,
+      direction: i.direction,
+      value: i.value,
+      baseline: i.baseline,
+      annual: i.annual,
+      period: i.period,
+      districts: i.districts.map((d) => ({ code: d.code, name: d.name, value: d.value, annual: d.annual, period: d.period, ...(d.parts ? { parts: d.parts } : {}) })),
+      sources: i.sources,
+      nameEn: i.nameEn,
+      decimals: i.decimals,
+      official: i.official,
+      origin: i.origin,
+      previous: i.previous,
+      ...(i.parts ? { parts: i.parts } : {}),
+    })),
+    derived: model.derived,
+    issues: model.issues.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      file: f.file,
+      sheet: f.sheet,
+      row: f.row,
+      column: f.column,
+      cell: f.cell,
+      indicator: f.indicator,
+      district: f.district,
+    })),
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}
