@@ -82,8 +82,10 @@ export function findHeader(table: Table, isIndicatorName: (text: string) => bool
       if (role) roles.add(role);
       else if (isIndicatorName(text)) names++;
     }
+    // A two-row header has its "Kế hoạch"/"Thực hiện" in the row below.
+    const below = new Set((table.rows[r + 1] ?? []).map((c) => roleOf(cellText(c))));
     const hasKey = roles.has('indicator') || roles.has('unit');
-    const hasData = roles.has('value') || roles.has('plan') || names > 0;
+    const hasData = roles.has('value') || roles.has('plan') || names > 0 || below.has('value') || below.has('plan');
     if (!hasKey || !hasData) continue;
     const score = roles.size + names;
     if (!best || score > best.score) best = { row: r, score };

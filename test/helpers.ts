@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import type { Cell, CellValue, Table } from '../src/model/table.js';
+import { parseProgramme } from '../src/programme/load.js';
+import { CatalogIndex } from '../src/programme/match.js';
+
+/** The built-in catalog's index, for tests. */
+export function builtinIndex(): CatalogIndex {
+  const raw = JSON.parse(readFileSync(new URL('../catalog/programme-08.json', import.meta.url), 'utf8'));
+  return new CatalogIndex(parseProgramme(raw, null).programme!);
+}
+
+/** A table from rows of plain values; a cell may be given as a Cell to set numFmt or merged. */
+export function table(file: string, rows: (CellValue | Cell | undefined)[][], sheet: string | null = null, extra: Partial<Table> = {}): Table {
+  return {
+    file,
+    sheet,
+    rows: rows.map((row) =>
+      row.map((v) => (v === undefined ? undefined : typeof v === 'object' && v !== null && 'value' in v ? (v as Cell) : { value: v as CellValue })),
+    ),
+    ...extra,
+  };
+}

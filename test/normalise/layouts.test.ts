@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../../src/normalise/index.js';
+import { builtinIndex, table } from '../helpers.js';
+
+const index = builtinIndex();
+const simple = (o: { unitName: string; indicator: string; part: string | null; year: number; value: number | null; plan: string | null; source: { cell: string | null } }) => ({
+  unit: o.unitName,
+  indicator: o.indicator,
+  part: o.part,
+  year: o.year,
+  value: o.value,
+  plan: o.plan,
+  cell: o.source.cell,
+});
+
+describe('long layout', () => {
+  it('reads one row per observation with Vietnamese headers and numbers', () => {
+    const t = table('long.csv', [
+      ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị', 'Kế hoạch'],
+      ['Quận Ba Đình', 'Giải quyết việc làm', '2023', '5.234', '5.000'],
+      ['Q. Ba Đình', 'Số hộ nghèo', '2023', '0', ''],
+      ['Sở Y tế', 'Số giường bệnh/vạn dân', '2023', '36,44', '-'],
+      ['Sở LĐTBXH', 'Tỷ lệ thất nghiệp', '2023', '2,01', '<3'],
+    ]);
+    const r = normalise([t], index, { year: 2023 });
+    expect(r.findings).toEqual([]);
+    expect(r.observations.map(simple)).toEqual([
+      { unit: 'Ba Đình', indicator: 'jobs-created', part: null, year: 2023, value: 5234, plan: '5.000', cell: 'D2' },
+      { unit: 'Ba Đình', indicator: 'poor-household-rate', part: 'poor-households', year: 2023, value: 0, plan: null, cell: 'D3' },
+      { unit: 'Sở Y tế', indicator: 'hospital-beds-per-10k', part: null, year: 2023, value: 36.44, plan: null, cell: 'D4' },
+      { unit: 'Sở Lao động – Thương binh và Xã hội', indicator: 'unemployment-rate', part: null, year: 2023, value: 2.01, plan: '<3', cell: 'D5' },
+    ]);
+    expect(r.sheets[0]).toMatchObject({ layout: 'rows', observations: 4 });
+  });
+
+  it('reads English headers and numeric cells', () => {
+    const t = table('long.xlsx', [['district', 'indicator', 'year', 'value', 'plan'], ['Ba Dinh', 'Jobs created', 2023, 5234, 5000]], 'Data');
+    const r = normalise([t], index, { year: 2023 });
+    expect(r.observations.map(simple)).toEqual([{ unit: 'Ba Đình', indicator: 'jobs-created', part: null, year: 2023, value: 5234, plan: '5000', cell: 'D2' }]);
+  });
+});
+
+describe('indicator form', () => {
+  const form = table(
+    'soc-son.xlsx',
+    [
+      ['UBND HUYỆN SÓC SƠN', undefined, undefined, undefined, undefined],
+      ['BÁO CÁO KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH 08-CTr/TU NĂM 2023'],
+      [],
+      ['STT', 'Chỉ tiêu', 'ĐVT', 'Năm 2023', { value: 'Năm 2023', merged: true }, 'Ghi chú'],
+      [undefined, undefined, undefined, 'Kế hoạch', 'Thực hiện', undefined],
+      ['I', 'Nhóm chỉ tiêu an sinh xã hội'],
+      ['1', 'Giải quyết việc làm', 'người', 6500, 8123],
+      ['2', 'Số hộ nghèo', 'hộ', undefined, 41],
+      ['3', 'Tổng số hộ', 'hộ', undefined, 88000],
+      ['4', 'Tỷ lệ thất nghiệp', '%', '<3', { value: 0.0201, numFmt: '0.00%' }],
+      ['5', 'Số trạm y tế có bác sĩ', 'trạm', undefined, { error: '#DIV/0!' }],
+      ['6', 'Tỷ lệ hỏa tángg', '%', undefined, 74],
+      [],
+      ['Người lập biểu', undefined, undefined, 'Thủ trưởng đơn vị'],
+      ['7', 'Giải quyết việc làm', 'người', 1, 999],
+    ],
+    'Báo cáo',
+  );
+  const r = normalise([form], index, { year: 2023 });
+
+  it('finds the two-row merged header, the unit in the title and the year in the header', () => {
+    expect(r.observations.map(simple)).toEqual([
+      { unit: 'Sóc Sơn', indicator: 'jobs-created', part: null, year: 2023, value: 8123, plan: '6500', cell: 'E7' },
+      { unit: 'Sóc Sơn', indicator: 'poor-household-rate', part: 'poor-households', year: 2023, value: 41, plan: null, cell: 'E8' },
+      { unit: 'Sóc Sơn', indicator: 'poor-household-rate', part: 'households', year: 2023, value: 88000, plan: null, cell: 'E9' },
+      { unit: 'Sóc Sơn', indicator: 'near-poor-household-rate', part: 'households', year: 2023, value: 88000, plan: null, cell: 'E9' },
+      { unit: 'Sóc Sơn', indicator: 'unemployment-rate', part: null, year: 2023, value: 2.01, plan: '<3', cell: 'E10' },
+    ]);
+  });
+  it('says which cells it could not read, and stops at the signatures', () => {
+    expect(r.findings.map((f) => [f.code, f.severity, f.cell, f.sheet])).toEqual([
+      ['error-cell', 'error', 'E11', 'Báo cáo'],
+      ['unknown-indicator', 'error', 'B12', 'Báo cáo'],
+    ]);
+    expect(r.findings[1]!.message).toContain('did you mean "Tỷ lệ hỏa táng"');
+  });
+});
+
+describe('unit matrix', () => {
+  it('reads one row per district, skips the total row, flags unknown units', () => {
+    const t = table('tong-hop.csv', [
+      ['TỔNG HỢP SỐ HỘ NGHÈO, CẬN NGHÈO NĂM 2023'],
+      ['STT', 'Quận/huyện', 'Tổng số hộ', 'Số hộ nghèo', 'Số hộ cận nghèo'],
+      ['1', 'Q.Ba Đình', '60.120', '0', '0'],
+      ['2', 'h. Ba Vi', '75.002', '120', '1.040'],
+      ['3', 'Huyện Từ Liêm', '10', '1', '1'],
+      ['', 'Tổng cộng', '135.122', '120', '1.040'],
+    ]);
+    const r = normalise([t], index, { year: 2023 });
+    expect(r.sheets[0]!.layout).toBe('matrix');
+    const got = r.observations.map((o) => `${o.unitName}|${o.indicator}|${o.part}|${o.value}|${o.source.cell}`);
+    expect(got).toEqual([
+      'Ba Đình|poor-household-rate|households|60120|C3',
+      'Ba Đình|near-poor-household-rate|households|60120|C3',
+      'Ba Đình|poor-household-rate|poor-households|0|D3',
+      'Ba Đình|near-poor-household-rate|near-poor-households|0|E3',
+      'Ba Vì|poor-household-rate|households|75002|C4',
+      'Ba Vì|near-poor-household-rate|households|75002|C4',
+      'Ba Vì|poor-household-rate|poor-households|120|D4',
+      'Ba Vì|near-poor-household-rate|near-poor-households|1040|E4',
+    ]);
+    expect(r.findings.map((f) => [f.code, f.cell])).toEqual([['unknown-district', 'B5']]);
+  });
+});
+
+describe('findings on values', () => {
+  const t = table('bad.csv', [
+    ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'],
+    ['Sở Y tế', 'Tỷ lệ hỏa táng', '2023', '74,2'],
+    ['Sở Xây dựng', 'Tỷ lệ hỏa táng', '2023', '75,0'],
+    ['Quận Tây Hồ', 'Giải quyết việc làm', '2023', 'nhiều'],
+    ['Quận Tây Hồ', 'Số hộ nghèo', '2023', '-3'],
+    ['Sở Y tế', 'Tỷ lệ sàng lọc sơ sinh', '2023', '120'],
+    ['Sở Y tế', 'Tỷ lệ suy dinh dưỡng trẻ em dưới 5 tuổi', '2022', '4,5'],
+    ['Quận Tây Hồ', 'Giải quyết việc làm', '2023', 'x'],
+  ]);
+  const r = normalise([t], index, { year: 2023 });
+  it('gives each problem its code and cell', () => {
+    expect(r.findings.map((f) => [f.code, f.severity, f.cell])).toEqual([
+      ['bad-number', 'error', 'D4'],
+      ['out-of-range', 'error', 'D5'],
+      ['out-of-range', 'error', 'D6'],
+      ['year-mismatch', 'info', 'D7'],
+      ['duplicate-value', 'error', 'D3'],
+    ]);
+  });
+  it('names both places of a duplicate and uses neither value', () => {
+    const dup = r.findings.find((f) => f.code === 'duplicate-value')!;
+    expect(dup.message).toContain('74.2 (bad.csv, cell D2)');
+    expect(dup.message).toContain('75 (bad.csv, cell D3)');
+    expect(r.observations.filter((o) => o.indicator === 'cremation-rate')).toEqual([]);
+  });
+  it('keeps the previous year for comparisons', () => {
+    expect(r.observations.filter((o) => o.year === 2022).map((o) => o.value)).toEqual([4.5]);
+  });
+});
