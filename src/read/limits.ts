@@ -1,0 +1,55 @@
+/** Bounds on what the read stage accepts, so that no input can exhaust memory or time. */
+export interface ReadLimits {
+  /** Largest file read at all (checked with stat before the file is read into memory). */
+  maxFileBytes: number;
+  /** Largest total a workbook's zip entries may inflate to. */
+  maxInflatedBytes: number;
+  /** Most entries a workbook's zip may have. */
+  maxZipEntries: number;
+  /** Highest inflated/compressed ratio of one zip entry; only checked for entries over 1 MB inflated. */
+  maxCompressionRatio: number;
+  /** Most worksheets read from one workbook. */
+  maxSheets: number;
+  /** Most rows read from one sheet or text file. */
+  maxRows: number;
+  /** Most cells read from one row. */
+  maxCellsPerRow: number;
+  /** Longest text a cell may hold (Excel's own limit is 32767 characters). */
+  maxCellChars: number;
+}
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
+  maxFileBytes: 50 * MB,
+  maxInflatedBytes: 200 * MB,
+  maxZipEntries: 5000,
+  maxCompressionRatio: 200,
+  maxSheets: 1000,
+  maxRows: 100_000,
+  maxCellsPerRow: 1000,
+  maxCellChars: 32767,
+});
+
+/** Entries smaller than this are not held to the compression ratio (small XML compresses well). */
+export const RATIO_MIN_BYTES = 1 * MB;
+
+/** Most cells that merged ranges may fill in one sheet (after clipping them to the sheet's data). */
+export const MAX_MERGED_CELLS = 1_000_000;
+
+export function resolveLimits(partial: Partial<ReadLimits> | undefined): ReadLimits {
+  const out: ReadLimits = { ...DEFAULT_LIMITS };
+  if (partial) {
+    for (const key of Object.keys(DEFAULT_LIMITS) as (keyof ReadLimits)[]) {
+      const v = partial[key];
+      if (typeof v === 'number' && !Number.isNaN(v) && v >= 0) out[key] = v;
+    }
+  }
+  return out;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= MB) return `${(n / MB).toFixed(n >= 10 * MB ? 0 : 1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}

@@ -1,0 +1,247 @@
+/**
+ * Guards and rebuilds an .xlsx package before exceljs sees it.
+ *
+ * 1. The zip directory is checked against the limits (entry count, declared inflated total, ratio).
+ * 2. Only the parts needed for cell values are inflated, each bounded by the size it declares.
+ * 3. A minimal, canonical package is written (stored, not compressed): a fresh workbook.xml with sequential
+ *    sheet ids, worksheets renamed sheet1..n, styles and shared strings. Worksheets keep their <sheetData> and
+ *    what precedes it, minus <cols>; everything after <sheetData> (merges, data validations, conditional
+ *    formats, hyperlinks, drawings, tables) is dropped. exceljs expands several of those ranges cell by cell
+ *    (a validation on A1:XFD1048576 would never finish), and none of them carries a value. Merged ranges are
+ *    kept aside and applied by the reader, clipped to the cells that exist.
+ */
+import { posix } from 'node:path';
+import { finding, type Finding } from '../model/finding.js';
+import { formatBytes, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
+import { inflateEntry, readCentralDirectory, writeStoredZip, ZipError, type ZipEntry } from './zip.js';
+
+export interface SheetPart {
+  /** 1-based position in the rebuilt workbook; also its sheetId there, so exceljs's worksheet.id. */
+  id: number;
+  name: string;
+  /** Merged ranges as written ("A1:C1"). */
+  merges: string[];
+}
+
+export type PreparedPackage = { ok: true; zip: Buffer; sheets: SheetPart[]; findings: Finding[] } | { ok: false; findings: Finding[] };
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/** Excel's own grid: anything beyond is a damaged or hostile file. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimits): PreparedPackage {
+  const fail = (code: string, message: string, where: { sheet?: string } = {}): PreparedPackage => ({
+    ok: false,
+    findings: [finding('error', code, message, { file, ...where })],
+  });
+  const bomb = (why: string) =>
+    fail('zip-bomb', `${file} looks like a zip bomb (${why}); it was not opened. If it is a real workbook, open it in Excel and save it again as .xlsx.`);
+
+  let entries: ZipEntry[];
+  try {
+    entries = readCentralDirectory(bytes, limits.maxZipEntries);
+  } catch (error) {
+    if (error instanceof ZipError && error.kind === 'too-many-entries') return bomb(`${error.message}, over the limit of ${limits.maxZipEntries}`);
+    return fail('unreadable-file', `${file} is a damaged zip/xlsx file (${(error as Error).message}); open it in Excel and save it again as .xlsx.`);
+  }
+
+  // Declared sizes first: nothing is inflated if they are already too much.
+  let declared = 0;
+  for (const e of entries) {
+    declared += e.uncompressedSize;
+    if (e.uncompressedSize > RATIO_MIN_BYTES) {
+      const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : Infinity;
+      if (ratio > limits.maxCompressionRatio) {
+        return bomb(`entry ${e.name} inflates ${formatBytes(e.compressedSize)} to ${formatBytes(e.uncompressedSize)}, a ratio over ${limits.maxCompressionRatio}`);
+      }
+    }
+  }
+  if (declared > limits.maxInflatedBytes) {
+    return bomb(`its contents inflate to ${formatBytes(declared)}, over the limit of ${formatBytes(limits.maxInflatedBytes)}`);
+  }
+
+  const byName = new Map<string, ZipEntry>();
+  const byLower = new Map<string, ZipEntry>();
+  for (const e of entries) {
+    const name = e.name.replace(/\\/g, '/').replace(/^\/+/, '');
+    if (!byName.has(name)) byName.set(name, e);
+    if (!byLower.has(name.toLowerCase())) byLower.set(name.toLowerCase(), e);
+  }
+  const lookup = (name: string) => byName.get(name) ?? byLower.get(name.toLowerCase());
+
+  const workbookEntry = lookup('xl/workbook.xml');
+  if (!workbookEntry) return fail('not-a-workbook', `${file} ${whatZipIs(byLower)}`);
+
+  try {
+    const read = (e: ZipEntry) => inflateEntry(bytes, e);
+    const workbookXml = read(workbookEntry).toString('utf8');
+    const relsEntry = lookup('xl/_rels/workbook.xml.rels');
+    const rels = relsEntry ? parseRels(read(relsEntry).toString('utf8')) : new Map<string, Rel>();
+
+    const findings: Finding[] = [];
+    const sheetsXml = /<(?:[\w.-]+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?sheets\s*>/.exec(workbookXml)?.[1] ?? '';
+    const declaredSheets = [...sheetsXml.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)].map((m) => attributes(m[1]!));
+    const worksheets: { name: string; state: string; entry: ZipEntry }[] = [];
+    declaredSheets.forEach((attrs, index) => {
+      const name = attrs.get('name') ?? `Sheet${index + 1}`;
+      const rid = [...attrs.entries()].find(([k]) => /^[\w.-]+:id$/.test(k))?.[1];
+      const rel = rid !== undefined ? rels.get(rid) : undefined;
+      const target = rel ? resolveTarget(rel.target) : relsEntry ? null : `xl/worksheets/sheet${index + 1}.xml`;
+      if (rel && /\/(chartsheet|dialogsheet|macrosheet|xlMacrosheet|xlIntlMacrosheet)$/i.test(rel.type)) {
+        findings.push(finding('info', 'skipped-sheet', `Sheet "${name}" is a chart or macro sheet, not a worksheet; it has no cells to read and was skipped.`, { file, sheet: name }));
+        return;
+      }
+      const entry = target ? lookup(target) : undefined;
+      if (!entry) {
+        findings.push(finding('warning', 'missing-sheet', `Sheet "${name}" is listed in the workbook but its data is missing from the file; it was skipped. Open the file in Excel and save it again.`, { file, sheet: name }));
+        return;
+      }
+      worksheets.push({ name, state: attrs.get('state') ?? 'visible', entry });
+    });
+    if (worksheets.length > limits.maxSheets) {
+      findings.push(
+        finding('error', 'too-large', `${file} has ${worksheets.length} worksheets, over the limit of ${limits.maxSheets}; only the first ${limits.maxSheets} were read. Split the workbook.`, { file }),
+      );
+      worksheets.length = limits.maxSheets;
+    }
+
+    const out: { name: string; data: Uint8Array }[] = [];
+    const sheets: SheetPart[] = [];
+    const relLines: string[] = [];
+    const sheetLines: string[] = [];
+    for (const [i, ws] of worksheets.entries()) {
+      const id = i + 1;
+      const { xml: clean, merges } = sanitiseSheet(read(ws.entry).toString('utf8'));
+      const damage = gridDamage(clean);
+      if (damage) {
+        return fail('unreadable-file', `Sheet "${ws.name}" in ${file} is damaged: ${damage}. Open the file in Excel and save it again as .xlsx.`, { sheet: ws.name });
+      }
+      out.push({ name: `xl/worksheets/sheet${id}.xml`, data: Buffer.from(clean, 'utf8') });
+      sheets.push({ id, name: ws.name, merges });
+      const state = ws.state === 'hidden' || ws.state === 'veryHidden' ? ` state="${ws.state}"` : '';
+      sheetLines.push(`<sheet name="${escapeXml(ws.name)}" sheetId="${id}"${state} r:id="rId${id}"/>`);
+      relLines.push(`<Relationship Id="rId${id}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${id}.xml"/>`);
+    }
+    const part = (type: string, fallback: string) => {
+      const rel = [...rels.values()].find((r) => r.type.endsWith(`/${type}`));
+      return lookup(rel ? resolveTarget(rel.target) : fallback);
+    };
+    const styles = part('styles', 'xl/styles.xml');
+    if (styles) {
+      out.push({ name: 'xl/styles.xml', data: read(styles) });
+      relLines.push(`<Relationship Id="rIdStyles" Type="${REL_NS}/styles" Target="styles.xml"/>`);
+    }
+    const strings = part('sharedStrings', 'xl/sharedStrings.xml');
+    if (strings) {
+      out.push({ name: 'xl/sharedStrings.xml', data: read(strings) });
+      relLines.push(`<Relationship Id="rIdStrings" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`);
+    }
+    const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
+    const workbook =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+      `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${date1904 ? '<workbookPr date1904="1"/>' : ''}` +
+      `<sheets>${sheetLines.join('')}</sheets></workbook>`;
+    const workbookRels =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` + `<Relationships xmlns="${PKG_REL_NS}">${relLines.join('')}</Relationships>`;
+    out.unshift({ name: 'xl/workbook.xml', data: Buffer.from(workbook, 'utf8') }, { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(workbookRels, 'utf8') });
+    return { ok: true, zip: writeStoredZip(out), sheets, findings };
+  } catch (error) {
+    if (error instanceof ZipError && error.kind === 'inflates-beyond-declared') return bomb(error.message);
+    if (error instanceof ZipError) {
+      return fail('unreadable-file', `${file} is a damaged or unsupported xlsx file (${error.message}); open it in Excel and save it again as .xlsx.`);
+    }
+    throw error;
+  }
+}
+
+/** A zip that is not a workbook: say what it is, when we can tell. */
+function whatZipIs(byLower: Map<string, ZipEntry>): string {
+  const has = (name: string) => byLower.has(name);
+  if (has('xl/workbook.bin')) return 'is an Excel binary workbook (.xlsb), which cannot be read; open it in Excel and save it as .xlsx.';
+  if (has('word/document.xml')) return 'is a Word document, not a spreadsheet; ask for the data as .xlsx or .csv.';
+  if (has('ppt/presentation.xml')) return 'is a PowerPoint presentation, not a spreadsheet; ask for the data as .xlsx or .csv.';
+  if (has('content.xml') && has('mimetype')) return 'is an OpenDocument file (LibreOffice), which cannot be read; open it and save it as .xlsx.';
+  return 'is a zip archive but not an Excel workbook (it has no xl/workbook.xml); unzip it, or ask for the .xlsx file.';
+}
+
+interface Rel {
+  type: string;
+  target: string;
+}
+
+function parseRels(xml: string): Map<string, Rel> {
+  const rels = new Map<string, Rel>();
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)) {
+    const a = attributes(m[1]!);
+    const id = a.get('Id');
+    const target = a.get('Target');
+    if (id !== undefined && target !== undefined && !rels.has(id)) rels.set(id, { type: a.get('Type') ?? '', target });
+  }
+  return rels;
+}
+
+/** A target relative to xl/ (or absolute from the package root) as a zip entry name. */
+function resolveTarget(target: string): string {
+  const t = target.trim().replace(/\\/g, '/');
+  const joined = t.startsWith('/') ? t.slice(1) : posix.join('xl', t);
+  return posix.normalize(joined).replace(/^(\.\.\/)+/, '');
+}
+
+function attributes(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    if (!out.has(m[1]!)) out.set(m[1]!, decodeXml(m[2] ?? m[3] ?? ''));
+  }
+  return out;
+}
+
+export function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (whole, ent: string) => {
+    if (ent[0] === '#') {
+      const code = ent[1] === 'x' || ent[1] === 'X' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[ent] ?? whole;
+  });
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Rows or columns beyond Excel's grid, which exceljs would try to lay out. */
+function gridDamage(xml: string): string | null {
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?row\s[^>]*?\br\s*=\s*["'](\d+)["']/g)) {
+    if (Number(m[1]) > EXCEL_MAX_ROWS || Number(m[1]) < 1) return `it has a row numbered ${m[1]}, beyond Excel's ${EXCEL_MAX_ROWS}`;
+  }
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s[^>]*?\br\s*=\s*["']([A-Za-z]*)(\d*)["']/g)) {
+    const letters = m[1]!;
+    const row = m[2] === '' ? 1 : Number(m[2]);
+    if (letters.length > 3 || columnNumber(letters) > EXCEL_MAX_COLUMNS || row > EXCEL_MAX_ROWS || row < 1 || letters === '') {
+      return `it has a cell at "${(m[1] ?? '') + (m[2] ?? '')}", outside Excel's grid`;
+    }
+  }
+  return null;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Keeps the worksheet up to its <sheetData>, without <cols>; returns the merged ranges it declared. */
+export function sanitiseSheet(xml: string): { xml: string; merges: string[] } {
+  const merges: string[] = [];
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g)) merges.push(m[1]!.trim());
+  const root = /<((?:[\w.-]+:)?worksheet)\b/.exec(xml)?.[1];
+  const end = /<\/(?:[\w.-]+:)?sheetData\s*>|<(?:[\w.-]+:)?sheetData\b[^>]*\/>/.exec(xml);
+  if (!root || !end) return { xml, merges };
+  let head = xml.slice(0, end.index + end[0].length);
+  head = head.replace(/<(?:[\w.-]+:)?cols\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?cols\s*>)/g, '');
+  return { xml: `${head}</${root}>`, merges };
+}

@@ -1,0 +1,225 @@
+/** .csv/.tsv/.txt: decode, sniff the delimiter, parse with csv-parse; cells stay raw text (numbers are parsed later). */
+import { parse } from 'csv-parse/sync';
+import { cellLocation, finding, type Finding } from '../model/finding.js';
+import type { Cell, Table } from '../model/table.js';
+import { decodeText, type TextEncodingOption } from './decode.js';
+import { sniffDelimiter, type Delimiter } from './delimiter.js';
+import type { ReadLimits } from './limits.js';
+
+export interface TextReadOptions {
+  encoding?: TextEncodingOption;
+  /** The file's extension, lowercased with its dot (".tsv"), as a hint only. */
+  extension: string;
+}
+
+export async function readText(bytes: Uint8Array, file: string, limits: ReadLimits, options: TextReadOptions): Promise<{ tables: Table[]; findings: Finding[] }> {
+  const decoded = await decodeText(bytes, file, options.encoding);
+  if (!decoded.ok) return { tables: [], findings: decoded.findings };
+  const findings = [...decoded.findings];
+  const text = decoded.text;
+  if (text.trim() === '') {
+    findings.push(finding('error', 'empty-file', `${file} is empty; there is nothing to read.`, { file }));
+    return { tables: [], findings };
+  }
+  const notText = markupKind(text);
+  if (notText) {
+    findings.push(finding('error', 'not-a-workbook', `${file} ${notText}`, { file }));
+    return { tables: [], findings };
+  }
+
+  const delimiter = sniffDelimiter(text, options.extension === '.tsv' || decoded.utf16);
+  const parsed = parseRecords(text, delimiter, file, limits, findings);
+  if (!parsed.rows.length && parsed.failed) return { tables: [], findings };
+  const table: Table = { file, sheet: null, rows: parsed.rows };
+  const convention = delimiter === ';' ? 'vi' : guessConvention(parsed.rows);
+  if (convention) table.convention = convention;
+  return { tables: [table], findings };
+}
+
+/** HTML pages and XML spreadsheets that systems export with an .xls or .csv name. */
+function markupKind(text: string): string | null {
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  if (!head.startsWith('<')) return null;
+  if (/^<(!doctype\s+html|html\b|head\b|body\b|table\b|meta\b|!--)/.test(head)) {
+    return 'is a web page (HTML) saved with a spreadsheet name; open it in Excel and save it as .xlsx.';
+  }
+  if (head.startsWith('<?xml')) {
+    if (text.slice(0, 65536).includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+      return 'is an Excel 2003 XML spreadsheet, which cannot be read; open it in Excel and save it as .xlsx.';
+    }
+    return 'is an XML file, not a spreadsheet; ask for the data as .xlsx or .csv.';
+  }
+  return null;
+}
+
+interface Parsed {
+  rows: (Cell | undefined)[][];
+  /** True when parsing stopped early on a syntax error. */
+  failed: boolean;
+}
+
+interface CsvErrorLike {
+  code?: string;
+  message: string;
+}
+
+const BASE_OPTIONS = {
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: false,
+  record_delimiter: ['\r\n', '\n', '\r'],
+  quote: '"',
+  escape: '"',
+  bom: false,
+} as const;
+
+function parseRecords(text: string, delimiter: Delimiter, file: string, limits: ReadLimits, findings: Finding[]): Parsed {
+  const input = Buffer.from(text, 'utf8');
+  // First with trimming around fields (so ` "Hà Nội" ` is a quoted field); a file with text after a closing
+  // quote ("a"b) cannot be trimmed, and is read again without.
+  let attempt = run(input, delimiter, limits, true);
+  if (attempt.error && attempt.error.code !== 'CSV_QUOTE_NOT_CLOSED') attempt = run(input, delimiter, limits, false);
+
+  const { rows, recordCount } = attempt;
+  if (attempt.tooManyRows) {
+    findings.push(finding('error', 'too-large', `${file} has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the file.`, { file }));
+  }
+  if (attempt.tooManyCells) {
+    findings.push(finding('error', 'too-large', `${file} has rows of more than ${limits.maxCellsPerRow} cells; only the first ${limits.maxCellsPerRow} of each were read.`, { file }));
+  }
+  for (const at of attempt.tooLongCells) {
+    findings.push(
+      finding(
+        'error',
+        'cell-too-large',
+        `Cell ${cellLocation(file, null, at.row, at.col).cell} holds ${at.length} characters, over the limit of ${limits.maxCellChars}; it was read as empty. Shorten it.`,
+        cellLocation(file, null, at.row, at.col),
+      ),
+    );
+  }
+  const error = attempt.error;
+  if (!error) return { rows, failed: false };
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const col = openQuoteField(input.subarray(attempt.lastBytes), delimiter);
+    const where = cellLocation(file, null, recordCount, col);
+    findings.push(
+      finding(
+        'error',
+        'unclosed-quote',
+        `${file}: the quote opened in ${where.cell} (row ${where.row}) is never closed, so the rest of the file cannot be read; only the ${Math.min(recordCount, limits.maxRows)} rows before it were kept. Close the quote or remove it.`,
+        where,
+      ),
+    );
+  } else {
+    findings.push(
+      finding('error', 'unreadable-file', `${file} could not be parsed past row ${recordCount + 1} (${error.message}); fix that row or save the file again from Excel.`, {
+        file,
+        row: recordCount + 1,
+      }),
+    );
+  }
+  return { rows, failed: true };
+}
+
+interface Attempt {
+  rows: (Cell | undefined)[][];
+  recordCount: number;
+  lastBytes: number;
+  tooManyRows: boolean;
+  tooManyCells: boolean;
+  tooLongCells: { row: number; col: number; length: number }[];
+  error: CsvErrorLike | null;
+}
+
+function run(input: Buffer, delimiter: Delimiter, limits: ReadLimits, trim: boolean): Attempt {
+  const a: Attempt = { rows: [], recordCount: 0, lastBytes: 0, tooManyRows: false, tooManyCells: false, tooLongCells: [], error: null };
+  try {
+    parse(input, {
+      ...BASE_OPTIONS,
+      record_delimiter: [...BASE_OPTIONS.record_delimiter],
+      delimiter,
+      trim,
+      on_record: (record: string[], context: { bytes: number }) => {
+        const r = a.recordCount++;
+        a.lastBytes = context.bytes;
+        if (r >= limits.maxRows) {
+          a.tooManyRows = true;
+          return null;
+        }
+        a.rows.push(toCells(record, r, limits, a));
+        return null;
+      },
+    });
+  } catch (error) {
+    a.error = { code: (error as CsvErrorLike).code, message: (error as Error).message };
+  }
+  return a;
+}
+
+function toCells(record: string[], r: number, limits: ReadLimits, a: Attempt): (Cell | undefined)[] {
+  // A blank line is an empty row.
+  if (record.length === 1 && record[0]!.trim() === '') return [];
+  let fields = record;
+  if (fields.length > limits.maxCellsPerRow) {
+    a.tooManyCells = true;
+    fields = fields.slice(0, limits.maxCellsPerRow);
+  }
+  return fields.map((raw, c) => {
+    if (raw.length > limits.maxCellChars) {
+      a.tooLongCells.push({ row: r, col: c, length: raw.length });
+      return { value: null };
+    }
+    const value = raw.trim().normalize('NFC');
+    return { value: value === '' ? null : value };
+  });
+}
+
+/** Index of the field in which a quote opens and never closes, in the text of the record that failed. */
+function openQuoteField(rest: Buffer, delimiter: Delimiter): number {
+  const text = rest.toString('utf8');
+  let field = 0;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === delimiter) {
+      field++;
+      atStart = true;
+      continue;
+    }
+    if (atStart && (ch === ' ' || ch === '\t')) continue;
+    if (ch === '"' && atStart) {
+      // Find the closing quote; a doubled quote is an escaped one.
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === '"') {
+          if (text[j + 1] === '"') j++;
+          else break;
+        }
+      }
+      if (j >= text.length) return field;
+      i = j;
+    }
+    atStart = false;
+  }
+  return field;
+}
+
+const VI_NUMBER = [/^[-+]?\d+,(\d{1,2}|\d{4,})%?$/, /^[-+]?0,\d+%?$/, /^[-+]?\d{1,3}(\.\d{3})+,\d+%?$/, /^[-+]?\d{1,3}(\.\d{3}){2,}$/];
+const EN_NUMBER = [/^[-+]?\d+\.(\d{1,2}|\d{4,})%?$/, /^[-+]?0\.\d+%?$/, /^[-+]?\d{1,3}(,\d{3})+\.\d+%?$/, /^[-+]?\d{1,3}(,\d{3}){2,}$/];
+
+/** 'vi' when numbers are written "36,44" / "1.234,5", 'en' for "1,234.5", undefined when the text does not say. */
+export function guessConvention(rows: (Cell | undefined)[][]): 'vi' | 'en' | undefined {
+  let vi = 0;
+  let en = 0;
+  let seen = 0;
+  for (const row of rows) {
+    for (const cell of row) {
+      const v = cell?.value;
+      if (typeof v !== 'string' || v.length > 32 || !/^[-+]?\d/.test(v)) continue;
+      if (++seen > 100_000) break;
+      if (VI_NUMBER.some((re) => re.test(v))) vi++;
+      else if (EN_NUMBER.some((re) => re.test(v))) en++;
+    }
+  }
+  return vi > en ? 'vi' : en > vi ? 'en' : undefined;
+}

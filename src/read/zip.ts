@@ -1,0 +1,229 @@
+/**
+ * Just enough of the zip format to guard a workbook before any library inflates it: the central directory
+ * (declared sizes), each entry's data, bounded inflation, and a writer for a plain "stored" zip.
+ */
+import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+}
+
+export class ZipError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'corrupt' | 'too-many-entries' | 'inflates-beyond-declared' | 'unsupported',
+  ) {
+    super(message);
+  }
+}
+
+const EOCD_SIG = 0x06054b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
+const CENTRAL_SIG = 0x02014b50;
+const LOCAL_SIG = 0x04034b50;
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function u64(dv: DataView, at: number): number {
+  const lo = dv.getUint32(at, true);
+  const hi = dv.getUint32(at + 4, true);
+  return hi * 0x1_0000_0000 + lo;
+}
+
+/**
+ * Reads the central directory. Stops (with kind 'too-many-entries') as soon as more than maxEntries are
+ * found, so a directory of millions of entries costs nothing.
+ */
+export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
+  const dv = view(bytes);
+  const n = bytes.length;
+  if (n < 22) throw new ZipError('the file is too short to be a zip archive', 'corrupt');
+  // The end-of-central-directory record is in the last 22 + 65535 bytes (it may end with a comment).
+  let eocd = -1;
+  for (let i = n - 22; i >= Math.max(0, n - 22 - 0xffff); i--) {
+    if (dv.getUint32(i, true) === EOCD_SIG) {
+      const commentLength = dv.getUint16(i + 20, true);
+      if (i + 22 + commentLength <= n) {
+        eocd = i;
+        break;
+      }
+    }
+  }
+  if (eocd < 0) throw new ZipError('the zip directory at the end of the file is missing (the file is cut short or damaged)', 'corrupt');
+  let count = dv.getUint16(eocd + 10, true);
+  let size = dv.getUint32(eocd + 12, true);
+  let offset = dv.getUint32(eocd + 16, true);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator >= 0 && dv.getUint32(locator, true) === ZIP64_LOCATOR_SIG) {
+      const at = u64(dv, locator + 8);
+      if (at + 56 > n || dv.getUint32(at, true) !== ZIP64_EOCD_SIG) throw new ZipError('the zip64 directory record is damaged', 'corrupt');
+      count = u64(dv, at + 32);
+      size = u64(dv, at + 40);
+      offset = u64(dv, at + 48);
+    }
+  }
+  if (offset + size > n) throw new ZipError('the zip directory points outside the file (the file is cut short or damaged)', 'corrupt');
+  if (count > maxEntries) throw new ZipError(`the zip declares ${count} entries`, 'too-many-entries');
+
+  const entries: ZipEntry[] = [];
+  let p = offset;
+  const end = offset + size;
+  const decoder = new TextDecoder('utf-8');
+  while (p + 46 <= end && dv.getUint32(p, true) === CENTRAL_SIG) {
+    if (entries.length >= maxEntries) throw new ZipError(`the zip has more than ${maxEntries} entries`, 'too-many-entries');
+    const flags = dv.getUint16(p + 8, true);
+    const method = dv.getUint16(p + 10, true);
+    let compressedSize = dv.getUint32(p + 20, true);
+    let uncompressedSize = dv.getUint32(p + 24, true);
+    const nameLength = dv.getUint16(p + 28, true);
+    const extraLength = dv.getUint16(p + 30, true);
+    const commentLength = dv.getUint16(p + 32, true);
+    let localOffset = dv.getUint32(p + 42, true);
+    const nameAt = p + 46;
+    const extraAt = nameAt + nameLength;
+    const next = extraAt + extraLength + commentLength;
+    if (next > end) throw new ZipError('a zip directory entry runs past the directory', 'corrupt');
+    const name = decoder.decode(bytes.subarray(nameAt, extraAt));
+    // Zip64 extra field: the 64-bit values, in order, for each field that is 0xFFFFFFFF.
+    let q = extraAt;
+    while (q + 4 <= extraAt + extraLength) {
+      const id = dv.getUint16(q, true);
+      const len = dv.getUint16(q + 2, true);
+      if (id === 0x0001) {
+        let r = q + 4;
+        const stop = q + 4 + len;
+        if (uncompressedSize === 0xffffffff && r + 8 <= stop) (uncompressedSize = u64(dv, r)), (r += 8);
+        if (compressedSize === 0xffffffff && r + 8 <= stop) (compressedSize = u64(dv, r)), (r += 8);
+        if (localOffset === 0xffffffff && r + 8 <= stop) (localOffset = u64(dv, r)), (r += 8);
+      }
+      q += 4 + len;
+    }
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localOffset });
+    p = next;
+  }
+  if (entries.length === 0 && count > 0) throw new ZipError('the zip directory is damaged', 'corrupt');
+  return entries;
+}
+
+/** The compressed bytes of an entry, located through its local header. */
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const dv = view(bytes);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOCAL_SIG) {
+    throw new ZipError(`the zip entry ${entry.name} is damaged (no local header)`, 'corrupt');
+  }
+  const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
+  const stop = start + entry.compressedSize;
+  if (stop > bytes.length) throw new ZipError(`the zip entry ${entry.name} runs past the end of the file`, 'corrupt');
+  return bytes.subarray(start, stop);
+}
+
+/**
+ * Inflates one entry, never producing more than it declared (declared sizes are checked against the limits
+ * first, so this bounds the actual work and memory even when the directory lies).
+ */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
+  if (entry.flags & 1) throw new ZipError(`the zip entry ${entry.name} is password-protected`, 'unsupported');
+  const data = entryData(bytes, entry);
+  if (entry.method === 0) {
+    if (data.length > entry.uncompressedSize) {
+      throw new ZipError(`the zip entry ${entry.name} holds more than it declares`, 'inflates-beyond-declared');
+    }
+    return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  }
+  if (entry.method !== 8) throw new ZipError(`the zip entry ${entry.name} uses an unsupported compression method (${entry.method})`, 'unsupported');
+  if (entry.uncompressedSize === 0) {
+    // Must inflate to nothing: allow one byte to tell "empty" from "more than declared".
+    const out = inflateBounded(data, 1, entry.name);
+    if (out.length > 0) throw new ZipError(`the zip entry ${entry.name} inflates to more than it declares`, 'inflates-beyond-declared');
+    return out;
+  }
+  return inflateBounded(data, entry.uncompressedSize, entry.name);
+}
+
+function inflateBounded(data: Uint8Array, max: number, name: string): Buffer {
+  try {
+    return inflateRawSync(data, { maxOutputLength: max });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+      throw new ZipError(`the zip entry ${name} inflates to more than the ${max} bytes it declares`, 'inflates-beyond-declared');
+    }
+    throw new ZipError(`the zip entry ${name} is damaged (${(error as Error).message})`, 'corrupt');
+  }
+}
+
+let CRC_TABLE: Uint32Array | null = null;
+
+export function crc32(data: Uint8Array): number {
+  const native = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+  if (typeof native === 'function') return native(data) >>> 0;
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let i = 0; i < 256; i++) {
+      let c = i;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[i] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A zip with every entry stored (not compressed): what we hand to exceljs, so it inflates nothing itself. */
+export function writeStoredZip(files: { name: string; data: Uint8Array }[]): Buffer {
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const file of files) {
+    const name = Buffer.from(file.name, 'utf8');
+    const crc = crc32(file.data);
+    const local = Buffer.alloc(30 + name.length);
+    local.writeUInt32LE(LOCAL_SIG, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(0, 8);
+    local.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(file.data.length, 18);
+    local.writeUInt32LE(file.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    name.copy(local, 30);
+    const dir = Buffer.alloc(46 + name.length);
+    dir.writeUInt32LE(CENTRAL_SIG, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(0, 10);
+    dir.writeUInt32LE(0x00210000, 12);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(file.data.length, 20);
+    dir.writeUInt32LE(file.data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    name.copy(dir, 46);
+    parts.push(local, file.data);
+    central.push(dir);
+    offset += local.length + file.data.length;
+  }
+  const centralSize = central.reduce((s, b) => s + b.length, 0);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(EOCD_SIG, 0);
+  eocd.writeUInt16LE(files.length, 8);
+  eocd.writeUInt16LE(files.length, 10);
+  eocd.writeUInt32LE(centralSize, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, eocd]);
+}
