@@ -1,0 +1,158 @@
+import type { Finding } from '../model/finding.js';
+import { round } from '../text/number.js';
+import type { Attainment, IndicatorReport, ReportModel } from './model.js';
+
+/** One indicator on a district's card: the district's figures beside the city's, and where it stands. */
+export interface CardIndicator {
+  id: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  unitEn: string;
+  direction: 'higher' | 'lower';
+  decimals: number;
+  official: boolean;
+  /** Whether the district gave a value for this indicator. */
+  reported: boolean;
+  value: number | null;
+  annual: Attainment;
+  period: Attainment;
+  /** Ratio indicators: the parts the district reported. */
+  parts?: Record<string, number | null>;
+  /** The city value (a rate, or the city total). */
+  city: number | null;
+  /**
+   * What the district is compared with: the city value for rates; for totals (jobs created), the city
+   * value shared equally among the districts (see `averageOf`). Rounded to the indicator's decimals.
+   */
+  cityAverage: number | null;
+  /** How the city average was formed: the city value itself, or the city total ÷ `averageOf` districts. */
+  averageBasis: 'city-value' | 'per-district' | null;
+  averageOf: number | null;
+  /** 1 = best among the districts that reported the indicator, in its direction; ties share a rank. */
+  rank: number | null;
+  /** How many districts reported the indicator (the rank is out of this many). */
+  ranked: number;
+  /** True when the district is worse than the city average in the indicator's direction; null when either is missing. */
+  belowAverage: boolean | null;
+}
+
+export interface DistrictCard {
+  kind: 'district-card';
+  programme: { id: string; title: string; shortTitle: string; from: number; to: number; targets: string; targetsTitle: string };
+  year: number;
+  district: { code: string; name: string; kind: string; reported: boolean };
+  summary: {
+    /** Indicators that districts report (the card's rows). */
+    indicators: number;
+    /** Of those, how many this district reported. */
+    reported: number;
+    /** Indicators with a below-average flag (true or false), and how many of them are true. */
+    compared: number;
+    belowAverage: number;
+    annualAchieved: number;
+    annualEvaluated: number;
+    periodAchieved: number;
+    periodEvaluated: number;
+  };
+  indicators: CardIndicator[];
+  /** The findings about this district. */
+  issues: Finding[];
+}
+
+export interface CardOptions {
+  /**
+   * Ids of indicators whose city value is the total of the districts' (aggregation "sum"): their city
+   * average is the city value shared equally among the districts, not the city value itself.
+   */
+  totals: Iterable<string>;
+}
+
+const NO_DATA: Attainment = { target: null, percent: null, status: 'no-data' };
+
+/**
+ * A district's card, from the report model alone. Pure. The rows are the indicators districts report
+ * (at least one district gave a figure), in the catalog's order; `code` is the district's GSO code.
+ */
+export function buildCard(model: ReportModel, code: string, options: CardOptions): DistrictCard {
+  const district = model.districts.find((d) => d.code === code);
+  if (!district) throw new Error(`no district with code ${code} in this programme`);
+  const totals = new Set(options.totals);
+  const indicators = model.indicators.filter((i) => i.districts.length > 0).map((ind) => cardIndicator(ind, code, totals.has(ind.id), model.districts.length));
+  const verdict = (a: Attainment) => a.status === 'exceeded' || a.status === 'achieved' || a.status === 'not-achieved';
+  const met = (a: Attainment) => a.status === 'exceeded' || a.status === 'achieved';
+  return {
+    kind: 'district-card',
+    programme: {
+      id: model.programme.id,
+      title: model.programme.title,
+      shortTitle: model.programme.shortTitle,
+      from: model.programme.from,
+      to: model.programme.to,
+      targets: model.programme.targets,
+      targetsTitle: model.programme.targetsTitle,
+    },
+    year: model.year,
+    district: { code: district.code, name: district.name, kind: district.kind, reported: district.reported },
+    summary: {
+      indicators: indicators.length,
+      reported: indicators.filter((i) => i.reported).length,
+      compared: indicators.filter((i) => i.belowAverage !== null).length,
+      belowAverage: indicators.filter((i) => i.belowAverage === true).length,
+      annualAchieved: indicators.filter((i) => met(i.annual)).length,
+      annualEvaluated: indicators.filter((i) => verdict(i.annual)).length,
+      periodAchieved: indicators.filter((i) => met(i.period)).length,
+      periodEvaluated: indicators.filter((i) => verdict(i.period)).length,
+    },
+    indicators,
+    issues: model.issues.filter((f) => f.district === district.name),
+  };
+}
+
+function cardIndicator(ind: IndicatorReport, code: string, total: boolean, districtCount: number): CardIndicator {
+  const mine = ind.districts.find((d) => d.code === code);
+  const value = mine?.value ?? null;
+  const values = ind.districts.map((d) => d.value).filter((v): v is number => v !== null);
+  const better = (a: number, b: number) => (ind.direction === 'higher' ? a > b : a < b);
+  const rank = value === null ? null : 1 + values.filter((v) => better(v, value)).length;
+
+  let average: number | null = null;
+  let averageOf: number | null = null;
+  let basis: CardIndicator['averageBasis'] = null;
+  if (ind.value !== null) {
+    if (total) {
+      // A city total reported by the city covers every district; one combined from districts covers those that reported.
+      averageOf = ind.origin === 'city' ? districtCount : values.length;
+      if (averageOf > 0) {
+        average = ind.value / averageOf;
+        basis = 'per-district';
+      } else averageOf = null;
+    } else {
+      average = ind.value;
+      basis = 'city-value';
+    }
+  }
+  const below = value === null || average === null ? null : better(average, value);
+  return {
+    id: ind.id,
+    name: ind.name,
+    nameEn: ind.nameEn,
+    unit: ind.unit,
+    unitEn: ind.unitEn,
+    direction: ind.direction,
+    decimals: ind.decimals,
+    official: ind.official,
+    reported: value !== null,
+    value,
+    annual: mine?.annual ?? NO_DATA,
+    period: mine?.period ?? NO_DATA,
+    ...(mine?.parts ? { parts: mine.parts } : {}),
+    city: ind.value,
+    cityAverage: average === null ? null : round(average, ind.decimals),
+    averageBasis: basis,
+    averageOf,
+    rank,
+    ranked: values.length,
+    belowAverage: below,
+  };
+}
