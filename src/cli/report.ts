@@ -2,9 +2,9 @@ import { computeReport } from '../compute/report.js';
 import { hasErrors } from '../model/finding.js';
 import { normalise } from '../normalise/index.js';
 import { readPaths, type TextEncodingOption } from '../read/index.js';
-import { renderJson } from '../render/json.js';
+import type { CatalogIndex } from '../programme/match.js';
+import { renderReport, type ReportFormat } from '../render/dispatch.js';
 import type { Lang } from '../render/labels.js';
-import { renderTable } from '../render/table.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, parseYear, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
@@ -13,12 +13,16 @@ export interface ReportOptions {
   year: string;
   programme?: string;
   targets?: string;
-  format: 'table' | 'json';
+  format: ReportFormat;
   lang: Lang;
   out?: string;
   strict?: boolean;
   encoding?: string;
   color?: boolean;
+  /** A district's name in any spelling the readers accept: render its card. */
+  district?: string;
+  /** Print the time the report was made; without it the same inputs give byte-identical files. */
+  stamp?: boolean;
 }
 
 const ENCODINGS = ['windows-1258', 'tcvn3', 'viscii'];
@@ -28,14 +32,34 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (opts.encoding !== undefined && !ENCODINGS.includes(opts.encoding)) {
     throw new UsageError(`--encoding takes ${ENCODINGS.join(', ')}, not "${opts.encoding}"`);
   }
+  if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
   const index = await loadProgramme(opts.programme, opts.targets);
+  const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district);
   const read = await readPaths(paths, { ...(opts.encoding ? { encoding: opts.encoding as TextEncodingOption } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
   const normalised = normalise(read.tables, index, { year });
   const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings]);
-  const content = opts.format === 'json' ? renderJson(model) : renderTable(model, { lang: opts.lang, color: !opts.out && useColor(opts.color) });
+  const content = await renderReport(model, {
+    format: opts.format,
+    lang: opts.lang,
+    color: !opts.out && useColor(opts.color),
+    ...(opts.stamp ? { stamp: new Date().toISOString() } : {}),
+    ...(district ? { district } : {}),
+    totals: index.programme.indicators.filter((i) => i.aggregation === 'sum').map((i) => i.id),
+  });
   await emit(content, opts.out);
   return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;
+}
+
+/** --district NAME → the district's code; an unknown name is a usage error naming the closest district. */
+export function resolveDistrict(index: CatalogIndex, name: string): string {
+  const match = index.matchUnit(name);
+  if (match?.unit.kind === 'district') return match.unit.code;
+  if (match) throw new UsageError(`--district takes a district, and "${name}" is ${match.name}, a city-level reporter`);
+  const close = index.closestUnit(name);
+  const known = index.programme.units.map((u) => u.name);
+  const closeDistrict = close && known.includes(close) ? close : null;
+  throw new UsageError(`unknown district "${name}"${closeDistrict ? `; did you mean "${closeDistrict}"?` : `; the districts are: ${known.join(', ')}`}`);
 }

@@ -27,6 +27,48 @@ export interface Labels {
   belowAverage: string;
   informational: string;
   notAvailable: string;
+  // Reports people read (xlsx, html, md, csv) and the district card.
+  number: string;
+  unitCode: string;
+  unitName: string;
+  indicatorId: string;
+  cityValue: string;
+  rankOf: string;
+  belowAverageShort: string;
+  yes: string;
+  no: string;
+  sheetSummary: string;
+  sheetValues: string;
+  sheetFindings: string;
+  severityHead: string;
+  code: string;
+  message: string;
+  file: string;
+  sheet: string;
+  cell: string;
+  summary: string;
+  chartTitle: (year: number) => string;
+  chartNoPercent: (count: number) => string;
+  heatTitle: string;
+  heatNote: string;
+  cardsTitle: string;
+  cardTitle: (name: string, year: number) => string;
+  cardLine: (below: number, of: number) => string;
+  cardNotes: string;
+  notReported: string;
+  generatedAt: (iso: string) => string;
+  moreFindings: (count: number) => string;
+  legend: string;
+  count: string;
+  of: string;
+  countPeriod: (year: number) => string;
+  countAnnualExceeded: (year: number) => string;
+  countAnnualAchieved: (year: number) => string;
+  countNotAchieved: (year: number) => string;
+  countNoData: string;
+  countDistricts: string;
+  countKnown: string;
+  cityAverage: string;
 }
 
 export const LABELS: Record<Lang, Labels> = {
@@ -61,6 +103,47 @@ export const LABELS: Record<Lang, Labels> = {
     belowAverage: 'thấp hơn bình quân thành phố',
     informational: 'tham khảo',
     notAvailable: '—',
+    number: 'STT',
+    unitCode: 'Mã đơn vị',
+    unitName: 'Tên đơn vị',
+    indicatorId: 'Mã chỉ tiêu',
+    cityValue: 'Toàn thành phố',
+    rankOf: 'Xếp hạng / số đơn vị',
+    belowAverageShort: 'Thấp hơn bình quân TP',
+    yes: 'có',
+    no: 'không',
+    sheetSummary: 'Tổng hợp',
+    sheetValues: 'Theo đơn vị',
+    sheetFindings: 'Phát hiện',
+    severityHead: 'Mức độ',
+    code: 'Mã',
+    message: 'Nội dung',
+    file: 'Tệp',
+    sheet: 'Trang tính',
+    cell: 'Ô',
+    summary: 'Tổng hợp',
+    chartTitle: (y) => `Mức đạt so với mục tiêu năm ${y} (% mục tiêu; vạch đứng = 100%)`,
+    chartNoPercent: (n) => `${n} chỉ tiêu khác không tính được % mục tiêu (càng thấp càng tốt, mục tiêu dạng khoảng hoặc định tính, chưa có mục tiêu hoặc số liệu).`,
+    heatTitle: 'Kết quả theo quận, huyện, thị xã',
+    heatNote: 'Màu ô là đánh giá so với kế hoạch năm của đơn vị; khi không có kế hoạch năm, so với mục tiêu giai đoạn.',
+    cardsTitle: 'Kết quả của từng quận, huyện, thị xã',
+    cardTitle: (n, y) => `${n} — kết quả năm ${y}`,
+    cardLine: (b, of) => `Thấp hơn bình quân thành phố ở ${b}/${of} chỉ tiêu`,
+    cardNotes: 'Xếp hạng trong số các đơn vị có số liệu (1 = tốt nhất, theo chiều của chỉ tiêu). Bình quân thành phố: giá trị toàn thành phố với chỉ tiêu tỷ lệ; giá trị toàn thành phố chia đều cho các đơn vị với chỉ tiêu cộng dồn.',
+    notReported: 'Chưa báo cáo',
+    generatedAt: (iso) => `Lập lúc ${iso}`,
+    moreFindings: (n) => `… và ${n} phát hiện khác`,
+    legend: 'Chú giải',
+    count: 'Số lượng',
+    of: 'Trên tổng số',
+    countPeriod: (y) => `Hoàn thành và vượt mục tiêu ${y}`,
+    countAnnualExceeded: (y) => `Vượt kế hoạch năm ${y}`,
+    countAnnualAchieved: (y) => `Hoàn thành và vượt kế hoạch năm ${y}`,
+    countNotAchieved: (y) => `Chưa đạt mục tiêu ${y}`,
+    countNoData: 'Chỉ tiêu chưa có số liệu',
+    countDistricts: 'Quận, huyện, thị xã đã báo cáo',
+    countKnown: 'Chỉ tiêu của Chương trình có trong danh mục',
+    cityAverage: 'Bình quân thành phố',
   },
   en: {
     indicator: 'Indicator',
@@ -93,5 +176,46 @@ export const LABELS: Record<Lang, Labels> = {
     belowAverage: 'below the city average',
     informational: 'informational',
     notAvailable: '—',
+    number: 'No.',
+    unitCode: 'Unit code',
+    unitName: 'Unit',
+    indicatorId: 'Indicator id',
+    cityValue: 'City',
+    rankOf: 'Rank / of',
+    belowAverageShort: 'Below city average',
+    yes: 'yes',
+    no: 'no',
+    sheetSummary: 'Summary',
+    sheetValues: 'By district',
+    sheetFindings: 'Findings',
+    severityHead: 'Severity',
+    code: 'Code',
+    message: 'Message',
+    file: 'File',
+    sheet: 'Sheet',
+    cell: 'Cell',
+    summary: 'Summary',
+    chartTitle: (y) => `Attainment of the ${y} target (% of target; the vertical line is 100%)`,
+    chartNoPercent: (n) => `${n} other indicators have no percentage of target (lower is better, a band or qualitative target, no target or no data).`,
+    heatTitle: 'Results by district',
+    heatNote: "A cell's colour is its verdict against the district's annual plan; without an annual plan, against the period target.",
+    cardsTitle: 'District cards',
+    cardTitle: (n, y) => `${n} — results for ${y}`,
+    cardLine: (b, of) => `Below the city average on ${b} of ${of} indicators`,
+    cardNotes: "Rank among the districts that reported the indicator (1 = best, in the indicator's direction). City average: the city value for rates; the city value shared equally among the districts for totals.",
+    notReported: 'Not reported',
+    generatedAt: (iso) => `Generated ${iso}`,
+    moreFindings: (n) => `… and ${n} more findings`,
+    legend: 'Legend',
+    count: 'Count',
+    of: 'Of',
+    countPeriod: (y) => `Achieved or exceeded the ${y} target`,
+    countAnnualExceeded: (y) => `Exceeded the ${y} plan`,
+    countAnnualAchieved: (y) => `Achieved or exceeded the ${y} plan`,
+    countNotAchieved: (y) => `Not achieving the ${y} target`,
+    countNoData: 'Indicators without data',
+    countDistricts: 'Districts reporting',
+    countKnown: "The programme's indicators in the catalog",
+    cityAverage: 'City average',
   },
 };

@@ -1,0 +1,103 @@
+import type { Status } from '../compute/attainment.js';
+import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
+import { LABELS, type Lang } from './labels.js';
+
+/** What the report renderers (xlsx, html, md, csv) share: names in the chosen language, verdict colours, the counts. */
+
+export interface RenderOptions {
+  lang: Lang;
+  /** An ISO time to print as "generated at"; absent by default so the same inputs give the same bytes. */
+  stamp?: string;
+}
+
+interface Named {
+  name: string;
+  nameEn: string;
+  official: boolean;
+}
+
+export function indicatorName(ind: Named, lang: Lang): string {
+  const L = LABELS[lang];
+  return (lang === 'en' ? ind.nameEn : ind.name) + (ind.official ? '' : ` (${L.informational})`);
+}
+
+export function unitName(ind: { unit: string; unitEn: string }, lang: Lang): string {
+  return lang === 'en' ? ind.unitEn : ind.unit;
+}
+
+/** Percent units ("%", "% of households") are shown with a percent number format in workbooks. */
+export function isPercentUnit(ind: { unit: string }): boolean {
+  return ind.unit.trim().startsWith('%');
+}
+
+export const VERDICTS: readonly Status[] = ['exceeded', 'achieved', 'not-achieved', 'no-data', 'not-evaluated', 'no-target'];
+
+/** Verdict colours, one palette for every format: Excel's Good / Bad / Neutral styles, and grey. */
+export const STATUS_COLORS: Record<Status, { fill: string | null; text: string; bold: boolean }> = {
+  exceeded: { fill: '#C6EFCE', text: '#006100', bold: true },
+  achieved: { fill: '#E2F0D9', text: '#375623', bold: false },
+  'not-achieved': { fill: '#FFC7CE', text: '#9C0006', bold: true },
+  'no-data': { fill: '#FFEB9C', text: '#7A4A00', bold: false },
+  'not-evaluated': { fill: '#EDEDED', text: '#595959', bold: false },
+  'no-target': { fill: null, text: '#595959', bold: false },
+};
+
+export const SEVERITY_COLORS: Record<'error' | 'warning' | 'info', { fill: string; text: string }> = {
+  error: { fill: '#FFC7CE', text: '#9C0006' },
+  warning: { fill: '#FFEB9C', text: '#7A4A00' },
+  info: { fill: '#EDEDED', text: '#404040' },
+};
+
+export function isVerdict(status: Status): boolean {
+  return status === 'exceeded' || status === 'achieved' || status === 'not-achieved';
+}
+
+/** The verdict a district cell shows: against its annual plan when it has one, else against the period target. */
+export function headlineVerdict(annual: Attainment, period: Attainment): Attainment {
+  if (isVerdict(annual.status)) return annual;
+  if (isVerdict(period.status)) return period;
+  return annual.status === 'no-target' ? period : annual;
+}
+
+/** The summary counts, as label / count / of, in the order the table view prints them. */
+export function summaryCounts(model: ReportModel, lang: Lang): { label: string; count: number | null; of: number | null }[] {
+  const L = LABELS[lang];
+  const s = model.summary;
+  const to = model.programme.to;
+  return [
+    { label: L.countPeriod(to), count: s.periodAchieved, of: s.periodEvaluated },
+    { label: L.countAnnualExceeded(model.year), count: s.annualExceeded, of: s.annualEvaluated },
+    { label: L.countAnnualAchieved(model.year), count: s.annualAchieved, of: s.annualEvaluated },
+    { label: L.countNotAchieved(to), count: s.notAchieved, of: s.periodEvaluated },
+    { label: L.countNoData, count: s.noData, of: s.indicators },
+    ...model.derived.map((d) => ({ label: lang === 'en' ? d.nameEn : d.name, count: d.value, of: d.of })),
+    { label: L.countDistricts, count: s.districtsReporting, of: s.districtsExpected },
+    { label: L.countKnown, count: model.programme.known, of: model.programme.indicatorCount },
+  ];
+}
+
+/** The summary as sentences (the table view's lines). */
+export function summaryLines(model: ReportModel, lang: Lang): string[] {
+  const L = LABELS[lang];
+  const s = model.summary;
+  return [
+    L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
+    L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),
+    ...model.derived.map((d) => `${lang === 'en' ? d.nameEn : d.name}: ${d.value === null ? '—' : `${d.value}/${d.of}`}`),
+    L.districtsLine(s.districtsReporting, s.districtsExpected),
+    L.catalogLine(model.programme.known, model.programme.indicatorCount, s.indicators - model.programme.known),
+  ];
+}
+
+/** Indicators that districts report: the columns of the district × indicator views. */
+export function districtIndicators(model: ReportModel): IndicatorReport[] {
+  return model.indicators.filter((i) => i.districts.length > 0);
+}
+
+export function title(model: ReportModel, lang: Lang): string {
+  return LABELS[lang].reportTitle(model.programme.shortTitle, model.year);
+}
+
+export function targetsLine(model: { programme: { targets: string; targetsTitle: string } }, lang: Lang): string {
+  return LABELS[lang].targetsLine(model.programme.targets, model.programme.targetsTitle);
+}

@@ -1,0 +1,109 @@
+import type { DistrictCard } from '../compute/card.js';
+import type { Attainment, ReportModel } from '../compute/model.js';
+import { round } from '../text/number.js';
+import { indicatorName, unitName } from './common.js';
+import { LABELS, type Lang } from './labels.js';
+
+/**
+ * CSV for spreadsheets and scripts: one row per indicator × reporting unit, the city row first, then the
+ * districts that reported, in catalog order. UTF-8 with a BOM (Excel then reads the Vietnamese right),
+ * CRLF line ends, RFC 4180 quoting.
+ *
+ * Formula injection (OWASP, "CSV Injection"): a text cell that starts with = + - @, a tab or a carriage
+ * return is written with a leading single quote, so no spreadsheet runs it ("=1+2" → "'=1+2"). Numbers
+ * are written as plain numbers with "." as the decimal point and no thousands separator, and are never
+ * prefixed: a negative number such as -1.5 is data to every spreadsheet, not a formula.
+ *
+ * The city row's unit code is "city". Headers, unit names and verdicts are in the report's language.
+ */
+
+/** A cell: text (made safe, then quoted as needed), a number (written as is), or empty. */
+export type CsvCell = string | null | { number: number; decimals: number };
+
+const DANGEROUS_START = /^[=+\-@\t\r]/;
+
+/** Neutralise a text cell a spreadsheet would take for a formula. */
+export function defuse(text: string): string {
+  return DANGEROUS_START.test(text) ? `'${text}` : text;
+}
+
+function quote(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvField(cell: CsvCell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return quote(defuse(cell));
+  if (!Number.isFinite(cell.number)) return '';
+  return round(cell.number, cell.decimals).toFixed(cell.decimals);
+}
+
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',') + '\r\n').join('');
+}
+
+const num = (value: number | null, decimals: number): CsvCell => (value === null ? null : { number: value, decimals });
+
+function attainmentCells(a: Attainment, lang: Lang): CsvCell[] {
+  return [a.target, num(a.percent, 2), LABELS[lang].status[a.status]];
+}
+
+function header(lang: Lang, year: number, to: number): string[] {
+  const L = LABELS[lang];
+  return [
+    L.unitCode,
+    L.unitName,
+    L.indicatorId,
+    L.indicator,
+    L.value,
+    L.unit,
+    L.annualTarget(year),
+    `${L.percent} (${L.annualTarget(year)})`,
+    `${L.verdict} (${L.annualTarget(year)})`,
+    L.periodTarget(to),
+    `${L.percent} (${L.periodTarget(to)})`,
+    `${L.verdict} (${L.periodTarget(to)})`,
+  ];
+}
+
+export const CITY_CODE = 'city';
+
+export function renderCsv(model: ReportModel, options: { lang: Lang }): string {
+  const { lang } = options;
+  const L = LABELS[lang];
+  const rows: CsvCell[][] = [header(lang, model.year, model.programme.to)];
+  for (const ind of model.indicators) {
+    const name = indicatorName(ind, lang);
+    const unit = unitName(ind, lang);
+    rows.push([CITY_CODE, L.city, ind.id, name, num(ind.value, ind.decimals), unit, ...attainmentCells(ind.annual, lang), ...attainmentCells(ind.period, lang)]);
+    for (const d of ind.districts) {
+      rows.push([d.code, d.name, ind.id, name, num(d.value, ind.decimals), unit, ...attainmentCells(d.annual, lang), ...attainmentCells(d.period, lang)]);
+    }
+  }
+  return toCsv(rows);
+}
+
+/** A district's card: one row per indicator, with the city value, the city average, the rank and the below-average flag (1 or 0). */
+export function renderCardCsv(card: DistrictCard, options: { lang: Lang }): string {
+  const { lang } = options;
+  const L = LABELS[lang];
+  const rows: CsvCell[][] = [[...header(lang, card.year, card.programme.to), L.cityValue, L.cityAverage, L.rank, L.of, L.belowAverageShort]];
+  for (const i of card.indicators) {
+    rows.push([
+      card.district.code,
+      card.district.name,
+      i.id,
+      indicatorName(i, lang),
+      num(i.value, i.decimals),
+      unitName(i, lang),
+      ...attainmentCells(i.annual, lang),
+      ...attainmentCells(i.period, lang),
+      num(i.city, i.decimals),
+      num(i.cityAverage, i.decimals),
+      num(i.rank, 0),
+      num(i.ranked, 0),
+      i.belowAverage === null ? null : { number: i.belowAverage ? 1 : 0, decimals: 0 },
+    ]);
+  }
+  return toCsv(rows);
+}

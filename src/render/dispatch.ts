@@ -1,0 +1,59 @@
+import { buildCard } from '../compute/card.js';
+import type { ReportModel } from '../compute/model.js';
+import type { Lang } from './labels.js';
+
+/** Every output format of `welfare report`. Only the chosen renderer is loaded (xlsx pulls in exceljs). */
+export const REPORT_FORMATS = ['table', 'json', 'md', 'csv', 'html', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface DispatchOptions {
+  format: ReportFormat;
+  lang: Lang;
+  /** Colour in the terminal table. */
+  color: boolean;
+  /** ISO time to print as "generated at"; absent for byte-identical output. */
+  stamp?: string;
+  /** GSO code of a district: render its card instead of the report. */
+  district?: string;
+  /** Ids of indicators whose city value is the districts' total (aggregation "sum"), for the cards' city average. */
+  totals: readonly string[];
+}
+
+/** The report, or one district's card, in the chosen format: text, or bytes for xlsx. */
+export async function renderReport(model: ReportModel, options: DispatchOptions): Promise<string | Uint8Array> {
+  const { lang, stamp } = options;
+  const base = { lang, ...(stamp ? { stamp } : {}) };
+  if (options.district !== undefined) {
+    const card = buildCard(model, options.district, { totals: options.totals });
+    switch (options.format) {
+      case 'table':
+        return (await import('./card.js')).renderCardTable(card, { lang, color: options.color });
+      case 'json':
+        return (await import('./card.js')).renderCardJson(card, stamp);
+      case 'md':
+        return (await import('./markdown.js')).renderCardMarkdown(card, base);
+      case 'csv':
+        return (await import('./csv.js')).renderCardCsv(card, base);
+      case 'html':
+        return (await import('./html.js')).renderCardHtml(card, base);
+      case 'xlsx':
+        return (await import('./xlsx.js')).renderCardXlsx(card, base);
+    }
+  }
+  switch (options.format) {
+    case 'table':
+      return (await import('./table.js')).renderTable(model, { lang, color: options.color });
+    case 'json':
+      return (await import('./json.js')).renderJson(model);
+    case 'md':
+      return (await import('./markdown.js')).renderMarkdown(model, base);
+    case 'csv':
+      return (await import('./csv.js')).renderCsv(model, base);
+    case 'html': {
+      const cards = model.districts.filter((d) => d.reported).map((d) => buildCard(model, d.code, { totals: options.totals }));
+      return (await import('./html.js')).renderHtml(model, cards, base);
+    }
+    case 'xlsx':
+      return (await import('./xlsx.js')).renderXlsx(model, base);
+  }
+}

@@ -1,0 +1,387 @@
+import type { Status } from '../compute/attainment.js';
+import type { CardIndicator, DistrictCard } from '../compute/card.js';
+import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
+import type { Finding } from '../model/finding.js';
+import {
+  districtIndicators,
+  headlineVerdict,
+  indicatorName,
+  SEVERITY_COLORS,
+  STATUS_COLORS,
+  summaryCounts,
+  targetsLine,
+  title,
+  unitName,
+  VERDICTS,
+  type RenderOptions,
+} from './common.js';
+import { formatNumber, formatPercent } from './format.js';
+import { LABELS, type Lang } from './labels.js';
+import { place } from './table.js';
+
+/**
+ * One self-contained HTML page: inline CSS, inline SVG, no script, nothing fetched (a Content-Security-Policy
+ * of default-src 'none' says so to the browser too). Readable on a phone (tables fold into labelled blocks
+ * on narrow screens), printable (print CSS). Every text goes through `esc`.
+ */
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Symbols beside the colours, for colour-blind readers and black-and-white prints. */
+const STATUS_MARK: Record<Status, string> = {
+  exceeded: '▲',
+  achieved: '✓',
+  'not-achieved': '✗',
+  'no-data': '?',
+  'not-evaluated': '·',
+  'no-target': '',
+};
+
+function css(): string {
+  const status = VERDICTS.map((s) => {
+    const c = STATUS_COLORS[s];
+    return `.s-${s}{${c.fill ? `background:${c.fill};` : ''}color:${c.text};${c.bold ? 'font-weight:600;' : ''}}`;
+  }).join('\n');
+  const bars = VERDICTS.map((s) => `.b-${s}{fill:${s === 'no-target' || s === 'not-evaluated' ? '#9E9E9E' : STATUS_COLORS[s].text}}`).join('\n');
+  const sev = (['error', 'warning', 'info'] as const).map((s) => `.sev-${s}{background:${SEVERITY_COLORS[s].fill};color:${SEVERITY_COLORS[s].text}}`).join('\n');
+  return `
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#1a1a1a;background:#fafafa}
+header,main,footer{max-width:1200px;margin:0 auto;padding:0 16px}
+header{padding-top:16px}
+h1{font-size:1.5rem;margin:.4em 0}
+h2{font-size:1.2rem;margin:1.6em 0 .5em;border-bottom:2px solid #ddd;padding-bottom:.2em}
+h3{font-size:1.05rem;margin:0 0 .3em}
+p{margin:.4em 0}
+.muted{color:#555;font-size:.9em}
+nav{display:flex;flex-wrap:wrap;gap:.4em 1em;margin:.6em 0}
+nav a{color:#0b57d0}
+.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:8px;list-style:none;padding:0;margin:.6em 0}
+.tiles li{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 10px}
+.tiles .n{display:block;font-size:1.4rem;font-weight:700}
+.tiles .l{font-size:.85em;color:#444}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table{border-collapse:collapse;background:#fff;width:100%}
+th,td{border:1px solid #d0d0d0;padding:4px 6px;vertical-align:top;text-align:left}
+th{background:#eef1f6;font-weight:600}
+td.num,th.num{text-align:right;white-space:nowrap}
+td.verdict{white-space:nowrap}
+.heat{width:auto;font-size:.88em}
+.heat th,.heat td{white-space:nowrap}
+.heat thead th{white-space:normal;min-width:7em;max-width:12em;vertical-align:bottom}
+.heat th[scope=row]{position:sticky;left:0;z-index:1;background:#f5f5f5}
+.heat tr.city th,.heat tr.city td{border-bottom:2px solid #888;font-weight:600}
+.heat .mark{font-size:.8em;margin-left:.3em}
+.legend{display:flex;flex-wrap:wrap;gap:6px;list-style:none;padding:0;margin:.5em 0;font-size:.85em}
+.legend li{padding:2px 8px;border-radius:4px;border:1px solid #ccc}
+.chart{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 12px;margin:0}
+.bar{display:grid;grid-template-columns:34% 1fr 5.5em;gap:0 10px;align-items:stretch}
+.bar .name{padding:3px 0;font-size:.9em}
+.bar svg{display:block;width:100%;height:100%;min-height:22px}
+.bar .pct{padding:3px 0;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.axis{display:grid;grid-template-columns:34% 1fr 5.5em;gap:0 10px;font-size:.75em;color:#555}
+.axis .ticks{position:relative;height:1.4em}
+.axis .ticks span{position:absolute;transform:translateX(-50%)}
+.card{margin:0 0 12px;background:#fff;border:1px solid #ccc;border-radius:6px;padding:10px 12px;break-inside:avoid}
+.card table{font-size:.88em}
+.flag{color:#9C0006;font-weight:700}
+.findings td.place{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;word-break:break-all}
+footer{padding:24px 16px;color:#666;font-size:.85em}
+${status}
+${bars}
+${sev}
+@media (max-width:640px){
+  body{font-size:14px}
+  .bar,.axis{grid-template-columns:1fr 4.8em}
+  .bar .name{grid-column:1/-1;padding-bottom:0}
+  .axis .spacer{display:none}
+  table.fold,table.fold tbody,table.fold tr,table.fold td{display:block;width:100%}
+  table.fold thead{display:none}
+  table.fold tr{border:1px solid #ccc;border-radius:6px;margin:0 0 8px;background:#fff}
+  table.fold td{border:0;border-bottom:1px solid #eee;display:flex;justify-content:space-between;gap:1em;text-align:right}
+  table.fold td::before{content:attr(data-label);font-weight:600;text-align:left;color:#444}
+  table.fold td.name{display:block;text-align:left;font-weight:600;background:#eef1f6}
+  table.fold td.name::before{content:none}
+  table.fold td:empty,table.fold td.no{display:none}
+}
+@media print{
+  @page{size:A4;margin:12mm}
+  body{background:#fff;font-size:10pt}
+  nav{display:none}
+  header,main,footer{max-width:none;padding:0}
+  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  .scroll{overflow:visible}
+  h2{break-after:avoid}
+  tr,.bar,.card,.tiles li{break-inside:avoid}
+  .card{border-color:#999}
+  .heat{font-size:7.5pt}
+  a{color:inherit;text-decoration:none}
+}
+`;
+}
+
+function page(lang: Lang, heading: string, body: string, stamp: string | undefined): string {
+  const L = LABELS[lang];
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="welfare">
+<title>${esc(heading)}</title>
+<style>${css()}</style>
+</head>
+<body>
+${body}
+<footer>welfare${stamp ? ` · ${esc(L.generatedAt(stamp))}` : ''}</footer>
+</body>
+</html>
+`;
+}
+
+function verdictCell(a: Attainment, lang: Lang, label: string): string {
+  return `<td class="verdict s-${a.status}" data-label="${esc(label)}">${esc(LABELS[lang].status[a.status])}</td>`;
+}
+
+function numCell(text: string, label: string, extra = ''): string {
+  return `<td class="num${extra}" data-label="${esc(label)}">${esc(text)}</td>`;
+}
+
+function textCell(text: string, label: string): string {
+  return `<td data-label="${esc(label)}">${esc(text)}</td>`;
+}
+
+function summarySection(model: ReportModel, lang: Lang): string {
+  const L = LABELS[lang];
+  const tiles = summaryCounts(model, lang)
+    .map((c) => `<li><span class="n">${c.count === null ? '—' : `${c.count}${c.of === null ? '' : `/${c.of}`}`}</span><span class="l">${esc(c.label)}</span></li>`)
+    .join('');
+  const yearT = L.annualTarget(model.year);
+  const periodT = L.periodTarget(model.programme.to);
+  const head = [L.number, L.indicator, L.value, L.unit, yearT, L.percent, L.verdict, periodT, L.percent, L.verdict];
+  const numeric = new Set([0, 2, 5, 8]);
+  const rows = model.indicators
+    .map((ind, n) => {
+      return `<tr id="i-${esc(ind.id)}">${numCell(String(n + 1), L.number, ' no')}<td class="name">${esc(indicatorName(ind, lang))}</td>${numCell(
+        formatNumber(ind.value, ind.decimals, lang),
+        L.value,
+      )}${textCell(unitName(ind, lang), L.unit)}${textCell(ind.annual.target ?? L.notAvailable, yearT)}${numCell(formatPercent(ind.annual.percent, lang), `${L.percent} (${yearT})`)}${verdictCell(
+        ind.annual,
+        lang,
+        `${L.verdict} (${yearT})`,
+      )}${textCell(ind.period.target ?? L.notAvailable, periodT)}${numCell(formatPercent(ind.period.percent, lang), `${L.percent} (${periodT})`)}${verdictCell(ind.period, lang, `${L.verdict} (${periodT})`)}</tr>`;
+    })
+    .join('\n');
+  return `<section id="summary">
+<h2>${esc(L.summary)}</h2>
+<ul class="tiles">${tiles}</ul>
+<div class="scroll"><table class="fold indicators">
+<thead><tr>${head.map((h, i) => `<th${numeric.has(i) ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows}
+</tbody></table></div>
+</section>`;
+}
+
+/** Width of the chart's bar area in SVG units; bars are scaled so that `max` percent fills it. */
+const BAR_W = 400;
+
+function chartSection(model: ReportModel, lang: Lang): string {
+  const L = LABELS[lang];
+  const withPercent = model.indicators.filter((i) => i.period.percent !== null);
+  const top = Math.max(150, ...withPercent.map((i) => i.period.percent!));
+  const max = Math.min(300, Math.ceil(top / 50) * 50);
+  const x = (p: number) => round2((Math.min(Math.max(p, 0), max) / max) * BAR_W);
+  const ticks = [0, 50, 100, 150, 200, 250, 300].filter((t) => t <= max);
+  const axis = `<div class="axis" aria-hidden="true"><span class="spacer"></span><div class="ticks">${ticks
+    .map((t) => `<span style="left:${round2((t / max) * 100)}%">${t}%</span>`)
+    .join('')}</div><span></span></div>`;
+  const bars = withPercent
+    .map((ind) => {
+      const p = ind.period.percent!;
+      const name = indicatorName(ind, lang);
+      const pct = formatPercent(p, lang);
+      return `<div class="bar"><span class="name">${esc(name)}</span><svg viewBox="0 0 ${BAR_W} 20" preserveAspectRatio="none" role="img" aria-label="${esc(`${name}: ${pct}`)}"><title>${esc(
+        `${name}: ${pct} — ${L.status[ind.period.status]}`,
+      )}</title><rect class="b-${ind.period.status}" x="0" y="20%" width="${x(p)}" height="60%"/>${p > max ? `<rect x="${BAR_W - 4}" y="20%" width="4" height="60%" fill="#000"/>` : ''}<line x1="${x(
+        100,
+      )}" x2="${x(100)}" y1="0" y2="20" stroke="#222" stroke-width="2" stroke-dasharray="4 2" vector-effect="non-scaling-stroke"/></svg><span class="pct">${esc(pct)}</span></div>`;
+    })
+    .join('\n');
+  const others = model.indicators.length - withPercent.length;
+  return `<section id="chart">
+<h2>${esc(L.chartTitle(model.programme.to))}</h2>
+<figure class="chart">
+${axis}
+${bars}
+</figure>
+${others ? `<p class="muted">${esc(L.chartNoPercent(others))}</p>` : ''}
+</section>`;
+}
+
+function legend(lang: Lang): string {
+  const L = LABELS[lang];
+  return `<ul class="legend" aria-label="${esc(L.legend)}">${VERDICTS.filter((s) => s !== 'no-target')
+    .map((s) => `<li class="s-${s}">${STATUS_MARK[s]} ${esc(L.status[s])}</li>`)
+    .join('')}</ul>`;
+}
+
+function heatCell(value: number | null, ind: IndicatorReport, a: Attainment, lang: Lang): string {
+  const L = LABELS[lang];
+  const mark = STATUS_MARK[a.status];
+  return `<td class="num s-${a.status}" title="${esc(L.status[a.status])}">${esc(formatNumber(value, ind.decimals, lang))}${mark ? `<span class="mark" aria-hidden="true">${mark}</span>` : ''}</td>`;
+}
+
+function heatSection(model: ReportModel, lang: Lang): string {
+  const L = LABELS[lang];
+  const cols = districtIndicators(model);
+  if (!cols.length) return '';
+  const head = `<tr><th scope="col">${esc(L.district)}</th>${cols.map((i) => `<th scope="col" class="num">${esc(indicatorName(i, lang))}<br><span class="muted">${esc(unitName(i, lang))}</span></th>`).join('')}</tr>`;
+  const city = `<tr class="city"><th scope="row">${esc(L.city)}</th>${cols.map((i) => heatCell(i.value, i, headlineVerdict(i.annual, i.period), lang)).join('')}</tr>`;
+  const rows = model.districts
+    .map((d) => {
+      const cells = cols
+        .map((i) => {
+          const dv = i.districts.find((x) => x.code === d.code);
+          if (!dv) return `<td class="num s-no-data" title="${esc(L.notReported)}">—</td>`;
+          return heatCell(dv.value, i, headlineVerdict(dv.annual, dv.period), lang);
+        })
+        .join('');
+      return `<tr><th scope="row"><a href="#d-${esc(d.code)}">${esc(d.name)}</a></th>${cells}</tr>`;
+    })
+    .join('\n');
+  return `<section id="districts">
+<h2>${esc(L.heatTitle)}</h2>
+<p class="muted">${esc(L.heatNote)}</p>
+${legend(lang)}
+<div class="scroll"><table class="heat">
+<thead>${head}</thead>
+<tbody>
+${city}
+${rows}
+</tbody></table></div>
+</section>`;
+}
+
+function cardRow(i: CardIndicator, card: DistrictCard, lang: Lang): string {
+  const L = LABELS[lang];
+  const yearT = L.annualTarget(card.year);
+  const periodT = L.periodTarget(card.programme.to);
+  const flag = i.belowAverage === null ? L.notAvailable : i.belowAverage ? L.yes : L.no;
+  return `<tr><td class="name">${esc(indicatorName(i, lang))} <span class="muted">(${esc(unitName(i, lang))})</span></td>${numCell(
+    i.reported ? formatNumber(i.value, i.decimals, lang) : L.notReported,
+    L.value,
+  )}${textCell(i.annual.target ?? L.notAvailable, yearT)}${numCell(formatPercent(i.annual.percent, lang), `${L.percent} (${yearT})`)}${verdictCell(i.annual, lang, `${L.verdict} (${yearT})`)}${textCell(
+    i.period.target ?? L.notAvailable,
+    periodT,
+  )}${numCell(formatPercent(i.period.percent, lang), `${L.percent} (${periodT})`)}${verdictCell(i.period, lang, `${L.verdict} (${periodT})`)}${numCell(
+    formatNumber(i.city, i.decimals, lang),
+    L.cityValue,
+  )}${numCell(formatNumber(i.cityAverage, i.decimals, lang), L.cityAverage)}${numCell(i.rank === null ? L.notAvailable : `${i.rank}/${i.ranked}`, L.rank)}${numCell(
+    flag,
+    L.belowAverageShort,
+    i.belowAverage ? ' flag' : '',
+  )}</tr>`;
+}
+
+function cardArticle(card: DistrictCard, lang: Lang, level: 'h2' | 'h3'): string {
+  const L = LABELS[lang];
+  const yearT = L.annualTarget(card.year);
+  const periodT = L.periodTarget(card.programme.to);
+  const head = [L.indicator, L.value, yearT, L.percent, L.verdict, periodT, L.percent, L.verdict, L.cityValue, L.cityAverage, L.rank, L.belowAverageShort];
+  const numeric = new Set([1, 3, 6, 8, 9, 10]);
+  const s = card.summary;
+  return `<article class="card" id="d-${esc(card.district.code)}">
+<${level}>${esc(level === 'h2' ? L.cardTitle(card.district.name, card.year) : card.district.name)}</${level}>
+<p class="muted">${esc(L.cardLine(s.belowAverage, s.compared))}</p>
+<div class="scroll"><table class="fold">
+<thead><tr>${head.map((h, i) => `<th${numeric.has(i) ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>
+<tbody>
+${card.indicators.map((i) => cardRow(i, card, lang)).join('\n')}
+</tbody></table></div>
+</article>`;
+}
+
+function findingsSection(list: readonly Finding[], lang: Lang): string {
+  const L = LABELS[lang];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of list) counts[f.severity]++;
+  const head = list.length ? `${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}` : L.findings;
+  const body = list.length
+    ? `<div class="scroll"><table class="fold findings">
+<thead><tr><th>${esc(L.file)}</th><th>${esc(L.severityHead)}</th><th>${esc(L.code)}</th><th>${esc(L.message)}</th></tr></thead>
+<tbody>
+${list
+  .map(
+    (f) =>
+      `<tr><td class="place" data-label="${esc(L.file)}">${esc(place(f))}</td><td class="sev-${f.severity}" data-label="${esc(L.severityHead)}">${esc(L.severity[f.severity])}</td>${textCell(
+        f.code,
+        L.code,
+      )}${textCell(f.message, L.message)}</tr>`,
+  )
+  .join('\n')}
+</tbody></table></div>`
+    : `<p>${esc(L.noFindings)}</p>`;
+  return `<section id="findings">
+<h2>${esc(head)}</h2>
+${body}
+</section>`;
+}
+
+export function renderHtml(model: ReportModel, cards: readonly DistrictCard[], options: RenderOptions): string {
+  const { lang } = options;
+  const L = LABELS[lang];
+  const heading = title(model, lang);
+  const body = `<header>
+<h1>${esc(heading)}</h1>
+<p>${esc(model.programme.title)}</p>
+<p class="muted">${esc(targetsLine(model, lang))}</p>
+<nav><a href="#summary">${esc(L.summary)}</a><a href="#chart">${esc(L.chartTitle(model.programme.to).replace(/ \(.*$/, ''))}</a>${
+    cards.length ? `<a href="#districts">${esc(L.heatTitle)}</a><a href="#cards">${esc(L.cardsTitle)}</a>` : ''
+  }<a href="#findings">${esc(L.findings)}</a></nav>
+</header>
+<main>
+${summarySection(model, lang)}
+${chartSection(model, lang)}
+${heatSection(model, lang)}
+${
+  cards.length
+    ? `<section id="cards">
+<h2>${esc(L.cardsTitle)}</h2>
+<p class="muted">${esc(L.cardNotes)}</p>
+<div class="cards">
+${cards.map((c) => cardArticle(c, lang, 'h3')).join('\n')}
+</div>
+</section>`
+    : ''
+}
+${findingsSection(model.issues, lang)}
+</main>`;
+  return page(lang, heading, body, options.stamp);
+}
+
+export function renderCardHtml(card: DistrictCard, options: RenderOptions): string {
+  const { lang } = options;
+  const L = LABELS[lang];
+  const heading = L.cardTitle(card.district.name, card.year);
+  const body = `<header>
+<p>${esc(card.programme.title)}</p>
+<p class="muted">${esc(targetsLine(card, lang))}</p>
+</header>
+<main>
+${cardArticle(card, lang, 'h2')}
+<p class="muted">${esc(L.cardNotes)}</p>
+${findingsSection(card.issues, lang)}
+</main>`;
+  return page(lang, heading, body, options.stamp);
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,133 @@
+import type { DistrictCard } from '../compute/card.js';
+import type { Attainment, ReportModel } from '../compute/model.js';
+import type { Finding } from '../model/finding.js';
+import { indicatorName, summaryLines, targetsLine, title, unitName, type RenderOptions } from './common.js';
+import { formatNumber, formatPercent } from './format.js';
+import { LABELS, type Lang } from './labels.js';
+import { place } from './table.js';
+
+/**
+ * GitHub-flavoured Markdown, for a pull-request comment or a wiki page: the summary, one table row per
+ * indicator with verdict words, and the findings. Every text is escaped, so a name or message can
+ * neither break the table (| and line breaks) nor inject markup or HTML.
+ */
+
+/** At most this many findings are listed (a GitHub comment holds 65,536 characters); the count is always complete. */
+export const MAX_LISTED_FINDINGS = 100;
+
+/** Backslash-escape Markdown's active punctuation, and fold line breaks into spaces. */
+export function mdEscape(text: string): string {
+  return text.replace(/\r\n|[\r\n]/g, ' ').replace(/[\\`*_[\]<>|~&$]/g, '\\$&');
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
+}
+
+function tableHead(cells: readonly { text: string; right?: boolean }[]): string[] {
+  return [row(cells.map((c) => mdEscape(c.text))), row(cells.map((c) => (c.right ? '---:' : '---')))];
+}
+
+function verdict(a: Attainment, lang: Lang): string {
+  const word = mdEscape(LABELS[lang].status[a.status]);
+  return a.status === 'not-achieved' ? `**${word}**` : word;
+}
+
+export function renderMarkdown(model: ReportModel, options: RenderOptions): string {
+  const { lang } = options;
+  const L = LABELS[lang];
+  const out: string[] = [`## ${mdEscape(title(model, lang))}`, '', mdEscape(targetsLine(model, lang)), ''];
+  if (options.stamp) out.push(mdEscape(L.generatedAt(options.stamp)), '');
+  for (const line of summaryLines(model, lang)) out.push(`- ${mdEscape(line)}`);
+  out.push('');
+  out.push(
+    ...tableHead([
+      { text: L.number, right: true },
+      { text: L.indicator },
+      { text: L.value, right: true },
+      { text: L.unit },
+      { text: L.annualTarget(model.year) },
+      { text: L.percent, right: true },
+      { text: L.verdict },
+      { text: L.periodTarget(model.programme.to) },
+      { text: L.percent, right: true },
+      { text: L.verdict },
+    ]),
+  );
+  model.indicators.forEach((ind, n) => {
+    out.push(
+      row([
+        String(n + 1),
+        mdEscape(indicatorName(ind, lang)),
+        mdEscape(formatNumber(ind.value, ind.decimals, lang)),
+        mdEscape(unitName(ind, lang)),
+        mdEscape(ind.annual.target ?? L.notAvailable),
+        mdEscape(formatPercent(ind.annual.percent, lang)),
+        verdict(ind.annual, lang),
+        mdEscape(ind.period.target ?? L.notAvailable),
+        mdEscape(formatPercent(ind.period.percent, lang)),
+        verdict(ind.period, lang),
+      ]),
+    );
+  });
+  out.push('', ...findings(model.issues, lang));
+  return out.join('\n') + '\n';
+}
+
+export function renderCardMarkdown(card: DistrictCard, options: RenderOptions): string {
+  const { lang } = options;
+  const L = LABELS[lang];
+  const s = card.summary;
+  const out: string[] = [`## ${mdEscape(L.cardTitle(card.district.name, card.year))}`, '', mdEscape(`${card.programme.shortTitle}. ${targetsLine(card, lang)}`), ''];
+  if (options.stamp) out.push(mdEscape(L.generatedAt(options.stamp)), '');
+  out.push(`- ${mdEscape(L.cardLine(s.belowAverage, s.compared))}`, '');
+  out.push(
+    ...tableHead([
+      { text: L.indicator },
+      { text: L.value, right: true },
+      { text: L.unit },
+      { text: L.annualTarget(card.year) },
+      { text: L.percent, right: true },
+      { text: L.verdict },
+      { text: L.periodTarget(card.programme.to) },
+      { text: L.percent, right: true },
+      { text: L.verdict },
+      { text: L.cityValue, right: true },
+      { text: L.cityAverage, right: true },
+      { text: L.rank, right: true },
+      { text: L.belowAverageShort },
+    ]),
+  );
+  for (const i of card.indicators) {
+    out.push(
+      row([
+        mdEscape(indicatorName(i, lang)),
+        mdEscape(i.reported ? formatNumber(i.value, i.decimals, lang) : L.notReported),
+        mdEscape(unitName(i, lang)),
+        mdEscape(i.annual.target ?? L.notAvailable),
+        mdEscape(formatPercent(i.annual.percent, lang)),
+        verdict(i.annual, lang),
+        mdEscape(i.period.target ?? L.notAvailable),
+        mdEscape(formatPercent(i.period.percent, lang)),
+        verdict(i.period, lang),
+        mdEscape(formatNumber(i.city, i.decimals, lang)),
+        mdEscape(formatNumber(i.cityAverage, i.decimals, lang)),
+        i.rank === null ? L.notAvailable : `${i.rank}/${i.ranked}`,
+        i.belowAverage === null ? L.notAvailable : i.belowAverage ? `**${mdEscape(L.yes)}**` : mdEscape(L.no),
+      ]),
+    );
+  }
+  out.push('', mdEscape(L.cardNotes), '', ...findings(card.issues, lang));
+  return out.join('\n') + '\n';
+}
+
+function findings(list: readonly Finding[], lang: Lang): string[] {
+  const L = LABELS[lang];
+  if (!list.length) return [`### ${mdEscape(L.findings)}`, '', mdEscape(L.noFindings)];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of list) counts[f.severity]++;
+  const head = `${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}`;
+  const lines = list.slice(0, MAX_LISTED_FINDINGS).map((f) => `- **${mdEscape(L.severity[f.severity])}** ${mdEscape(f.code)} ${mdEscape(place(f))}: ${mdEscape(f.message)}`);
+  if (list.length > MAX_LISTED_FINDINGS) lines.push(`- ${mdEscape(L.moreFindings(list.length - MAX_LISTED_FINDINGS))}`);
+  return [`### ${mdEscape(head)}`, '', ...lines];
+}

@@ -1,0 +1,321 @@
+import { createRequire } from 'node:module';
+import type { Cell, Workbook, Worksheet } from 'exceljs';
+import type { Status } from '../compute/attainment.js';
+import type { DistrictCard } from '../compute/card.js';
+import type { Attainment, ReportModel } from '../compute/model.js';
+import type { Finding } from '../model/finding.js';
+import { parseTarget } from '../programme/target.js';
+import { round } from '../text/number.js';
+import { indicatorName, isPercentUnit, SEVERITY_COLORS, STATUS_COLORS, summaryCounts, targetsLine, title, unitName, type RenderOptions } from './common.js';
+import { CITY_CODE } from './csv.js';
+import { formatNumber, formatPercent } from './format.js';
+import { LABELS, type Lang } from './labels.js';
+
+/**
+ * The Excel workbook: a summary sheet (the indicators in catalog order with values, targets, percentages and
+ * coloured verdicts, then the counts), a sheet of every indicator × reporting unit, and the findings; or, for
+ * --district, the district's card and its findings. Headers are frozen, widths fitted, numbers stored as numbers
+ * with a number format from the indicator: "%" units as percentages (36.2 % is stored as 0.362 and shown with
+ * the indicator's decimals), others with thousands grouping. Excel shows them in the reader's locale.
+ *
+ * exceljs is imported only here, and only when a workbook is written.
+ *
+ * Same inputs, same bytes: unless `stamp` is given, the workbook's created/modified dates and every zip entry's
+ * date are FIXED_DATE. exceljs hands each part to JSZip without a date and JSZip then stamps `new Date()`;
+ * JSZip takes a missing date from `JSZip.defaults.date`, so that default is set to FIXED_DATE for the write and
+ * restored afterwards (no re-zipping, nothing else changes).
+ */
+
+/** The zip format's earliest date: the conventional "no timestamp" of reproducible builds. */
+export const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+
+type ExcelModule = typeof import('exceljs');
+
+interface Style {
+  numFmt?: string;
+  bold?: boolean;
+  fill?: string | null;
+  color?: string;
+  wrap?: boolean;
+  right?: boolean;
+  size?: number;
+  /** Whether the text counts when fitting the column's width (long titles do not). */
+  fit?: boolean;
+}
+
+const HEADER_FILL = '#D9E1F2';
+
+/** A worksheet plus the widths its contents need. */
+class Sheet {
+  private readonly widths: number[] = [];
+  constructor(
+    readonly ws: Worksheet,
+    private readonly caps: Record<number, number> = {},
+  ) {}
+
+  set(row: number, col: number, value: string | number | null, display: string, style: Style = {}): Cell {
+    const cell = this.ws.getCell(row, col);
+    if (value !== null && value !== '') cell.value = value;
+    if (style.numFmt) cell.numFmt = style.numFmt;
+    if (style.bold || style.color || style.size) {
+      cell.font = { ...(style.bold ? { bold: true } : {}), ...(style.color ? { color: { argb: argb(style.color) } } : {}), ...(style.size ? { size: style.size } : {}) };
+    }
+    if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+    if (style.wrap || style.right) {
+      cell.alignment = { vertical: 'top', ...(style.wrap ? { wrapText: true } : {}), ...(style.right ? { horizontal: 'right' } : {}) };
+    }
+    if (style.fit !== false) {
+      const need = Math.max(...display.split('\n').map((l) => l.length));
+      this.widths[col] = Math.max(this.widths[col] ?? 0, need);
+    }
+    return cell;
+  }
+
+  header(row: number, labels: readonly string[]): void {
+    labels.forEach((text, i) => {
+      const cell = this.set(row, i + 1, text, text, { bold: true, fill: HEADER_FILL, wrap: true });
+      cell.border = { bottom: { style: 'thin' } };
+    });
+  }
+
+  /** Column widths from the contents: at least 5, at most the column's cap (40 unless told). */
+  fit(): void {
+    for (let col = 1; col < this.widths.length; col++) {
+      const need = this.widths[col] ?? 0;
+      this.ws.getColumn(col).width = Math.min(Math.max(need + 2, 5), this.caps[col] ?? 40);
+    }
+  }
+
+  freeze(rows: number, cols: number): void {
+    this.ws.views = [{ state: 'frozen', xSplit: cols, ySplit: rows }];
+  }
+
+  filter(row: number, cols: number): void {
+    this.ws.autoFilter = { from: { row, column: 1 }, to: { row, column: cols } };
+  }
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace('#', '').toUpperCase()}`;
+}
+
+function decimalsFormat(decimals: number): string {
+  return decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
+}
+
+/** The number format and stored value for an indicator's value. */
+function valueCell(value: number | null, ind: { unit: string; decimals: number }, lang: Lang): [number | null, string, Style] {
+  const display = value === null ? '' : formatNumber(value, ind.decimals, lang) + (isPercentUnit(ind) ? '%' : '');
+  if (value === null) return [null, display, { right: true }];
+  if (isPercentUnit(ind)) return [round(value / 100, ind.decimals + 2), display, { numFmt: `0${decimalsFormat(ind.decimals)}%`, right: true }];
+  return [round(value, ind.decimals), display, { numFmt: `#,##0${decimalsFormat(ind.decimals)}`, right: true }];
+}
+
+/** A percentage of target (121.47) as an Excel percentage (1.2147, shown "121.47%"). */
+function percentCell(percent: number | null, lang: Lang): [number | null, string, Style] {
+  if (percent === null) return [null, '', { right: true }];
+  return [round(percent / 100, 4), formatPercent(percent, lang), { numFmt: '0.00%', right: true }];
+}
+
+function verdictStyle(status: Status): Style {
+  const c = STATUS_COLORS[status];
+  return { fill: c.fill, color: c.text, bold: c.bold };
+}
+
+/** A target that is a bare number ("160000", "4.500", "85") is stored as a number in the indicator's format; any other ("<3", "73–75%") as text. */
+function targetCell(text: string | null, ind: { unit: string; decimals: number }, lang: Lang): [string | number | null, string, Style] {
+  if (text !== null && /^\s*\d[\d.,\s]*%?\s*$/.test(text)) {
+    const t = parseTarget(text);
+    if (t.kind === 'level') return valueCell(t.value, ind, lang);
+  }
+  return [text, text ?? '', {}];
+}
+
+function putAttainment(sheet: Sheet, row: number, col: number, a: Attainment, ind: { unit: string; decimals: number }, lang: Lang): void {
+  const L = LABELS[lang];
+  sheet.set(row, col, ...targetCell(a.target, ind, lang));
+  sheet.set(row, col + 1, ...percentCell(a.percent, lang));
+  const word = L.status[a.status];
+  sheet.set(row, col + 2, word, word, verdictStyle(a.status));
+}
+
+function summarySheet(wb: Workbook, model: ReportModel, options: RenderOptions): void {
+  const { lang } = options;
+  const L = LABELS[lang];
+  const sheet = new Sheet(wb.addWorksheet(L.sheetSummary), { 2: 60 });
+  sheet.set(1, 1, title(model, lang), '', { bold: true, size: 14, fit: false });
+  sheet.set(2, 1, targetsLine(model, lang) + (options.stamp ? ` · ${L.generatedAt(options.stamp)}` : ''), '', { fit: false });
+  const yearT = L.annualTarget(model.year);
+  const periodT = L.periodTarget(model.programme.to);
+  sheet.header(3, [L.number, L.indicator, L.value, L.unit, yearT, L.percent, L.verdict, periodT, L.percent, L.verdict]);
+  let row = 4;
+  model.indicators.forEach((ind, n) => {
+    sheet.set(row, 1, n + 1, String(n + 1), { numFmt: '0' });
+    const name = indicatorName(ind, lang);
+    sheet.set(row, 2, name, name, { wrap: true });
+    sheet.set(row, 3, ...valueCell(ind.value, ind, lang));
+    const unit = unitName(ind, lang);
+    sheet.set(row, 4, unit, unit);
+    putAttainment(sheet, row, 5, ind.annual, ind, lang);
+    putAttainment(sheet, row, 8, ind.period, ind, lang);
+    row++;
+  });
+  row++;
+  sheet.header(row, ['', L.summary, L.count, L.of]);
+  row++;
+  for (const c of summaryCounts(model, lang)) {
+    sheet.set(row, 2, c.label, c.label, { wrap: true });
+    sheet.set(row, 3, c.count, c.count === null ? '' : String(c.count), { numFmt: '0', right: true });
+    sheet.set(row, 4, c.of, c.of === null ? '' : String(c.of), { numFmt: '0', right: true });
+    row++;
+  }
+  sheet.fit();
+  sheet.freeze(3, 2);
+}
+
+function valuesSheet(wb: Workbook, model: ReportModel, lang: Lang): void {
+  const L = LABELS[lang];
+  const sheet = new Sheet(wb.addWorksheet(L.sheetValues), { 4: 60 });
+  const yearT = L.annualTarget(model.year);
+  const periodT = L.periodTarget(model.programme.to);
+  const head = [L.unitCode, L.unitName, L.indicatorId, L.indicator, L.value, L.unit, yearT, L.percent, L.verdict, periodT, L.percent, L.verdict];
+  sheet.header(1, head);
+  let row = 2;
+  for (const ind of model.indicators) {
+    const name = indicatorName(ind, lang);
+    const unit = unitName(ind, lang);
+    const units = [{ code: CITY_CODE, name: L.city, value: ind.value, annual: ind.annual, period: ind.period, city: true }, ...ind.districts.map((d) => ({ ...d, city: false }))];
+    for (const u of units) {
+      sheet.set(row, 1, u.code, u.code, { bold: u.city });
+      sheet.set(row, 2, u.name, u.name, { bold: u.city });
+      sheet.set(row, 3, ind.id, ind.id);
+      sheet.set(row, 4, name, name);
+      sheet.set(row, 5, ...valueCell(u.value, ind, lang));
+      sheet.set(row, 6, unit, unit);
+      putAttainment(sheet, row, 7, u.annual, ind, lang);
+      putAttainment(sheet, row, 10, u.period, ind, lang);
+      row++;
+    }
+  }
+  sheet.fit();
+  sheet.freeze(1, 2);
+  sheet.filter(1, head.length);
+}
+
+function findingsSheet(wb: Workbook, findings: readonly Finding[], lang: Lang): void {
+  const L = LABELS[lang];
+  const sheet = new Sheet(wb.addWorksheet(L.sheetFindings), { 3: 50, 8: 100 });
+  const head = [L.severityHead, L.code, L.file, L.sheet, L.cell, L.indicatorId, L.district, L.message];
+  sheet.header(1, head);
+  if (!findings.length) sheet.set(2, 1, L.noFindings, L.noFindings, { fit: false });
+  findings.forEach((f, n) => {
+    const row = n + 2;
+    const sev = L.severity[f.severity];
+    sheet.set(row, 1, sev, sev, { fill: SEVERITY_COLORS[f.severity].fill, color: SEVERITY_COLORS[f.severity].text });
+    sheet.set(row, 2, f.code, f.code);
+    sheet.set(row, 3, f.file, f.file ?? '');
+    sheet.set(row, 4, f.sheet, f.sheet ?? '');
+    const at = f.cell ?? (f.row ? String(f.row) : null);
+    sheet.set(row, 5, at, at ?? '');
+    sheet.set(row, 6, f.indicator, f.indicator ?? '');
+    sheet.set(row, 7, f.district, f.district ?? '');
+    sheet.set(row, 8, f.message, f.message, { wrap: true });
+  });
+  sheet.fit();
+  sheet.freeze(1, 0);
+  if (findings.length) sheet.filter(1, head.length);
+}
+
+/** A sheet name Excel accepts: at most 31 characters, none of []:*?/\ . */
+export function sheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+}
+
+function cardSheet(wb: Workbook, card: DistrictCard, options: RenderOptions): void {
+  const { lang } = options;
+  const L = LABELS[lang];
+  const sheet = new Sheet(wb.addWorksheet(sheetName(card.district.name)), { 1: 60 });
+  sheet.set(1, 1, L.cardTitle(card.district.name, card.year), '', { bold: true, size: 14, fit: false });
+  sheet.set(2, 1, `${card.programme.shortTitle}. ${targetsLine(card, lang)}` + (options.stamp ? ` · ${L.generatedAt(options.stamp)}` : ''), '', { fit: false });
+  sheet.set(3, 1, L.cardLine(card.summary.belowAverage, card.summary.compared), '', { fit: false });
+  const yearT = L.annualTarget(card.year);
+  const periodT = L.periodTarget(card.programme.to);
+  sheet.header(4, [L.indicator, L.unit, L.value, yearT, L.percent, L.verdict, periodT, L.percent, L.verdict, L.cityValue, L.cityAverage, L.rank, L.of, L.belowAverageShort]);
+  let row = 5;
+  for (const i of card.indicators) {
+    const name = indicatorName(i, lang);
+    sheet.set(row, 1, name, name, { wrap: true });
+    const unit = unitName(i, lang);
+    sheet.set(row, 2, unit, unit);
+    if (i.reported) sheet.set(row, 3, ...valueCell(i.value, i, lang));
+    else sheet.set(row, 3, L.notReported, L.notReported, verdictStyle('no-data'));
+    putAttainment(sheet, row, 4, i.annual, i, lang);
+    putAttainment(sheet, row, 7, i.period, i, lang);
+    sheet.set(row, 10, ...valueCell(i.city, i, lang));
+    sheet.set(row, 11, ...valueCell(i.cityAverage, i, lang));
+    sheet.set(row, 12, i.rank, i.rank === null ? '' : String(i.rank), { numFmt: '0', right: true });
+    sheet.set(row, 13, i.ranked, String(i.ranked), { numFmt: '0', right: true });
+    if (i.belowAverage !== null) {
+      const word = i.belowAverage ? L.yes : L.no;
+      sheet.set(row, 14, word, word, i.belowAverage ? verdictStyle('not-achieved') : {});
+    }
+    row++;
+  }
+  sheet.set(row + 1, 1, L.cardNotes, '', { fit: false });
+  sheet.fit();
+  sheet.freeze(4, 1);
+}
+
+async function loadExcel(): Promise<ExcelModule> {
+  return (await import('exceljs')).default as unknown as ExcelModule;
+}
+
+function newWorkbook(ExcelJS: ExcelModule, heading: string): Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'welfare';
+  wb.lastModifiedBy = 'welfare';
+  wb.title = heading;
+  return wb;
+}
+
+/** JSZip's per-file defaults, from the JSZip exceljs itself loads. */
+function jszipDefaults(): { date: Date | null } {
+  const require = createRequire(import.meta.url);
+  const jszip = createRequire(require.resolve('exceljs'))('jszip') as { defaults: { date: Date | null } };
+  return jszip.defaults;
+}
+
+/** Serialise with fixed dates (or the stamp's); see the module comment. */
+export async function workbookBytes(wb: Workbook, stamp?: string): Promise<Uint8Array> {
+  const date = stamp ? new Date(stamp) : FIXED_DATE;
+  wb.created = date;
+  wb.modified = date;
+  const defaults = jszipDefaults();
+  const before = defaults.date;
+  if (!stamp) defaults.date = FIXED_DATE;
+  try {
+    const buffer = await wb.xlsx.writeBuffer();
+    return Buffer.from(buffer as ArrayBuffer);
+  } finally {
+    defaults.date = before;
+  }
+}
+
+export async function renderXlsx(model: ReportModel, options: RenderOptions): Promise<Uint8Array> {
+  const ExcelJS = await loadExcel();
+  const wb = newWorkbook(ExcelJS, title(model, options.lang));
+  wb.subject = model.programme.title;
+  summarySheet(wb, model, options);
+  valuesSheet(wb, model, options.lang);
+  findingsSheet(wb, model.issues, options.lang);
+  return workbookBytes(wb, options.stamp);
+}
+
+export async function renderCardXlsx(card: DistrictCard, options: RenderOptions): Promise<Uint8Array> {
+  const ExcelJS = await loadExcel();
+  const wb = newWorkbook(ExcelJS, LABELS[options.lang].cardTitle(card.district.name, card.year));
+  wb.subject = card.programme.title;
+  cardSheet(wb, card, options);
+  findingsSheet(wb, card.issues, options.lang);
+  return workbookBytes(wb, options.stamp);
+}
