@@ -9,8 +9,8 @@ const SAMPLE_LINES = 50;
 /**
  * The delimiter whose count per line is the most consistent (the same non-zero count on most lines).
  * Ties go to tab, then semicolon, then comma: a semicolon or tab on every line is almost never data, while
- * commas are (Vietnamese decimal commas). With no delimiter at all: tab when preferTab (.tsv, UTF-16 text
- * from Excel), else comma.
+ * commas are (Vietnamese decimal commas). preferTab (.tsv, UTF-16 text from Excel): tab whenever at least
+ * half the lines agree on a tab count. With no delimiter at all: tab when preferTab, else comma.
  */
 export function sniffDelimiter(text: string, preferTab = false): Delimiter {
   const counts = lineCounts(text);
@@ -20,6 +20,7 @@ export function sniffDelimiter(text: string, preferTab = false): Delimiter {
     const mode = modeOfPositive(perLine);
     if (mode === 0) continue;
     const score = perLine.filter((n) => n === mode).length / perLine.length;
+    if (d === '\t' && preferTab && score >= 0.5) return '\t';
     if (!best || score > best.score + 1e-9) best = { d, score };
   }
   return best ? best.d : preferTab ? '\t' : ',';

@@ -1,0 +1,217 @@
+import { stat } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { readBytes, readFile } from '../../src/read/index.js';
+import { writeStoredZip } from '../../src/read/zip.js';
+import { fixture, values, where } from './helpers.js';
+
+const CELLS = fixture('cells.xlsx');
+
+describe('cells.xlsx', () => {
+  it('reads every sheet, hidden ones too, with an info finding for each hidden one', async () => {
+    const read = await readFile(CELLS);
+    expect(read.tables.map((t) => [t.sheet, t.hidden, t.file])).toEqual([
+      ['Dữ liệu', false, CELLS],
+      ['Ẩn', true, CELLS],
+      ['Rất ẩn', true, CELLS],
+    ]);
+    expect(where(read.findings)).toEqual([
+      { code: 'hidden-sheet', severity: 'info', file: CELLS, sheet: 'Ẩn', row: null, column: null, cell: null },
+      { code: 'hidden-sheet', severity: 'info', file: CELLS, sheet: 'Rất ẩn', row: null, column: null, cell: null },
+    ]);
+  });
+
+  it('sets modified to the file mtime', async () => {
+    const read = await readFile(CELLS);
+    const mtime = (await stat(CELLS)).mtime.toISOString();
+    expect(read.tables.every((t) => t.modified === mtime)).toBe(true);
+  });
+
+  it('maps each kind of cell', async () => {
+    const [data] = (await readFile(CELLS)).tables;
+    const title = 'Chỉ tiêu năm 2024';
+    expect(data!.rows).toEqual([
+      [{ value: title }, { value: title, merged: true }, { value: title, merged: true }],
+      [
+        { value: 'Tỷ lệ hộ nghèo' },
+        { value: 0.8974, numFmt: '0.00%' },
+        { value: 1.7948 },
+        { value: { error: '#DIV/0!' } },
+        { value: { error: '#N/A' } },
+        { value: 'Hà Nội' },
+        { value: new Date(Date.UTC(2024, 2, 15)), numFmt: 'mm-dd-yy' },
+        { value: true },
+        { value: 'Cổng thông tin' },
+        { value: null },
+        { value: { error: '#VALUE!' } },
+        { value: 'Hộ' },
+      ],
+      [{ value: 214258, numFmt: '#,##0' }],
+      [{ value: 'Quận' }, { value: 'Ba Đình' }],
+      [{ value: 'Quận', merged: true }, { value: 'Hoàn Kiếm' }],
+    ]);
+  });
+
+  it('NFC-normalises strings written decomposed', async () => {
+    const [data] = (await readFile(CELLS)).tables;
+    const v = data!.rows[1]![0]!.value as string;
+    expect(v).toBe('Tỷ lệ hộ nghèo'.normalize('NFC'));
+    expect(v.normalize('NFC')).toBe(v);
+  });
+
+  it('leaves missing cells undefined in dense rows', async () => {
+    const tables = (await readFile(CELLS)).tables;
+    const veryHidden = tables[2]!;
+    expect(veryHidden.rows).toHaveLength(2);
+    expect(veryHidden.rows[0]).toEqual([]);
+    expect(veryHidden.rows[1]).toHaveLength(2);
+    expect(0 in veryHidden.rows[1]!).toBe(true);
+    expect(veryHidden.rows[1]![0]).toBeUndefined();
+    expect(veryHidden.rows[1]![1]).toEqual({ value: 7 });
+  });
+});
+
+describe('limits on workbooks', () => {
+  it('caps rows at maxRows with a too-large finding naming the sheet', async () => {
+    const read = await readFile(CELLS, { limits: { maxRows: 2 } });
+    expect(read.tables[0]!.rows).toHaveLength(2);
+    expect(where(read.findings.filter((f) => f.code === 'too-large'))).toEqual([
+      { code: 'too-large', severity: 'error', file: CELLS, sheet: 'Dữ liệu', row: null, column: null, cell: null },
+    ]);
+  });
+
+  it('caps cells per row at maxCellsPerRow', async () => {
+    const read = await readFile(CELLS, { limits: { maxCellsPerRow: 3 } });
+    expect(read.tables[0]!.rows[1]).toHaveLength(3);
+    expect(read.findings.filter((f) => f.code === 'too-large').map((f) => f.sheet)).toEqual(['Dữ liệu']);
+  });
+
+  it('replaces cells over maxCellChars with null, at the cell', async () => {
+    const read = await readFile(CELLS, { limits: { maxCellChars: 10 } });
+    expect(where(read.findings.filter((f) => f.code === 'cell-too-large'))).toEqual([
+      { code: 'cell-too-large', severity: 'error', file: CELLS, sheet: 'Dữ liệu', row: 1, column: 'A', cell: 'A1' },
+      { code: 'cell-too-large', severity: 'error', file: CELLS, sheet: 'Dữ liệu', row: 2, column: 'A', cell: 'A2' },
+      { code: 'cell-too-large', severity: 'error', file: CELLS, sheet: 'Dữ liệu', row: 2, column: 'I', cell: 'I2' },
+    ]);
+    const rows = read.tables[0]!.rows;
+    expect(rows[0]).toEqual([{ value: null }, { value: null, merged: true }, { value: null, merged: true }]);
+    expect(rows[1]![0]).toEqual({ value: null });
+  });
+
+  it('reads all 150 sheets, in order', async () => {
+    const read = await readFile(fixture('sheets-150.xlsx'));
+    expect(read.findings).toEqual([]);
+    expect(read.tables.map((t) => t.sheet)).toEqual(Array.from({ length: 150 }, (_, i) => `S${i + 1}`));
+    expect(read.tables.map((t) => t.rows[0]![0]!.value)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+  });
+
+  it('reads at most maxSheets sheets', async () => {
+    const read = await readFile(fixture('sheets-150.xlsx'), { limits: { maxSheets: 120 } });
+    expect(read.tables).toHaveLength(120);
+    expect(read.tables.at(-1)!.sheet).toBe('S120');
+    expect(where(read.findings)).toEqual([
+      { code: 'too-large', severity: 'error', file: fixture('sheets-150.xlsx'), sheet: null, row: null, column: null, cell: null },
+    ]);
+  });
+});
+
+// Hand-made packages: what exceljs alone gets wrong or never finishes.
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+function pkg(opts: { sheets: { name: string; target: string; type?: string }[]; parts: Record<string, string>; workbookExtra?: string }): Uint8Array {
+  const workbook =
+    `<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${REL}">${opts.workbookExtra ?? ''}<sheets>` +
+    opts.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${(i + 1) * 1000}" r:id="rId${i + 1}"/>`).join('') +
+    `</sheets></workbook>`;
+  const rels =
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    opts.sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${s.type ?? 'worksheet'}" Target="${s.target}"/>`).join('') +
+    `</Relationships>`;
+  const files = [
+    { name: 'xl/workbook.xml', data: Buffer.from(workbook) },
+    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(rels) },
+    ...Object.entries(opts.parts).map(([name, xml]) => ({ name, data: Buffer.from(xml) })),
+  ];
+  return writeStoredZip(files);
+}
+
+const sheet = (body: string) => `<?xml version="1.0"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}">${body}</worksheet>`;
+const ONE = sheet('<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>');
+
+describe('package quirks', () => {
+  it('reads worksheets under any part name, absolute or relative, and unescapes sheet names', async () => {
+    const read = await readBytes(
+      pkg({
+        sheets: [
+          { name: 'A &amp; B', target: 'worksheets/Data.xml' },
+          { name: 'Hai', target: '/xl/worksheets/other/two.xml' },
+        ],
+        parts: { 'xl/worksheets/Data.xml': ONE, 'xl/worksheets/other/two.xml': sheet('<sheetData><row r="2"><c r="B2" t="inlineStr"><is><t>hai</t></is></c></row></sheetData>') },
+      }),
+      'odd.xlsx',
+    );
+    expect(read.findings).toEqual([]);
+    expect(read.tables.map((t) => [t.sheet, values(t.rows)])).toEqual([
+      ['A & B', [[1]]],
+      ['Hai', [[], [undefined, 'hai']]],
+    ]);
+  });
+
+  it('honours the 1904 date system', async () => {
+    const styles = `<?xml version="1.0"?><styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+    const body = sheet('<sheetData><row r="1"><c r="A1" s="1"><v>45366</v></c></row></sheetData>');
+    const make = (extra: string) =>
+      pkg({ sheets: [{ name: 'D', target: 'worksheets/sheet1.xml' }], parts: { 'xl/worksheets/sheet1.xml': body, 'xl/styles.xml': styles }, workbookExtra: extra });
+    const r1904 = await readBytes(make('<workbookPr date1904="1"/>'), 'd.xlsx');
+    const r1900 = await readBytes(make(''), 'd.xlsx');
+    expect(r1900.tables[0]!.rows[0]![0]!.value).toEqual(new Date(Date.UTC(2024, 2, 15)));
+    expect(r1904.tables[0]!.rows[0]![0]!.value).toEqual(new Date(Date.UTC(2028, 2, 16)));
+  });
+
+  it('skips chart sheets and missing sheets with findings', async () => {
+    const read = await readBytes(
+      pkg({
+        sheets: [
+          { name: 'Biểu đồ', target: 'chartsheets/sheet1.xml', type: 'chartsheet' },
+          { name: 'Mất', target: 'worksheets/gone.xml' },
+          { name: 'Có', target: 'worksheets/sheet1.xml' },
+        ],
+        parts: { 'xl/worksheets/sheet1.xml': ONE },
+      }),
+      'skip.xlsx',
+    );
+    expect(read.tables.map((t) => t.sheet)).toEqual(['Có']);
+    expect(where(read.findings)).toEqual([
+      { code: 'skipped-sheet', severity: 'info', file: 'skip.xlsx', sheet: 'Biểu đồ', row: null, column: null, cell: null },
+      { code: 'missing-sheet', severity: 'warning', file: 'skip.xlsx', sheet: 'Mất', row: null, column: null, cell: null },
+    ]);
+  });
+
+  it('a workbook without worksheets is an empty file', async () => {
+    const read = await readBytes(pkg({ sheets: [], parts: {} }), 'none.xlsx');
+    expect(read.tables).toEqual([]);
+    expect(read.findings.map((f) => [f.code, f.severity])).toEqual([['empty-file', 'error']]);
+  });
+
+  it('malformed sheet XML is unreadable, not a crash', async () => {
+    const read = await readBytes(
+      pkg({ sheets: [{ name: 'X', target: 'worksheets/sheet1.xml' }], parts: { 'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></sheetData></worksheet>' } }),
+      'bad.xlsx',
+    );
+    expect(read.tables).toEqual([]);
+    expect(read.findings.map((f) => [f.code, f.severity, f.file])).toEqual([['unreadable-file', 'error', 'bad.xlsx']]);
+  });
+
+  it('clips merged ranges to the data and ignores validations, formats, columns and names that span the sheet', async () => {
+    const started = Date.now();
+    const read = await readFile(fixture('hostile/ranges.xlsx'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(read.findings).toEqual([]);
+    expect(read.tables[0]!.sheet).toBe('Phạm vi');
+    expect(read.tables[0]!.rows).toEqual([
+      [{ value: 'Tiêu đề' }, { value: 'Tiêu đề', merged: true }, { value: 'Tiêu đề', merged: true }],
+      [{ value: 1 }, { value: 2 }, { value: 3 }],
+      [{ value: 2 }, { value: 4 }],
+    ]);
+  });
+});
