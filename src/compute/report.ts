@@ -3,9 +3,10 @@ import type { Observation } from '../model/observation.js';
 import { annualTargetText, resolveTargetSet, type IndicatorTargetTexts } from '../programme/load.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { Indicator, Programme } from '../programme/schema.js';
-import { describeTarget, parseTarget } from '../programme/target.js';
+import { parseTarget } from '../programme/target.js';
 import { round } from '../text/number.js';
 import { judge } from './attainment.js';
+import { targetMismatch } from './plan.js';
 import type { Attainment, DerivedReport, DistrictValue, IndicatorReport, ReportModel, SourceRef, Summary } from './model.js';
 
 export interface ComputeOptions {
@@ -134,16 +135,9 @@ function indicatorReport(
   const cityPlan = current.find((o) => o.unit.kind === 'city' && o.part === null && o.plan !== null);
   if (cityPlan) {
     if (catalogAnnual === null) annualText = cityPlan.plan;
-    else if (describeTarget(parseTarget(cityPlan.plan!)) !== describeTarget(parseTarget(catalogAnnual))) {
-      issues.push(
-        finding(
-          'warning',
-          'target-mismatch',
-          `${cityPlan.unitName} gives the ${year} plan for "${ind.name}" as "${cityPlan.plan}", but the programme's target set says "${catalogAnnual}"; the report uses "${catalogAnnual}". Correct the plan, or choose another target set with --targets.`,
-          cityPlan.planSource ?? cityPlan.source,
-          { indicator: ind.id, district: null },
-        ),
-      );
+    else {
+      const mismatch = targetMismatch(ind, cityPlan, catalogAnnual, year);
+      if (mismatch) issues.push(mismatch);
     }
   }
 
