@@ -45,7 +45,7 @@ export async function readPaths(paths: string[], options: ReadOptions = {}): Pro
     let files: string[];
     try {
       const info = await stat(path);
-      files = info.isDirectory() ? await walk(path, new Set()) : [path];
+      files = info.isDirectory() ? await walk(path, new Set(), result.findings) : [path];
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') result.missing.push(path);
@@ -69,14 +69,16 @@ export async function readPaths(paths: string[], options: ReadOptions = {}): Pro
 }
 
 /** Data files under a folder: recursive, sorted by name, hidden files and Excel lock files (~$…) skipped. */
-async function walk(dir: string, visiting: Set<string>): Promise<string[]> {
+async function walk(dir: string, visiting: Set<string>, findings: Finding[]): Promise<string[]> {
   const real = await realpath(dir).catch(() => dir);
   if (visiting.has(real)) return []; // a symbolic link loop
   visiting.add(real);
   let names: string[];
   try {
     names = await readdir(dir);
-  } catch {
+  } catch (error) {
+    findings.push(finding('error', 'unreadable-file', `Cannot list the folder ${dir}: ${reason(error)}; its files were not read.`, { file: dir }));
+    visiting.delete(real);
     return [];
   }
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -90,7 +92,7 @@ async function walk(dir: string, visiting: Set<string>): Promise<string[]> {
     } catch {
       continue; // a dangling link
     }
-    if (info.isDirectory()) out.push(...(await walk(path, visiting)));
+    if (info.isDirectory()) out.push(...(await walk(path, visiting, findings)));
     else if (info.isFile() && DATA_EXTENSIONS.includes(extname(name).toLowerCase())) out.push(path);
   }
   visiting.delete(real);

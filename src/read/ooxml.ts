@@ -84,27 +84,31 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
 
     const findings: Finding[] = [];
     const sheetsXml = /<(?:[\w.-]+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?sheets\s*>/.exec(workbookXml)?.[1] ?? '';
-    const declaredSheets = [...sheetsXml.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)].map((m) => attributes(m[1]!));
     const worksheets: { name: string; state: string; entry: ZipEntry }[] = [];
-    declaredSheets.forEach((attrs, index) => {
+    let index = -1;
+    for (const m of sheetsXml.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)) {
+      index++;
+      // Enough to know the limit is passed; a hostile list of a million sheets is not walked to its end.
+      if (worksheets.length > limits.maxSheets || index > 2 * limits.maxSheets + 100) break;
+      const attrs = attributes(m[1]!);
       const name = attrs.get('name') ?? `Sheet${index + 1}`;
       const rid = [...attrs.entries()].find(([k]) => /^[\w.-]+:id$/.test(k))?.[1];
       const rel = rid !== undefined ? rels.get(rid) : undefined;
       const target = rel ? resolveTarget(rel.target) : relsEntry ? null : `xl/worksheets/sheet${index + 1}.xml`;
       if (rel && /\/(chartsheet|dialogsheet|macrosheet|xlMacrosheet|xlIntlMacrosheet)$/i.test(rel.type)) {
         findings.push(finding('info', 'skipped-sheet', `Sheet "${name}" is a chart or macro sheet, not a worksheet; it has no cells to read and was skipped.`, { file, sheet: name }));
-        return;
+        continue;
       }
       const entry = target ? lookup(target) : undefined;
       if (!entry) {
         findings.push(finding('warning', 'missing-sheet', `Sheet "${name}" is listed in the workbook but its data is missing from the file; it was skipped. Open the file in Excel and save it again.`, { file, sheet: name }));
-        return;
+        continue;
       }
       worksheets.push({ name, state: attrs.get('state') ?? 'visible', entry });
-    });
+    }
     if (worksheets.length > limits.maxSheets) {
       findings.push(
-        finding('error', 'too-large', `${file} has ${worksheets.length} worksheets, over the limit of ${limits.maxSheets}; only the first ${limits.maxSheets} were read. Split the workbook.`, { file }),
+        finding('error', 'too-large', `${file} has more than ${limits.maxSheets} worksheets; only the first ${limits.maxSheets} were read. Split the workbook.`, { file }),
       );
       worksheets.length = limits.maxSheets;
     }
@@ -213,17 +217,14 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Rows or columns beyond Excel's grid, which exceljs would try to lay out. */
+/**
+ * Rows beyond Excel's grid, which exceljs would lay out in a sparse array and then walk index by index.
+ * (Columns beyond XFD make exceljs throw, which ends as an unreadable-file finding.)
+ */
 function gridDamage(xml: string): string | null {
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?row\s[^>]*?\br\s*=\s*["'](\d+)["']/g)) {
-    if (Number(m[1]) > EXCEL_MAX_ROWS || Number(m[1]) < 1) return `it has a row numbered ${m[1]}, beyond Excel's ${EXCEL_MAX_ROWS}`;
-  }
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s[^>]*?\br\s*=\s*["']([A-Za-z]*)(\d*)["']/g)) {
-    const letters = m[1]!;
-    const row = m[2] === '' ? 1 : Number(m[2]);
-    if (letters.length > 3 || columnNumber(letters) > EXCEL_MAX_COLUMNS || row > EXCEL_MAX_ROWS || row < 1 || letters === '') {
-      return `it has a cell at "${(m[1] ?? '') + (m[2] ?? '')}", outside Excel's grid`;
-    }
+    const n = Number(m[1]);
+    if (n > EXCEL_MAX_ROWS || n < 1) return `it has a row numbered ${m[1]}, outside Excel's 1 to ${EXCEL_MAX_ROWS}`;
   }
   return null;
 }
@@ -236,12 +237,26 @@ export function columnNumber(letters: string): number {
 
 /** Keeps the worksheet up to its <sheetData>, without <cols>; returns the merged ranges it declared. */
 export function sanitiseSheet(xml: string): { xml: string; merges: string[] } {
+  const root = /<((?:[\w.-]+:)?worksheet)\b/.exec(xml.slice(0, 4096))?.[1];
+  const end = sheetDataEnd(xml);
+  if (!root || end < 0) return { xml, merges: [] };
+  // Only what follows <sheetData> can declare merges; only what precedes it can declare columns.
   const merges: string[] = [];
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g)) merges.push(m[1]!.trim());
-  const root = /<((?:[\w.-]+:)?worksheet)\b/.exec(xml)?.[1];
-  const end = /<\/(?:[\w.-]+:)?sheetData\s*>|<(?:[\w.-]+:)?sheetData\b[^>]*\/>/.exec(xml);
-  if (!root || !end) return { xml, merges };
-  let head = xml.slice(0, end.index + end[0].length);
-  head = head.replace(/<(?:[\w.-]+:)?cols\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?cols\s*>)/g, '');
-  return { xml: `${head}</${root}>`, merges };
+  for (const m of xml.slice(end).matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g)) merges.push(m[1]!.trim());
+  const start = Math.max(0, xml.indexOf('sheetData'));
+  const before = xml.slice(0, start).replace(/<(?:[\w.-]+:)?cols\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?cols\s*>)/g, '');
+  return { xml: `${before}${xml.slice(start, end)}</${root}>`, merges };
+}
+
+/** The index just past </sheetData> (or <sheetData/>), found from the end without scanning the cells. */
+function sheetDataEnd(xml: string): number {
+  let at = xml.length;
+  for (;;) {
+    at = xml.lastIndexOf('sheetData', at - 1);
+    if (at < 0) return -1;
+    const after = /^sheetData\s*(\/?)>/.exec(xml.slice(at, at + 64));
+    const before = /<(\/?)(?:[\w.-]+:)?$/.exec(xml.slice(Math.max(0, at - 64), at));
+    if (after && before && (before[1] === '/') !== (after[1] === '/')) return at + after[0].length;
+    if (at === 0) return -1;
+  }
 }

@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBytes, readFile } from '../../src/read/index.js';
+import { sanitiseSheet } from '../../src/read/ooxml.js';
 import { writeStoredZip } from '../../src/read/zip.js';
 import { fixture, values, where } from './helpers.js';
 
@@ -213,5 +216,40 @@ describe('package quirks', () => {
       [{ value: 1 }, { value: 2 }, { value: 3 }],
       [{ value: 2 }, { value: 4 }],
     ]);
+  });
+});
+
+describe('sanitiseSheet', () => {
+  it('keeps the cells, drops what follows them and <cols>, and collects merges', () => {
+    const xml =
+      `<worksheet xmlns="${MAIN}"><sheetPr/><cols><col min="1" max="99999"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sheetData</t></is></c></row></sheetData>` +
+      `<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells><dataValidations><dataValidation sqref="A:XFD"/></dataValidations></worksheet>`;
+    expect(sanitiseSheet(xml)).toEqual({
+      xml: `<worksheet xmlns="${MAIN}"><sheetPr/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sheetData</t></is></c></row></sheetData></worksheet>`,
+      merges: ['A1:B2'],
+    });
+  });
+
+  it('handles prefixed elements and an empty <sheetData/>', () => {
+    expect(sanitiseSheet(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData/><x:mergeCells><x:mergeCell ref="C3:D4"/></x:mergeCells></x:worksheet>`)).toEqual({
+      xml: `<x:worksheet xmlns:x="${MAIN}"><x:sheetData/></x:worksheet>`,
+      merges: ['C3:D4'],
+    });
+  });
+
+  it('leaves XML without <sheetData> alone (exceljs then judges it)', () => {
+    expect(sanitiseSheet('<worksheet/>')).toEqual({ xml: '<worksheet/>', merges: [] });
+  });
+});
+
+describe('lazy loading', () => {
+  it('no module of the read stage imports exceljs statically (welfare --help must not load it)', () => {
+    const dir = 'src/read';
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      const source = readFileSync(join(dir, name), 'utf8');
+      expect(source, name).not.toMatch(/^import\s+(?!type\b)[^;]*from\s+['"]exceljs['"]/m);
+      expect(source, name).not.toMatch(/^import\s+['"]exceljs['"]/m);
+    }
+    expect(readFileSync(join(dir, 'index.ts'), 'utf8')).not.toMatch(/^import[^;]*from\s+['"]\.\/workbook\.js['"]/m);
   });
 });
