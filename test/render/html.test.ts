@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buildCard } from '../../src/compute/card.js';
+import { esc, renderCardHtml, renderHtml } from '../../src/render/html.js';
+import { HOSTILE_NAME, hostileModel, report2023, smallModel, TOTALS } from './models.js';
+
+async function page2023(lang: 'vi' | 'en' = 'vi') {
+  const model = await report2023();
+  const cards = model.districts.map((d) => buildCard(model, d.code, { totals: TOTALS }));
+  return renderHtml(model, cards, { lang });
+}
+
+/** Every URL-bearing attribute or CSS reference in the page. */
+function references(html: string): string[] {
+  return [...html.matchAll(/\b(?:src|href|action|poster|data|srcset)\s*=\s*"([^"]*)"|url\(([^)]*)\)|@import/g)].map((m) => m[1] ?? m[2] ?? m[0]);
+}
+
+describe('HTML report (as text; the browser test opens it)', () => {
+  it('is one self-contained page: inline style and SVG, no script, only in-page links, a CSP that forbids fetching', async () => {
+    const html = await page2023();
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="vi">')).toBe(true);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).not.toMatch(/<script|<link|<iframe|<img|<object|<embed/i);
+    expect(references(html).filter((r) => !r.startsWith('#'))).toEqual([]);
+    expect(html).toMatch(/@media \(max-width:640px\)/);
+    expect(html).toMatch(/@media print/);
+  });
+
+  it('shows the numbers: summary, chart bars against 100%, heat table, every district card', async () => {
+    const html = await page2023();
+    expect(html).toContain('<tr id="i-hospital-beds-per-10k">');
+    expect(html).toMatch(/<tr id="i-hospital-beds-per-10k">.*>36,44<.*>121,47%<.*>Vượt</);
+    expect(html).toMatch(/<tr id="i-jobs-created">.*>214\.258<.*>133,91%</);
+    // The chart: one bar per indicator with a percent of its 2025 target; the 100% line at 100/150 of the width.
+    expect(html.match(/<div class="bar">/g)).toHaveLength(11);
+    expect(html).toContain('aria-label="Số giường bệnh/vạn dân: 121,47%"');
+    expect(html).toMatch(/<rect class="b-exceeded" x="0" y="20%" width="323.92" height="60%"\/><line x1="266.67" x2="266.67"/);
+    // Heat table: city row, then the 30 districts, linked to their cards.
+    expect(html.match(/<tr><th scope="row"><a href="#d-/g)).toHaveLength(30);
+    expect(html).toMatch(/<a href="#d-003">Tây Hồ<\/a><\/th><td class="num s-not-achieved" title="Không đạt">3\.364/);
+    expect(html.match(/<article class="card" id="d-/g)).toHaveLength(30);
+    expect(html).toMatch(/id="d-016">\n<h3>Sóc Sơn<\/h3>\n<p class="muted">Thấp hơn bình quân thành phố ở 3\/4 chỉ tiêu<\/p>/);
+  });
+
+  it('English', async () => {
+    const html = await page2023('en');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toMatch(/<tr id="i-hospital-beds-per-10k">.*>36\.44<.*>121\.47%<.*>Exceeded</);
+    expect(html).toContain('>214,258<');
+  });
+
+  it('escapes every text: names, units, targets, districts, findings', () => {
+    expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    const m = hostileModel();
+    const html = renderHtml(m, [buildCard(m, '001', { totals: [] })], { lang: 'vi' });
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>đây</b>');
+    expect(html).toContain(esc(HOSTILE_NAME));
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(references(html).filter((r) => !r.startsWith('#'))).toEqual([]);
+  });
+
+  it('a district card page', async () => {
+    const html = renderCardHtml(buildCard(await report2023(), '003', { totals: TOTALS }), { lang: 'vi' });
+    expect(html).toContain('<title>Tây Hồ — kết quả năm 2023</title>');
+    expect(html).toMatch(/Giải quyết việc làm.*>3\.364<.*>3\.500<.*>96,11%<.*>Không đạt<.*>214\.258<.*>7\.142<.*>30\/30<.*class="num flag"[^>]*>có</);
+  });
+
+  it('no time unless stamped; the same page twice', () => {
+    const m = smallModel();
+    expect(renderHtml(m, [], { lang: 'vi' })).toBe(renderHtml(m, [], { lang: 'vi' }));
+    expect(renderHtml(m, [], { lang: 'vi' })).not.toContain('Lập lúc');
+    expect(renderHtml(m, [], { lang: 'vi', stamp: '2024-01-15T08:30:00.000Z' })).toContain('Lập lúc 2024-01-15T08:30:00.000Z');
+  });
+});
