@@ -8,8 +8,21 @@ export function clean(text: string): string {
   return text.normalize('NFC').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
+// Forms repeat the same few hundred names; folding is the matcher's hot path.
+const foldCache = new Map<string, string>();
+
 /** Lowercase ASCII key: diacritics dropped (đ → d), punctuation to spaces, whitespace collapsed. */
 export function fold(text: string): string {
+  let key = foldCache.get(text);
+  if (key === undefined) {
+    key = foldUncached(text);
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(text, key);
+  }
+  return key;
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
