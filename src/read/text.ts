@@ -139,6 +139,8 @@ function run(input: Buffer, delimiter: Delimiter, limits: ReadLimits, trim: bool
       record_delimiter: [...BASE_OPTIONS.record_delimiter],
       delimiter,
       trim,
+      // Stop one record past the limit: enough to know there are more, without parsing millions of lines.
+      ...(Number.isSafeInteger(limits.maxRows) ? { to: limits.maxRows + 1 } : {}),
       on_record: (record: string[], context: { bytes: number }) => {
         const r = a.recordCount++;
         a.lastBytes = context.bytes;

@@ -115,3 +115,13 @@ describe('markup saved as a spreadsheet', () => {
     expect(read.findings[0]!.message).toContain('Excel 2003 XML');
   });
 });
+
+describe('long files', () => {
+  it('stops parsing just past maxRows, so millions of lines cost nothing', async () => {
+    const started = Date.now();
+    const read = await readBytes(Buffer.from('a,b\n'.repeat(1_000_000)), 'long.csv');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(read.tables[0]!.rows).toHaveLength(100_000);
+    expect(read.findings.map((f) => f.code)).toEqual(['too-large']);
+  });
+});
