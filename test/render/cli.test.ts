@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { resolveDistrict } from '../../src/cli/report.js';
+import { UsageError } from '../../src/cli/errors.js';
+import { REPORT_FORMATS, renderReport } from '../../src/render/dispatch.js';
+import { index2023, report2023, TOTALS } from './models.js';
+
+/** The report command in-process: exit code, stderr, and files under a fresh folder. */
+async function welfare(args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await run(args), stderr };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'welfare-render-'));
+const base = ['report', '--year', '2023', 'fixtures/2023'];
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('welfare report: formats, --district, --stamp', () => {
+  it('xlsx without --out is a usage error (exit 2)', async () => {
+    const r = await welfare([...base, '--format', 'xlsx']);
+    expect(r).toEqual({ code: 2, stderr: 'welfare: --format xlsx writes a workbook: give --out FILE.xlsx\n' });
+  });
+
+  it('an unknown format is a usage error listing the formats', async () => {
+    const r = await welfare([...base, '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Allowed choices are table, json, md, csv, html, xlsx/);
+  });
+
+  it('--district takes any spelling the readers accept; an unknown name suggests the closest district', async () => {
+    for (const name of ['Tây Hồ', 'Q. Tây Hồ', 'QUẬN TÂY HỒ', 'quan tay ho', 'Tây Hồ'.normalize('NFD'), '003']) expect(resolveDistrict(index2023, name)).toBe('003');
+    expect(resolveDistrict(index2023, 'Huyện Ứng Hoà')).toBe('281');
+    expect(() => resolveDistrict(index2023, 'Tay Hoo')).toThrow(UsageError);
+    expect(await welfare([...base, '--district', 'Tay Hoo'])).toEqual({ code: 2, stderr: 'welfare: unknown district "Tay Hoo"; did you mean "Tây Hồ"?\n' });
+    const city = await welfare([...base, '--district', 'Sở Y tế']);
+    expect(city.code).toBe(2);
+    expect(city.stderr).toMatch(/a city-level reporter/);
+  });
+
+  it('--district NAME --format json writes the card: ranks, flags, city values', async () => {
+    const out = join(tmp(), 'card.json');
+    expect(await welfare([...base, '--district', 'h. soc son', '--format', 'json', '--out', out])).toEqual({ code: 0, stderr: '' });
+    const card = JSON.parse(readFileSync(out, 'utf8'));
+    expect(card).toMatchObject({ kind: 'district-card', year: 2023, district: { code: '016', name: 'Sóc Sơn', kind: 'huyện', reported: true } });
+    expect(card.indicators.map((i: { id: string; rank: number; belowAverage: boolean }) => [i.id, i.rank, i.belowAverage])).toEqual([
+      ['jobs-created', 8, false],
+      ['poor-household-rate', 23, true],
+      ['near-poor-household-rate', 21, true],
+      ['commune-health-stations-with-doctor', 29, true],
+    ]);
+    expect(card).not.toHaveProperty('generatedAt');
+  });
+
+  it('same inputs, byte-identical files: xlsx and html twice through the command', async () => {
+    const dir = tmp();
+    for (const f of ['xlsx', 'html']) {
+      const a = join(dir, `a.${f}`);
+      const b = join(dir, `b.${f}`);
+      expect((await welfare([...base, '--format', f, '--out', a])).code).toBe(0);
+      expect((await welfare([...base, '--format', f, '--out', b])).code).toBe(0);
+      expect(readFileSync(a).equals(readFileSync(b)), f).toBe(true);
+    }
+  });
+
+  it('every format, report and card, renders the same bytes twice', async () => {
+    const model = await report2023();
+    for (const format of REPORT_FORMATS) {
+      for (const district of [undefined, '003']) {
+        const opts = { format, lang: 'vi' as const, color: false, totals: TOTALS, ...(district ? { district } : {}) };
+        const a = await renderReport(model, opts);
+        const b = await renderReport(model, opts);
+        expect(Buffer.from(a).equals(Buffer.from(b)), `${format} ${district ?? ''}`).toBe(true);
+        expect(a.length).toBeGreaterThan(500);
+      }
+    }
+  });
+
+  it('--stamp adds the time; without it there is none', async () => {
+    const dir = tmp();
+    expect((await welfare([...base, '--format', 'md', '--stamp', '--out', join(dir, 's.md')])).code).toBe(0);
+    expect(readFileSync(join(dir, 's.md'), 'utf8')).toMatch(/^Lập lúc \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/m);
+    const model = await report2023();
+    for (const format of ['md', 'html', 'csv', 'json'] as const) {
+      const text = String(await renderReport(model, { format, lang: 'vi', color: false, totals: TOTALS }));
+      expect(text, format).not.toMatch(/\b20\d\d-\d\d-\d\dT\d\d:\d\d/);
+    }
+  });
+
+  it('the report JSON contract is unchanged: same keys, in order', async () => {
+    const json = JSON.parse(String(await renderReport(await report2023(), { format: 'json', lang: 'vi', color: false, totals: TOTALS })));
+    expect(Object.keys(json)).toEqual(['programme', 'year', 'summary', 'indicators', 'derived', 'issues']);
+    expect(Object.keys(json.indicators[0]).slice(0, 11)).toEqual(['id', 'name', 'unit', 'direction', 'value', 'baseline', 'annual', 'period', 'districts', 'sources', 'nameEn']);
+  });
+});
