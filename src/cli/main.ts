@@ -37,6 +37,42 @@ export async function run(argv: string[]): Promise<number> {
       exitCode = await reportCommand(paths, opts);
     });
 
+  program
+    .command('validate')
+    .description('Check submitted files against the programme without computing a report (exit 1 on any error finding: a CI gate)')
+    .argument('[paths...]', 'files or folders (read recursively)', ['.'])
+    .option('-y, --year <year>', 'the year the files must report, e.g. 2023')
+    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .option('--targets <name>', 'target set the plans are checked against (default: the programme\'s)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: github when GITHUB_ACTIONS=true, else text)').choices(['text', 'json', 'github']))
+    .option('--max-errors <n>', 'list at most N errors (all are counted; the output says how many were left out)')
+    .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
+    .option('--max-file-mb <n>', 'largest file read, in MB (default 50)')
+    .option('--max-inflated-mb <n>', 'largest total a workbook may inflate to, in MB (default 200)')
+    .option('--max-rows <n>', 'most rows read from a sheet or text file (default 100000)')
+    .option('--max-cells-per-row <n>', 'most cells read from a row (default 1000)')
+    .option('--max-sheets <n>', 'most worksheets read from a workbook (default 1000)')
+    .option('--max-cell-chars <n>', 'longest text a cell may hold (default 32767)')
+    .option('--max-zip-entries <n>', 'most entries a workbook\'s zip may have (default 5000)')
+    .option('--no-color', 'no colours, even on a terminal')
+    .action(async (paths: string[], opts) => {
+      const { validateCommand } = await import('./validate.js');
+      exitCode = await validateCommand(paths, opts);
+    });
+
+  program
+    .command('template')
+    .description('Write the form a district (or, without --district, a department) fills in, as .xlsx')
+    .requiredOption('-y, --year <year>', 'the year the form reports, e.g. 2023')
+    .option('--district <name>', 'the district whose form it is: its name in the title, and only the figures districts report')
+    .requiredOption('-o, --out <file>', 'the workbook to write (.xlsx), atomically')
+    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .option('--targets <name>', 'target set whose annual targets fill the plan column (default: the programme\'s)')
+    .action(async (opts) => {
+      const { templateCommand } = await import('./template.js');
+      exitCode = await templateCommand(opts);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -1,0 +1,95 @@
+import { stat } from 'node:fs/promises';
+import { ENCODING_OPTIONS, readPaths, type ReadLimits, type TextEncodingOption } from '../read/index.js';
+import { validate } from '../validate/index.js';
+import { EXIT, UsageError } from './errors.js';
+import { emit, parseYear, useColor } from './output.js';
+import { loadProgramme } from './programme.js';
+
+export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
+export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+
+export interface ValidateCommandOptions {
+  year?: string;
+  programme?: string;
+  targets?: string;
+  format?: string;
+  maxErrors?: string;
+  encoding?: string;
+  color?: boolean;
+  maxFileMb?: string;
+  maxInflatedMb?: string;
+  maxRows?: string;
+  maxCellsPerRow?: string;
+  maxSheets?: string;
+  maxCellChars?: string;
+  maxZipEntries?: string;
+}
+
+const MB = 1024 * 1024;
+
+/** The caps options and the read-stage limits they set (sizes in MB). */
+export const LIMIT_OPTIONS: readonly { option: string; key: keyof ValidateCommandOptions; limit: keyof ReadLimits; scale: number }[] = [
+  { option: '--max-file-mb', key: 'maxFileMb', limit: 'maxFileBytes', scale: MB },
+  { option: '--max-inflated-mb', key: 'maxInflatedMb', limit: 'maxInflatedBytes', scale: MB },
+  { option: '--max-rows', key: 'maxRows', limit: 'maxRows', scale: 1 },
+  { option: '--max-cells-per-row', key: 'maxCellsPerRow', limit: 'maxCellsPerRow', scale: 1 },
+  { option: '--max-sheets', key: 'maxSheets', limit: 'maxSheets', scale: 1 },
+  { option: '--max-cell-chars', key: 'maxCellChars', limit: 'maxCellChars', scale: 1 },
+  { option: '--max-zip-entries', key: 'maxZipEntries', limit: 'maxZipEntries', scale: 1 },
+];
+
+/** `welfare validate`: exit 0 when no error finding, 1 when any, 2 for a usage error or a missing path. */
+export async function validateCommand(paths: string[], opts: ValidateCommandOptions): Promise<number> {
+  const year = parseYear(opts.year) ?? null;
+  const format = resolveFormat(opts.format);
+  if (opts.encoding !== undefined && !(ENCODING_OPTIONS as readonly string[]).includes(opts.encoding)) {
+    throw new UsageError(`--encoding takes ${ENCODING_OPTIONS.join(', ')}, not "${opts.encoding}"`);
+  }
+  const maxErrors = opts.maxErrors === undefined ? null : count('--max-errors', opts.maxErrors);
+  const limits = readLimits(opts);
+  const index = await loadProgramme(opts.programme, opts.targets);
+  // A path that does not exist is the caller's mistake: say so before reading anything.
+  for (const path of paths) {
+    try {
+      await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`no such file or folder: ${path}`);
+    }
+  }
+  const read = await readPaths(paths, { limits, ...(opts.encoding ? { encoding: opts.encoding as TextEncodingOption } : {}) });
+  if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
+  if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
+  const result = validate(read, index, { year, maxErrors, ...(opts.targets ? { targets: opts.targets } : {}) });
+  let content: string;
+  if (format === 'json') content = (await import('../render/validate-json.js')).renderValidationJson(result);
+  else if (format === 'github') content = (await import('../render/validate-github.js')).renderValidationGithub(result);
+  else content = (await import('../render/validate-text.js')).renderValidationText(result, { color: useColor(opts.color) });
+  await emit(content, undefined);
+  return result.ok ? EXIT.ok : EXIT.findings;
+}
+
+/** --format, else github on GitHub Actions (GITHUB_ACTIONS=true), else text. */
+export function resolveFormat(format: string | undefined): ValidateFormat {
+  if (format === undefined) return process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
+  if (!(VALIDATE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes ${VALIDATE_FORMATS.join(', ')}, not "${format}"`);
+  return format as ValidateFormat;
+}
+
+/** The --max-* options as read-stage limits (unset ones keep the defaults). */
+export function readLimits(opts: ValidateCommandOptions): Partial<ReadLimits> {
+  const out: Partial<ReadLimits> = {};
+  for (const { option, key, limit, scale } of LIMIT_OPTIONS) {
+    const text = opts[key];
+    if (text === undefined || typeof text !== 'string') continue;
+    const n = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(n) || n <= 0) throw new UsageError(`${option} takes a positive number, not "${text}"`);
+    out[limit] = Math.floor(n * scale);
+  }
+  return out;
+}
+
+function count(option: string, text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${option} takes a whole number ≥ 0, not "${text}"`);
+  return Number(text);
+}

@@ -1,0 +1,76 @@
+import type { Finding } from '../model/finding.js';
+import type { ValidationResult } from '../validate/model.js';
+
+/** Annotations per severity; the rest is summarised in a final notice. */
+export const ANNOTATION_LIMIT = 10;
+
+/** As the GitHub Actions toolkit escapes a command's message (@actions/core, command.ts escapeData). */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** As the toolkit escapes a command's property values (escapeProperty): also ":" and ",". */
+export function escapeProperty(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** `::command key=value,key=value::message`, properties without a value left out (as the toolkit does). */
+export function workflowCommand(command: string, properties: Record<string, string | number | null | undefined>, message: string): string {
+  const props = Object.entries(properties)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
+  return `::${command}${props.length ? ` ${props.join(',')}` : ''}::${escapeData(message)}`;
+}
+
+/**
+ * `welfare validate --format github`: the first 10 errors and 10 warnings as workflow annotations
+ * (::error / ::warning with file, line, col, title), a ::notice for what was not annotated, and a plain
+ * summary line. In a workbook the line and column are the cell's, and the message starts with the sheet.
+ */
+export function renderValidationGithub(result: ValidationResult): string {
+  const lines: string[] = [];
+  const annotated = { error: 0, warning: 0 };
+  for (const f of result.issues) {
+    if (f.severity === 'info') continue;
+    if (annotated[f.severity] >= ANNOTATION_LIMIT) continue;
+    annotated[f.severity]++;
+    lines.push(annotation(f));
+  }
+  const leftErrors = result.counts.errors - annotated.error;
+  const leftWarnings = result.counts.warnings - annotated.warning;
+  if (leftErrors > 0 || leftWarnings > 0) {
+    const parts = [leftErrors ? plural(leftErrors, 'more error') : '', leftWarnings ? plural(leftWarnings, 'more warning') : ''].filter(Boolean);
+    lines.push(
+      workflowCommand(
+        'notice',
+        { title: 'welfare validate' },
+        `${parts.join(' and ')} not annotated (only the first ${ANNOTATION_LIMIT} of each are); run "welfare validate --format text" to list them all.`,
+      ),
+    );
+  }
+  const failed = result.files.filter((f) => !f.ok).length;
+  lines.push(
+    `welfare validate: ${plural(result.files.length, 'file')} checked${failed ? `, ${failed} with errors` : ''}: ${plural(result.counts.errors, 'error')}, ${plural(result.counts.warnings, 'warning')}, ${plural(result.counts.infos, 'note')}. ${result.ok ? 'OK' : 'FAILED'}`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+function annotation(f: Finding): string {
+  const where = f.sheet !== null ? `Sheet "${f.sheet}"${f.cell ? `, cell ${f.cell}` : f.row !== null ? `, row ${f.row}` : ''}: ` : '';
+  return workflowCommand(
+    f.severity === 'error' ? 'error' : 'warning',
+    { file: f.file, line: f.row, col: f.column ? columnNumber(f.column) : null, title: f.code },
+    where + f.message,
+  );
+}
+
+/** "A" → 1, "AA" → 27. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

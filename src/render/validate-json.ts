@@ -1,0 +1,29 @@
+import type { ValidationResult } from '../validate/model.js';
+
+/**
+ * `welfare validate --format json`: { ok, partial, files, issues } as the README documents, issues in the
+ * report's JSON contract; then additions (year, counts, omittedErrors).
+ */
+export function renderValidationJson(result: ValidationResult): string {
+  const out = {
+    ok: result.ok,
+    partial: result.partial,
+    files: result.files.map((f) => ({ file: f.file, ok: f.ok, errors: f.errors, warnings: f.warnings })),
+    issues: result.issues.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      file: f.file,
+      sheet: f.sheet,
+      row: f.row,
+      column: f.column,
+      cell: f.cell,
+      indicator: f.indicator,
+      district: f.district,
+    })),
+    year: result.year,
+    counts: result.counts,
+    omittedErrors: result.omittedErrors,
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}

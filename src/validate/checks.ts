@@ -1,0 +1,240 @@
+/**
+ * The checks `welfare validate` adds to what the read and normalise stages find. Each is pure: tables,
+ * observations and sheet summaries in, findings out.
+ */
+import { targetMismatch } from '../compute/plan.js';
+import { cellLocation, columnLetter, finding, type Finding, type Location } from '../model/finding.js';
+import type { Observation, UnitRef } from '../model/observation.js';
+import { cellText, type Table } from '../model/table.js';
+import { findHeader } from '../normalise/headers.js';
+import type { SheetSummary } from '../normalise/index.js';
+import { annualTargetText, resolveTargetSet } from '../programme/load.js';
+import type { CatalogIndex } from '../programme/match.js';
+import type { Indicator } from '../programme/schema.js';
+
+/** What the long layout and the form look like, for messages that tell what to send instead. */
+const LAYOUT_HINT =
+  'Use the form `welfare template` writes, or one row per figure with the columns "Đơn vị", "Chỉ tiêu", "Năm", "Giá trị", "Kế hoạch".';
+
+/**
+ * A file that was read (it gave tables) but in which no sheet has a table of indicators: one `no-table`
+ * error for the file (the per-sheet `no-table` notes stay info).
+ */
+export function noTableFiles(tables: readonly Table[], sheets: readonly SheetSummary[]): Finding[] {
+  const byFile = new Map<string, { sheets: number; found: boolean; text: boolean }>();
+  for (const t of tables) {
+    const e = byFile.get(t.file) ?? { sheets: 0, found: false, text: t.sheet === null };
+    e.sheets++;
+    byFile.set(t.file, e);
+  }
+  for (const s of sheets) if (s.layout !== null) byFile.get(s.file)!.found = true;
+  const out: Finding[] = [];
+  for (const [file, e] of byFile) {
+    if (e.found) continue;
+    const what = e.text
+      ? `${file} has no table of indicators`
+      : e.sheets === 1
+        ? `${file} has no table of indicators in its only sheet`
+        : `${file} has no table of indicators in any of its ${e.sheets} sheets`;
+    out.push(
+      finding(
+        'error',
+        'no-table',
+        `${what} (no header row with "Chỉ tiêu" or "Đơn vị" and "Thực hiện", "Giá trị" or indicator names in the first 30 rows), so nothing in it can be checked. ${LAYOUT_HINT}`,
+        { file },
+      ),
+    );
+  }
+  return out;
+}
+
+/** A file with a table but not one figure in it (and no error to explain why): a `no-data` warning. */
+export function noDataFiles(sheets: readonly SheetSummary[], observations: readonly Observation[], findings: readonly Finding[]): Finding[] {
+  const withTable = new Set(sheets.filter((s) => s.layout !== null).map((s) => s.file));
+  const withData = new Set(observations.filter((o) => o.value !== null).map((o) => o.source.file));
+  const withErrors = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file));
+  const out: Finding[] = [];
+  for (const file of withTable) {
+    if (withData.has(file) || withErrors.has(file)) continue;
+    out.push(finding('warning', 'no-data', `${file} has a table of indicators but no figure in it: every value cell is empty. Fill in the "Thực hiện" column.`, { file }));
+  }
+  return out;
+}
+
+/** With --year: a file whose figures are all for other years. */
+export function wrongYearFiles(observations: readonly Observation[], year: number | null): Finding[] {
+  if (year === null) return [];
+  const years = new Map<string, Set<number>>();
+  for (const o of observations) {
+    const file = o.source.file;
+    if (file === null) continue;
+    const set = years.get(file) ?? new Set<number>();
+    set.add(o.year);
+    years.set(file, set);
+  }
+  const out: Finding[] = [];
+  for (const [file, set] of years) {
+    if (set.has(year)) continue;
+    const found = [...set].sort((a, b) => a - b);
+    const previous = found.length === 1 && found[0] === year - 1 ? ' (figures of the previous year are used only beside the year\'s own)' : '';
+    out.push(
+      finding(
+        'error',
+        'wrong-year',
+        `${file} reports ${found.join(', ')}, not ${year}: none of its figures counts for ${year}${previous}. Send the ${year} figures, or correct the year in the title, the header ("Thực hiện năm ${year}") or the "Năm" column.`,
+        { file },
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Rows with values beyond the header's last column. In a text file that is an error: an unquoted decimal
+ * comma ("36,44") or a stray delimiter has shifted the row's cells, so the values read may be wrong. In a
+ * workbook cells cannot shift, so it is a warning: those cells are ignored. Rows shorter than the header
+ * are normal (trailing empty cells). One finding per sheet, at the first such cell.
+ */
+export function raggedRows(tables: readonly Table[], index: CatalogIndex): Finding[] {
+  const out: Finding[] = [];
+  for (const table of tables) {
+    const header = findHeader(table, (text) => index.matchIndicator(text).length > 0);
+    if (!header) continue;
+    let width = 0;
+    for (let r = header.firstRow; r <= header.lastRow; r++) {
+      const row = table.rows[r] ?? [];
+      for (let c = row.length - 1; c >= width; c--) {
+        if (cellText(row[c]) !== '') {
+          width = c + 1;
+          break;
+        }
+      }
+    }
+    const ragged: { r: number; c: number }[] = [];
+    let empty = 0;
+    for (let r = header.lastRow + 1; r < table.rows.length; r++) {
+      const row = table.rows[r] ?? [];
+      if (row.every((cell) => cellText(cell) === '')) {
+        if (++empty >= 2) break;
+        continue;
+      }
+      empty = 0;
+      for (let c = width; c < row.length; c++) {
+        const cell = row[c];
+        if (cell && !cell.merged && cellText(cell) !== '') {
+          ragged.push({ r, c });
+          break;
+        }
+      }
+    }
+    if (!ragged.length) continue;
+    const first = ragged[0]!;
+    const where = cellLocation(table.file, table.sheet, first.r, first.c);
+    const rows = ragged.length === 1 ? `Row ${first.r + 1} has` : `${ragged.length} rows (the first: row ${first.r + 1}) have`;
+    const last = columnLetter(width - 1);
+    if (table.sheet === null) {
+      out.push(
+        finding(
+          'error',
+          'ragged-row',
+          `${rows} more fields than the header (${width}, up to column ${last}): a decimal comma outside quotes (36,44 instead of "36,44") or a stray delimiter has shifted the cells, so the values read may be wrong. Quote the value or save the file again as "CSV UTF-8" from Excel.`,
+          where,
+        ),
+      );
+    } else {
+      out.push(
+        finding('warning', 'ragged-row', `${rows} values right of the table's last column ${last}; they were ignored. Give the column a header (e.g. "Ghi chú") or move the values into the table.`, where),
+      );
+    }
+  }
+  return out;
+}
+
+/** City-level plans that differ from the catalog's annual target (`target-mismatch`, as the report says it). */
+export function planMismatches(observations: readonly Observation[], index: CatalogIndex, year: number | null, targets?: string): Finding[] {
+  const programme = index.programme;
+  const set = resolveTargetSet(programme, targets ?? programme.defaultTargets);
+  if (!set) return [];
+  const out: Finding[] = [];
+  for (const o of observations) {
+    if (o.unit.kind !== 'city' || o.part !== null || o.plan === null) continue;
+    if (year !== null && o.year !== year) continue;
+    const catalogAnnual = annualTargetText(set.get(o.indicator), o.year);
+    if (catalogAnnual === null) continue;
+    const mismatch = targetMismatch(index.indicator(o.indicator), o, catalogAnnual, o.year);
+    if (mismatch) out.push(mismatch);
+  }
+  return out;
+}
+
+/**
+ * What a unit should report and did not (`missing-indicator`, one warning per unit and year).
+ *
+ * Districts report every indicator the city value adds up from them: aggregation `sum` (its value), and
+ * `ratio` (both parts, or the rate). City-level reporters (the city, departments) each report a share of the
+ * indicators that the catalog does not assign, so only a ratio given by halves is flagged for them: one part
+ * without the other and without the rate, which no one can compute.
+ */
+export function missingIndicators(observations: readonly Observation[], sheets: readonly SheetSummary[], index: CatalogIndex, year: number | null): Finding[] {
+  interface Group {
+    unit: UnitRef;
+    name: string;
+    year: number;
+    where: Partial<Location>;
+    given: Observation[];
+  }
+  const groups = new Map<string, Group>();
+  const key = (unit: UnitRef, y: number) => `${unit.kind === 'district' ? `d:${unit.code}` : `c:${unit.reporter}`}|${y}`;
+  for (const o of observations) {
+    if (year !== null && o.year !== year) continue;
+    const k = key(o.unit, o.year);
+    const g = groups.get(k) ?? { unit: o.unit, name: o.unitName, year: o.year, where: { file: o.source.file, sheet: o.source.sheet }, given: [] };
+    groups.set(k, g);
+    g.given.push(o);
+  }
+  // A sheet that names its unit and year but gave no figure still owes them (an unfilled form).
+  for (const s of sheets) {
+    if (!s.layout || !s.unit) continue;
+    const y = s.year ?? year;
+    if (y === null || (year !== null && y !== year)) continue;
+    const k = key(s.unit.unit, y);
+    if (!groups.has(k)) groups.set(k, { unit: s.unit.unit, name: s.unit.name, year: y, where: { file: s.file, sheet: s.sheet }, given: [] });
+  }
+
+  const out: Finding[] = [];
+  for (const g of groups.values()) {
+    const district = g.unit.kind === 'district';
+    const expected = index.programme.indicators.filter((i) => i.aggregation === 'sum' || i.aggregation === 'ratio');
+    const missing: { ind: Indicator; text: string }[] = [];
+    for (const ind of expected) {
+      const has = (part: string | null) => g.given.some((o) => o.indicator === ind.id && o.part === part && o.value !== null);
+      if (ind.aggregation === 'sum') {
+        if (district && !has(null)) missing.push({ ind, text: `"${ind.name}"` });
+        continue;
+      }
+      if (has(null)) continue;
+      const absent = ind.parts.filter((p) => !has(p.id));
+      if (!absent.length) continue;
+      if (absent.length === ind.parts.length) {
+        if (district) missing.push({ ind, text: `"${ind.name}" (its parts ${ind.parts.map((p) => `"${p.name}"`).join(' and ')}, or the rate)` });
+      } else {
+        missing.push({ ind, text: `${absent.map((p) => `"${p.name}"`).join(' and ')}, the other part of "${ind.name}"` });
+      }
+    }
+    if (!missing.length) continue;
+    const list = missing.map((m) => m.text).join('; ');
+    const message = district
+      ? `${g.name} did not report for ${g.year}: ${list}. Districts report every indicator the city adds up from them; add the rows (write 0 for a count that is zero).`
+      : `${g.name} gave only part of a rate for ${g.year}: ${list} is missing, so the rate cannot be computed. Add it, or give the rate itself.`;
+    out.push(finding('warning', 'missing-indicator', message, g.where, { indicator: missing.length === 1 ? missing[0]!.ind.id : null, district: g.name }));
+  }
+  return out;
+}
+
+/** A file attempted that gave no table and no error saying why (defensive: the read stage always says). */
+export function silentFailures(files: readonly { file: string; ok: boolean }[], findings: readonly Finding[]): Finding[] {
+  const withErrors = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file));
+  return files
+    .filter((f) => !f.ok && !withErrors.has(f.file))
+    .map((f) => finding('error', 'unreadable-file', `${f.file} gave nothing to read; open it in Excel and save it again as .xlsx or CSV UTF-8.`, { file: f.file }));
+}
