@@ -1,0 +1,37 @@
+import { extname } from 'node:path';
+import { buildForm } from '../template/form.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { EXIT, UsageError } from './errors.js';
+import { parseYear } from './output.js';
+import { loadProgramme } from './programme.js';
+import { resolveDistrict } from './report.js';
+
+export interface TemplateOptions {
+  year: string;
+  district?: string;
+  out: string;
+  programme?: string;
+  targets?: string;
+}
+
+/** `welfare template`: the form a district (or department) fills in, written atomically to --out. */
+export async function templateCommand(opts: TemplateOptions): Promise<number> {
+  const year = parseYear(opts.year)!;
+  if (extname(opts.out).toLowerCase() !== '.xlsx') throw new UsageError(`--out takes a file name ending in .xlsx, not "${opts.out}"`);
+  const index = await loadProgramme(opts.programme, opts.targets);
+  const programme = index.programme;
+  if (year < programme.from || year > programme.to) {
+    throw new UsageError(`--year ${year} is outside the programme's period ${programme.from}–${programme.to}`);
+  }
+  const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district);
+  const form = buildForm(programme, { year, ...(district ? { district } : {}), ...(opts.targets ? { targets: opts.targets } : {}) });
+  const { writeFormWorkbook } = await import('../template/write.js');
+  const bytes = await writeFormWorkbook(form);
+  try {
+    await writeFileAtomic(opts.out, bytes);
+  } catch (error) {
+    throw new UsageError(`cannot write ${opts.out}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`);
+  }
+  process.stderr.write(`welfare: wrote ${opts.out} (${form.rows.length} rows${form.district ? ` for ${form.district.kind} ${form.district.name}` : ''}, ${year})\n`);
+  return EXIT.ok;
+}
