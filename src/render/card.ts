@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { DistrictCard } from '../compute/card.js';
-import { indicatorName, unitName } from './common.js';
+import { indicatorName, targetText, unitName } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS } from './labels.js';
 import { renderFindings, type TableOptions } from './table.js';
@@ -33,10 +33,10 @@ export function renderCardTable(card: DistrictCard, options: TableOptions): stri
     table.push([
       `${indicatorName(i, options.lang)} (${unitName(i, options.lang)})`,
       { hAlign: 'right', content: i.reported ? formatNumber(i.value, i.decimals, options.lang) : c.yellow(L.notReported) },
-      i.annual.target ?? L.notAvailable,
+      targetText(i.annual.target, i.decimals, options.lang),
       { hAlign: 'right', content: formatPercent(i.annual.percent, options.lang) },
       verdict(i.annual.status),
-      i.period.target ?? L.notAvailable,
+      targetText(i.period.target, i.decimals, options.lang),
       verdict(i.period.status),
       { hAlign: 'right', content: formatNumber(i.city, i.decimals, options.lang) },
       { hAlign: 'right', content: formatNumber(i.cityAverage, i.decimals, options.lang) },

@@ -1,5 +1,8 @@
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
+import { parseTarget } from '../programme/target.js';
+import { round } from '../text/number.js';
+import { formatNumber } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 
 /** What the report renderers (xlsx, html, md, csv) share: names in the chosen language, verdict colours, the counts. */
@@ -28,6 +31,25 @@ export function unitName(ind: { unit: string; unitEn: string }, lang: Lang): str
 /** Percent units ("%", "% of households") are shown with a percent number format in workbooks. */
 export function isPercentUnit(ind: { unit: string }): boolean {
   return ind.unit.trim().startsWith('%');
+}
+
+/**
+ * A target that is a bare number ("160000", "4.500", "85", "85%") as the number the engine judged with
+ * (Vietnamese grouping: "4.500" is 4500); null for any other target ("<3", "73–75%", "thấp hơn năm trước").
+ */
+export function bareTarget(text: string | null): number | null {
+  if (text === null || !/^\s*\d[\d.,\s]*%?\s*$/.test(text)) return null;
+  const t = parseTarget(text);
+  return t.kind === 'level' ? t.value : null;
+}
+
+/** A target for people: a bare number formatted like the values ("160.000", "3,500" in English), other targets as written. */
+export function targetText(text: string | null, decimals: number, lang: Lang): string {
+  const value = bareTarget(text);
+  if (value === null) return text ?? LABELS[lang].notAvailable;
+  let d = 0;
+  while (d < decimals && round(value, d) !== value) d++;
+  return formatNumber(value, d, lang) + (text!.includes('%') ? '%' : '');
 }
 
 export const VERDICTS: readonly Status[] = ['exceeded', 'achieved', 'not-achieved', 'no-data', 'not-evaluated', 'no-target'];

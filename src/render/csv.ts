@@ -1,7 +1,7 @@
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { round } from '../text/number.js';
-import { indicatorName, unitName } from './common.js';
+import { bareTarget, indicatorName, unitName } from './common.js';
 import { LABELS, type Lang } from './labels.js';
 
 /**
@@ -44,8 +44,10 @@ export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
 
 const num = (value: number | null, decimals: number): CsvCell => (value === null ? null : { number: value, decimals });
 
-function attainmentCells(a: Attainment, lang: Lang): CsvCell[] {
-  return [a.target, num(a.percent, 2), LABELS[lang].status[a.status]];
+/** A bare-number target is written as a number ("4.500" as the district wrote it → 4500); others as text ("<3"). */
+function attainmentCells(a: Attainment, decimals: number, lang: Lang): CsvCell[] {
+  const bare = bareTarget(a.target);
+  return [bare === null ? a.target : num(bare, decimals), num(a.percent, 2), LABELS[lang].status[a.status]];
 }
 
 function header(lang: Lang, year: number, to: number): string[] {
@@ -75,9 +77,9 @@ export function renderCsv(model: ReportModel, options: { lang: Lang }): string {
   for (const ind of model.indicators) {
     const name = indicatorName(ind, lang);
     const unit = unitName(ind, lang);
-    rows.push([CITY_CODE, L.city, ind.id, name, num(ind.value, ind.decimals), unit, ...attainmentCells(ind.annual, lang), ...attainmentCells(ind.period, lang)]);
+    rows.push([CITY_CODE, L.city, ind.id, name, num(ind.value, ind.decimals), unit, ...attainmentCells(ind.annual, ind.decimals, lang), ...attainmentCells(ind.period, ind.decimals, lang)]);
     for (const d of ind.districts) {
-      rows.push([d.code, d.name, ind.id, name, num(d.value, ind.decimals), unit, ...attainmentCells(d.annual, lang), ...attainmentCells(d.period, lang)]);
+      rows.push([d.code, d.name, ind.id, name, num(d.value, ind.decimals), unit, ...attainmentCells(d.annual, ind.decimals, lang), ...attainmentCells(d.period, ind.decimals, lang)]);
     }
   }
   return toCsv(rows);
@@ -96,8 +98,8 @@ export function renderCardCsv(card: DistrictCard, options: { lang: Lang }): stri
       indicatorName(i, lang),
       num(i.value, i.decimals),
       unitName(i, lang),
-      ...attainmentCells(i.annual, lang),
-      ...attainmentCells(i.period, lang),
+      ...attainmentCells(i.annual, i.decimals, lang),
+      ...attainmentCells(i.period, i.decimals, lang),
       num(i.city, i.decimals),
       num(i.cityAverage, i.decimals),
       num(i.rank, 0),

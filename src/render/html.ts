@@ -10,6 +10,7 @@ import {
   STATUS_COLORS,
   summaryCounts,
   targetsLine,
+  targetText,
   title,
   unitName,
   VERDICTS,
@@ -171,11 +172,11 @@ function summarySection(model: ReportModel, lang: Lang): string {
       return `<tr id="i-${esc(ind.id)}">${numCell(String(n + 1), L.number, ' no')}<td class="name">${esc(indicatorName(ind, lang))}</td>${numCell(
         formatNumber(ind.value, ind.decimals, lang),
         L.value,
-      )}${textCell(unitName(ind, lang), L.unit)}${textCell(ind.annual.target ?? L.notAvailable, yearT)}${numCell(formatPercent(ind.annual.percent, lang), `${L.percent} (${yearT})`)}${verdictCell(
+      )}${textCell(unitName(ind, lang), L.unit)}${textCell(targetText(ind.annual.target, ind.decimals, lang), yearT)}${numCell(formatPercent(ind.annual.percent, lang), `${L.percent} (${yearT})`)}${verdictCell(
         ind.annual,
         lang,
         `${L.verdict} (${yearT})`,
-      )}${textCell(ind.period.target ?? L.notAvailable, periodT)}${numCell(formatPercent(ind.period.percent, lang), `${L.percent} (${periodT})`)}${verdictCell(ind.period, lang, `${L.verdict} (${periodT})`)}</tr>`;
+      )}${textCell(targetText(ind.period.target, ind.decimals, lang), periodT)}${numCell(formatPercent(ind.period.percent, lang), `${L.percent} (${periodT})`)}${verdictCell(ind.period, lang, `${L.verdict} (${periodT})`)}</tr>`;
     })
     .join('\n');
   return `<section id="summary">
@@ -277,10 +278,7 @@ function cardRow(i: CardIndicator, card: DistrictCard, lang: Lang): string {
   return `<tr><td class="name">${esc(indicatorName(i, lang))} <span class="muted">(${esc(unitName(i, lang))})</span></td>${numCell(
     i.reported ? formatNumber(i.value, i.decimals, lang) : L.notReported,
     L.value,
-  )}${textCell(i.annual.target ?? L.notAvailable, yearT)}${numCell(formatPercent(i.annual.percent, lang), `${L.percent} (${yearT})`)}${verdictCell(i.annual, lang, `${L.verdict} (${yearT})`)}${textCell(
-    i.period.target ?? L.notAvailable,
-    periodT,
-  )}${numCell(formatPercent(i.period.percent, lang), `${L.percent} (${periodT})`)}${verdictCell(i.period, lang, `${L.verdict} (${periodT})`)}${numCell(
+  )}${textCell(targetText(i.annual.target, i.decimals, lang), yearT)}${numCell(formatPercent(i.annual.percent, lang), `${L.percent} (${yearT})`)}${verdictCell(i.annual, lang, `${L.verdict} (${yearT})`)}${textCell(targetText(i.period.target, i.decimals, lang), periodT)}${numCell(formatPercent(i.period.percent, lang), `${L.percent} (${periodT})`)}${verdictCell(i.period, lang, `${L.verdict} (${periodT})`)}${numCell(
     formatNumber(i.city, i.decimals, lang),
     L.cityValue,
   )}${numCell(formatNumber(i.cityAverage, i.decimals, lang), L.cityAverage)}${numCell(i.rank === null ? L.notAvailable : `${i.rank}/${i.ranked}`, L.rank)}${numCell(

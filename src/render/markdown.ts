@@ -1,7 +1,7 @@
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import type { Finding } from '../model/finding.js';
-import { indicatorName, summaryLines, targetsLine, title, unitName, type RenderOptions } from './common.js';
+import { indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 import { place } from './table.js';
@@ -61,10 +61,10 @@ export function renderMarkdown(model: ReportModel, options: RenderOptions): stri
         mdEscape(indicatorName(ind, lang)),
         mdEscape(formatNumber(ind.value, ind.decimals, lang)),
         mdEscape(unitName(ind, lang)),
-        mdEscape(ind.annual.target ?? L.notAvailable),
+        mdEscape(targetText(ind.annual.target, ind.decimals, lang)),
         mdEscape(formatPercent(ind.annual.percent, lang)),
         verdict(ind.annual, lang),
-        mdEscape(ind.period.target ?? L.notAvailable),
+        mdEscape(targetText(ind.period.target, ind.decimals, lang)),
         mdEscape(formatPercent(ind.period.percent, lang)),
         verdict(ind.period, lang),
       ]),
@@ -104,10 +104,10 @@ export function renderCardMarkdown(card: DistrictCard, options: RenderOptions): 
         mdEscape(indicatorName(i, lang)),
         mdEscape(i.reported ? formatNumber(i.value, i.decimals, lang) : L.notReported),
         mdEscape(unitName(i, lang)),
-        mdEscape(i.annual.target ?? L.notAvailable),
+        mdEscape(targetText(i.annual.target, i.decimals, lang)),
         mdEscape(formatPercent(i.annual.percent, lang)),
         verdict(i.annual, lang),
-        mdEscape(i.period.target ?? L.notAvailable),
+        mdEscape(targetText(i.period.target, i.decimals, lang)),
         mdEscape(formatPercent(i.period.percent, lang)),
         verdict(i.period, lang),
         mdEscape(formatNumber(i.city, i.decimals, lang)),

@@ -4,9 +4,8 @@ import type { Status } from '../compute/attainment.js';
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import type { Finding } from '../model/finding.js';
-import { parseTarget } from '../programme/target.js';
 import { round } from '../text/number.js';
-import { indicatorName, isPercentUnit, SEVERITY_COLORS, STATUS_COLORS, summaryCounts, targetsLine, title, unitName, type RenderOptions } from './common.js';
+import { bareTarget, indicatorName, isPercentUnit, SEVERITY_COLORS, STATUS_COLORS, summaryCounts, targetsLine, title, unitName, type RenderOptions } from './common.js';
 import { CITY_CODE } from './csv.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS, type Lang } from './labels.js';
@@ -124,11 +123,8 @@ function verdictStyle(status: Status): Style {
 
 /** A target that is a bare number ("160000", "4.500", "85") is stored as a number in the indicator's format; any other ("<3", "73–75%") as text. */
 function targetCell(text: string | null, ind: { unit: string; decimals: number }, lang: Lang): [string | number | null, string, Style] {
-  if (text !== null && /^\s*\d[\d.,\s]*%?\s*$/.test(text)) {
-    const t = parseTarget(text);
-    if (t.kind === 'level') return valueCell(t.value, ind, lang);
-  }
-  return [text, text ?? '', {}];
+  const bare = bareTarget(text);
+  return bare === null ? [text, text ?? '', {}] : valueCell(bare, ind, lang);
 }
 
 function putAttainment(sheet: Sheet, row: number, col: number, a: Attainment, ind: { unit: string; decimals: number }, lang: Lang): void {

@@ -21,13 +21,13 @@ describe('CSV report', () => {
     expect(r).toHaveLength(1 + 19 + 4 * 30);
   });
 
-  it('pins the numbers and verdicts: city row first, then the districts in catalog order', async () => {
+  it('pins the numbers and verdicts (a bare-number target as a number: "3.500" as written is 3500), city row first', async () => {
     const r = rows(renderCsv(await report2023(), { lang: 'vi' }));
     const find = (unit: string, id: string) => r.find((x) => x[0] === unit && x[2] === id);
-    expect(find('city', 'hospital-beds-per-10k')).toEqual(['city', 'Toàn thành phố', 'hospital-beds-per-10k', 'Số giường bệnh/vạn dân', '36.44', 'giường bệnh/vạn dân', '', '', '—', '30', '121.47', 'Vượt']);
+    expect(find('city', 'hospital-beds-per-10k')).toEqual(['city', 'Toàn thành phố', 'hospital-beds-per-10k', 'Số giường bệnh/vạn dân', '36.44', 'giường bệnh/vạn dân', '', '', '—', '30.00', '121.47', 'Vượt']);
     expect(find('city', 'jobs-created')).toEqual(['city', 'Toàn thành phố', 'jobs-created', 'Giải quyết việc làm', '214258', 'người', '160000', '133.91', 'Vượt', '160000', '133.91', 'Vượt']);
     expect(find('city', 'unemployment-rate')?.slice(4)).toEqual(['2.01', '%', '<3', '', 'Đạt', '<3', '', 'Đạt']);
-    expect(find('003', 'jobs-created')).toEqual(['003', 'Tây Hồ', 'jobs-created', 'Giải quyết việc làm', '3364', 'người', '3.500', '96.11', 'Không đạt', '', '', '—']);
+    expect(find('003', 'jobs-created')).toEqual(['003', 'Tây Hồ', 'jobs-created', 'Giải quyết việc làm', '3364', 'người', '3500', '96.11', 'Không đạt', '', '', '—']);
     expect(find('016', 'poor-household-rate')?.slice(4, 5)).toEqual(['0.066']);
     const jobs = r.filter((x) => x[2] === 'jobs-created');
     expect(jobs[0]![0]).toBe('city');
@@ -39,7 +39,7 @@ describe('CSV report', () => {
     const r = rows(renderCsv(await report2023(), { lang: 'en' }));
     expect(r[0]!.slice(0, 6)).toEqual(['Unit code', 'Unit', 'Indicator id', 'Indicator', 'Value', 'Unit']);
     expect(r.find((x) => x[0] === 'city' && x[2] === 'hospital-beds-per-10k')?.slice(1, 12)).toEqual([
-      'City', 'hospital-beds-per-10k', 'Hospital beds per 10,000 people', '36.44', 'beds per 10,000 people', '', '', '—', '30', '121.47', 'Exceeded',
+      'City', 'hospital-beds-per-10k', 'Hospital beds per 10,000 people', '36.44', 'beds per 10,000 people', '', '', '—', '30.00', '121.47', 'Exceeded',
     ]);
   });
 

@@ -25,7 +25,7 @@ describe('Markdown report', () => {
     expect(table[1]).toBe('| ---: | --- | ---: | --- | --- | ---: | --- | --- | ---: | --- |');
     const row = (n: number) => cells(table[1 + n]!);
     expect(row(1)).toEqual(['1', 'Tỷ lệ thất nghiệp', '2,01', '%', '\\<3', '', 'Đạt', '\\<3', '', 'Đạt']);
-    expect(row(2)).toEqual(['2', 'Giải quyết việc làm', '214.258', 'người', '160000', '133,91%', 'Vượt', '160000', '133,91%', 'Vượt']);
+    expect(row(2)).toEqual(['2', 'Giải quyết việc làm', '214.258', 'người', '160.000', '133,91%', 'Vượt', '160.000', '133,91%', 'Vượt']);
     expect(row(10)).toEqual(['10', 'Số giường bệnh/vạn dân', '36,44', 'giường bệnh/vạn dân', '—', '', '—', '30', '121,47%', 'Vượt']);
     expect(row(12)).toEqual(['12', 'Tỷ lệ người dân được quản lý sức khỏe', '85,00', '%', '\\>94', '90,43%', '**Không đạt**', '100', '85,00%', '**Không đạt**']);
     expect(lines).toContain('### Phát hiện: 0 lỗi, 0 cảnh báo, 1 thông tin');
@@ -35,7 +35,7 @@ describe('Markdown report', () => {
   it('English', async () => {
     const md = renderMarkdown(await report2023(), { lang: 'en' });
     expect(md).toContain('| 10 | Hospital beds per 10,000 people | 36.44 | beds per 10,000 people | — |   | — | 30 | 121.47% | Exceeded |');
-    expect(md).toContain('| 2 | Jobs created | 214,258 |');
+    expect(md).toContain('| 2 | Jobs created | 214,258 | people | 160,000 | 133.91% | Exceeded | 160,000 | 133.91% | Exceeded |');
   });
 
   it('escapes pipes, markup, HTML and line breaks so nothing breaks the table', () => {
@@ -65,7 +65,7 @@ describe('Markdown report', () => {
     expect(lines).toContain('- Thấp hơn bình quân thành phố ở 3/4 chỉ tiêu');
     const table = lines.filter((l) => l.startsWith('| '));
     expect(table.slice(2).map(cells)).toEqual([
-      ['Giải quyết việc làm', '8.166', 'người', '6000', '136,10%', 'Vượt', '—', '', '—', '214.258', '7.142', '8/30', 'không'],
+      ['Giải quyết việc làm', '8.166', 'người', '6.000', '136,10%', 'Vượt', '—', '', '—', '214.258', '7.142', '8/30', 'không'],
       ['Tỷ lệ hộ nghèo (chuẩn thành phố)', '0,066', '%', '—', '', '—', 'cơ bản không còn hộ nghèo', '', 'Không đánh giá', '0,030', '0,030', '23/30', '**có**'],
       ['Tỷ lệ hộ cận nghèo (tham khảo)', '0,580', '%', '—', '', '—', '—', '', '—', '0,328', '0,328', '21/30', '**có**'],
       ['Tỷ lệ trạm y tế xã có bác sĩ', '80,77', '%', '—', '', '—', '100', '80,77%', '**Không đạt**', '89,64', '89,64', '29/30', '**có**'],
