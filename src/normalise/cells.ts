@@ -17,8 +17,7 @@ export function cellNumber(cell: Cell | undefined, percentUnit: boolean, convent
   if (isErrorValue(v)) return { kind: 'error', error: v.error };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'bad', text: String(v) };
-    const isPercentFormat = !!cell.numFmt && cell.numFmt.includes('%');
-    return { kind: 'number', value: isPercentFormat && percentUnit ? scalePercent(v) : v };
+    return { kind: 'number', value: isPercentFormat(cell.numFmt) && percentUnit ? scalePercent(v) : v };
   }
   if (typeof v === 'boolean' || v instanceof Date) return { kind: 'bad', text: cellText(cell) };
   const parsed = parseNumberText(v, convention);
@@ -26,20 +25,43 @@ export function cellNumber(cell: Cell | undefined, percentUnit: boolean, convent
   return parsed;
 }
 
+/**
+ * Whether an Excel number format shows the value ×100 with a percent sign ("0.00%", "0%"). A "%" written as
+ * literal text ('0.0"%"', '0.0\\%') shows the value as it is: 78.5 shown as 78,5%.
+ */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  return numFmt.replace(/"[^"]*"|\\./g, '').includes('%');
+}
+
 /** 0.8974 → 89.74 without binary noise (0.8974 * 100 = 89.74000000000001). */
 function scalePercent(v: number): number {
   return Number((v * 100).toPrecision(15));
 }
 
-/** A plan as the document writes it: text as is, a number as its plain decimal form. */
-export function cellPlanText(cell: Cell | undefined, percentUnit: boolean): string | null {
+/**
+ * A plan as the document writes it: text as is, a number in the Vietnamese form the target parser reads
+ * ("5000", "2,125": a decimal comma, so that 2.125 is not read as 2125). Text from a file in the English
+ * convention has its numbers rewritten so ("160,000" → "160000", ">94.5" → ">94,5"): targets are parsed in
+ * the Vietnamese convention, and "160,000" there would be 160.
+ */
+export function cellPlanText(cell: Cell | undefined, percentUnit: boolean, convention: NumberConvention = 'vi'): string | null {
   if (!cell || cell.value === null || cell.value === undefined) return null;
   const v = cell.value;
   if (typeof v === 'number') {
-    const isPercentFormat = !!cell.numFmt && cell.numFmt.includes('%');
-    return String(isPercentFormat && percentUnit ? scalePercent(v) : v);
+    if (!Number.isFinite(v)) return null;
+    return viDecimal(isPercentFormat(cell.numFmt) && percentUnit ? scalePercent(v) : v);
   }
   if (isErrorValue(v)) return null;
   const text = cellText(cell);
-  return text === '' || /^[-–—xX]$/.test(text) ? null : text;
+  if (text === '' || MISSING_PLAN.test(text)) return null;
+  return convention === 'en' ? text.replace(EN_NUMBER, (n) => viDecimal(Number(n.replace(/,/g, '')))) : text;
+}
+
+const MISSING_PLAN = /^([-–—xX]|không|Không|KHÔNG)$/;
+/** A number in the English convention inside a text: "160,000", "94.5", "1,234.5". */
+const EN_NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+/g;
+
+function viDecimal(v: number): string {
+  return String(v).replace('.', ',');
 }

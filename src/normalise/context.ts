@@ -6,7 +6,7 @@ import { fold } from '../text/fold.js';
 /** What a sheet says about itself outside its table: the reporting unit, year and month in its title block. */
 export interface SheetContext {
   unit: UnitMatch | null;
-  unitFrom: 'title' | 'file' | null;
+  unitFrom: 'title' | 'sheet' | 'file' | null;
   year: number | null;
   month: number | null;
 }
@@ -24,16 +24,41 @@ export function titleTexts(table: Table, headerRow: number): string[] {
   return out;
 }
 
+/**
+ * The date line of an official document ("Ba Vì, ngày 10 tháng 01 năm 2024", "Hà Nội, ngày … tháng … năm
+ * 2024", "ngày 10/01/2024"), folded: it says when the report was signed, not which period it covers.
+ */
+const DATE_PHRASE = /\bngay\s+(?:\d{1,2}\s+)?thang\s+(?:\d{1,2}\s+)?nam\s+(?:19|20)\d{2}\b|\bngay\s+\d{1,2}\s+\d{1,2}\s+(?:19|20)\d{2}\b/g;
+
+export function isDateLine(text: string): boolean {
+  return /^(?:[a-z ]{0,40}\s)?ngay\s+(?:\d{1,2}\s+)?thang\s+(?:\d{1,2}\s+)?nam\s+(?:19|20)\d{2}$/.test(fold(text));
+}
+
 export function sheetContext(index: CatalogIndex, table: Table, headerRow: number): SheetContext {
   const titles = titleTexts(table, headerRow);
   let unit: UnitMatch | null = null;
   let unitFrom: SheetContext['unitFrom'] = null;
+  // A department's form is headed by the city's name above its own ("UBND THÀNH PHỐ HÀ NỘI" / "SỞ Y TẾ"):
+  // the city itself is taken only when nothing more specific is named.
+  let city: UnitMatch | null = null;
   for (const text of titles) {
-    unit = findUnitInText(index, text);
-    if (unit) {
-      unitFrom = 'title';
-      break;
+    const found = findUnitInText(index, text);
+    if (!found) continue;
+    if (found.unit.kind === 'city' && found.unit.reporter === 'city') {
+      city ??= found;
+      continue;
     }
+    unit = found;
+    unitFrom = 'title';
+    break;
+  }
+  if (!unit && city) {
+    unit = city;
+    unitFrom = 'title';
+  }
+  if (!unit && table.sheet !== null) {
+    unit = unitFromName(index, table.sheet);
+    if (unit) unitFrom = 'sheet';
   }
   if (!unit) {
     unit = unitFromFileName(index, table.file);
@@ -42,7 +67,7 @@ export function sheetContext(index: CatalogIndex, table: Table, headerRow: numbe
   let year: number | null = null;
   let month: number | null = null;
   for (const text of [...titles, table.sheet ?? '']) {
-    const key = fold(text);
+    const key = fold(text).replace(DATE_PHRASE, ' ');
     const y = /\b(?:nam|year)\s+((?:19|20)\d{2})\b/.exec(key) ?? /\bthang\s+\d{1,2}\s+((?:19|20)\d{2})\b/.exec(key);
     if (year === null && y) year = Number(y[1]);
     const m = /\b(?:thang|month)\s+(\d{1,2})\b/.exec(key);
@@ -54,8 +79,14 @@ export function sheetContext(index: CatalogIndex, table: Table, headerRow: numbe
 
 /** "soc-son.csv", "016_Soc_Son_2023.xlsx", "Quận Ba Đình.xlsx" → the unit they name, if any. */
 export function unitFromFileName(index: CatalogIndex, file: string): UnitMatch | null {
-  const stem = basename(file, extname(file)).normalize('NFC');
-  const spaced = stem.replace(/[_\-.]+/g, ' ').replace(/\b(19|20)\d{2}\b/g, ' ').trim();
+  return unitFromName(index, basename(file, extname(file)));
+}
+
+/** A file's stem or a sheet's name ("016_Soc_Son_2023", "Phúc Thọ") → the unit it names, if any. */
+export function unitFromName(index: CatalogIndex, name: string): UnitMatch | null {
+  const stem = name.normalize('NFC');
+  const spaced = stem.replace(/[_\-.]+/g, ' ').replace(/\b(19|20)\d{2}\b/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!spaced) return null;
   const direct = index.matchUnit(spaced) ?? findUnitInText(index, spaced);
   if (direct) return direct;
   const code = /^(\d{3})\b/.exec(spaced);

@@ -1,8 +1,8 @@
-import { cellText, type Table } from '../model/table.js';
+import { cellText, type Cell, type Table } from '../model/table.js';
 import { fold } from '../text/fold.js';
 
 /** What a column holds. */
-export type ColumnRole = 'ordinal' | 'code' | 'unit' | 'indicator' | 'measure' | 'year' | 'month' | 'value' | 'plan' | 'notes' | 'date';
+export type ColumnRole = 'ordinal' | 'code' | 'unit' | 'indicator' | 'measure' | 'year' | 'month' | 'value' | 'plan' | 'notes' | 'date' | 'compare';
 
 export interface HeaderColumn {
   index: number;
@@ -18,7 +18,14 @@ export interface Header {
   /** 0-based index of the first and last header rows. */
   firstRow: number;
   lastRow: number;
+  /** A row of column numbers under the header ("A | B | 1 | 2 | 3=2/1"), when there is one: not data. */
+  numberingRow: number | null;
   columns: HeaderColumn[];
+}
+
+/** The row after which data starts. */
+export function headerEnd(header: Header): number {
+  return header.numberingRow ?? header.lastRow;
 }
 
 // Folded header words → role. Order matters: "don vi tinh" (unit of measure) before "don vi" (reporting unit).
@@ -27,10 +34,13 @@ const ROLE_PATTERNS: [RegExp, ColumnRole][] = [
   [/^(ma|ma chi tieu|ma so|code|indicator code)$/, 'code'],
   [/^(don vi tinh|dvt|unit of measure|measure)$/, 'measure'],
   [/^(ghi chu|notes?|remarks?|comment)$/, 'notes'],
+  // Comparisons ("So sánh TH/KH (%)", "Ước TH/KH", "So sánh cùng kỳ", "Tỷ lệ % so với KH") hold percentages
+  // of other columns, not values: before value/plan, which "TH"/"KH" would otherwise match.
+  [/(\bso sanh\b|\bso voi\b|\bcung ki\b|\b(th|uoc th|kq)\s+kh\b|\b(thuc hien|uoc thuc hien|ket qua)\s+(ke hoach|kh)\s*%|\bti le hoan thanh\b|\bmuc do hoan thanh\b|^% ?(kh|ke hoach|so)\b|% of plan|\bpercent of plan\b|\bcompar)/, 'compare'],
   [/^(ngay bao cao|ngay gui|report date|submitted|date)$/, 'date'],
   [/^(nam|year|nam bao cao|ky bao cao nam)$/, 'year'],
   [/^(thang|month|ky bao cao|thang bao cao)$/, 'month'],
-  [/^(don vi|don vi bao cao|quan huyen|quan huyen thi xa|dia phuong|dia ban|unit|district|reporting unit|ten don vi|ten quan huyen)$/, 'unit'],
+  [/^(ten )?(don vi|don vi bao cao|don vi hanh chinh|quan huyen|quan huyen thi xa|dia phuong|dia ban|unit|district|reporting unit|quan huyen tx)$/, 'unit'],
   [/^(ke hoach|kh|chi tieu ke hoach|muc tieu|plan|target|annual plan|ke hoach nam|chi tieu giao)\b/, 'plan'],
   [/^(gia tri|thuc hien|ket qua|uoc thuc hien|uoc th|so lieu|value|actual|result|th|luy ke|luy ke thuc hien|ket qua thuc hien)\b/, 'value'],
   [/^(chi tieu|ten chi tieu|noi dung|noi dung chi tieu|indicator|indicator name|ten)$/, 'indicator'],
@@ -84,14 +94,40 @@ export function findHeader(table: Table, isIndicatorName: (text: string) => bool
     }
     // A two-row header has its "Kế hoạch"/"Thực hiện" in the row below.
     const below = new Set((table.rows[r + 1] ?? []).map((c) => roleOf(cellText(c))));
-    const hasKey = roles.has('indicator') || roles.has('unit');
+    // A unit matrix may leave its unit column without a header word: two or more indicator names will do.
+    const hasKey = roles.has('indicator') || roles.has('unit') || names >= 2;
     const hasData = roles.has('value') || roles.has('plan') || names > 0 || below.has('value') || below.has('plan');
     if (!hasKey || !hasData) continue;
     const score = roles.size + names;
     if (!best || score > best.score) best = { row: r, score };
   }
   if (!best) return null;
+  // The lower row of a merged two-row header repeats its parents ("STT", "Chỉ tiêu" merged down) and so can
+  // score best on its own: the header then starts one row up.
+  if (best.row > 0) {
+    const up = buildHeader(table, best.row - 1);
+    const keyAbove = (table.rows[best.row - 1] ?? []).some((c) => {
+      const role = roleOf(cellText(c));
+      return role === 'indicator' || role === 'unit';
+    });
+    if (up.lastRow === best.row && keyAbove) return up;
+  }
   return buildHeader(table, best.row);
+}
+
+// A column label under a header: "A", "(1)", "2", "4=3/2", "(6)=(5)/(4)*100".
+const COLUMN_LABEL = /^(\(?[a-z]\)?|\(?\d{1,2}\)?(\s*=\s*[\d()\s+\-*/x:.,%]+)?)$/i;
+
+/**
+ * The row of column numbers that official forms put under the header. Every text cell is a short label, and
+ * the labels are letters, bracketed, formulas, or 1, 2, 3... in order (so that a data row of small numbers is
+ * not taken for one).
+ */
+export function isNumberingRow(row: readonly (Cell | undefined)[]): boolean {
+  const labels = row.filter((c) => !c?.merged).map((c) => cellText(c)).filter((t) => t !== '');
+  if (labels.length < 2 || !labels.every((t) => COLUMN_LABEL.test(t))) return false;
+  if (labels.some((t) => /[a-z(=]/i.test(t))) return true;
+  return labels.length >= 3 && labels.every((t, i) => Number(t) === Number(labels[0]) + i);
 }
 
 function buildHeader(table: Table, first: number): Header {
@@ -102,7 +138,7 @@ function buildHeader(table: Table, first: number): Header {
   const belowRoles = below.map((c) => roleOf(cellText(c)));
   const twoRows =
     belowRoles.some((r) => r === 'value' || r === 'plan') &&
-    below.every((c, i) => !cellText(c) || belowRoles[i] !== null || yearIn(cellText(c)) !== null) &&
+    below.every((c, i) => !cellText(c) || c?.merged || belowRoles[i] !== null || yearIn(cellText(c)) !== null) &&
     !top.some((c, i) => (roleOf(cellText(c)) === 'value' || roleOf(cellText(c)) === 'plan') && belowRoles[i] === null && !!cellText(below[i]));
   const width = Math.max(top.length, twoRows ? below.length : 0);
   const columns: HeaderColumn[] = [];
@@ -117,5 +153,7 @@ function buildHeader(table: Table, first: number): Header {
     if (role === 'year' && yearIn(parent) !== null && child) role = roleOf(child);
     columns.push({ index: c, role, text, year: yearIn(text), month: monthIn(text) });
   }
-  return { firstRow: first, lastRow: twoRows ? first + 1 : first, columns };
+  const lastRow = twoRows ? first + 1 : first;
+  const next = table.rows[lastRow + 1];
+  return { firstRow: first, lastRow, numberingRow: next && isNumberingRow(next) ? lastRow + 1 : null, columns };
 }

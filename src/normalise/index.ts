@@ -6,8 +6,8 @@ import type { Indicator } from '../programme/schema.js';
 import { fold } from '../text/fold.js';
 import type { NumberConvention } from '../text/number.js';
 import { cellNumber, cellPlanText } from './cells.js';
-import { sheetContext, type SheetContext } from './context.js';
-import { findHeader, monthIn, yearIn, type Header, type HeaderColumn } from './headers.js';
+import { isDateLine, sheetContext, type SheetContext } from './context.js';
+import { findHeader, headerEnd, monthIn, yearIn, type Header, type HeaderColumn } from './headers.js';
 
 export interface NormaliseOptions {
   /** The year being reported; rows of other years are flagged (year-mismatch) but still returned. */
@@ -75,12 +75,13 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   const context = sheetContext(index, table, header.firstRow);
   const cols = header.columns;
   const indicatorCol = cols.find((c) => c.role === 'indicator');
+  if (indicatorCol) demoteMeasureColumns(table, header, index);
   const unitCol = cols.find((c) => c.role === 'unit');
   const layout: Layout = indicatorCol ? 'rows' : 'matrix';
   summary.layout = layout;
   summary.year = context.year;
   const convention: NumberConvention = table.convention ?? 'vi';
-  const state: RowState = { table, index, options, context, header, convention, findings, observations: [], yearNoted: new Set() };
+  const state: RowState = { table, index, options, context, header, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set() };
   if (layout === 'rows') readRowsLayout(state, indicatorCol!, unitCol);
   else readMatrixLayout(state, unitCol ?? inferUnitColumn(table, header, index));
   if (layout === 'rows' && !unitCol) {
@@ -103,6 +104,8 @@ interface RowState {
   observations: Observation[];
   /** Years already reported as mismatched for this sheet, so one sheet says it once. */
   yearNoted: Set<number>;
+  /** Columns already reported as being of another year. */
+  columnNoted: Set<number>;
 }
 
 function describeSheet(table: Table): string {
@@ -112,20 +115,35 @@ function describeSheet(table: Table): string {
 // Folded words that end the table (the signature block) or mark rows that are not data.
 const SIGNATURE = /^(nguoi lap|nguoi lap bieu|lap bieu|thu truong|thu truong don vi|tm |t m |kt |k t |noi nhan|ky ten|chu tich|giam doc|xac nhan|prepared by|approved by)/;
 const TOTALS = new Set(['tong cong', 'tong so', 'tong', 'cong', 'toan thanh pho', 'toan tp', 'tong toan thanh pho', 'cong toan thanh pho', 'total', 'grand total', 'sum', 'toan thanh pho ha noi']);
+/** In a unit column no unit starts so: "Tổng cộng (30 quận, huyện)", "Toàn Thành phố Hà Nội", "Cộng". */
+const UNIT_TOTAL = /^(tong cong|tong so|tong|cong|toan thanh pho|toan tp|total|grand total)\b/;
+
+function isTotalUnit(text: string): boolean {
+  return UNIT_TOTAL.test(fold(text));
+}
 
 function isEmptyRow(row: (Cell | undefined)[] | undefined): boolean {
   return !row || row.every((c) => cellText(c) === '');
 }
 
+/** The signature block, or the date line above it ("Ba Vì, ngày 10 tháng 01 năm 2024"). */
 function isSignatureRow(row: (Cell | undefined)[]): boolean {
   const first = row.map((c) => cellText(c)).find((t) => t !== '');
-  return first !== undefined && SIGNATURE.test(fold(first));
+  return first !== undefined && (SIGNATURE.test(fold(first)) || isDateLine(first));
 }
 
-/** Rows of a table after its header, until two empty rows in a row or the signature block. */
+/** A cell that holds a value of its own: not empty, and not the copy a merged range spreads. */
+function ownText(cell: Cell | undefined): string {
+  return cell?.merged ? '' : cellText(cell);
+}
+
+/**
+ * Rows of a table after its header (and its row of column numbers), until two empty rows in a row or the
+ * signature block. A single empty row inside the table is skipped.
+ */
 function* dataRows(table: Table, header: Header): Generator<{ r: number; row: (Cell | undefined)[] }> {
   let emptyRun = 0;
-  for (let r = header.lastRow + 1; r < table.rows.length; r++) {
+  for (let r = headerEnd(header) + 1; r < table.rows.length; r++) {
     const row = table.rows[r];
     if (isEmptyRow(row)) {
       if (++emptyRun >= 2) return;
@@ -147,7 +165,9 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
   for (const { r, row } of dataRows(table, header)) {
     const name = cellText(row[indicatorCol.index]);
     const loc = (c: number) => cellLocation(table.file, table.sheet, r, c);
-    const hasNumbers = [...valueCols, ...planCols].some((c) => cellText(row[c.index]) !== '');
+    // A section heading merged across the row ("I | Nhóm chỉ tiêu ..." over B:H) fills the value cells with
+    // copies of its text: only cells of their own count.
+    const hasNumbers = [...valueCols, ...planCols].some((c) => ownText(row[c.index]) !== '');
     if (!name) continue;
     if (TOTALS.has(fold(name))) continue;
     const targets = index.matchIndicator(name);
@@ -178,9 +198,12 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
         continue;
       }
       const month = rowMonth ?? valueCol?.month ?? state.context.month;
-      const planCol = planCols.find((p) => p.year === year) ?? planCols.find((p) => p.year === null) ?? (planCols.length === 1 ? planCols[0] : undefined);
+      // The plan of the value's year, or a plan column that states no year; never another year's plan
+      // ("Kế hoạch năm 2023" beside "Thực hiện năm 2022").
+      const planCol = planCols.find((p) => p.year === year) ?? planCols.find((p) => p.year === null);
+      const yearFrom = rowYear !== null ? 'row' : valueCol?.year != null ? 'column' : 'sheet';
       for (const target of targets) {
-        emit(state, { unit, target, year, month, r, valueCol, planCol, rowByYear: rowYear !== null });
+        emit(state, { unit, target, year, month, r, valueCol, planCol, yearFrom });
       }
     }
   }
@@ -248,7 +271,8 @@ interface Emit {
   r: number;
   valueCol: HeaderColumn | undefined;
   planCol: HeaderColumn | undefined;
-  rowByYear: boolean;
+  /** Where the year came from: the row's year cell, the value column's header, or the sheet (title, --year). */
+  yearFrom: 'row' | 'column' | 'sheet';
 }
 
 /** One observation from one cell (and its plan cell), with the findings its cells call for. */
@@ -263,7 +287,9 @@ function emit(state: RowState, e: Emit): void {
   if (e.valueCol) {
     const loc = cellLocation(table.file, table.sheet, e.r, e.valueCol.index);
     source = loc;
-    const parsed = cellNumber(row[e.valueCol.index], percent, convention);
+    const cell = row[e.valueCol.index];
+    // A merged range's copies are not values: the figure belongs to the range's first cell.
+    const parsed = cell?.merged ? ({ kind: 'missing' } as const) : cellNumber(cell, percent, convention);
     if (parsed.kind === 'error') {
       findings.push(finding('error', 'error-cell', `Cell ${loc.cell} shows the error ${parsed.error}: fix its formula or type the value.`, loc, about));
     } else if (parsed.kind === 'bad') {
@@ -277,7 +303,8 @@ function emit(state: RowState, e: Emit): void {
   let plan: string | null = null;
   let planSource: Location | undefined;
   if (e.planCol) {
-    plan = cellPlanText(row[e.planCol.index], percent);
+    const cell = row[e.planCol.index];
+    plan = cell?.merged ? null : cellPlanText(cell, percent, convention);
     planSource = cellLocation(table.file, table.sheet, e.r, e.planCol.index);
   }
   if (value === null && plan === null) return;
@@ -293,16 +320,52 @@ function rangeProblem(indicator: Indicator, part: string | null, value: number):
   return null;
 }
 
-/** A row or sheet of another year: said once per sheet and year (per row when the row states its year). */
+/**
+ * A row, column or sheet of another year: said once per sheet and year, once per column (at its header cell),
+ * or per row when the row states its year.
+ */
 function noteYear(state: RowState, e: Emit, source: Location): void {
   const wanted = state.options.year;
   if (wanted === null || e.year === wanted) return;
   const use = e.year === wanted - 1 ? ' It is kept only as the previous year\'s value, for targets that compare with it.' : '';
-  if (e.rowByYear) {
+  if (e.yearFrom === 'row') {
     state.findings.push(finding('info', 'year-mismatch', `This row is for ${e.year}, not ${wanted}: skipped.${use}`, source, { indicator: e.target.indicator, district: e.unit.name }));
+  } else if (e.yearFrom === 'column' && e.valueCol) {
+    const col = e.valueCol;
+    if (state.columnNoted.has(col.index)) return;
+    state.columnNoted.add(col.index);
+    const { header, table } = state;
+    // The header cell that states the year: the merged parent ("Năm 2022") or the column's own ("Thực hiện năm 2022").
+    const row = yearIn(cellText(table.rows[header.firstRow]?.[col.index])) !== null ? header.firstRow : header.lastRow;
+    const at = cellLocation(table.file, table.sheet, row, col.index);
+    state.findings.push(finding('info', 'year-mismatch', `Column ${at.column} ("${col.text}") is for ${e.year}, not ${wanted}: its values are skipped.${use}`, at));
   } else if (!state.yearNoted.has(e.year)) {
     state.yearNoted.add(e.year);
     state.findings.push(finding('info', 'year-mismatch', `${describeSheet(state.table)} reports ${e.year}, not ${wanted}: skipped.${use}`, { file: state.table.file, sheet: state.table.sheet }));
+  }
+}
+
+// What a unit-of-measure cell says, folded: "%", "Người", "Hộ", "Giường/vạn dân", "Trạm", "Tuổi", "Lượt người".
+const MEASURE = /^(%|‰|phan tram|ti le|nguoi|lao dong|ho|ho gia dinh|giuong|giuong benh|bac si|tram|tram y te|tuoi|nam|luot|luot nguoi|xa|phuong|don vi|so|cai|ca|tre|lan|trieu dong|dong)\b|[%/‰]/;
+
+/**
+ * Forms often head the unit-of-measure column "Đơn vị". A "unit" column beside an indicator column whose
+ * cells name no reporting unit but units of measure ("%", "Người", "Hộ") is the measure column.
+ */
+function demoteMeasureColumns(table: Table, header: Header, index: CatalogIndex): void {
+  for (const col of header.columns) {
+    if (col.role !== 'unit') continue;
+    let units = 0;
+    let measures = 0;
+    let texts = 0;
+    for (const { row } of dataRows(table, header)) {
+      const text = ownText(row[col.index]);
+      if (!text) continue;
+      texts++;
+      if (index.matchUnit(text)) units++;
+      else if (text.length <= 30 && MEASURE.test(fold(text))) measures++;
+    }
+    if (units === 0 && measures > 0 && measures * 2 >= texts) col.role = 'measure';
   }
 }
 
@@ -311,7 +374,7 @@ function inferUnitColumn(table: Table, header: Header, index: CatalogIndex): Hea
   let best: { col: HeaderColumn; hits: number } | undefined;
   for (const col of header.columns) {
     let hits = 0;
-    for (let r = header.lastRow + 1; r < Math.min(table.rows.length, header.lastRow + 40); r++) {
+    for (let r = headerEnd(header) + 1; r < Math.min(table.rows.length, headerEnd(header) + 40); r++) {
       if (index.matchUnit(cellText(table.rows[r]?.[col.index]))) hits++;
     }
     if (hits > 0 && (!best || hits > best.hits)) best = { col, hits };
@@ -333,7 +396,7 @@ function readMatrixLayout(state: RowState, unitCol: HeaderColumn | undefined): v
     .filter((c) => c.targets.length > 0);
   for (const { r, row } of dataRows(table, header)) {
     const text = cellText(row[unitCol.index]);
-    if (!text || TOTALS.has(fold(text))) continue;
+    if (!text || isTotalUnit(text)) continue;
     const unit = rowUnit(state, row, r, unitCol);
     if (!unit) continue;
     const rowYear = yearCol ? rowInteger(state, row, r, yearCol, 'year') : null;
@@ -344,7 +407,8 @@ function readMatrixLayout(state: RowState, unitCol: HeaderColumn | undefined): v
       const year = rowYear ?? col.year ?? state.context.year ?? state.options.year;
       if (year === null) continue;
       for (const target of targets) {
-        emit(state, { unit, target, year, month: rowMonth ?? col.month ?? state.context.month, r, valueCol: col, planCol: undefined, rowByYear: rowYear !== null });
+        const yearFrom = rowYear !== null ? 'row' : col.year !== null ? 'column' : 'sheet';
+        emit(state, { unit, target, year, month: rowMonth ?? col.month ?? state.context.month, r, valueCol: col, planCol: undefined, yearFrom });
       }
     }
   }
