@@ -34,6 +34,12 @@ export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
 /** Entries smaller than this are not held to the compression ratio (small XML compresses well). */
 export const RATIO_MIN_BYTES = 1 * MB;
 
+/**
+ * Most cells (elements <c>) handed to exceljs from one workbook. exceljs keeps each as an object (~300 bytes,
+ * ~10 µs): 2 million cells is ~20 s and ~600 MB; the rows after the budget runs out are not read.
+ */
+export const MAX_WORKBOOK_CELLS = 2_000_000;
+
 /** Most cells that merged ranges may fill in one sheet (after clipping them to the sheet's data). */
 export const MAX_MERGED_CELLS = 1_000_000;
 

@@ -12,7 +12,7 @@
  */
 import { posix } from 'node:path';
 import { finding, type Finding } from '../model/finding.js';
-import { formatBytes, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
+import { formatBytes, MAX_WORKBOOK_CELLS, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
 import { inflateEntry, readCentralDirectory, writeStoredZip, ZipError, type ZipEntry } from './zip.js';
 
 export interface SheetPart {
@@ -21,6 +21,9 @@ export interface SheetPart {
   name: string;
   /** Merged ranges as written ("A1:C1"). */
   merges: string[];
+  /** Rows left out before exceljs: past maxRows, or past the workbook's cell budget (from cutRow on). */
+  truncated: 'rows' | 'cells' | null;
+  cutRow: number | null;
 }
 
 export type PreparedPackage = { ok: true; zip: Buffer; sheets: SheetPart[]; findings: Finding[] } | { ok: false; findings: Finding[] };
@@ -33,7 +36,7 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;
 
-export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimits): PreparedPackage {
+export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimits, cellBudget = MAX_WORKBOOK_CELLS): PreparedPackage {
   const fail = (code: string, message: string, where: { sheet?: string } = {}): PreparedPackage => ({
     ok: false,
     findings: [finding('error', code, message, { file, ...where })],
@@ -115,17 +118,18 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
 
     const out: { name: string; data: Uint8Array }[] = [];
     const sheets: SheetPart[] = [];
+    let budget = cellBudget;
     const relLines: string[] = [];
     const sheetLines: string[] = [];
     for (const [i, ws] of worksheets.entries()) {
       const id = i + 1;
-      const { xml: clean, merges } = sanitiseSheet(read(ws.entry).toString('utf8'));
-      const damage = gridDamage(clean);
+      const { xml: clean, merges, cells, truncated, cutRow, damage } = sanitiseSheet(read(ws.entry).toString('utf8'), limits.maxRows, budget);
+      budget -= cells;
       if (damage) {
         return fail('unreadable-file', `Sheet "${ws.name}" in ${file} is damaged: ${damage}. Open the file in Excel and save it again as .xlsx.`, { sheet: ws.name });
       }
       out.push({ name: `xl/worksheets/sheet${id}.xml`, data: Buffer.from(clean, 'utf8') });
-      sheets.push({ id, name: ws.name, merges });
+      sheets.push({ id, name: ws.name, merges, truncated, cutRow });
       const state = ws.state === 'hidden' || ws.state === 'veryHidden' ? ` state="${ws.state}"` : '';
       sheetLines.push(`<sheet name="${escapeXml(ws.name)}" sheetId="${id}"${state} r:id="rId${id}"/>`);
       relLines.push(`<Relationship Id="rId${id}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${id}.xml"/>`);
@@ -217,46 +221,102 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/**
- * Rows beyond Excel's grid, which exceljs would lay out in a sparse array and then walk index by index.
- * (Columns beyond XFD make exceljs throw, which ends as an unreadable-file finding.)
- */
-function gridDamage(xml: string): string | null {
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?row\s[^>]*?\br\s*=\s*["'](\d+)["']/g)) {
-    const n = Number(m[1]);
-    if (n > EXCEL_MAX_ROWS || n < 1) return `it has a row numbered ${m[1]}, outside Excel's 1 to ${EXCEL_MAX_ROWS}`;
-  }
-  return null;
+export interface SanitisedSheet {
+  xml: string;
+  /** Merged ranges as written ("A1:C1"), from the <mergeCells> after <sheetData>. */
+  merges: string[];
+  /** Cells kept (elements <c>, valued or not). */
+  cells: number;
+  /** Why rows were cut before exceljs saw them: past maxRows, or past the workbook's cell budget. */
+  truncated: 'rows' | 'cells' | null;
+  /** The first row kept out, 1-based, when truncated. */
+  cutRow: number | null;
+  /** Set when the sheet cannot be a real one (a row outside Excel's grid). */
+  damage: string | null;
 }
 
+/**
+ * Keeps the worksheet up to its <sheetData>, without <cols>, and its rows up to maxRows and while the cell
+ * budget lasts (exceljs holds every cell as an object: millions of them would take minutes and gigabytes).
+ */
+export function sanitiseSheet(xml: string, maxRows = EXCEL_MAX_ROWS, cellBudget = Infinity): SanitisedSheet {
+  const root = /<((?:[\w.-]+:)?worksheet)\b/.exec(xml.slice(0, 4096))?.[1];
+  const data = sheetDataBounds(xml);
+  const none: SanitisedSheet = { xml, merges: [], cells: 0, truncated: null, cutRow: null, damage: null };
+  if (!root || !data) return none;
+  // Only what follows <sheetData> can declare merges; only what precedes it can declare columns.
+  const merges: string[] = [];
+  for (const m of xml.slice(data.end).matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g)) merges.push(m[1]!.trim());
+  const before = xml.slice(0, data.open).replace(/<(?:[\w.-]+:)?cols\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?cols\s*>)/g, '');
+  const body = xml.slice(data.contentStart, data.contentEnd);
+  const rows = scanRows(body, maxRows, cellBudget);
+  const kept = rows.cutAt === null ? body : body.slice(0, rows.cutAt);
+  return {
+    xml: `${before}${xml.slice(data.open, data.contentStart)}${kept}${xml.slice(data.contentEnd, data.end)}</${root}>`,
+    merges,
+    cells: rows.cells,
+    truncated: rows.truncated,
+    cutRow: rows.cutRow,
+    damage: rows.damage,
+  };
+}
+
+/**
+ * Where <sheetData> opens, where its content starts and ends, and the index just past its end; found from
+ * the end of the text (the closing tag) without scanning the cells.
+ */
+function sheetDataBounds(xml: string): { open: number; contentStart: number; contentEnd: number; end: number } | null {
+  let at = xml.length;
+  for (;;) {
+    at = xml.lastIndexOf('sheetData', at - 1);
+    if (at < 0) return null;
+    const after = /^sheetData\s*(\/?)>/.exec(xml.slice(at, at + 64));
+    const before = /<(\/?)(?:[\w.-]+:)?$/.exec(xml.slice(Math.max(0, at - 64), at));
+    if (after && before) {
+      const closing = before[1] === '/';
+      const selfClosing = after[1] === '/';
+      const tagStart = at - before[0].length;
+      const end = at + after[0].length;
+      if (!closing && selfClosing) return { open: tagStart, contentStart: end, contentEnd: end, end };
+      if (closing && !selfClosing) {
+        const open = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
+        if (open < 0 || open > tagStart) return null;
+        return { open, contentStart: xml.indexOf('>', open) + 1, contentEnd: tagStart, end };
+      }
+    }
+    if (at === 0) return null;
+  }
+}
+
+function scanRows(body: string, maxRows: number, cellBudget: number): Pick<SanitisedSheet, 'cells' | 'truncated' | 'cutRow' | 'damage'> & { cutAt: number | null } {
+  const rowRe = /<(?:[\w.-]+:)?row[\s>/]/g;
+  const cellRe = /<(?:[\w.-]+:)?c[\s>/]/g;
+  let cells = 0;
+  let row = rowRe.exec(body);
+  while (row) {
+    const at = row.index;
+    const tag = body.slice(at, body.indexOf('>', at) + 1);
+    const r = /\sr\s*=\s*["'](\d+)["']/.exec(tag);
+    const number = r ? Number(r[1]) : null;
+    if (number !== null && (number > EXCEL_MAX_ROWS || number < 1)) {
+      return { cells, truncated: null, cutRow: null, damage: `it has a row numbered ${r![1]}, outside Excel's 1 to ${EXCEL_MAX_ROWS}`, cutAt: null };
+    }
+    if (number !== null && number > maxRows) return { cells, truncated: 'rows', cutRow: number, damage: null, cutAt: at };
+    const next = rowRe.exec(body);
+    const stop = next ? next.index : body.length;
+    let inRow = 0;
+    cellRe.lastIndex = at;
+    for (let c = cellRe.exec(body); c && c.index < stop; c = cellRe.exec(body)) inRow++;
+    if (cells + inRow > cellBudget) return { cells, truncated: 'cells', cutRow: number, damage: null, cutAt: at };
+    cells += inRow;
+    row = next;
+  }
+  return { cells, truncated: null, cutRow: null, damage: null, cutAt: null };
+}
+
+/** "A" → 1, "XFD" → 16384. */
 export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
-}
-
-/** Keeps the worksheet up to its <sheetData>, without <cols>; returns the merged ranges it declared. */
-export function sanitiseSheet(xml: string): { xml: string; merges: string[] } {
-  const root = /<((?:[\w.-]+:)?worksheet)\b/.exec(xml.slice(0, 4096))?.[1];
-  const end = sheetDataEnd(xml);
-  if (!root || end < 0) return { xml, merges: [] };
-  // Only what follows <sheetData> can declare merges; only what precedes it can declare columns.
-  const merges: string[] = [];
-  for (const m of xml.slice(end).matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g)) merges.push(m[1]!.trim());
-  const start = Math.max(0, xml.indexOf('sheetData'));
-  const before = xml.slice(0, start).replace(/<(?:[\w.-]+:)?cols\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?cols\s*>)/g, '');
-  return { xml: `${before}${xml.slice(start, end)}</${root}>`, merges };
-}
-
-/** The index just past </sheetData> (or <sheetData/>), found from the end without scanning the cells. */
-function sheetDataEnd(xml: string): number {
-  let at = xml.length;
-  for (;;) {
-    at = xml.lastIndexOf('sheetData', at - 1);
-    if (at < 0) return -1;
-    const after = /^sheetData\s*(\/?)>/.exec(xml.slice(at, at + 64));
-    const before = /<(\/?)(?:[\w.-]+:)?$/.exec(xml.slice(Math.max(0, at - 64), at));
-    if (after && before && (before[1] === '/') !== (after[1] === '/')) return at + after[0].length;
-    if (at === 0) return -1;
-  }
 }

@@ -1,7 +1,7 @@
 /** .xlsx/.xlsm: guarded by preparePackage, then read with exceljs (loaded only when a workbook is met). */
 import { cellLocation, finding, type Finding } from '../model/finding.js';
 import type { Cell, CellValue, Table } from '../model/table.js';
-import { MAX_MERGED_CELLS, type ReadLimits } from './limits.js';
+import { MAX_MERGED_CELLS, MAX_WORKBOOK_CELLS, type ReadLimits } from './limits.js';
 import { columnNumber, preparePackage, type SheetPart } from './ooxml.js';
 
 type ExcelModule = typeof import('exceljs');
@@ -34,7 +34,12 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
     const name = ws.name;
     const hidden = ws.state !== 'visible';
     if (hidden) findings.push(finding('info', 'hidden-sheet', `Sheet "${name}" is hidden in the workbook; it was read anyway.`, { file, sheet: name }));
-    const rows = readSheet(ws, file, name, limits, findings);
+    const rows = readSheet(ws, file, name, limits, findings, part?.truncated === 'rows');
+    if (part?.truncated === 'cells') {
+      const last = (part.cutRow ?? rows.length + 1) - 1;
+      const what = last >= 1 ? `sheet "${name}" was read only up to row ${last}` : `sheet "${name}" could not be read at all`;
+      findings.push(finding('error', 'too-large', `${file} has more than ${MAX_WORKBOOK_CELLS} cells; ${what}. Split the workbook.`, { file, sheet: name }));
+    }
     if (part) applyMerges(rows, part.merges, file, name, findings);
     tables.push({ file, sheet: name, hidden, rows });
   }
@@ -51,9 +56,9 @@ function describe(error: unknown): string {
 
 type Worksheet = import('exceljs').Worksheet;
 
-function readSheet(ws: Worksheet, file: string, sheet: string, limits: ReadLimits, findings: Finding[]): (Cell | undefined)[][] {
+function readSheet(ws: Worksheet, file: string, sheet: string, limits: ReadLimits, findings: Finding[], cutAtMaxRows: boolean): (Cell | undefined)[][] {
   const rows: (Cell | undefined)[][] = [];
-  let tooManyRows = false;
+  let tooManyRows = cutAtMaxRows;
   let tooManyCells = false;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber > limits.maxRows) {

@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBytes, readFile } from '../../src/read/index.js';
-import { sanitiseSheet } from '../../src/read/ooxml.js';
+import { DEFAULT_LIMITS } from '../../src/read/limits.js';
+import { preparePackage, sanitiseSheet } from '../../src/read/ooxml.js';
 import { writeStoredZip } from '../../src/read/zip.js';
 import { fixture, values, where } from './helpers.js';
 
@@ -224,21 +225,52 @@ describe('sanitiseSheet', () => {
     const xml =
       `<worksheet xmlns="${MAIN}"><sheetPr/><cols><col min="1" max="99999"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sheetData</t></is></c></row></sheetData>` +
       `<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells><dataValidations><dataValidation sqref="A:XFD"/></dataValidations></worksheet>`;
-    expect(sanitiseSheet(xml)).toEqual({
+    expect(sanitiseSheet(xml)).toMatchObject({
       xml: `<worksheet xmlns="${MAIN}"><sheetPr/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sheetData</t></is></c></row></sheetData></worksheet>`,
       merges: ['A1:B2'],
     });
   });
 
   it('handles prefixed elements and an empty <sheetData/>', () => {
-    expect(sanitiseSheet(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData/><x:mergeCells><x:mergeCell ref="C3:D4"/></x:mergeCells></x:worksheet>`)).toEqual({
+    expect(sanitiseSheet(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData/><x:mergeCells><x:mergeCell ref="C3:D4"/></x:mergeCells></x:worksheet>`)).toMatchObject({
       xml: `<x:worksheet xmlns:x="${MAIN}"><x:sheetData/></x:worksheet>`,
       merges: ['C3:D4'],
     });
   });
 
   it('leaves XML without <sheetData> alone (exceljs then judges it)', () => {
-    expect(sanitiseSheet('<worksheet/>')).toEqual({ xml: '<worksheet/>', merges: [] });
+    expect(sanitiseSheet('<worksheet/>')).toMatchObject({ xml: '<worksheet/>', merges: [], truncated: null });
+  });
+
+  const rowsXml = (n: number, perRow: number) =>
+    Array.from({ length: n }, (_, r) => `<row r="${r + 1}">${Array.from({ length: perRow }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${c}</v></c>`).join('')}</row>`).join('');
+
+  it('cuts rows past maxRows before exceljs sees them', () => {
+    const out = sanitiseSheet(`<worksheet><sheetData>${rowsXml(5, 2)}</sheetData></worksheet>`, 3);
+    expect(out).toMatchObject({ xml: `<worksheet><sheetData>${rowsXml(3, 2)}</sheetData></worksheet>`, cells: 6, truncated: 'rows', cutRow: 4, damage: null });
+  });
+
+  it('cuts rows once the cell budget is spent, keeping whole rows', () => {
+    const out = sanitiseSheet(`<worksheet><sheetData>${rowsXml(5, 3)}</sheetData></worksheet>`, 100, 7);
+    expect(out).toMatchObject({ xml: `<worksheet><sheetData>${rowsXml(2, 3)}</sheetData></worksheet>`, cells: 6, truncated: 'cells', cutRow: 3 });
+  });
+
+  it('counts empty styled cells too, and calls rows outside the grid damage', () => {
+    expect(sanitiseSheet('<worksheet><sheetData><row r="1"><c r="A1" s="1"/><c r="B1"/></row></sheetData></worksheet>').cells).toBe(2);
+    expect(sanitiseSheet('<worksheet><sheetData><row r="0"/></sheetData></worksheet>').damage).toContain('row numbered 0');
+    expect(sanitiseSheet('<worksheet><sheetData><row r="1048577"/></sheetData></worksheet>').damage).toContain('1048577');
+  });
+});
+
+describe('cell budget', () => {
+  it('is shared by the sheets of a workbook', () => {
+    const prepared = preparePackage(readFileSync(fixture('sheets-150.xlsx')), 'b.xlsx', { ...DEFAULT_LIMITS }, 100);
+    expect(prepared.ok).toBe(true);
+    if (!prepared.ok) return;
+    const truncated = prepared.sheets.filter((s) => s.truncated === 'cells');
+    expect(prepared.sheets[99]!.truncated).toBeNull();
+    expect(truncated.map((s) => s.name)).toEqual(Array.from({ length: 50 }, (_, i) => `S${i + 101}`));
+    expect(truncated[0]!.cutRow).toBe(1);
   });
 });
 
