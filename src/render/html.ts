@@ -239,7 +239,7 @@ function heatCell(value: number | null, ind: IndicatorReport, a: Attainment, lan
   return `<td class="num s-${a.status}" title="${esc(L.status[a.status])}">${esc(formatNumber(value, ind.decimals, lang))}${mark ? `<span class="mark" aria-hidden="true">${mark}</span>` : ''}</td>`;
 }
 
-function heatSection(model: ReportModel, lang: Lang): string {
+function heatSection(model: ReportModel, lang: Lang, linked: ReadonlySet<string>): string {
   const L = LABELS[lang];
   const cols = districtIndicators(model);
   if (!cols.length) return '';
@@ -254,7 +254,8 @@ function heatSection(model: ReportModel, lang: Lang): string {
           return heatCell(dv.value, i, headlineVerdict(dv.annual, dv.period), lang);
         })
         .join('');
-      return `<tr><th scope="row"><a href="#d-${esc(d.code)}">${esc(d.name)}</a></th>${cells}</tr>`;
+      const name = linked.has(d.code) ? `<a href="#d-${esc(d.code)}">${esc(d.name)}</a>` : esc(d.name);
+      return `<tr><th scope="row">${name}</th>${cells}</tr>`;
     })
     .join('\n');
   return `<section id="districts">
@@ -347,7 +348,7 @@ export function renderHtml(model: ReportModel, cards: readonly DistrictCard[], o
 <main>
 ${summarySection(model, lang)}
 ${chartSection(model, lang)}
-${heatSection(model, lang)}
+${heatSection(model, lang, new Set(cards.map((c) => c.district.code)))}
 ${
   cards.length
     ? `<section id="cards">

@@ -74,3 +74,14 @@ describe('HTML report (as text; the browser test opens it)', () => {
     expect(renderHtml(m, [], { lang: 'vi', stamp: '2024-01-15T08:30:00.000Z' })).toContain('Lập lúc 2024-01-15T08:30:00.000Z');
   });
 });
+
+describe('HTML report links', () => {
+  it('links a district in the heat table only to a card that is on the page', () => {
+    const m = smallModel();
+    const html = renderHtml(m, [buildCard(m, '001', { totals: ['jobs'] })], { lang: 'vi' });
+    expect(html.match(/<a href="#d-/g)).toHaveLength(1);
+    expect(html).toContain('<th scope="row"><a href="#d-001">Ba Đình</a></th>');
+    expect(html).toContain('<th scope="row">Tây Hồ</th>');
+    expect(html).toContain('id="d-001"');
+  });
+});
