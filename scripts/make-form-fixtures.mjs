@@ -268,22 +268,30 @@ files['dong-anh-2023.txt'] = Buffer.concat([
   ),
 ]);
 
-// 4. Windows-1258 CSV (commas), no BOM: readable only with --encoding windows-1258.
-files['thanh-tri-2023-cp1258.csv'] = windows1258(
+// 4. Old Vietnamese encodings (commas, no BOM): readable only with --encoding. Windows-1258 (tone marks as
+//    combining characters), TCVN3 and VISCII.
+const oldEncodingForm = (unit, jobs, households, poor, cremation, newborn) =>
   delimited(
     [
-      ['UBND HUYỆN THANH TRÌ', '', '', '', ''],
+      [`UBND HUYỆN ${unit}`, '', '', '', ''],
       ['BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023', '', '', '', ''],
       ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Thực hiện'],
-      ['1', 'Giải quyết việc làm', 'Người', '5.000', '5.120'],
-      ['2', 'Tổng số hộ', 'Hộ', '', '85.300'],
-      ['3', 'Số hộ nghèo', 'Hộ', '', '14'],
-      ['4', 'Tỷ lệ hỏa táng', '%', '', '71,25'],
-      ['5', 'Tỷ lệ trẻ sơ sinh được sàng lọc 5 bệnh bẩm sinh phổ biến nhất', '%', '90', '92,4'],
+      ['1', 'Giải quyết việc làm', 'Người', '5.000', jobs],
+      ['2', 'Tổng số hộ', 'Hộ', '', households],
+      ['3', 'Số hộ nghèo', 'Hộ', '', poor],
+      ['4', 'Tỷ lệ hỏa táng', '%', '', cremation],
+      ['5', 'Tỷ lệ trẻ sơ sinh được sàng lọc 5 bệnh bẩm sinh phổ biến nhất', '%', '90', newborn],
     ],
     ',',
-  ),
-);
+  );
+function encoded(text, encoding) {
+  const bytes = iconv.encode(text, encoding);
+  if (iconv.decode(bytes, encoding) !== text) throw new Error(`${encoding} does not round-trip this text`);
+  return bytes;
+}
+files['thanh-tri-2023-cp1258.csv'] = windows1258(oldEncodingForm('THANH TRÌ', '5.120', '85.300', '14', '71,25', '92,4'));
+files['thanh-oai-2023-tcvn3.csv'] = encoded(oldEncodingForm('THANH OAI', '4.870', '58.410', '33', '12,5', '91'), 'tcvn');
+files['quoc-oai-2023-viscii.csv'] = encoded(oldEncodingForm('QUỐC OAI', '5.060', '52.900', '41', '9,75', '90,6'), 'viscii');
 
 // 5. City compilation (Sở LĐTBXH): one row per district in messy spellings, an abolished district,
 //    a total row; numbers as numeric cells with thousands formats.
