@@ -44,7 +44,7 @@ export function renderValidationGithub(result: ValidationResult): string {
       workflowCommand(
         'notice',
         { title: 'welfare validate' },
-        `${parts.join(' and ')} not annotated (only the first ${ANNOTATION_LIMIT} of each are); run "welfare validate --format text" to list them all.`,
+        `${parts.join(' and ')} not annotated (at most ${ANNOTATION_LIMIT} errors and ${ANNOTATION_LIMIT} warnings are${result.partial ? `, and --max-errors ${result.maxErrors} left ${result.omittedErrors} out of the list` : ''}); run "welfare validate --format text" to see them.`,
       ),
     );
   }

@@ -90,19 +90,24 @@ export function wrongYearFiles(observations: readonly Observation[], year: numbe
 }
 
 /**
- * Rows with values beyond the header's last column. In a text file that is an error: an unquoted decimal
- * comma ("36,44") or a stray delimiter has shifted the row's cells, so the values read may be wrong. In a
- * workbook cells cannot shift, so it is a warning: those cells are ignored. Rows shorter than the header
- * are normal (trailing empty cells). One finding per sheet, at the first such cell.
+ * Rows longer than the header. In a text file that is an error: a decimal comma outside quotes ("0,03")
+ * or a stray delimiter has shifted the row's cells, so the values read may be wrong. A row with more fields
+ * than the header is ragged when the extra fields hold something, or when they are empty but other rows do
+ * not have them (a trailing delimiter on every data row is only a habit of the tool that wrote the file).
+ * In a workbook cells cannot shift, so values right of the table are a warning: they are ignored. Rows
+ * shorter than the header are normal (trailing empty cells). One finding per sheet, at the first such cell.
  */
 export function raggedRows(tables: readonly Table[], index: CatalogIndex): Finding[] {
   const out: Finding[] = [];
   for (const table of tables) {
     const header = findHeader(table, (text) => index.matchIndicator(text).length > 0);
     if (!header) continue;
+    const text = table.sheet === null;
     let width = 0;
+    let fields = 0;
     for (let r = header.firstRow; r <= header.lastRow; r++) {
       const row = table.rows[r] ?? [];
+      fields = Math.max(fields, row.length);
       for (let c = row.length - 1; c >= width; c--) {
         if (cellText(row[c]) !== '') {
           width = c + 1;
@@ -110,7 +115,9 @@ export function raggedRows(tables: readonly Table[], index: CatalogIndex): Findi
         }
       }
     }
-    const ragged: { r: number; c: number }[] = [];
+    const filled: { r: number; c: number }[] = [];
+    const padded: { r: number; c: number }[] = [];
+    let plain = 0;
     let empty = 0;
     for (let r = header.lastRow + 1; r < table.rows.length; r++) {
       const row = table.rows[r] ?? [];
@@ -119,31 +126,42 @@ export function raggedRows(tables: readonly Table[], index: CatalogIndex): Findi
         continue;
       }
       empty = 0;
-      for (let c = width; c < row.length; c++) {
+      const limit = text ? Math.max(fields, width) : width;
+      let at = -1;
+      for (let c = limit; c < row.length; c++) {
         const cell = row[c];
         if (cell && !cell.merged && cellText(cell) !== '') {
-          ragged.push({ r, c });
+          at = c;
           break;
         }
       }
+      if (at >= 0) filled.push({ r, c: at });
+      else if (text && row.length > limit) padded.push({ r, c: limit });
+      else plain++;
     }
+    const ragged = [...filled, ...(plain > 0 ? padded : [])].sort((a, b) => a.r - b.r);
     if (!ragged.length) continue;
     const first = ragged[0]!;
     const where = cellLocation(table.file, table.sheet, first.r, first.c);
     const rows = ragged.length === 1 ? `Row ${first.r + 1} has` : `${ragged.length} rows (the first: row ${first.r + 1}) have`;
-    const last = columnLetter(width - 1);
-    if (table.sheet === null) {
+    if (text) {
+      const n = Math.max(fields, width);
       out.push(
         finding(
           'error',
           'ragged-row',
-          `${rows} more fields than the header (${width}, up to column ${last}): a decimal comma outside quotes (36,44 instead of "36,44") or a stray delimiter has shifted the cells, so the values read may be wrong. Quote the value or save the file again as "CSV UTF-8" from Excel.`,
+          `${rows} more fields than the header (${n}, up to column ${columnLetter(n - 1)}): a decimal comma outside quotes (0,03 instead of "0,03") or a stray delimiter has shifted the cells, so the values read may be wrong. Quote the value or save the file again as "CSV UTF-8" from Excel.`,
           where,
         ),
       );
     } else {
       out.push(
-        finding('warning', 'ragged-row', `${rows} values right of the table's last column ${last}; they were ignored. Give the column a header (e.g. "Ghi chú") or move the values into the table.`, where),
+        finding(
+          'warning',
+          'ragged-row',
+          `${rows} values right of the table's last column ${columnLetter(width - 1)}; they were ignored. Give the column a header (e.g. "Ghi chú") or move the values into the table.`,
+          where,
+        ),
       );
     }
   }
@@ -175,7 +193,15 @@ export function planMismatches(observations: readonly Observation[], index: Cata
  * indicators that the catalog does not assign, so only a ratio given by halves is flagged for them: one part
  * without the other and without the rate, which no one can compute.
  */
-export function missingIndicators(observations: readonly Observation[], sheets: readonly SheetSummary[], index: CatalogIndex, year: number | null): Finding[] {
+export function missingIndicators(
+  observations: readonly Observation[],
+  sheets: readonly SheetSummary[],
+  index: CatalogIndex,
+  year: number | null,
+  findings: readonly Finding[] = [],
+): Finding[] {
+  // An indicator whose cell has an error finding was reported, badly: that finding says what to fix.
+  const faulty = new Set(findings.filter((f) => f.severity === 'error' && f.indicator && f.district).map((f) => `${f.district}|${f.indicator}`));
   interface Group {
     unit: UnitRef;
     name: string;
@@ -207,6 +233,7 @@ export function missingIndicators(observations: readonly Observation[], sheets: 
     const expected = index.programme.indicators.filter((i) => i.aggregation === 'sum' || i.aggregation === 'ratio');
     const missing: { ind: Indicator; text: string }[] = [];
     for (const ind of expected) {
+      if (faulty.has(`${g.name}|${ind.id}`)) continue;
       const has = (part: string | null) => g.given.some((o) => o.indicator === ind.id && o.part === part && o.value !== null);
       if (ind.aggregation === 'sum') {
         if (district && !has(null)) missing.push({ ind, text: `"${ind.name}"` });

@@ -38,12 +38,27 @@ export function validate(input: ValidateInput, index: CatalogIndex, options: Val
   findings.push(...raggedRows(input.tables, index));
   findings.push(...wrongYearFiles(normalised.observations, year));
   findings.push(...planMismatches(normalised.observations, index, year, options.targets));
-  findings.push(...missingIndicators(normalised.observations, normalised.sheets, index, year));
+  findings.push(...missingIndicators(normalised.observations, normalised.sheets, index, year, findings));
   findings.push(...noDataFiles(normalised.sheets, normalised.observations, findings));
   return verdict(
     input.files.map((f) => f.file),
-    sortFindings(findings),
+    dedupe(sortFindings(findings)),
     year,
     options.maxErrors ?? null,
   );
+}
+
+/**
+ * The same finding twice at the same place (a part shared by two indicators, "Tổng số hộ", is checked once
+ * per indicator): listed once. Input sorted, so duplicates are neighbours.
+ */
+function dedupe(findings: Finding[]): Finding[] {
+  const key = (f: Finding) => `${f.severity}|${f.code}|${f.file}|${f.sheet}|${f.row}|${f.column}|${f.message}`;
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = key(f);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

@@ -1,0 +1,190 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { consistent, errors, placed, validateFiles } from './helpers.js';
+
+const HEADER = 'Đơn vị,Chỉ tiêu,Năm,Giá trị,Kế hoạch\n';
+
+/** A complete district submission (the six figures districts report). */
+function district(name: string, year = 2023, skip: string[] = []): string {
+  const rows: [string, string][] = [
+    ['Giải quyết việc làm', '8.123'],
+    ['Tổng số hộ', '72.345'],
+    ['Số hộ nghèo', '3'],
+    ['Số hộ cận nghèo', '210'],
+    ['Tổng số trạm y tế', '14'],
+    ['Số trạm y tế có bác sĩ', '14'],
+  ];
+  return HEADER + rows.filter(([n]) => !skip.includes(n)).map(([n, v]) => `${name},${n},${year},${v},\n`).join('');
+}
+
+describe('a clean submission', () => {
+  it('passes with no finding', async () => {
+    const r = await validateFiles([['ba-dinh.csv', district('Ba Đình')]]);
+    consistent(r);
+    expect(r.ok).toBe(true);
+    expect(r.issues).toEqual([]);
+    expect(r.files).toEqual([{ file: 'ba-dinh.csv', ok: true, errors: 0, warnings: 0 }]);
+  });
+});
+
+describe('missing-indicator', () => {
+  it('lists what a district did not report: sum indicators, and ratios by their parts or rate', async () => {
+    const r = await validateFiles([['ba-dinh.csv', district('Ba Đình', 2023, ['Giải quyết việc làm', 'Số hộ cận nghèo', 'Tổng số trạm y tế', 'Số trạm y tế có bác sĩ'])]]);
+    expect(r.ok).toBe(true);
+    expect(r.issues.map((f) => [f.severity, f.code, f.file, f.district, f.indicator])).toEqual([['warning', 'missing-indicator', 'ba-dinh.csv', 'Ba Đình', null]]);
+    expect(r.issues[0]!.message).toBe(
+      'Ba Đình did not report for 2023: "Giải quyết việc làm"; "Số hộ cận nghèo", the other part of "Tỷ lệ hộ cận nghèo"; "Tỷ lệ trạm y tế xã có bác sĩ" (its parts "Số trạm y tế có bác sĩ" and "Tổng số trạm y tế", or the rate). Districts report every indicator the city adds up from them; add the rows (write 0 for a count that is zero).',
+    );
+  });
+
+  it('a rate given instead of its parts counts as reported', async () => {
+    const csv = district('Ba Đình', 2023, ['Số hộ nghèo']) + 'Ba Đình,Tỷ lệ hộ nghèo,2023,"0,004",\n';
+    const r = await validateFiles([['ba-dinh.csv', csv]]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('names the single indicator when only one is missing', async () => {
+    const r = await validateFiles([['ba-dinh.csv', district('Ba Đình', 2023, ['Giải quyết việc làm'])]]);
+    expect(r.issues.map((f) => f.indicator)).toEqual(['jobs-created']);
+  });
+
+  it('city-level reporters: only a rate given by halves is flagged', async () => {
+    const csv = `${HEADER}Sở Y tế,Số bác sĩ/vạn dân,2023,"16,6",\nSở Y tế,Số trạm y tế có bác sĩ,2023,519,\n`;
+    const r = await validateFiles([['so-y-te.csv', csv]]);
+    expect(r.issues.map((f) => [f.code, f.district, f.indicator, f.message])).toEqual([
+      [
+        'missing-indicator',
+        'Sở Y tế',
+        'commune-health-stations-with-doctor',
+        'Sở Y tế gave only part of a rate for 2023: "Tổng số trạm y tế", the other part of "Tỷ lệ trạm y tế xã có bác sĩ" is missing, so the rate cannot be computed. Add it, or give the rate itself.',
+      ],
+    ]);
+    const whole = `${HEADER}Sở Y tế,Số bác sĩ/vạn dân,2023,"16,6",\n`;
+    expect((await validateFiles([['so-y-te.csv', whole]])).issues).toEqual([]);
+  });
+});
+
+describe('plans', () => {
+  it('a city-level plan that differs from the catalog: target-mismatch at the plan cell, same wording as the report', async () => {
+    const csv = `${HEADER}Sở Y tế,Tỷ lệ phụ nữ mang thai được sàng lọc trước sinh 4 loại bệnh tật bẩm sinh phổ biến nhất,2023,"89,74",80\nSở Y tế,Tỷ lệ người dân được quản lý sức khỏe,2023,85,trên 94%\n`;
+    const r = await validateFiles([['so-y-te.csv', csv]]);
+    expect(placed(r.issues)).toEqual([{ severity: 'warning', code: 'target-mismatch', file: 'so-y-te.csv', sheet: null, cell: 'E2', row: 2 }]);
+    expect(r.issues[0]!.message).toBe(
+      'Sở Y tế gives the 2023 plan for "Tỷ lệ phụ nữ mang thai được sàng lọc trước sinh 4 loại bệnh tật bẩm sinh phổ biến nhất" as "80", but the programme\'s target set says "85"; the report uses "85". Correct the plan, or choose another target set with --targets.',
+    );
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('years', () => {
+  it('with --year, a file of another year is a wrong-year error for the file', async () => {
+    const r = await validateFiles([['ba-dinh.csv', district('Ba Đình', 2022)]]);
+    expect(placed(errors(r))).toEqual([{ severity: 'error', code: 'wrong-year', file: 'ba-dinh.csv', sheet: null, cell: null, row: null }]);
+    expect(errors(r)[0]!.message).toMatch(/^ba-dinh\.csv reports 2022, not 2023/);
+  });
+
+  it('previous-year rows beside the year\'s own are fine', async () => {
+    const csv = district('Ba Đình') + 'Ba Đình,Giải quyết việc làm,2022,7.900,\n';
+    const r = await validateFiles([['ba-dinh.csv', csv]]);
+    expect(r.ok).toBe(true);
+    expect(r.counts).toEqual({ errors: 0, warnings: 0, infos: 1 });
+  });
+
+  it('without --year, rows need a year of their own (no-year)', async () => {
+    const csv = 'Đơn vị,Chỉ tiêu,Giá trị\nBa Đình,Giải quyết việc làm,8.123\n';
+    const r = await validateFiles([['ba-dinh.csv', csv]], null);
+    expect(placed(errors(r))).toEqual([{ severity: 'error', code: 'no-year', file: 'ba-dinh.csv', sheet: null, cell: 'B2', row: 2 }]);
+  });
+});
+
+describe('ragged rows', () => {
+  it('in a CSV, a row longer than the header is an error at its first extra cell (a decimal comma outside quotes)', async () => {
+    const csv = district('Ba Đình').replace('Ba Đình,Số hộ nghèo,2023,3,', 'Ba Đình,Số hộ nghèo,2023,0,03,');
+    const r = await validateFiles([['ba-dinh.csv', csv]]);
+    expect(placed(errors(r))).toEqual([{ severity: 'error', code: 'ragged-row', file: 'ba-dinh.csv', sheet: null, cell: 'F4', row: 4 }]);
+    expect(errors(r)[0]!.message).toMatch(/^Row 4 has more fields than the header \(5, up to column E\)/);
+  });
+
+  it('a value pushed past the header is an error too', async () => {
+    const csv = district('Ba Đình').replace('Ba Đình,Số hộ nghèo,2023,3,', 'Ba Đình,Số hộ nghèo,2023,3,,ghi chú');
+    const r = await validateFiles([['ba-dinh.csv', csv]]);
+    expect(placed(errors(r))).toEqual([{ severity: 'error', code: 'ragged-row', file: 'ba-dinh.csv', sheet: null, cell: 'F4', row: 4 }]);
+  });
+
+  it('shorter rows, and a trailing delimiter on every data row, are not ragged', async () => {
+    const short = `${HEADER}Ba Đình,Giải quyết việc làm,2023,8.123\nBa Đình,Tổng số hộ,2023,72.345\n`;
+    expect((await validateFiles([['ba-dinh.csv', short]])).issues.filter((f) => f.code === 'ragged-row')).toEqual([]);
+    const trailing = 'Đơn vị,Chỉ tiêu,Năm,Giá trị\nBa Đình,Giải quyết việc làm,2023,8.123,\nBa Đình,Tổng số hộ,2023,72.345,\n';
+    expect((await validateFiles([['ba-dinh.csv', trailing]])).issues.filter((f) => f.code === 'ragged-row')).toEqual([]);
+    // Excel pads every row of a CSV to the widest one, the header too: not ragged either.
+    const padded = `${HEADER.trim()},,\nBa Đình,Giải quyết việc làm,2023,8.123,,,\nGhi chú:,,,,,,x\n`;
+    expect((await validateFiles([['ba-dinh.csv', padded]])).issues.filter((f) => f.code === 'ragged-row')).toEqual([]);
+  });
+
+  it('in a workbook, cells right of the table are a warning (they cannot have shifted; they are ignored)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Ba Đình');
+    for (const line of district('Ba Đình').trim().split('\n')) ws.addRow(line.split(',').map((v, i) => (i === 2 ? Number(v) : v)));
+    ws.getCell('G3').value = 'ghi chú lạc';
+    ws.getCell('H5').value = 1;
+    const r = await validateFiles([['ba-dinh.xlsx', new Uint8Array(await wb.xlsx.writeBuffer())]]);
+    expect(placed(r.issues)).toEqual([{ severity: 'warning', code: 'ragged-row', file: 'ba-dinh.xlsx', sheet: 'Ba Đình', cell: 'G3', row: 3 }]);
+    expect(r.issues[0]!.message).toMatch(/^2 rows \(the first: row 3\) have values right of the table's last column E/);
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('tables', () => {
+  it('a workbook with a table in one sheet: the other sheets are info, the file passes', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Bìa').getCell('A1').value = 'Báo cáo năm 2023';
+    const ws = wb.addWorksheet('Số liệu');
+    for (const line of district('Ba Đình').trim().split('\n')) ws.addRow(line.split(','));
+    const r = await validateFiles([['ba-dinh.xlsx', new Uint8Array(await wb.xlsx.writeBuffer())]]);
+    expect(placed(r.issues)).toEqual([{ severity: 'info', code: 'no-table', file: 'ba-dinh.xlsx', sheet: 'Bìa', cell: null, row: null }]);
+    expect(r.ok).toBe(true);
+  });
+
+  it('a table without a figure: no-data warning', async () => {
+    const r = await validateFiles([['so-y-te.csv', `${HEADER}Sở Y tế,Số bác sĩ/vạn dân,2023,,\n`]]);
+    expect(placed(r.issues)).toEqual([{ severity: 'warning', code: 'no-data', file: 'so-y-te.csv', sheet: null, cell: null, row: null }]);
+  });
+
+  it('a bad cell in a part shared by two indicators is reported once', async () => {
+    const r = await validateFiles([['ba-dinh.csv', district('Ba Đình').replace('72.345', 'nhiều')]]);
+    expect(placed(errors(r))).toEqual([{ severity: 'error', code: 'bad-number', file: 'ba-dinh.csv', sheet: null, cell: 'D3', row: 3 }]);
+  });
+
+  it('every check in one pass, across files', async () => {
+    const r = await validateFiles([
+      ['a.csv', district('Ba Đình').replace('8.123', 'x1')],
+      ['b.csv', ''],
+      ['c.csv', district('Hoàn Kiếm').replace('Giải quyết việc làm', 'Giải quyết việc lam mới toanh')],
+    ]);
+    consistent(r);
+    expect(r.issues.map((f) => [f.file, f.code])).toEqual([
+      ['a.csv', 'bad-number'],
+      ['b.csv', 'empty-file'],
+      ['c.csv', 'missing-indicator'],
+      ['c.csv', 'unknown-indicator'],
+    ]);
+    expect(r.files).toEqual([
+      { file: 'a.csv', ok: false, errors: 1, warnings: 0 },
+      { file: 'b.csv', ok: false, errors: 1, warnings: 0 },
+      { file: 'c.csv', ok: false, errors: 1, warnings: 1 },
+    ]);
+  });
+});
+
+describe('--max-errors', () => {
+  it('cuts the listed errors, never the counts, and says so (partial)', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `Ba Đình,Giải quyết việc làm,2023,bad${i},\n`).join('');
+    const r = await validateFiles([['ba-dinh.csv', HEADER + rows]], 2023, 5);
+    consistent(r);
+    expect(r.partial).toBe(true);
+    expect(r.counts.errors).toBe(30);
+    expect(r.omittedErrors).toBe(25);
+    expect(errors(r).map((f) => f.cell)).toEqual(['D2', 'D3', 'D4', 'D5', 'D6']);
+    expect(r.files).toEqual([{ file: 'ba-dinh.csv', ok: false, errors: 30, warnings: 0 }]);
+  });
+});
