@@ -9,6 +9,8 @@
  *    formats, hyperlinks, drawings, tables) is dropped. exceljs expands several of those ranges cell by cell
  *    (a validation on A1:XFD1048576 would never finish), and none of them carries a value. Merged ranges are
  *    kept aside and applied by the reader, clipped to the cells that exist.
+ * 4. Rows past maxRows, and rows once the workbook's cell budget (MAX_WORKBOOK_CELLS) is spent, are cut
+ *    from <sheetData>, so exceljs never builds objects for cells that would be dropped anyway.
  */
 import { posix } from 'node:path';
 import { finding, type Finding } from '../model/finding.js';
@@ -140,12 +142,12 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
     };
     const styles = part('styles', 'xl/styles.xml');
     if (styles) {
-      out.push({ name: 'xl/styles.xml', data: read(styles) });
+      out.push({ name: 'xl/styles.xml', data: Buffer.from(unprefix(read(styles).toString('utf8')), 'utf8') });
       relLines.push(`<Relationship Id="rIdStyles" Type="${REL_NS}/styles" Target="styles.xml"/>`);
     }
     const strings = part('sharedStrings', 'xl/sharedStrings.xml');
     if (strings) {
-      out.push({ name: 'xl/sharedStrings.xml', data: read(strings) });
+      out.push({ name: 'xl/sharedStrings.xml', data: Buffer.from(unprefix(read(strings).toString('utf8')), 'utf8') });
       relLines.push(`<Relationship Id="rIdStrings" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`);
     }
     const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
@@ -239,7 +241,8 @@ export interface SanitisedSheet {
  * Keeps the worksheet up to its <sheetData>, without <cols>, and its rows up to maxRows and while the cell
  * budget lasts (exceljs holds every cell as an object: millions of them would take minutes and gigabytes).
  */
-export function sanitiseSheet(xml: string, maxRows = EXCEL_MAX_ROWS, cellBudget = Infinity): SanitisedSheet {
+export function sanitiseSheet(text: string, maxRows = EXCEL_MAX_ROWS, cellBudget = Infinity): SanitisedSheet {
+  const xml = unprefix(text);
   const root = /<((?:[\w.-]+:)?worksheet)\b/.exec(xml.slice(0, 4096))?.[1];
   const data = sheetDataBounds(xml);
   const none: SanitisedSheet = { xml, merges: [], cells: 0, truncated: null, cutRow: null, damage: null };
@@ -248,7 +251,7 @@ export function sanitiseSheet(xml: string, maxRows = EXCEL_MAX_ROWS, cellBudget 
   const merges: string[] = [];
   for (const m of xml.slice(data.end).matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g)) merges.push(m[1]!.trim());
   const before = xml.slice(0, data.open).replace(/<(?:[\w.-]+:)?cols\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?cols\s*>)/g, '');
-  const body = xml.slice(data.contentStart, data.contentEnd);
+  const body = fillReferences(xml.slice(data.contentStart, data.contentEnd));
   const rows = scanRows(body, maxRows, cellBudget);
   const kept = rows.cutAt === null ? body : body.slice(0, rows.cutAt);
   return {
@@ -319,4 +322,49 @@ export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
+}
+
+/**
+ * SpreadsheetML written with a prefix for its own namespace (<x:worksheet xmlns:x="…/main">, as some .NET
+ * tools do) as plain elements: exceljs only knows the unprefixed names and would read such a sheet as empty.
+ */
+export function unprefix(xml: string): string {
+  const head = xml.slice(0, 4096);
+  const root = /<([\w.-]+):(?:worksheet|sst|styleSheet|workbook)\b([^>]*)>/.exec(head);
+  if (!root) return xml;
+  const prefix = root[1]!;
+  const declared = new RegExp(`\\sxmlns:${prefix.replace(/[.]/g, '\\.')}\\s*=\\s*["']${MAIN_NS.replace(/[.]/g, '\\.')}["']`).test(root[2]!);
+  if (!declared || /\sxmlns\s*=/.test(root[2]!)) return xml;
+  const esc = prefix.replace(/[.]/g, '\\.');
+  return xml.replace(new RegExp(`<(/?)${esc}:`, 'g'), '<$1').replace(new RegExp(`xmlns:${esc}(\\s*=)`), 'xmlns$1');
+}
+
+/**
+ * Rows and cells may leave out their r attribute (the position is then implicit: the next row, the next
+ * column); exceljs cannot read that, so the positions are written in. Untouched when every r is there.
+ */
+export function fillReferences(body: string): string {
+  const rowWithout = /<row(?![^>]*\sr\s*=)[\s>/]/.test(body);
+  const cellWithout = /<c(?![^>]*\sr\s*=)[\s>/]/.test(body);
+  if (!rowWithout && !cellWithout) return body;
+  let row = 0;
+  let col = 0;
+  return body.replace(/<(row|c)(?=[\s>/])([^>]*?)(\/?)>/g, (whole, tag: string, attrs: string, close: string) => {
+    const r = /\sr\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1];
+    if (tag === 'row') {
+      row = r !== undefined && /^\d+$/.test(r) ? Number(r) : row + 1;
+      col = 0;
+      return r !== undefined ? whole : `<row r="${row}"${attrs}${close}>`;
+    }
+    const letters = r !== undefined ? /^[A-Za-z]+/.exec(r)?.[0] : undefined;
+    col = letters ? columnNumber(letters) : col + 1;
+    if (row === 0) row = 1;
+    return r !== undefined ? whole : `<c r="${columnLetterOf(col)}${row}"${attrs}${close}>`;
+  });
+}
+
+function columnLetterOf(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
 }

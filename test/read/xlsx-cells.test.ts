@@ -161,6 +161,43 @@ describe('package quirks', () => {
     ]);
   });
 
+  it('reads rows and cells that leave out their r attribute (implicit positions)', async () => {
+    const read = await readBytes(
+      pkg({
+        sheets: [{ name: 'R', target: 'worksheets/sheet1.xml' }],
+        parts: {
+          'xl/worksheets/sheet1.xml': sheet(
+            '<sheetData><row><c t="inlineStr"><is><t>a</t></is></c><c><v>2</v></c></row><row r="4"><c><v>3</v></c><c r="D4"><v>4</v></c><c><v>5</v></c></row><row><c/><c><v>7</v></c></row></sheetData>',
+          ),
+        },
+      }),
+      'r.xlsx',
+    );
+    expect(read.findings).toEqual([]);
+    expect(values(read.tables[0]!.rows)).toEqual([['a', 2], [], [], [3, undefined, undefined, 4, 5], [undefined, 7]]);
+  });
+
+  it('reads SpreadsheetML written with a namespace prefix (<x:worksheet>), shared strings included', async () => {
+    const x = (body: string) => `<x:worksheet xmlns:x="${MAIN}" xmlns:r="${REL}">${body}</x:worksheet>`;
+    const read = await readBytes(
+      pkg({
+        sheets: [{ name: 'P', target: 'worksheets/sheet1.xml' }],
+        parts: {
+          'xl/worksheets/sheet1.xml': x(
+            '<x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1"><x:v>5</x:v></x:c></x:row><x:row r="2"><x:c r="B2"><x:v>6</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A1:A2"/></x:mergeCells>',
+          ),
+          'xl/sharedStrings.xml': `<x:sst xmlns:x="${MAIN}"><x:si><x:t>Hà Nội</x:t></x:si></x:sst>`,
+        },
+      }),
+      'p.xlsx',
+    );
+    expect(read.findings).toEqual([]);
+    expect(read.tables[0]!.rows).toEqual([
+      [{ value: 'Hà Nội' }, { value: 5 }],
+      [{ value: 'Hà Nội', merged: true }, { value: 6 }],
+    ]);
+  });
+
   it('honours the 1904 date system', async () => {
     const styles = `<?xml version="1.0"?><styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`;
     const body = sheet('<sheetData><row r="1"><c r="A1" s="1"><v>45366</v></c></row></sheetData>');
@@ -231,9 +268,14 @@ describe('sanitiseSheet', () => {
     });
   });
 
-  it('handles prefixed elements and an empty <sheetData/>', () => {
+  it('leaves a prefix of another namespace alone', () => {
+    const xml = `<y:worksheet xmlns:y="urn:other"><y:sheetData/></y:worksheet>`;
+    expect(sanitiseSheet(xml).xml).toBe(xml);
+  });
+
+  it('unprefixes the main namespace and handles an empty <sheetData/>', () => {
     expect(sanitiseSheet(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData/><x:mergeCells><x:mergeCell ref="C3:D4"/></x:mergeCells></x:worksheet>`)).toMatchObject({
-      xml: `<x:worksheet xmlns:x="${MAIN}"><x:sheetData/></x:worksheet>`,
+      xml: `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`,
       merges: ['C3:D4'],
     });
   });
