@@ -117,11 +117,13 @@ describe('markup saved as a spreadsheet', () => {
 });
 
 describe('long files', () => {
-  it('stops parsing just past maxRows, so millions of lines cost nothing', async () => {
+  it('stops parsing just past maxRows, so a million lines cost little', async () => {
+    // Parsed in full, these lines take csv-parse ~4 s; only the first 1001 are parsed.
+    const data = Buffer.from('a,b\n'.repeat(1_000_000));
     const started = Date.now();
-    const read = await readBytes(Buffer.from('a,b\n'.repeat(1_000_000)), 'long.csv');
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(read.tables[0]!.rows).toHaveLength(100_000);
+    const read = await readBytes(data, 'long.csv', { limits: { maxRows: 1000 } });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(read.tables[0]!.rows).toHaveLength(1000);
     expect(read.findings.map((f) => f.code)).toEqual(['too-large']);
   });
 });
