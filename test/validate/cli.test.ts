@@ -1,9 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { welfare } from '../cli/run.js';
 import { fixture } from '../read/helpers.js';
+
+// Spawned CLIs and workbooks take seconds on a loaded machine; the budgets are measured by scripts/bench.mjs.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The built CLI, spawned as CI would run it: exit codes 0 / 1 / 2, formats, the default on GitHub Actions. */
 const dir = mkdtempSync(join(tmpdir(), 'welfare-validate-cli-'));

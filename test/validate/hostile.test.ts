@@ -2,9 +2,12 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fixture } from '../read/helpers.js';
 import { consistent, errors, placed, validateFiles, validatePaths } from './helpers.js';
+
+// Spawned CLIs and workbooks take seconds on a loaded machine; the budgets are measured by scripts/bench.mjs.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * Every hostile file the issue lists, through the whole validation: the error findings it must get (code

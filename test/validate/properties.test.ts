@@ -1,12 +1,15 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Table } from '../../src/model/table.js';
 import { renderValidationGithub } from '../../src/render/validate-github.js';
 import { renderValidationJson } from '../../src/render/validate-json.js';
 import { renderValidationText } from '../../src/render/validate-text.js';
 import { validate, type ValidationResult } from '../../src/validate/index.js';
 import { consistent, index, validateFiles } from './helpers.js';
+
+// Spawned CLIs and workbooks take seconds on a loaded machine; the budgets are measured by scripts/bench.mjs.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Whatever the input: a verdict, counts that add up, and every format renders it. */
 function verdictHolds(result: ValidationResult, files: string[]): void {
