@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { cellText, type Table } from '../model/table.js';
-import { findUnitInText, type CatalogIndex, type UnitMatch } from '../programme/match.js';
+import type { CatalogIndex, UnitMatch } from '../programme/match.js';
+import { matchUnit, unitInText } from './memo.js';
 import { fold } from '../text/fold.js';
 
 /** What a sheet says about itself outside its table: the reporting unit, year and month in its title block. */
@@ -42,7 +43,7 @@ export function sheetContext(index: CatalogIndex, table: Table, headerRow: numbe
   // the city itself is taken only when nothing more specific is named.
   let city: UnitMatch | null = null;
   for (const text of titles) {
-    const found = findUnitInText(index, text);
+    const found = unitInText(index, text);
     if (!found) continue;
     if (found.unit.kind === 'city' && found.unit.reporter === 'city') {
       city ??= found;
@@ -87,7 +88,7 @@ export function unitFromName(index: CatalogIndex, name: string): UnitMatch | nul
   const stem = name.normalize('NFC');
   const spaced = stem.replace(/[_\-.]+/g, ' ').replace(/\b(19|20)\d{2}\b/g, ' ').replace(/\s+/g, ' ').trim();
   if (!spaced) return null;
-  const direct = index.matchUnit(spaced) ?? findUnitInText(index, spaced);
+  const direct = matchUnit(index, spaced) ?? unitInText(index, spaced);
   if (direct) return direct;
   const code = /^(\d{3})\b/.exec(spaced);
   if (code) {

@@ -1,5 +1,6 @@
 import { cellText, type Cell, type Table } from '../model/table.js';
 import { fold } from '../text/fold.js';
+import { remember } from './memo.js';
 
 /** What a column holds. */
 export type ColumnRole = 'ordinal' | 'code' | 'unit' | 'indicator' | 'measure' | 'year' | 'month' | 'value' | 'plan' | 'notes' | 'date' | 'compare';
@@ -59,7 +60,14 @@ export function monthIn(text: string): number | null {
   return n >= 1 && n <= 12 ? n : null;
 }
 
+const roles = new Map<string, ColumnRole | null>();
+
+/** What a header cell's text says its column holds ("Thực hiện năm 2023" → value), or null. */
 export function roleOf(text: string): ColumnRole | null {
+  return remember(roles, text, computeRole);
+}
+
+function computeRole(text: string): ColumnRole | null {
   // "Thực hiện năm 2023" and "Kế hoạch 2023" still say value/plan: drop years and the words around them.
   const key = fold(text)
     .replace(/\b(nam|year|thang|month)\s*\d{1,4}\b/g, ' ')

@@ -7,6 +7,7 @@ import { fold } from '../text/fold.js';
 import type { NumberConvention } from '../text/number.js';
 import { cellNumber, cellPlanText } from './cells.js';
 import { isDateLine, sheetContext, type SheetContext } from './context.js';
+import { matchIndicator, matchUnit } from './memo.js';
 import { findHeader, headerEnd, monthIn, yearIn, type Header, type HeaderColumn } from './headers.js';
 
 export interface NormaliseOptions {
@@ -56,7 +57,7 @@ interface TableResult {
 function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOptions): TableResult {
   const findings: Finding[] = [];
   const where = { file: table.file, sheet: table.sheet };
-  const header = findHeader(table, (text) => index.matchIndicator(text).length > 0);
+  const header = findHeader(table, (text) => matchIndicator(index, text).length > 0);
   const summary: SheetSummary = { file: table.file, sheet: table.sheet, layout: null, unit: null, year: null, observations: 0 };
   if (!header) {
     const empty = table.rows.every((row) => row.every((c) => cellText(c) === ''));
@@ -170,7 +171,7 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
     const hasNumbers = [...valueCols, ...planCols].some((c) => ownText(row[c.index]) !== '');
     if (!name) continue;
     if (TOTALS.has(fold(name))) continue;
-    const targets = index.matchIndicator(name);
+    const targets = matchIndicator(index, name);
     if (!targets.length) {
       // Section headings ("I", "Nhóm chỉ tiêu ...") and notes carry no numbers: not data, not a problem.
       if (!hasNumbers) continue;
@@ -214,7 +215,7 @@ function rowUnit(state: RowState, row: (Cell | undefined)[], r: number, unitCol:
   const { table, index, context, findings } = state;
   const text = unitCol ? cellText(row[unitCol.index]) : '';
   if (text) {
-    const match = index.matchUnit(text);
+    const match = matchUnit(index, text);
     if (match) return match;
     const suggestion = index.closestUnit(text);
     findings.push(
@@ -362,7 +363,7 @@ function demoteMeasureColumns(table: Table, header: Header, index: CatalogIndex)
       const text = ownText(row[col.index]);
       if (!text) continue;
       texts++;
-      if (index.matchUnit(text)) units++;
+      if (matchUnit(index, text)) units++;
       else if (text.length <= 30 && MEASURE.test(fold(text))) measures++;
     }
     if (units === 0 && measures > 0 && measures * 2 >= texts) col.role = 'measure';
@@ -375,7 +376,7 @@ function inferUnitColumn(table: Table, header: Header, index: CatalogIndex): Hea
   for (const col of header.columns) {
     let hits = 0;
     for (let r = headerEnd(header) + 1; r < Math.min(table.rows.length, headerEnd(header) + 40); r++) {
-      if (index.matchUnit(cellText(table.rows[r]?.[col.index]))) hits++;
+      if (matchUnit(index, cellText(table.rows[r]?.[col.index]))) hits++;
     }
     if (hits > 0 && (!best || hits > best.hits)) best = { col, hits };
   }
@@ -392,7 +393,7 @@ function readMatrixLayout(state: RowState, unitCol: HeaderColumn | undefined): v
   const monthCol = header.columns.find((c) => c.role === 'month');
   const indicatorCols = header.columns
     .filter((c) => c.role === null && c.text)
-    .map((c) => ({ col: c, targets: index.matchIndicator(c.text.replace(/\b(năm|Năm|NĂM)\s+\d{4}\b/g, '').trim()) }))
+    .map((c) => ({ col: c, targets: matchIndicator(index, c.text.replace(/\b(năm|Năm|NĂM)\s+\d{4}\b/g, '').trim()) }))
     .filter((c) => c.targets.length > 0);
   for (const { r, row } of dataRows(table, header)) {
     const text = cellText(row[unitCol.index]);
