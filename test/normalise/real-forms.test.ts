@@ -211,3 +211,24 @@ describe('cells', () => {
     expect(cellPlanText({ value: { error: '#N/A' } }, false)).toBeNull();
   });
 });
+
+describe('where the header and the unit may be', () => {
+  const form = (above: number, title: string) =>
+    table('f.csv', [[title], ...Array.from({ length: above - 1 }, () => ['…']), ['STT', 'Chỉ tiêu', 'Thực hiện năm 2023'], ['1', 'Tỷ lệ phụ nữ mang thai được sàng lọc trước sinh 4 loại bệnh tật bẩm sinh phổ biến nhất', '89,74%']]);
+  it('finds the header in the first 30 rows, not below', () => {
+    const found = normalise([form(29, 'Quận Ba Đình')], index, { year: 2023 });
+    expect(found.observations.map(simple)).toEqual([['Ba Đình', 'prenatal-screening-rate', null, 2023, 89.74, null, 'C31']]);
+    const lost = normalise([form(30, 'Quận Ba Đình')], index, { year: 2023 });
+    expect(lost.findings.map((f) => f.code)).toEqual(['no-table']);
+  });
+  it('reads the unit from "Đơn vị báo cáo: …", "UBND HUYỆN …" and "Quận …" titles', () => {
+    for (const [title, unit] of [
+      ['Đơn vị báo cáo: Sở Y tế', 'Sở Y tế'],
+      ['UBND HUYỆN BA VÌ', 'Ba Vì'],
+      ['Quận Ba Đình', 'Ba Đình'],
+      ['BÁO CÁO CỦA UBND THỊ XÃ SƠN TÂY', 'Sơn Tây'],
+    ]) {
+      expect(normalise([form(1, title)], index, { year: 2023 }).observations.map((o) => o.unitName)).toEqual([unit]);
+    }
+  });
+});
