@@ -1,5 +1,5 @@
 /**
- * Guards and rebuilds an .xlsx package before exceljs sees it.
+ * Guards an .xlsx package and takes out the parts that hold cell values (sheet-xml.ts reads them).
  *
  * 1. The zip directory is checked against the limits (entry count, declared inflated total, ratio).
  * 2. Only the parts needed for cell values are inflated, each bounded by the size it declares.
@@ -15,12 +15,16 @@
 import { posix } from 'node:path';
 import { finding, type Finding } from '../model/finding.js';
 import { formatBytes, MAX_WORKBOOK_CELLS, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
-import { inflateEntry, readCentralDirectory, writeStoredZip, ZipError, type ZipEntry } from './zip.js';
+import { inflateEntry, readCentralDirectory, ZipError, type ZipEntry } from './zip.js';
 
 export interface SheetPart {
-  /** 1-based position in the rebuilt workbook; also its sheetId there, so exceljs's worksheet.id. */
+  /** 1-based position among the worksheets read. */
   id: number;
   name: string;
+  /** The worksheet state: visible, hidden or veryHidden. */
+  state: string;
+  /** The worksheet XML up to its <sheetData>, rows past the limits cut. */
+  xml: string;
   /** Merged ranges as written ("A1:C1"). */
   merges: string[];
   /** Rows left out before exceljs: past maxRows, or past the workbook's cell budget (from cutRow on). */
@@ -28,7 +32,9 @@ export interface SheetPart {
   cutRow: number | null;
 }
 
-export type PreparedPackage = { ok: true; zip: Buffer; sheets: SheetPart[]; findings: Finding[] } | { ok: false; findings: Finding[] };
+export type PreparedPackage =
+  | { ok: true; sheets: SheetPart[]; stylesXml: string | null; stringsXml: string | null; date1904: boolean; findings: Finding[] }
+  | { ok: false; findings: Finding[] };
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -118,47 +124,31 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
       worksheets.length = limits.maxSheets;
     }
 
-    const out: { name: string; data: Uint8Array }[] = [];
     const sheets: SheetPart[] = [];
     let budget = cellBudget;
-    const relLines: string[] = [];
-    const sheetLines: string[] = [];
     for (const [i, ws] of worksheets.entries()) {
-      const id = i + 1;
       const { xml: clean, merges, cells, truncated, cutRow, damage } = sanitiseSheet(read(ws.entry).toString('utf8'), limits.maxRows, budget);
       budget -= cells;
       if (damage) {
         return fail('unreadable-file', `Sheet "${ws.name}" in ${file} is damaged: ${damage}. Open the file in Excel and save it again as .xlsx.`, { sheet: ws.name });
       }
-      out.push({ name: `xl/worksheets/sheet${id}.xml`, data: Buffer.from(clean, 'utf8') });
-      sheets.push({ id, name: ws.name, merges, truncated, cutRow });
-      const state = ws.state === 'hidden' || ws.state === 'veryHidden' ? ` state="${ws.state}"` : '';
-      sheetLines.push(`<sheet name="${escapeXml(ws.name)}" sheetId="${id}"${state} r:id="rId${id}"/>`);
-      relLines.push(`<Relationship Id="rId${id}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${id}.xml"/>`);
+      sheets.push({ id: i + 1, name: ws.name, state: ws.state, xml: clean, merges, truncated, cutRow });
     }
     const part = (type: string, fallback: string) => {
       const rel = [...rels.values()].find((r) => r.type.endsWith(`/${type}`));
       return lookup(rel ? resolveTarget(rel.target) : fallback);
     };
     const styles = part('styles', 'xl/styles.xml');
-    if (styles) {
-      out.push({ name: 'xl/styles.xml', data: Buffer.from(unprefix(read(styles).toString('utf8')), 'utf8') });
-      relLines.push(`<Relationship Id="rIdStyles" Type="${REL_NS}/styles" Target="styles.xml"/>`);
-    }
     const strings = part('sharedStrings', 'xl/sharedStrings.xml');
-    if (strings) {
-      out.push({ name: 'xl/sharedStrings.xml', data: Buffer.from(unprefix(read(strings).toString('utf8')), 'utf8') });
-      relLines.push(`<Relationship Id="rIdStrings" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`);
-    }
     const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
-    const workbook =
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-      `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${date1904 ? '<workbookPr date1904="1"/>' : ''}` +
-      `<sheets>${sheetLines.join('')}</sheets></workbook>`;
-    const workbookRels =
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` + `<Relationships xmlns="${PKG_REL_NS}">${relLines.join('')}</Relationships>`;
-    out.unshift({ name: 'xl/workbook.xml', data: Buffer.from(workbook, 'utf8') }, { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(workbookRels, 'utf8') });
-    return { ok: true, zip: writeStoredZip(out), sheets, findings };
+    return {
+      ok: true,
+      sheets,
+      stylesXml: styles ? unprefix(read(styles).toString('utf8')) : null,
+      stringsXml: strings ? unprefix(read(strings).toString('utf8')) : null,
+      date1904,
+      findings,
+    };
   } catch (error) {
     if (error instanceof ZipError && error.kind === 'inflates-beyond-declared') return bomb(error.message);
     if (error instanceof ZipError) {

@@ -1,141 +1,46 @@
-/** .xlsx/.xlsm: guarded by preparePackage, then read with exceljs (loaded only when a workbook is met). */
-import { cellLocation, finding, type Finding } from '../model/finding.js';
-import type { Cell, CellValue, Table } from '../model/table.js';
+/** .xlsx/.xlsm: guarded and taken apart by preparePackage, cells read from the worksheet XML (sheet-xml.ts). */
+import { finding, type Finding } from '../model/finding.js';
+import type { Cell, Table } from '../model/table.js';
 import { MAX_MERGED_CELLS, MAX_WORKBOOK_CELLS, type ReadLimits } from './limits.js';
-import { columnNumber, preparePackage, type SheetPart } from './ooxml.js';
-
-type ExcelModule = typeof import('exceljs');
-
-let excel: Promise<ExcelModule> | null = null;
-
-async function loadExcel(): Promise<ExcelModule> {
-  excel ??= import('exceljs').then((m) => ((m as unknown as { default?: ExcelModule }).default ?? m) as ExcelModule);
-  return excel;
-}
+import { columnNumber, preparePackage } from './ooxml.js';
+import { isBalanced, parseSharedStrings, parseStyles, parseWorksheet } from './sheet-xml.js';
 
 export async function readWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): Promise<{ tables: Table[]; findings: Finding[] }> {
   const prepared = preparePackage(bytes, file, limits);
   if (!prepared.ok) return { tables: [], findings: prepared.findings };
   const findings = [...prepared.findings];
-  const ExcelJS = await loadExcel();
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(prepared.zip as unknown as ArrayBuffer);
-  } catch (error) {
-    findings.push(
-      finding('error', 'unreadable-file', `${file} could not be read as a workbook (${describe(error)}); open it in Excel and save it again as .xlsx.`, { file }),
-    );
-    return { tables: [], findings };
-  }
-  const parts = new Map<number, SheetPart>(prepared.sheets.map((s) => [s.id, s]));
+  const strings = prepared.stringsXml ? parseSharedStrings(prepared.stringsXml) : [];
+  const formats = prepared.stylesXml ? parseStyles(prepared.stylesXml) : [];
   const tables: Table[] = [];
-  for (const ws of workbook.worksheets) {
-    const part = parts.get(ws.id);
-    const name = ws.name;
-    const hidden = ws.state !== 'visible';
+  const damaged = prepared.sheets.find((part) => !isBalanced(part.xml));
+  if (damaged) {
+    return {
+      tables: [],
+      findings: [finding('error', 'unreadable-file', `Sheet "${damaged.name}" in ${file} is damaged (its XML is cut or broken); open the file in Excel and save it again as .xlsx.`, { file })],
+    };
+  }
+  for (const part of prepared.sheets) {
+    const name = part.name;
+    const hidden = part.state !== 'visible';
     if (hidden) findings.push(finding('info', 'hidden-sheet', `Sheet "${name}" is hidden in the workbook; it was read anyway.`, { file, sheet: name }));
-    const rows = readSheet(ws, file, name, limits, findings, part?.truncated === 'rows');
-    if (part?.truncated === 'cells') {
+    const sheet = parseWorksheet(part.xml, { file, sheet: name, strings, formats, date1904: prepared.date1904, limits });
+    findings.push(...sheet.findings);
+    const rows = sheet.rows;
+    if (part.truncated === 'rows' && !sheet.findings.some((f) => f.code === 'too-large')) {
+      findings.push(finding('error', 'too-large', `Sheet "${name}" has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the sheet.`, { file, sheet: name }));
+    }
+    if (part.truncated === 'cells') {
       const last = (part.cutRow ?? rows.length + 1) - 1;
       const what = last >= 1 ? `sheet "${name}" was read only up to row ${last}` : `sheet "${name}" could not be read at all`;
       findings.push(finding('error', 'too-large', `${file} has more than ${MAX_WORKBOOK_CELLS} cells; ${what}. Split the workbook.`, { file, sheet: name }));
     }
-    if (part) applyMerges(rows, part.merges, file, name, findings);
+    applyMerges(rows, part.merges, file, name, findings);
     tables.push({ file, sheet: name, hidden, rows });
   }
   if (prepared.sheets.length === 0 && !findings.some((f) => f.severity === 'error')) {
     findings.push(finding('error', 'empty-file', `${file} is a workbook without any worksheet; there is nothing to read.`, { file }));
   }
   return { tables, findings };
-}
-
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
-}
-
-type Worksheet = import('exceljs').Worksheet;
-
-function readSheet(ws: Worksheet, file: string, sheet: string, limits: ReadLimits, findings: Finding[], cutAtMaxRows: boolean): (Cell | undefined)[][] {
-  const rows: (Cell | undefined)[][] = [];
-  let tooManyRows = cutAtMaxRows;
-  let tooManyCells = false;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > limits.maxRows) {
-      tooManyRows = true;
-      return;
-    }
-    const r = rowNumber - 1;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (colNumber > limits.maxCellsPerRow) {
-        tooManyCells = true;
-        return;
-      }
-      const c = colNumber - 1;
-      let value = plain(cell.value, 0);
-      if (typeof value === 'string' && value.length > limits.maxCellChars) {
-        findings.push(
-          finding(
-            'error',
-            'cell-too-large',
-            `Cell ${cell.address} holds ${value.length} characters, over the limit of ${limits.maxCellChars}; it was read as empty. Shorten it.`,
-            cellLocation(file, sheet, r, c),
-          ),
-        );
-        value = null;
-      }
-      const out: Cell = { value };
-      const numFmt = cell.numFmt;
-      if (typeof numFmt === 'string' && numFmt !== '' && numFmt !== 'General') out.numFmt = numFmt;
-      (rows[r] ??= [])[c] = out;
-    });
-  });
-  if (tooManyRows) {
-    findings.push(finding('error', 'too-large', `Sheet "${sheet}" has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the sheet.`, { file, sheet }));
-  }
-  if (tooManyCells) {
-    findings.push(
-      finding('error', 'too-large', `Sheet "${sheet}" has rows of more than ${limits.maxCellsPerRow} cells; only the first ${limits.maxCellsPerRow} of each were read.`, { file, sheet }),
-    );
-  }
-  return densify(rows);
-}
-
-/** Fills holes so that rows and cells can be iterated safely (holes become [] and undefined). */
-function densify(rows: (Cell | undefined)[][]): (Cell | undefined)[][] {
-  const out: (Cell | undefined)[][] = new Array(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!row) {
-      out[r] = [];
-      continue;
-    }
-    const dense: (Cell | undefined)[] = new Array(row.length);
-    for (let c = 0; c < row.length; c++) dense[c] = row[c];
-    out[r] = dense;
-  }
-  return out;
-}
-
-/** An exceljs value as a plain cell value: formulas by their cached result, rich text and hyperlinks by text. */
-function plain(v: unknown, depth: number): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string') return v.normalize('NFC');
-  if (typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-  if (typeof v !== 'object' || depth > 3) return null;
-  const o = v as Record<string, unknown>;
-  if ('error' in o) return { error: String(o.error) };
-  if (Array.isArray(o.richText)) {
-    return (o.richText as unknown[])
-      .map((run) => (run && typeof run === 'object' && typeof (run as { text?: unknown }).text === 'string' ? (run as { text: string }).text : ''))
-      .join('')
-      .normalize('NFC');
-  }
-  if ('formula' in o || 'sharedFormula' in o) return plain(o.result, depth + 1);
-  if ('text' in o) return plain(o.text, depth + 1);
-  return null;
 }
 
 function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
