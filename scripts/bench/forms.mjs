@@ -1,7 +1,7 @@
 // Issue 3 (read the forms districts and departments send): two budgets.
 //  1. A typical district workbook (one sheet, 40 rows) is read and normalised in ≤ 50 ms after start-up,
-//     in-process (readFile + normalise, median of 30 calls); the first call, which also imports exceljs, is
-//     reported beside it.
+//     in-process (readFile + normalise, median of 30 calls); the first call, cold (it loads the read stage's
+//     lazy modules and warms the JIT), is reported beside it.
 //  2. `welfare report` over 100 such workbooks: ≤ 3 s wall, peak RSS ≤ 300 MB.
 // Run as a module by scripts/bench.mjs (cases), or as `node scripts/bench/forms.mjs --worker FILE` (the in-process
 // measurement, printed as JSON).
@@ -119,7 +119,7 @@ async function worker(file) {
     if (!n.observations.length) throw new Error('no observations');
     return { ms: performance.now() - t, observations: n.observations.length, findings: read.findings.length + n.findings.length };
   };
-  const first = await once(); // includes the one-time import of exceljs
+  const first = await once(); // cold: lazy imports, JIT warm-up
   const times = [];
   let last = first;
   for (let i = 0; i < 30; i++) {
@@ -139,7 +139,7 @@ export async function cases({ node, cli, tmp, measure }) {
       if (r.status !== 0) return { name: 'forms: one district workbook in-process', wall: NaN, budgetMs: 50, rss: null, budgetMb: null, status: r.status };
       const m = JSON.parse(r.stdout);
       return {
-        name: `forms: 1 workbook read+normalise (first ${m.first.toFixed(0)} ms incl. exceljs import; p90 ${m.p90.toFixed(1)})`,
+        name: `forms: 1 workbook read+normalise (cold first ${m.first.toFixed(0)} ms; p90 ${m.p90.toFixed(1)})`,
         wall: m.median,
         budgetMs: 50,
         rss: null,
