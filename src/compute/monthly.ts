@@ -1,0 +1,586 @@
+/**
+ * One month's summary (issue 6): who reported, where the city stands year-to-date against the annual
+ * plan, and what changed since the previous month. Pure: observations, files and findings in, the
+ * MonthSummary out. The batch input layer (src/batch) reads the files and gives every observation a month.
+ *
+ * Conventions (README, "welfare batch"):
+ * - Flows (catalog `flow: true`, e.g. jobs created) are per-month figures by default: a file for month m
+ *   states that month's own count, and the year-to-date value is the sum of months 1..M. A figure from a
+ *   "Lũy kế" (cumulative) file or column is already year-to-date: the latest cumulative figure replaces
+ *   the months up to it, and per-month figures after it are added.
+ * - Levels and rates take each unit's latest value up to month M (a unit that did not report this month
+ *   keeps its last figure; `asOf` says which month it is from); ratio indicators use each part's latest value,
+ *   and the city value is the ratio of the summed parts.
+ * - Pace: month M of 12 expects M/12 × 100% of a flow's annual plan.
+ */
+import { finding, sortFindings, type Finding } from '../model/finding.js';
+import type { Observation, UnitRef } from '../model/observation.js';
+import type { CatalogIndex } from '../programme/match.js';
+import { round } from '../text/number.js';
+import type { Attainment, DerivedReport } from './model.js';
+import { computeReport } from './report.js';
+
+/** An observation of a monthly submission; `cumulative` when it is a year-to-date ("Lũy kế") figure. */
+export interface MonthlyObservation extends Observation {
+  cumulative?: boolean;
+}
+
+/** One submitted file, as the completeness and lateness rules see it. */
+export interface SubmittedFile {
+  /** The path as shown in outputs (relative to the submissions root in a batch). */
+  file: string;
+  /** The month the file is filed under (its folder, or --month); its figures may state another. */
+  month: number;
+  year: number;
+  /** The date the file says it was reported (YYYY-MM-DD), else its modification date, else null. */
+  reportDate: string | null;
+  dateSource: 'stated' | 'modified' | null;
+  /** The unit the file's name designates (for a file that gave no figure), or null. */
+  unitFromName: { unit: UnitRef; name: string } | null;
+  /** Whether any table could be read from it. */
+  readable: boolean;
+}
+
+export interface MonthlyInput {
+  /** Observations of the year (and the previous year, for "lower than the previous year" targets), month set. */
+  observations: readonly MonthlyObservation[];
+  /** Every file considered (those filed under months 1..M of the year). */
+  files: readonly SubmittedFile[];
+  /** Findings of the read and normalise stages, carried into the summary. */
+  findings: readonly Finding[];
+}
+
+export interface MonthlyOptions {
+  year: number;
+  month: number;
+  targets?: string;
+  /** Submissions are due on this day of the following month (default 5). */
+  deadlineDay: number;
+}
+
+export const DEFAULT_DEADLINE_DAY = 5;
+
+export type PaceStatus = 'ahead' | 'on-pace' | 'behind';
+
+export interface Pace {
+  /** M/12 × 100, 2 decimals: the share of the annual plan expected by the end of month M. */
+  expected: number;
+  /** The year-to-date percent of the annual plan. */
+  percent: number;
+  status: PaceStatus;
+}
+
+export interface MonthDistrictValue {
+  code: string;
+  name: string;
+  /** Flows: year-to-date; levels: the latest value up to month M. */
+  value: number | null;
+  /** Flows: the month's own figure, when known. */
+  monthValue: number | null;
+  /** The latest month the value includes. */
+  asOf: number | null;
+  /** Flows: the months 1..M the year-to-date covers (a gap means a month without a figure). */
+  months?: number[];
+  previous: number | null;
+  change: number | null;
+  annual: Attainment;
+  pace: Pace | null;
+  period: Attainment;
+  parts?: Record<string, number | null>;
+}
+
+export interface MonthIndicator {
+  id: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  unitEn: string;
+  direction: 'higher' | 'lower';
+  decimals: number;
+  official: boolean;
+  /** True for flows (summed over the year to date), false for levels and rates (latest value). */
+  flow: boolean;
+  value: number | null;
+  /** Flows: the city's figure for month M alone. */
+  monthValue: number | null;
+  /** The value at the end of the previous month (null in January), and the change since. */
+  previous: number | null;
+  change: number | null;
+  origin: 'city' | 'districts' | null;
+  parts?: Record<string, number | null>;
+  /** Flows: the year-to-date value against the whole year's plan; levels: the latest value against it. */
+  annual: Attainment;
+  /** Flows with a numeric annual plan: ahead of or behind the expected pace. */
+  pace: Pace | null;
+  period: Attainment;
+  districts: MonthDistrictValue[];
+}
+
+export type SubmissionStatus = 'on-time' | 'late' | 'missing' | 'unusable';
+
+export interface UnitSubmission {
+  code: string | null;
+  name: string;
+  kind: 'district' | 'city';
+  /** on-time / late: figures for the month were read; unusable: a file came but gave no figure; missing: nothing came. */
+  status: SubmissionStatus;
+  reportDate: string | null;
+  dateSource: 'stated' | 'modified' | null;
+  /** Days after the deadline (late only). */
+  daysLate: number | null;
+  files: string[];
+  /** Error findings in this unit's files of the month. */
+  errors: number;
+}
+
+export interface Completeness {
+  /** The district-level units expected to report every month. */
+  expected: number;
+  /** Expected units with figures for the month (on time or late). */
+  submitted: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  unusable: number;
+  /** DHIS2's "reporting rate": submitted ÷ expected × 100, and "reporting rate on time": on time ÷ expected × 100. */
+  reportingRate: number;
+  reportingRateOnTime: number;
+  /** The deadline for month M's submissions (YYYY-MM-DD): day N of the following month. */
+  deadline: string;
+  /** Every expected district, then the city-level reporters that reported. */
+  units: UnitSubmission[];
+}
+
+export interface LeftOut {
+  file: string;
+  /** The month the file is filed under. */
+  month: number;
+  /** The unit the file is for, when known. */
+  unit: string | null;
+  /** True when nothing in the file could be used (unreadable, or no figure); false when only some cells were. */
+  whole: boolean;
+  errors: number;
+  /** The first error's message, to say what to fix. */
+  message: string;
+}
+
+export interface MonthSummary {
+  programme: { id: string; title: string; shortTitle: string; targets: string; targetsTitle: string };
+  year: number;
+  month: number;
+  /** "2024-03". */
+  period: string;
+  /** "per-month" flows unless a file says "Lũy kế". */
+  convention: 'per-month';
+  deadlineDay: number;
+  /** Expected share of a flow's annual plan by the end of the month: M/12 × 100. */
+  pace: number;
+  completeness: Completeness;
+  /** Versus the previous month (null in January). */
+  changes: {
+    previousReportingRate: number | null;
+    /** Districts that reported this month but not the previous one, and the reverse. */
+    started: string[];
+    stopped: string[];
+    /** Indicators whose city value changed since the previous month. */
+    indicators: { id: string; previous: number | null; value: number | null; change: number | null }[];
+  } | null;
+  indicators: MonthIndicator[];
+  derived: DerivedReport[];
+  /** Files, or parts of files, whose figures are not in the summary. */
+  leftOut: LeftOut[];
+  issues: Finding[];
+}
+
+interface Series {
+  unit: UnitRef;
+  unitName: string;
+  indicator: string;
+  part: string | null;
+  /** One entry per month (normalise keeps one value per unit, indicator, part, year and month). */
+  byMonth: Map<number, MonthlyObservation>;
+  plans: MonthlyObservation[];
+}
+
+interface Collapsed {
+  value: number | null;
+  monthValue: number | null;
+  asOf: number | null;
+  months: number[];
+}
+
+/** The summary of month M. */
+export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: MonthlyOptions): MonthSummary {
+  const { year, month } = options;
+  const programme = index.programme;
+  const gapFindings: Finding[] = [];
+  const series = buildSeries(input.observations, year);
+  const previousYear = buildSeries(input.observations, year - 1);
+  const current = collapseAll(series, index, year, month, gapFindings);
+  const lastYear = collapseAll(previousYear, index, year - 1, 12, null);
+  const setName = options.targets ?? programme.defaultTargets;
+  const computeOptions = { year, targets: setName };
+  const model = computeReport([...current.observations, ...lastYear.observations], index, computeOptions, [...input.findings, ...gapFindings]);
+  const prior = month > 1 ? collapseAll(series, index, year, month - 1, null) : null;
+  const priorModel = prior ? computeReport([...prior.observations, ...lastYear.observations], index, computeOptions, []) : null;
+  const pace = round((month / 12) * 100, 2);
+
+  const indicators: MonthIndicator[] = model.indicators.map((ind) => {
+    const def = index.indicator(ind.id);
+    const before = priorModel?.indicators.find((i) => i.id === ind.id) ?? null;
+    const flow = def.flow;
+    const districts: MonthDistrictValue[] = ind.districts.map((d) => {
+      const figures = current.figures.get(`d:${d.code}|${ind.id}`);
+      const prev = before?.districts.find((x) => x.code === d.code)?.value ?? null;
+      return {
+        code: d.code,
+        name: d.name,
+        value: d.value,
+        monthValue: flow && figures ? roundOrNull(figures.monthValue, def.decimals) : null,
+        asOf: figures?.asOf ?? null,
+        ...(flow ? { months: figures?.months ?? [] } : {}),
+        previous: prev,
+        change: diff(d.value, prev, def.decimals),
+        annual: d.annual,
+        pace: flow ? paceOf(d.annual, pace) : null,
+        period: d.period,
+        ...(d.parts ? { parts: d.parts } : {}),
+      };
+    });
+    let monthValue: number | null = null;
+    if (flow) {
+      if (ind.origin === 'city') {
+        monthValue = cityMonthValue(current.figures, ind.id);
+      } else if (ind.origin === 'districts') {
+        const known = districts.filter((d) => d.monthValue !== null);
+        monthValue = known.length ? round(known.reduce((s, d) => s + d.monthValue!, 0), def.decimals) : null;
+      }
+    }
+    const previous = before?.value ?? null;
+    return {
+      id: ind.id,
+      name: ind.name,
+      nameEn: ind.nameEn,
+      unit: ind.unit,
+      unitEn: ind.unitEn,
+      direction: ind.direction,
+      decimals: ind.decimals,
+      official: ind.official,
+      flow,
+      value: ind.value,
+      monthValue,
+      previous,
+      change: diff(ind.value, previous, def.decimals),
+      origin: ind.origin,
+      ...(ind.parts ? { parts: ind.parts } : {}),
+      annual: ind.annual,
+      pace: flow ? paceOf(ind.annual, pace) : null,
+      period: ind.period,
+      districts,
+    };
+  });
+
+  const completeness = completenessOf(input, index, options);
+  const priorCompleteness = month > 1 ? completenessOf(input, index, { ...options, month: month - 1 }) : null;
+  const reported = (c: Completeness) => new Set(c.units.filter((u) => u.kind === 'district' && (u.status === 'on-time' || u.status === 'late')).map((u) => u.name));
+  let changes: MonthSummary['changes'] = null;
+  if (priorCompleteness) {
+    const now = reported(completeness);
+    const then = reported(priorCompleteness);
+    const order = programme.units.map((u) => u.name);
+    changes = {
+      previousReportingRate: priorCompleteness.reportingRate,
+      started: order.filter((n) => now.has(n) && !then.has(n)),
+      stopped: order.filter((n) => then.has(n) && !now.has(n)),
+      indicators: indicators
+        .filter((i) => i.value !== i.previous)
+        .map((i) => ({ id: i.id, previous: i.previous, value: i.value, change: i.change })),
+    };
+  }
+
+  return {
+    programme: {
+      id: model.programme.id,
+      title: model.programme.title,
+      shortTitle: model.programme.shortTitle,
+      targets: model.programme.targets,
+      targetsTitle: model.programme.targetsTitle,
+    },
+    year,
+    month,
+    period: monthKey(year, month),
+    convention: 'per-month',
+    deadlineDay: options.deadlineDay,
+    pace,
+    completeness,
+    changes,
+    indicators,
+    derived: model.derived,
+    leftOut: leftOutOf(input, year, month),
+    issues: sortFindings(model.issues),
+  };
+}
+
+export function monthKey(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+function unitKey(unit: UnitRef): string {
+  return unit.kind === 'district' ? `d:${unit.code}` : `c:${unit.reporter}`;
+}
+
+function buildSeries(observations: readonly MonthlyObservation[], year: number): Map<string, Series> {
+  const out = new Map<string, Series>();
+  for (const o of observations) {
+    if (o.year !== year || o.month === null) continue;
+    const key = `${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`;
+    let s = out.get(key);
+    if (!s) {
+      s = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: new Map(), plans: [] };
+      out.set(key, s);
+    }
+    if (o.value !== null) {
+      const had = s.byMonth.get(o.month);
+      // Two figures for one month (a per-month and a cumulative one): the cumulative one wins.
+      if (!had || (o.cumulative && !had.cumulative)) s.byMonth.set(o.month, o);
+    }
+    if (o.plan !== null) s.plans.push(o);
+  }
+  return out;
+}
+
+/**
+ * Every series collapsed to one observation as of month `upTo` (year-to-date for flows, latest for
+ * levels), ready for computeReport; `figures` keeps each unit's monthly detail, keyed "d:001|jobs-created".
+ */
+function collapseAll(
+  series: Map<string, Series>,
+  index: CatalogIndex,
+  year: number,
+  upTo: number,
+  gaps: Finding[] | null,
+): { observations: Observation[]; figures: Map<string, Collapsed> } {
+  const observations: Observation[] = [];
+  const figures = new Map<string, Collapsed>();
+  for (const s of series.values()) {
+    const ind = index.indicator(s.indicator);
+    const c = ind.flow ? collapseFlow(s, upTo) : collapseLevel(s, upTo);
+    const plan = latest(s.plans.filter((p) => p.month !== null && p.month <= upTo));
+    if (c.value === null && !plan) continue;
+    const source = c.asOf !== null ? s.byMonth.get(c.asOf)!.source : plan!.source;
+    observations.push({
+      unit: s.unit,
+      unitName: s.unitName,
+      indicator: s.indicator,
+      part: s.part,
+      year,
+      month: null,
+      value: c.value,
+      plan: plan?.plan ?? null,
+      source,
+      ...(plan?.planSource ? { planSource: plan.planSource } : {}),
+    });
+    // One entry per unit and indicator: the own value's detail (or the first part's), as of the latest month of any part.
+    const key = `${unitKey(s.unit)}|${s.indicator}`;
+    const had = figures.get(key);
+    const asOf = maxMonth(had?.asOf ?? null, c.asOf);
+    figures.set(key, !had || s.part === null ? { ...c, asOf } : { ...had, asOf });
+    if (gaps && ind.flow && s.unit.kind === 'district' && c.value !== null) {
+      const missing: number[] = [];
+      for (let m = 1; m <= upTo; m++) if (!c.months.includes(m)) missing.push(m);
+      if (missing.length) {
+        gaps.push(
+          finding(
+            'warning',
+            'month-gap',
+            `${s.unitName} has no figure for "${ind.name}" in ${missing.length === 1 ? 'month' : 'months'} ${missing.join(', ')} of ${year}: its year-to-date figure (${c.value}) covers ${c.months.length === 1 ? 'month' : 'months'} ${c.months.join(', ')} only.`,
+            {},
+            { indicator: s.indicator, district: s.unitName },
+          ),
+        );
+      }
+    }
+  }
+  return { observations, figures };
+}
+
+function maxMonth(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+function latest(list: readonly MonthlyObservation[]): MonthlyObservation | undefined {
+  let best: MonthlyObservation | undefined;
+  for (const o of list) if (!best || (o.month ?? 0) >= (best.month ?? 0)) best = o;
+  return best;
+}
+
+function collapseLevel(s: Series, upTo: number): Collapsed {
+  let asOf: number | null = null;
+  for (const m of s.byMonth.keys()) if (m <= upTo && (asOf === null || m > asOf)) asOf = m;
+  return { value: asOf === null ? null : s.byMonth.get(asOf)!.value, monthValue: null, asOf, months: asOf === null ? [] : [asOf] };
+}
+
+/** Year-to-date of a flow as of month `upTo`: the latest cumulative figure, plus the per-month figures after it. */
+function collapseFlow(s: Series, upTo: number): Collapsed {
+  const ytd = flowTo(s, upTo);
+  const own = s.byMonth.get(upTo);
+  let monthValue: number | null = null;
+  if (own && !own.cumulative) monthValue = own.value;
+  else if (own && own.cumulative) {
+    const before = upTo > 1 ? flowTo(s, upTo - 1) : { value: 0, months: [] as number[] };
+    // The month's own figure is the difference only when the months before are all known.
+    if (before.value !== null && before.months.length === upTo - 1) monthValue = own.value! - before.value;
+  }
+  return { ...ytd, monthValue };
+}
+
+function flowTo(s: Series, upTo: number): { value: number | null; asOf: number | null; months: number[] } {
+  let base = 0;
+  let from = 1;
+  const months: number[] = [];
+  for (let m = upTo; m >= 1; m--) {
+    const o = s.byMonth.get(m);
+    if (o?.cumulative) {
+      base = o.value!;
+      from = m + 1;
+      for (let k = 1; k <= m; k++) months.push(k);
+      break;
+    }
+  }
+  let total = base;
+  let any = from > 1;
+  let asOf: number | null = from > 1 ? from - 1 : null;
+  for (let m = from; m <= upTo; m++) {
+    const o = s.byMonth.get(m);
+    if (!o) continue;
+    total += o.value!;
+    any = true;
+    months.push(m);
+    asOf = m;
+  }
+  return { value: any ? total : null, asOf, months };
+}
+
+function cityMonthValue(figures: Map<string, Collapsed>, indicator: string): number | null {
+  const values: number[] = [];
+  for (const [key, c] of figures) if (key.startsWith('c:') && key.endsWith(`|${indicator}`) && c.monthValue !== null) values.push(c.monthValue);
+  return values.length ? values[0]! : null;
+}
+
+function roundOrNull(value: number | null, decimals: number): number | null {
+  return value === null ? null : round(value, decimals);
+}
+
+function diff(value: number | null, previous: number | null, decimals: number): number | null {
+  return value === null || previous === null ? null : round(value - previous, decimals);
+}
+
+function paceOf(annual: Attainment, expected: number): Pace | null {
+  if (annual.percent === null) return null;
+  const status: PaceStatus = annual.percent > expected ? 'ahead' : annual.percent < expected ? 'behind' : 'on-pace';
+  return { expected, percent: annual.percent, status };
+}
+
+/** YYYY-MM-DD of day N of the month after (year, month); a day past the month's end is its last day. */
+export function deadlineOf(year: number, month: number, day: number): string {
+  const y = month === 12 ? year + 1 : year;
+  const m = month === 12 ? 1 : month + 1;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${y}-${String(m).padStart(2, '0')}-${String(Math.min(Math.max(1, day), last)).padStart(2, '0')}`;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function completenessOf(input: MonthlyInput, index: CatalogIndex, options: MonthlyOptions): Completeness {
+  const { year, month } = options;
+  const programme = index.programme;
+  const deadline = deadlineOf(year, month, options.deadlineDay);
+  const fileInfo = new Map(input.files.map((f) => [f.file, f]));
+  // Units with a figure for the month, and the files it came from.
+  const byUnit = new Map<string, { unit: UnitRef; name: string; files: Set<string> }>();
+  for (const o of input.observations) {
+    if (o.year !== year || o.month !== month || o.value === null) continue;
+    const key = unitKey(o.unit);
+    const entry = byUnit.get(key) ?? { unit: o.unit, name: o.unitName, files: new Set<string>() };
+    if (o.source.file) entry.files.add(o.source.file);
+    byUnit.set(key, entry);
+  }
+  // Files of the month that gave the unit nothing: unusable, when their name says whose they are.
+  const monthFiles = input.files.filter((f) => f.year === year && f.month === month);
+  const errorsIn = (files: Iterable<string>, unitName: string | null) => {
+    const set = new Set(files);
+    return input.findings.filter((f) => f.severity === 'error' && f.file !== null && set.has(f.file) && (unitName === null || f.district === null || f.district === unitName)).length;
+  };
+  const unitOf = (key: string, name: string, kind: 'district' | 'city', code: string | null): UnitSubmission => {
+    const got = byUnit.get(key);
+    if (got) {
+      const files = [...got.files].sort();
+      let reportDate: string | null = null;
+      let dateSource: UnitSubmission['dateSource'] = null;
+      for (const file of files) {
+        const info = fileInfo.get(file);
+        if (info?.reportDate && (reportDate === null || info.reportDate < reportDate)) {
+          reportDate = info.reportDate;
+          dateSource = info.dateSource;
+        }
+      }
+      const late = reportDate !== null && reportDate > deadline;
+      return { code, name, kind, status: late ? 'late' : 'on-time', reportDate, dateSource, daysLate: late ? daysBetween(deadline, reportDate!) : null, files, errors: errorsIn(files, name) };
+    }
+    const named = monthFiles.filter((f) => f.unitFromName && unitKey(f.unitFromName.unit) === key).map((f) => f.file).sort();
+    if (named.length) return { code, name, kind, status: 'unusable', reportDate: null, dateSource: null, daysLate: null, files: named, errors: errorsIn(named, null) };
+    return { code, name, kind, status: 'missing', reportDate: null, dateSource: null, daysLate: null, files: [], errors: 0 };
+  };
+  const units: UnitSubmission[] = programme.units.map((u) => unitOf(`d:${u.code}`, u.name, 'district', u.code));
+  for (const rep of programme.cityReporters) {
+    const entry = unitOf(`c:${rep.id}`, rep.name, 'city', null);
+    if (entry.status !== 'missing') units.push(entry);
+  }
+  const districts = units.filter((u) => u.kind === 'district');
+  const count = (s: SubmissionStatus) => districts.filter((u) => u.status === s).length;
+  const expected = districts.length;
+  const onTime = count('on-time');
+  const late = count('late');
+  const rate = (n: number) => (expected ? round((n / expected) * 100, 2) : 0);
+  return {
+    expected,
+    submitted: onTime + late,
+    onTime,
+    late,
+    missing: count('missing'),
+    unusable: count('unusable'),
+    reportingRate: rate(onTime + late),
+    reportingRateOnTime: rate(onTime),
+    deadline,
+    units,
+  };
+}
+
+function leftOutOf(input: MonthlyInput, year: number, month: number): LeftOut[] {
+  const out: LeftOut[] = [];
+  const withFigures = new Set<string>();
+  const unitByFile = new Map<string, string>();
+  for (const o of input.observations) {
+    if (!o.source.file) continue;
+    if (o.value !== null) withFigures.add(o.source.file);
+    if (!unitByFile.has(o.source.file)) unitByFile.set(o.source.file, o.unitName);
+  }
+  for (const f of input.files) {
+    if (f.year !== year || f.month > month) continue;
+    const errors = input.findings.filter((x) => x.severity === 'error' && x.file === f.file);
+    const whole = !f.readable || !withFigures.has(f.file);
+    if (!errors.length && !whole) continue;
+    const first: Finding | undefined = errors[0];
+    out.push({
+      file: f.file,
+      month: f.month,
+      unit: unitByFile.get(f.file) ?? f.unitFromName?.name ?? first?.district ?? null,
+      whole,
+      errors: errors.length,
+      message: first ? `${first.cell ? `${first.cell}: ` : ''}${first.message}` : 'The file holds no figure of the programme\'s indicators.',
+    });
+  }
+  return out.sort((a, b) => a.month - b.month || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
