@@ -21,7 +21,9 @@ export async function run(argv: string[]): Promise<number> {
     .command('report')
     .description('Compute the year\'s values, percentages of plan and verdicts, for the city and each district')
     .argument('[paths...]', 'files or folders (read recursively)', ['.'])
-    .requiredOption('-y, --year <year>', 'the year to report, e.g. 2023')
+    .option('-y, --year <year>', 'the year to report, e.g. 2023 (required unless --month)')
+    .option('--month <YYYY-MM>', 'print one month\'s summary instead: year to date against the annual plan, who reported, what changed')
+    .option('--deadline-day <n>', 'with --month: submissions are due on this day of the following month (default 5)')
     .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
     .option('--targets <name>', 'target set to judge against (default: the programme\'s, "original" for 08-CTr/TU)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md', 'csv', 'html', 'xlsx']).default('table'))
@@ -71,6 +73,25 @@ export async function run(argv: string[]): Promise<number> {
     .action(async (opts) => {
       const { templateCommand } = await import('./template.js');
       exitCode = await templateCommand(opts);
+    });
+
+  program
+    .command('batch')
+    .description('One summary per month (Markdown and JSON) and an index, from submissions/YYYY/MM/ folders; unchanged months are skipped')
+    .requiredOption('--from <YYYY-MM>', 'first month, e.g. 2024-01')
+    .requiredOption('--to <YYYY-MM>', 'last month, e.g. 2024-12')
+    .requiredOption('--out <dir>', 'folder for the summaries, index.md, index.json and manifest.json')
+    .option('--root <dir>', 'the folder that holds YYYY/MM/ folders of submissions', 'submissions')
+    .option('--force', 'make every month again, even when its inputs did not change')
+    .option('--deadline-day <n>', 'submissions are due on this day of the following month (default 5)')
+    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .option('--targets <name>', 'target set to judge against')
+    .addOption(new Option('--lang <lang>', 'language of the Markdown summaries').choices(['vi', 'en']).default('vi'))
+    .option('--stamp', 'print the time each summary was made (without it, the same inputs give byte-identical files)')
+    .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
+    .action(async (opts) => {
+      const { batchCommand } = await import('./batch.js');
+      exitCode = await batchCommand(opts);
     });
 
   try {

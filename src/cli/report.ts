@@ -11,6 +11,9 @@ import { loadProgramme } from './programme.js';
 
 export interface ReportOptions {
   year: string;
+  /** YYYY-MM: print that month's summary (src/cli/monthly-report.ts) instead of the year's report. */
+  month?: string;
+  deadlineDay?: string;
   programme?: string;
   targets?: string;
   format: ReportFormat;
@@ -28,6 +31,8 @@ export interface ReportOptions {
 const ENCODINGS = ['windows-1258', 'tcvn3', 'viscii'];
 
 export async function reportCommand(paths: string[], opts: ReportOptions): Promise<number> {
+  if (opts.month !== undefined) return (await import('./monthly-report.js')).monthlyReport(paths, opts);
+  if (opts.year === undefined) throw new UsageError("required option '-y, --year <year>' not specified (or --month YYYY-MM for a month's summary)");
   const year = parseYear(opts.year)!;
   if (opts.encoding !== undefined && !ENCODINGS.includes(opts.encoding)) {
     throw new UsageError(`--encoding takes ${ENCODINGS.join(', ')}, not "${opts.encoding}"`);

@@ -1,0 +1,220 @@
+/**
+ * The batch input layer: a submitted file read once (bytes → sha256 and tables), its stated report date
+ * and "Lũy kế" columns found, and the month's observations assembled for computeMonth — with the month
+ * from the file's folder for figures that state none.
+ */
+import { createHash } from 'node:crypto';
+import { readFile as readFileBytes, stat } from 'node:fs/promises';
+import type { MonthlyInput, MonthlyObservation, SubmittedFile } from '../compute/monthly.js';
+import { finding, type Finding } from '../model/finding.js';
+import type { Table } from '../model/table.js';
+import { unitFromFileName } from '../normalise/context.js';
+import { normalise } from '../normalise/index.js';
+import type { CatalogIndex } from '../programme/match.js';
+import { DEFAULT_LIMITS, readBytes, type TextEncodingOption } from '../read/index.js';
+import { formatBytes } from '../read/limits.js';
+import type { SourceFile } from './discover.js';
+import { maskDates, monthlyFigures, statedReportDate, type Cumulative } from './submission.js';
+
+/** Vietnam's offset: a modification time counts by its calendar date in Hanoi (UTC+7, no daylight saving). */
+const HANOI_OFFSET_MS = 7 * 3_600_000;
+
+export interface ReadSubmission {
+  source: SourceFile;
+  sha256: string;
+  tables: Table[];
+  findings: Finding[];
+  readable: boolean;
+  /** The date the file states, else null. */
+  statedDate: string | null;
+  /** The modification date (Hanoi calendar date), else null. */
+  modifiedDate: string | null;
+  /** Per table ("sheet" or "" for text files): which figures are cumulative. */
+  cumulative: Map<string, Cumulative>;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The file's bytes and their sha256, or the reason it cannot be read. */
+export async function hashFile(path: string): Promise<{ sha256: string; bytes: Uint8Array; modifiedDate: string | null } | { error: string }> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { error: `${path} is not a regular file.` };
+    if (info.size > DEFAULT_LIMITS.maxFileBytes) return { error: `${path} is ${formatBytes(info.size)}, over the limit of ${formatBytes(DEFAULT_LIMITS.maxFileBytes)}; it was not read.` };
+    const bytes = await readFileBytes(path);
+    return { sha256: sha256(bytes), bytes, modifiedDate: Number.isFinite(info.mtimeMs) ? hanoiDate(info.mtimeMs) : null };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { error: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message };
+  }
+}
+
+export function hanoiDate(ms: number): string {
+  return new Date(ms + HANOI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Read one submitted file: never throws, whatever it holds. */
+export async function readSubmission(
+  source: SourceFile,
+  index: CatalogIndex,
+  options: { encoding?: TextEncodingOption } = {},
+  hashed?: { sha256: string; bytes: Uint8Array; modifiedDate: string | null },
+): Promise<ReadSubmission> {
+  const got = hashed ?? (await hashFile(source.path));
+  if ('error' in got) {
+    return {
+      source,
+      sha256: '',
+      tables: [],
+      findings: [finding('error', 'unreadable-file', `Cannot read ${source.file}: ${got.error}.`, { file: source.file })],
+      readable: false,
+      statedDate: null,
+      modifiedDate: null,
+      cumulative: new Map(),
+    };
+  }
+  const read = await readBytes(got.bytes, source.file, { ...(options.encoding ? { encoding: options.encoding } : {}) });
+  const statedDate = statedReportDate(read.tables);
+  const tables: Table[] = [];
+  const cumulative = new Map<string, Cumulative>();
+  for (const t of maskDates(read.tables)) {
+    const figures = monthlyFigures(t, index);
+    tables.push(figures.table);
+    cumulative.set(t.sheet ?? '', figures.cumulative);
+  }
+  return { source, sha256: got.sha256, tables, findings: read.findings, readable: read.tables.length > 0, statedDate, modifiedDate: got.modifiedDate, cumulative };
+}
+
+export interface AssembleOptions {
+  year: number;
+  /** The month for files outside the YYYY/MM convention (report --month with explicit paths). */
+  defaultMonth: number;
+}
+
+interface FileObservations {
+  observations: MonthlyObservation[];
+  findings: Finding[];
+}
+
+const perFile = new WeakMap<ReadSubmission, Map<string, FileObservations>>();
+
+/**
+ * One file normalised on its own (cached): its figures get the month they state, else the month of
+ * their folder (else `defaultMonth`), and the cumulative flag of their column. Files are normalised one
+ * by one so that two months' files without a stated month are not taken for duplicates of each other.
+ */
+function fileObservations(sub: ReadSubmission, index: CatalogIndex, year: number, defaultMonth: number): FileObservations {
+  const key = `${year}|${sub.source.month ?? defaultMonth}`;
+  let cache = perFile.get(sub);
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const normalised = normalise(sub.tables, index, { year });
+  const folderMonth = sub.source.month ?? defaultMonth;
+  const stated = new Set<number>();
+  const observations: MonthlyObservation[] = normalised.observations.map((o) => {
+    if (o.month !== null) stated.add(o.month);
+    const cumulative = isCumulative(sub.cumulative.get(o.source.sheet ?? '') ?? null, o.source.column);
+    return { ...o, month: o.month ?? folderMonth, ...(cumulative ? { cumulative: true } : {}) };
+  });
+  const findings: Finding[] = [...sub.findings, ...normalised.findings];
+  if (sub.source.month !== null && stated.size === 1) {
+    const [month] = [...stated];
+    if (month !== sub.source.month) {
+      findings.push(
+        finding('info', 'month-mismatch', `${sub.source.file} is filed under month ${sub.source.month} but states month ${month}: its figures count for month ${month}.`, { file: sub.source.file }),
+      );
+    }
+  }
+  const result = { observations, findings };
+  if (!cache) perFile.set(sub, (cache = new Map()));
+  cache.set(key, result);
+  return result;
+}
+
+/** The month's input: every file filed under months 1..M; a figure given twice with different values is used from neither file. */
+export function assembleMonth(submissions: readonly ReadSubmission[], index: CatalogIndex, options: AssembleOptions): MonthlyInput {
+  const { year } = options;
+  const findings: Finding[] = [];
+  const all: MonthlyObservation[] = [];
+  for (const sub of submissions) {
+    const got = fileObservations(sub, index, year, options.defaultMonth);
+    all.push(...got.observations);
+    findings.push(...got.findings);
+  }
+  const observations = resolveAcrossFiles(all, index, findings);
+  const files: SubmittedFile[] = submissions.map((s) => ({
+    file: s.source.file,
+    year: s.source.year ?? year,
+    month: s.source.month ?? fileMonth(observations, s.source.file) ?? options.defaultMonth,
+    reportDate: s.statedDate ?? s.modifiedDate,
+    dateSource: s.statedDate ? 'stated' : s.modifiedDate ? 'modified' : null,
+    unitFromName: unitFromFileName(index, s.source.file),
+    readable: s.readable,
+  }));
+  return { observations, files, findings };
+}
+
+function unitKey(o: MonthlyObservation): string {
+  return o.unit.kind === 'district' ? `d:${o.unit.code}` : `c:${o.unit.reporter}`;
+}
+
+function describePlace(o: MonthlyObservation): string {
+  return [o.source.file, o.source.sheet ? `sheet "${o.source.sheet}"` : null, o.source.cell ? `cell ${o.source.cell}` : null].filter(Boolean).join(', ');
+}
+
+/**
+ * The same unit, indicator (or part), year and month in two files: equal values are kept once (a file
+ * sent twice); different values are a duplicate-value error naming both places, and neither is used.
+ */
+function resolveAcrossFiles(observations: MonthlyObservation[], index: CatalogIndex, findings: Finding[]): MonthlyObservation[] {
+  const groups = new Map<string, MonthlyObservation[]>();
+  for (const o of observations) {
+    if (o.value === null) continue;
+    const key = `${unitKey(o)}|${o.indicator}|${o.part ?? ''}|${o.year}|${o.month}|${o.cumulative ? 'c' : ''}`;
+    const list = groups.get(key);
+    if (list) list.push(o);
+    else groups.set(key, [o]);
+  }
+  const drop = new Set<MonthlyObservation>();
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    const first = list[0]!;
+    const other = list.find((o) => o.source.file !== first.source.file && Math.abs(o.value! - first.value!) > 1e-9 * Math.max(1, Math.abs(first.value!)));
+    if (!other) {
+      for (const o of list.slice(1)) drop.add(o);
+      continue;
+    }
+    for (const o of list) drop.add(o);
+    const ind = index.indicator(first.indicator);
+    const what = first.part ? ind.parts.find((p) => p.id === first.part)?.name ?? first.part : ind.name;
+    findings.push(
+      finding(
+        'error',
+        'duplicate-value',
+        `"${what}" for ${first.unitName} ${first.year}-${String(first.month).padStart(2, '0')} is given twice with different values: ${first.value} (${describePlace(first)}) and ${other.value} (${describePlace(other)}). Neither is used: keep one.`,
+        other.source,
+        { indicator: first.indicator, district: first.unitName },
+      ),
+    );
+  }
+  return drop.size ? observations.filter((o) => !drop.has(o)) : observations;
+}
+
+/** The month a file's figures state, when they all state the same one. */
+function fileMonth(observations: readonly MonthlyObservation[], file: string): number | null {
+  let month: number | null = null;
+  for (const o of observations) {
+    if (o.source.file !== file || o.month === null) continue;
+    if (month === null) month = o.month;
+    else if (month !== o.month) return null;
+  }
+  return month;
+}
+
+function isCumulative(c: Cumulative, column: string | null): boolean {
+  if (c === null) return false;
+  if (c === 'all') return true;
+  return column !== null && c.has(column);
+}

@@ -1,0 +1,154 @@
+/**
+ * What a monthly submission says about itself, beside its figures: the date it was reported ("ngày 07
+ * tháng 4 năm 2024" in the title or signature area, or a "Ngày báo cáo" cell) and whether its figures are
+ * cumulative ("Lũy kế" in the title or over a value column). Pure: tables in, facts out.
+ */
+import { cellText, type Cell, type Table } from '../model/table.js';
+import { findHeader } from '../normalise/headers.js';
+import { titleTexts } from '../normalise/context.js';
+import type { CatalogIndex } from '../programme/match.js';
+import { fold } from '../text/fold.js';
+
+/** "ngày 07 tháng 4 năm 2024" (any case, with or without diacritics), on NFC text. */
+const DATE_PHRASE = /ng\p{L}y\s*(\d{1,2})\s*th\p{L}ng\s*(\d{1,2})\s*,?\s*n\p{L}m\s*(\d{4})/giu;
+const DATE_PHRASE_FOLDED = /\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})\b/g;
+const DATE_LABEL = /^(ngay bao cao|ngay gui|ngay nop|report date|date submitted)\b\s*(.*)$/;
+
+/** A valid calendar date as YYYY-MM-DD, or null. */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > last) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A date written in a cell: a date cell, "07/04/2024" (day first), "2024-04-07", "ngày 07 tháng 4 năm 2024". */
+export function dateOf(cell: Cell | undefined): string | null {
+  const v = cell?.value;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  if (typeof v !== 'string') return null;
+  return dateInText(v);
+}
+
+export function dateInText(text: string): string | null {
+  const key = fold(text);
+  const phrase = /\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})\b/.exec(key);
+  if (phrase) return isoDate(Number(phrase[3]), Number(phrase[2]), Number(phrase[1]));
+  const iso = /(?:^|\D)(\d{4})-(\d{1,2})-(\d{1,2})(?:\D|$)/.exec(text);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dmy = /(?:^|\D)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D|$)/.exec(text);
+  if (dmy) return isoDate(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
+  return null;
+}
+
+/**
+ * The date a file states it was reported: a "Ngày báo cáo" cell (its own text after the label, the next
+ * cell to the right, or the cell below when it heads a column), else the latest "ngày … tháng … năm …"
+ * phrase anywhere in the file. Null when it states none.
+ */
+export function statedReportDate(tables: readonly Table[]): string | null {
+  let labelled: string | null = null;
+  let phrase: string | null = null;
+  for (const table of tables) {
+    table.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        const v = cell?.value;
+        if (typeof v !== 'string' || cell?.merged) return;
+        const key = fold(v);
+        const label = DATE_LABEL.exec(key);
+        if (label) {
+          const found = dateInText(v) ?? nextDate(row, c) ?? dateOf(table.rows[r + 1]?.[c]);
+          if (found && (labelled === null || found > labelled)) labelled = found;
+          return;
+        }
+        for (const m of key.matchAll(DATE_PHRASE_FOLDED)) {
+          const d = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+          if (d && (phrase === null || d > phrase)) phrase = d;
+        }
+      });
+    });
+  }
+  return labelled ?? phrase;
+}
+
+function nextDate(row: (Cell | undefined)[], c: number): string | null {
+  for (let k = c + 1; k < row.length; k++) {
+    if (cellText(row[k]) === '' || row[k]?.merged) continue;
+    return dateOf(row[k]);
+  }
+  return null;
+}
+
+/**
+ * The tables with "ngày … tháng … năm …" phrases taken out of their text cells, so that a date line above
+ * the title ("Ba Vì, ngày 07 tháng 4 năm 2024") is not read as the report's month and year. Tables without
+ * such a phrase are returned as they are.
+ */
+export function maskDates(tables: readonly Table[]): Table[] {
+  return tables.map((table) => {
+    let changed = false;
+    const rows = table.rows.map((row) => {
+      let rowChanged = false;
+      const out = row.map((cell) => {
+        const v = cell?.value;
+        if (typeof v !== 'string' || !/th/i.test(v)) return cell;
+        const nfc = v.normalize('NFC');
+        DATE_PHRASE.lastIndex = 0;
+        if (!DATE_PHRASE.test(nfc)) return cell;
+        rowChanged = true;
+        return { ...cell!, value: nfc.replace(DATE_PHRASE, ' ').replace(/\s+/g, ' ').trim() };
+      });
+      if (rowChanged) changed = true;
+      return rowChanged ? out : row;
+    });
+    return changed ? { ...table, rows } : table;
+  });
+}
+
+/** Which figures of a table are cumulative: every value column ("all"), some columns (by letter), or none. */
+export type Cumulative = 'all' | ReadonlySet<string> | null;
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/**
+ * "Lũy kế" over a value column makes that column cumulative; else "Lũy kế" in the title block or the sheet
+ * name makes the whole table cumulative. Figures are per month otherwise.
+ */
+export function cumulativeOf(table: Table, index: CatalogIndex): Cumulative {
+  return cumulativeColumns(table, index).cumulative;
+}
+
+const says = (text: string) => /\bluy ke\b/.test(fold(text));
+
+function cumulativeColumns(table: Table, index: CatalogIndex): { cumulative: Cumulative; columns: number[]; monthly: boolean; firstDataRow: number } {
+  const header = findHeader(table, (text) => index.matchIndicator(text).length > 0);
+  if (!header) return { cumulative: null, columns: [], monthly: false, firstDataRow: 0 };
+  const cols = header.columns.filter((c) => c.role !== 'plan' && c.role !== 'indicator' && c.role !== 'unit' && says(c.text));
+  const monthly = header.columns.some((c) => c.role === 'value' && !says(c.text));
+  if (cols.length) return { cumulative: new Set(cols.map((c) => columnLetter(c.index))), columns: cols.map((c) => c.index), monthly, firstDataRow: header.lastRow + 1 };
+  if (titleTexts(table, header.firstRow).some(says) || says(table.sheet ?? '')) return { cumulative: 'all', columns: [], monthly, firstDataRow: header.lastRow + 1 };
+  return { cumulative: null, columns: [], monthly, firstDataRow: header.lastRow + 1 };
+}
+
+/**
+ * A form with both the month's figures and a "Lũy kế" column ("Thực hiện tháng 3" beside "Lũy kế 3
+ * tháng") states each figure twice: the cumulative column is emptied, so the month's own figures are used
+ * (and the two are not taken for a duplicate). Returns the table to normalise and its cumulative columns.
+ */
+export function monthlyFigures(table: Table, index: CatalogIndex): { table: Table; cumulative: Cumulative } {
+  const found = cumulativeColumns(table, index);
+  if (!found.columns.length || !found.monthly) return { table, cumulative: found.cumulative };
+  const drop = new Set(found.columns);
+  const rows = table.rows.map((row, r) => (r < found.firstDataRow ? row : row.map((cell, c) => (drop.has(c) && cell ? { ...cell, value: null } : cell))));
+  return { table: { ...table, rows }, cumulative: null };
+}

@@ -1,0 +1,137 @@
+import { stat } from 'node:fs/promises';
+import type { MonthResult, BatchProgress, YearMonth } from '../batch/run.js';
+import { DEFAULT_DEADLINE_DAY } from '../compute/monthly.js';
+import { ENCODING_OPTIONS, type TextEncodingOption } from '../read/index.js';
+import type { Lang } from '../render/labels.js';
+import { EXIT, UsageError } from './errors.js';
+import { loadProgramme } from './programme.js';
+
+export interface BatchCommandOptions {
+  from: string;
+  to: string;
+  out: string;
+  root: string;
+  force?: boolean;
+  deadlineDay?: string;
+  programme?: string;
+  targets?: string;
+  lang: Lang;
+  stamp?: boolean;
+  encoding?: string;
+}
+
+/** "2024-03" → { year: 2024, month: 3 }; anything else is a usage error naming the option. */
+export function parseMonth(text: string, option: string): YearMonth {
+  const m = /^((?:19|20)\d{2})-(\d{2})$/.exec(text.trim());
+  const month = m ? Number(m[2]) : 0;
+  if (!m || month < 1 || month > 12) throw new UsageError(`${option} takes a month like 2024-03, not "${text}"`);
+  return { year: Number(m[1]), month };
+}
+
+export function parseDeadlineDay(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_DEADLINE_DAY;
+  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 31) throw new UsageError(`--deadline-day takes a day of the month, 1 to 31, not "${text}"`);
+  return Number(text);
+}
+
+export function parseEncoding(text: string | undefined): TextEncodingOption | undefined {
+  if (text === undefined) return undefined;
+  if (!(ENCODING_OPTIONS as readonly string[]).includes(text)) throw new UsageError(`--encoding takes ${ENCODING_OPTIONS.join(', ')}, not "${text}"`);
+  return text as TextEncodingOption;
+}
+
+/** `welfare batch`: one summary per month, skipping months whose inputs did not change. */
+export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
+  const from = parseMonth(opts.from, '--from');
+  const to = parseMonth(opts.to, '--to');
+  if (to.year * 12 + to.month < from.year * 12 + from.month) throw new UsageError(`--to ${opts.to} is before --from ${opts.from}`);
+  if (to.year * 12 + to.month - (from.year * 12 + from.month) >= 120) throw new UsageError('--from and --to span more than ten years');
+  const deadlineDay = parseDeadlineDay(opts.deadlineDay);
+  const encoding = parseEncoding(opts.encoding);
+  const rootInfo = await stat(opts.root).catch(() => null);
+  if (!rootInfo?.isDirectory()) throw new UsageError(`no submissions folder ${opts.root} (give --root, the folder that holds YYYY/MM/ folders)`);
+  const outInfo = await stat(opts.out).catch(() => null);
+  if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${opts.out} is a file; give a folder`);
+  const index = await loadProgramme(opts.programme, opts.targets);
+  const { runBatch } = await import('../batch/run.js');
+  const progress = makeProgress(process.stderr);
+  const result = await runBatch(
+    index,
+    {
+      root: opts.root,
+      out: opts.out,
+      from,
+      to,
+      force: opts.force === true,
+      deadlineDay,
+      lang: opts.lang,
+      ...(opts.targets ? { targets: opts.targets } : {}),
+      ...(opts.stamp ? { stamp: new Date().toISOString() } : {}),
+      ...(encoding ? { encoding } : {}),
+    },
+    progress,
+  );
+  progress.finish(result.months);
+  if (result.nothing) {
+    process.stderr.write(`welfare: nothing to summarise: no submissions under ${opts.root} for ${opts.from}…${opts.to} (expected folders like ${opts.root}/${from.year}/${String(from.month).padStart(2, '0')}/)\n`);
+    return EXIT.usage;
+  }
+  return result.months.some((m) => m.errors > 0) ? EXIT.findings : EXIT.ok;
+}
+
+export function monthLine(r: MonthResult): string {
+  if (r.outcome === 'no-submissions') return `${r.period}  no submissions yet: skipped`;
+  const row = r.row!;
+  const what = r.outcome === 'produced' ? 'produced' : 'unchanged, kept';
+  const rate = `${row.submitted}/${row.expected} reported (${row.reportingRate}%), ${row.onTime} on time, ${row.late} late, ${row.missing + row.unusable} missing`;
+  const left = row.leftOut ? `; ${row.leftOut} file${row.leftOut === 1 ? '' : 's'} with errors left out (see ${row.md})` : '';
+  return `${r.period}  ${what}: ${rate}${left}`;
+}
+
+interface Progress extends BatchProgress {
+  finish(months: MonthResult[]): void;
+}
+
+/** A bar on a terminal (stderr is a TTY), plain log lines otherwise. */
+export function makeProgress(stream: NodeJS.WriteStream | { isTTY?: boolean; write(text: string): unknown; columns?: number }): Progress {
+  const tty = stream.isTTY === true;
+  let total = 0;
+  let done = 0;
+  let label = '';
+  const width = 24;
+  const draw = () => {
+    if (!tty || total === 0) return;
+    const filled = Math.round((done / total) * width);
+    const text = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${label}`;
+    const max = (stream as { columns?: number }).columns ?? 80;
+    stream.write(`\r\x1b[2K${text.slice(0, Math.max(10, max - 1))}`);
+  };
+  const clear = () => {
+    if (tty && total > 0) stream.write('\r\x1b[2K');
+  };
+  return {
+    start(n) {
+      total = n;
+      done = 0;
+      draw();
+    },
+    tick(l) {
+      done++;
+      label = l;
+      draw();
+    },
+    month(r) {
+      clear();
+      stream.write(`${monthLine(r)}\n`);
+      draw();
+    },
+    finish(months) {
+      clear();
+      const count = (o: MonthResult['outcome']) => months.filter((m) => m.outcome === o).length;
+      const withErrors = months.filter((m) => m.errors > 0).map((m) => m.period);
+      stream.write(
+        `${months.length} month${months.length === 1 ? '' : 's'}: ${count('produced')} produced, ${count('unchanged')} unchanged, ${count('no-submissions')} without submissions${withErrors.length ? `; inputs with errors in ${withErrors.join(', ')}` : ''}\n`,
+      );
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { monthInPath } from '../../src/batch/discover.js';
+import { assembleMonth, type ReadSubmission } from '../../src/batch/inputs.js';
+import { cumulativeOf, dateInText, maskDates, monthlyFigures, statedReportDate } from '../../src/batch/submission.js';
+import { builtinIndex, table } from '../helpers.js';
+
+const index = builtinIndex();
+
+/** A district form: the date line above the title, as Vietnamese administrative documents put it. */
+function form(month: number, dateLine: string, valueHeader = 'Thực hiện', title = `BÁO CÁO KẾT QUẢ THỰC HIỆN THÁNG ${month} NĂM 2024`) {
+  return table('271-ba-vi.xlsx', [
+    ['UBND HUYỆN BA VÌ', null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+    [null, null, null, dateLine],
+    [title],
+    [],
+    ['STT', 'Chỉ tiêu', 'ĐVT', valueHeader],
+    [1, 'Giải quyết việc làm', 'người', 612],
+    [2, 'Số hộ nghèo', 'hộ', 135],
+  ], 'Báo cáo');
+}
+
+function submission(t: ReturnType<typeof form>, folderMonth: number | null, file = t.file): ReadSubmission {
+  const tables = maskDates([{ ...t, file }]);
+  return {
+    source: { path: file, file, year: folderMonth === null ? null : 2024, month: folderMonth },
+    sha256: 'x',
+    tables,
+    findings: [],
+    readable: true,
+    statedDate: statedReportDate([t]),
+    modifiedDate: '2030-01-01',
+    cumulative: new Map(tables.map((x) => [x.sheet ?? '', cumulativeOf(x, index)])),
+  };
+}
+
+describe('the date a file states', () => {
+  it('reads "ngày … tháng … năm …" in any case, with or without diacritics, and numeric dates day first', () => {
+    expect(dateInText('Ba Vì, ngày 07 tháng 4 năm 2024')).toBe('2024-04-07');
+    expect(dateInText('BA VÌ, NGÀY 7 THÁNG 04 NĂM 2024')).toBe('2024-04-07');
+    expect(dateInText('Ba Vi, ngay 7 thang 4 nam 2024')).toBe('2024-04-07');
+    expect(dateInText('Ba Vì, ngày 7 tháng 4 năm 2024'.normalize('NFD'))).toBe('2024-04-07');
+    expect(dateInText('07/04/2024')).toBe('2024-04-07');
+    expect(dateInText('2024-04-07')).toBe('2024-04-07');
+    expect(dateInText('ngày 31 tháng 2 năm 2024')).toBeNull();
+  });
+  it('prefers a "Ngày báo cáo" cell (beside it, in it, or below it as a column header) to a date phrase', () => {
+    expect(statedReportDate([table('a.csv', [['Ngày báo cáo:', '08/03/2024'], ['Hà Nội, ngày 01 tháng 3 năm 2024']])])).toBe('2024-03-08');
+    expect(statedReportDate([table('a.csv', [['Ngày báo cáo: 08/03/2024']])])).toBe('2024-03-08');
+    expect(statedReportDate([table('a.csv', [['Đơn vị', 'Chỉ tiêu', 'Ngày báo cáo'], ['Ba Vì', 'Số hộ nghèo', '06/03/2024']])])).toBe('2024-03-06');
+    expect(statedReportDate([table('a.csv', [['Ngày báo cáo', new Date(Date.UTC(2024, 2, 9))]])])).toBe('2024-03-09');
+    expect(statedReportDate([form(2, 'Ba Vì, ngày 08 tháng 3 năm 2024')])).toBe('2024-03-08');
+    expect(statedReportDate([table('a.csv', [['Chỉ tiêu', 'Giá trị']])])).toBeNull();
+  });
+});
+
+describe('a date line above the title is not the report\'s month', () => {
+  it('masks the date phrase, so the title\'s month and year are read', () => {
+    const masked = maskDates([form(2, 'Ba Vì, ngày 08 tháng 3 năm 2024')])[0]!;
+    expect(masked.rows[1]![3]!.value).toBe('Ba Vì,');
+    const input = assembleMonth([submission(form(2, 'Ba Vì, ngày 08 tháng 3 năm 2024'), 2, '2024/02/271-ba-vi.xlsx')], index, { year: 2024, defaultMonth: 2 });
+    expect(input.observations.map((o) => [o.indicator, o.month, o.year, o.value])).toEqual([
+      ['jobs-created', 2, 2024, 612],
+      ['poor-household-rate', 2, 2024, 135],
+    ]);
+    expect(input.files[0]).toMatchObject({ reportDate: '2024-03-08', dateSource: 'stated', month: 2 });
+    // December's report, dated in January of the next year, still reports the title's year.
+    const dec = assembleMonth([submission(form(12, 'Ba Vì, ngày 04 tháng 1 năm 2025'), 12, '2024/12/271-ba-vi.xlsx')], index, { year: 2024, defaultMonth: 12 });
+    expect(dec.observations.every((o) => o.year === 2024 && o.month === 12)).toBe(true);
+    expect(dec.findings.filter((f) => f.code === 'year-mismatch')).toEqual([]);
+  });
+  it('a file without a stated month takes its folder\'s; a stated month that differs from the folder wins, with a note', () => {
+    const noMonth = form(3, 'Ba Vì, ngày 02 tháng 4 năm 2024', 'Thực hiện', 'BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2024');
+    const a = assembleMonth([submission(noMonth, 3, '2024/03/271-ba-vi.xlsx')], index, { year: 2024, defaultMonth: 3 });
+    expect(a.observations.map((o) => o.month)).toEqual([3, 3]);
+    const b = assembleMonth([submission(form(2, 'Ba Vì, ngày 02 tháng 4 năm 2024'), 3, '2024/03/271-ba-vi.xlsx')], index, { year: 2024, defaultMonth: 3 });
+    expect(b.observations.map((o) => o.month)).toEqual([2, 2]);
+    expect(b.findings.map((f) => f.code)).toContain('month-mismatch');
+  });
+  it('two months\' files without a stated month are not duplicates of each other; the same month twice with different values is', () => {
+    const plain = (v: number) => table('x.csv', [['Đơn vị', 'Chỉ tiêu', 'Giá trị'], ['Ba Vì', 'Giải quyết việc làm', v]]);
+    const sub = (v: number, m: number, name: string): ReadSubmission => ({ ...submission(form(1, ''), m, name), tables: [{ ...plain(v), file: name }], cumulative: new Map() });
+    const ok = assembleMonth([sub(500, 1, '2024/01/a.csv'), sub(600, 2, '2024/02/a.csv')], index, { year: 2024, defaultMonth: 2 });
+    expect(ok.observations.map((o) => [o.month, o.value])).toEqual([[1, 500], [2, 600]]);
+    expect(ok.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const clash = assembleMonth([sub(500, 2, '2024/02/a.csv'), sub(600, 2, '2024/02/b.csv')], index, { year: 2024, defaultMonth: 2 });
+    expect(clash.observations).toEqual([]);
+    expect(clash.findings.map((f) => f.code)).toEqual(['duplicate-value']);
+    const resent = assembleMonth([sub(500, 2, '2024/02/a.csv'), sub(500, 2, '2024/02/b.csv')], index, { year: 2024, defaultMonth: 2 });
+    expect(resent.observations).toHaveLength(1);
+  });
+});
+
+describe('"Lũy kế": cumulative figures', () => {
+  it('a title that says "Lũy kế" makes every figure cumulative; a column that says it makes that column cumulative', () => {
+    const title = submission(form(3, '', 'Thực hiện', 'BÁO CÁO THÁNG 3 NĂM 2024 (SỐ LIỆU LŨY KẾ TỪ ĐẦU NĂM)'), 3);
+    const a = assembleMonth([title], index, { year: 2024, defaultMonth: 3 });
+    expect(a.observations.every((o) => o.cumulative === true)).toBe(true);
+    const column = submission(form(3, '', 'Lũy kế đến tháng 3'), 3);
+    expect(assembleMonth([column], index, { year: 2024, defaultMonth: 3 }).observations.every((o) => o.cumulative === true)).toBe(true);
+    const both = table('271-ba-vi.xlsx', [
+      ['UBND HUYỆN BA VÌ'],
+      ['BÁO CÁO THÁNG 3 NĂM 2024'],
+      ['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện tháng 3', 'Lũy kế 3 tháng'],
+      [1, 'Giải quyết việc làm', 'người', 612, 1500],
+    ]);
+    const figures = monthlyFigures(both, index);
+    expect(figures.cumulative).toBeNull();
+    const sub: ReadSubmission = { ...submission(form(3, ''), 3), tables: [figures.table], cumulative: new Map([['', figures.cumulative]]) };
+    const month = assembleMonth([sub], index, { year: 2024, defaultMonth: 3 });
+    // Beside the month's own column, the cumulative one is not read (and is no duplicate).
+    expect(month.observations.map((o) => [o.value, o.cumulative ?? false])).toEqual([[612, false]]);
+    expect(month.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const plain = submission(form(3, ''), 3);
+    expect(assembleMonth([plain], index, { year: 2024, defaultMonth: 3 }).observations.some((o) => o.cumulative)).toBe(false);
+  });
+});
+
+describe('the month a path states', () => {
+  it('is the last YYYY/MM pair of folders', () => {
+    expect(monthInPath('submissions/2024/03/quan-huyen/ba-vi.xlsx')).toEqual({ year: 2024, month: 3 });
+    expect(monthInPath('2024/3/ba-vi.xlsx')).toEqual({ year: 2024, month: 3 });
+    expect(monthInPath('data/ba-vi-2024-03.xlsx')).toBeNull();
+    expect(monthInPath('2024/13/ba-vi.xlsx')).toBeNull();
+  });
+});
