@@ -1,14 +1,20 @@
+import { checkProgramme } from '../programme/check.js';
 import { CatalogIndex } from '../programme/match.js';
-import { parseProgramme } from '../programme/load.js';
-import { BUILTIN_PROGRAMME, readProgrammeFile } from '../read/programme-file.js';
+import type { Programme } from '../programme/schema.js';
+import { BUILTIN_PROGRAMME, BUILTIN_PROGRAMME_COMPILED, readProgrammeFile } from '../read/programme-file.js';
 import { UsageError } from './errors.js';
 
-/** The programme (built-in, or --programme FILE) and its lookup index; a bad definition is a usage error. */
+/**
+ * The programme (built-in, or --programme FILE) and its lookup index; a bad definition is a usage error.
+ * The built-in catalog was validated by the build, so zod loads only for a user's definition.
+ */
 export async function loadProgramme(file: string | undefined, targets?: string): Promise<CatalogIndex> {
+  const compiled = file === undefined ? await readProgrammeFile(BUILTIN_PROGRAMME_COMPILED) : null;
+  const trusted = compiled !== null && compiled.findings.length === 0;
   const path = file ?? BUILTIN_PROGRAMME;
-  const read = await readProgrammeFile(path);
+  const read = trusted ? compiled : await readProgrammeFile(path);
   if (read.findings.length) throw new UsageError(read.findings[0]!.message);
-  const parsed = parseProgramme(read.data, path);
+  const parsed = trusted ? checkProgramme(read.data as Programme, null) : (await import('../programme/load.js')).parseProgramme(read.data, path);
   if (!parsed.programme) throw new UsageError(parsed.findings.map((f) => f.message).join('; '));
   const programme = parsed.programme;
   if (targets !== undefined && !programme.targetSets.some((s) => s.name === targets)) {

@@ -1,6 +1,6 @@
 import { finding, sortFindings, type Finding, type Location } from '../model/finding.js';
 import type { Observation } from '../model/observation.js';
-import { annualTargetText, resolveTargetSet, type IndicatorTargetTexts } from '../programme/load.js';
+import { annualTargetText, resolveTargetSet, type IndicatorTargetTexts } from '../programme/targets.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { Indicator, Programme } from '../programme/schema.js';
 import { parseTarget } from '../programme/target.js';

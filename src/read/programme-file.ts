@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { finding, type Finding } from '../model/finding.js';
 
-/** The built-in catalog shipped with the package. */
+/** The built-in catalog as written… */
 export const BUILTIN_PROGRAMME = fileURLToPath(new URL('../../catalog/programme-08.json', import.meta.url));
+/** …and as the build validated it, defaults applied (scripts/build-catalog.mjs); absent when running from src/. */
+export const BUILTIN_PROGRAMME_COMPILED = fileURLToPath(new URL('../catalog/programme-08.json', import.meta.url));
 
 /** Read and JSON-parse a programme definition; validation is the programme stage's job. */
 export async function readProgrammeFile(path: string): Promise<{ data: unknown; findings: Finding[] }> {

@@ -10,6 +10,7 @@ export interface Labels {
   annualTarget: (year: number) => string;
   periodTarget: (year: number) => string;
   percent: string;
+  periodPercent: string;
   verdict: string;
   status: Record<Status, string>;
   periodLine: (achieved: number, of: number, year: number) => string;
@@ -79,6 +80,7 @@ export const LABELS: Record<Lang, Labels> = {
     annualTarget: (y) => `KH năm ${y}`,
     periodTarget: (y) => `MT ${y}`,
     percent: '% KH',
+    periodPercent: '% MT',
     verdict: 'Đánh giá',
     status: {
       exceeded: 'Vượt',
@@ -151,7 +153,8 @@ export const LABELS: Record<Lang, Labels> = {
     unit: 'Unit',
     annualTarget: (y) => `Plan ${y}`,
     periodTarget: (y) => `Target ${y}`,
-    percent: '% of target',
+    percent: '% of plan',
+    periodPercent: '% of target',
     verdict: 'Verdict',
     status: {
       exceeded: 'Exceeded',

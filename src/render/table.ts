@@ -17,7 +17,7 @@ export function renderTable(model: ReportModel, options: TableOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const en = options.lang === 'en';
   const table = new Table({
-    head: [L.indicator, L.value, L.unit, L.annualTarget(model.year), L.percent, L.verdict, L.periodTarget(model.programme.to), L.percent, L.verdict].map((h) => c.bold(h)),
+    head: [L.indicator, L.value, L.unit, L.annualTarget(model.year), L.percent, L.verdict, L.periodTarget(model.programme.to), L.periodPercent, L.verdict].map((h) => c.bold(h)),
     colWidths: [44, 12, 12, 11, 9, 15, 11, 9, 15],
     wordWrap: true,
     style: { head: [], border: [] },

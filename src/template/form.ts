@@ -2,7 +2,7 @@
  * The form a unit fills in, as data (pure): title lines, header, one row per indicator or part, the plans
  * the catalog knows, and what each value cell accepts. ./write.ts lays it out as a workbook.
  */
-import { annualTargetText, resolveTargetSet } from '../programme/load.js';
+import { annualTargetText, resolveTargetSet } from '../programme/targets.js';
 import type { Programme, ReportingUnit } from '../programme/schema.js';
 
 export interface FormValidation {

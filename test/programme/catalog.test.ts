@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseProgramme, resolveTargetSet, annualTargetText } from '../../src/programme/load.js';
+import { parseProgramme } from '../../src/programme/load.js';
+import { annualTargetText, resolveTargetSet } from '../../src/programme/targets.js';
 import { ProgrammeSchema } from '../../src/programme/schema.js';
 
 const raw = JSON.parse(readFileSync(new URL('../../catalog/programme-08.json', import.meta.url), 'utf8'));
@@ -33,6 +34,10 @@ describe('the built-in Programme 08 catalog', () => {
     expect(annualTargetText(original.get('jobs-created'), 2024)).toBe('160000');
     expect(annualTargetText(original.get('health-managed-rate'), 2023)).toBe('>94');
     expect(annualTargetText(original.get('health-managed-rate'), 2024)).toBeNull();
+  });
+  it('is what the build compiled for the CLI (dist/catalog, validated without zod at run time)', () => {
+    const compiled = JSON.parse(readFileSync(new URL('../../dist/catalog/programme-08.json', import.meta.url), 'utf8'));
+    expect(compiled).toEqual(JSON.parse(JSON.stringify(programme)));
   });
   it('matches its generated JSON Schema (run `npm run schema` after changing the zod schema)', () => {
     const generated = z.toJSONSchema(ProgrammeSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
