@@ -40,8 +40,9 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
   const sheets: SheetSummary[] = [];
   for (const table of tables) {
     const result = normaliseTable(table, index, options);
-    observations.push(...result.observations);
-    findings.push(...result.findings);
+    // Loops, not push(...): a sheet of 100,000 bad rows gives more findings than a call takes arguments.
+    for (const o of result.observations) observations.push(o);
+    for (const f of result.findings) findings.push(f);
     sheets.push(result.summary);
   }
   const deduped = resolveDuplicates(observations, index, findings);
