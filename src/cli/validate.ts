@@ -27,6 +27,9 @@ export interface ValidateCommandOptions {
 
 const MB = 1024 * 1024;
 
+/** Errors listed when --max-errors is not given: enough for any real file, and a bound on the output of a hostile one. */
+export const DEFAULT_MAX_ERRORS = 1000;
+
 /** The caps options and the read-stage limits they set (sizes in MB). */
 export const LIMIT_OPTIONS: readonly { option: string; key: keyof ValidateCommandOptions; limit: keyof ReadLimits; scale: number }[] = [
   { option: '--max-file-mb', key: 'maxFileMb', limit: 'maxFileBytes', scale: MB },
@@ -45,7 +48,7 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   if (opts.encoding !== undefined && !(ENCODING_OPTIONS as readonly string[]).includes(opts.encoding)) {
     throw new UsageError(`--encoding takes ${ENCODING_OPTIONS.join(', ')}, not "${opts.encoding}"`);
   }
-  const maxErrors = opts.maxErrors === undefined ? null : count('--max-errors', opts.maxErrors);
+  const maxErrors = opts.maxErrors === undefined ? DEFAULT_MAX_ERRORS : count('--max-errors', opts.maxErrors);
   const limits = readLimits(opts);
   const index = await loadProgramme(opts.programme, opts.targets);
   // A path that does not exist is the caller's mistake: say so before reading anything.

@@ -40,7 +40,7 @@ export function renderValidationText(result: ValidationResult, options: Validati
       const severity = list[0]!.severity;
       lines.push(`  ${code} ${paint[severity](`(${severity}${list.length > 1 ? `, ${list.length}` : ''})`)}`);
       const places = list.map(place);
-      const width = Math.max(...places.map((p) => p.length));
+      const width = places.reduce((w, p) => Math.max(w, p.length), 0);
       list.forEach((f, i) => lines.push(`    ${places[i]!.padEnd(width)}  ${f.message}`));
       const advice = ADVICE[code];
       if (advice) lines.push(`    ${c.dim('What to do:')} ${advice}`);

@@ -8,7 +8,7 @@ import type { Observation, UnitRef } from '../model/observation.js';
 import { cellText, type Table } from '../model/table.js';
 import { findHeader } from '../normalise/headers.js';
 import type { SheetSummary } from '../normalise/index.js';
-import { annualTargetText, resolveTargetSet } from '../programme/load.js';
+import { annualTargetText, resolveTargetSet } from '../programme/targets.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { Indicator } from '../programme/schema.js';
 
@@ -201,7 +201,13 @@ export function missingIndicators(
   findings: readonly Finding[] = [],
 ): Finding[] {
   // An indicator whose cell has an error finding was reported, badly: that finding says what to fix.
-  const faulty = new Set(findings.filter((f) => f.severity === 'error' && f.indicator && f.district).map((f) => `${f.district}|${f.indicator}`));
+  const faulty = new Map<string, Set<string>>();
+  for (const f of findings) {
+    if (f.severity !== 'error' || !f.indicator || !f.district) continue;
+    let set = faulty.get(f.district);
+    if (!set) faulty.set(f.district, (set = new Set()));
+    set.add(f.indicator);
+  }
   interface Group {
     unit: UnitRef;
     name: string;
@@ -233,7 +239,7 @@ export function missingIndicators(
     const expected = index.programme.indicators.filter((i) => i.aggregation === 'sum' || i.aggregation === 'ratio');
     const missing: { ind: Indicator; text: string }[] = [];
     for (const ind of expected) {
-      if (faulty.has(`${g.name}|${ind.id}`)) continue;
+      if (faulty.get(g.name)?.has(ind.id)) continue;
       const has = (part: string | null) => g.given.some((o) => o.indicator === ind.id && o.part === part && o.value !== null);
       if (ind.aggregation === 'sum') {
         if (district && !has(null)) missing.push({ ind, text: `"${ind.name}"` });

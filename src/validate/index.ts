@@ -3,9 +3,9 @@
  * (reading is the caller's): the normalise stage's findings (unknown indicators and units, bad numbers,
  * ranges, duplicates, years) plus the checks in ./checks.ts, all in one pass, then the verdict.
  */
-import { sortFindings, type Finding } from '../model/finding.js';
+import { finding, sortFindings, type Finding } from '../model/finding.js';
 import type { Table } from '../model/table.js';
-import { normalise } from '../normalise/index.js';
+import { normalise, type NormaliseResult } from '../normalise/index.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { missingIndicators, noDataFiles, noTableFiles, planMismatches, raggedRows, silentFailures, wrongYearFiles } from './checks.js';
 import { verdict, type ValidationResult } from './model.js';
@@ -31,15 +31,20 @@ export interface ValidateOptions {
 
 export function validate(input: ValidateInput, index: CatalogIndex, options: ValidateOptions): ValidationResult {
   const year = options.year;
-  const normalised = normalise(input.tables, index, { year });
+  const normalised = normaliseGuarded(input.tables, index, year);
+  const tables = normalised.failed.size ? input.tables.filter((t) => !normalised.failed.has(t.file)) : input.tables;
   const findings: Finding[] = [...input.findings, ...normalised.findings];
-  findings.push(...silentFailures(input.files, findings));
-  findings.push(...noTableFiles(input.tables, normalised.sheets));
-  findings.push(...raggedRows(input.tables, index));
-  findings.push(...wrongYearFiles(normalised.observations, year));
-  findings.push(...planMismatches(normalised.observations, index, year, options.targets));
-  findings.push(...missingIndicators(normalised.observations, normalised.sheets, index, year, findings));
-  findings.push(...noDataFiles(normalised.sheets, normalised.observations, findings));
+  // Appended in loops: a hostile file can give more findings than a call takes arguments.
+  const add = (more: readonly Finding[]) => {
+    for (const f of more) findings.push(f);
+  };
+  add(silentFailures(input.files, findings));
+  add(noTableFiles(tables, normalised.sheets));
+  add(raggedRows(tables, index));
+  add(wrongYearFiles(normalised.observations, year));
+  add(planMismatches(normalised.observations, index, year, options.targets));
+  add(missingIndicators(normalised.observations, normalised.sheets, index, year, findings));
+  add(noDataFiles(normalised.sheets, normalised.observations, findings));
   return verdict(
     input.files.map((f) => f.file),
     dedupe(sortFindings(findings)),
@@ -62,3 +67,33 @@ function dedupe(findings: Finding[]): Finding[] {
     return true;
   });
 }
+
+/**
+ * The normalise stage, with a file boundary: should it throw (a bug, not the file's fault), each file is
+ * normalised alone, and the file it fails on gets an `internal-error` finding instead of stopping the run.
+ */
+function normaliseGuarded(tables: readonly Table[], index: CatalogIndex, year: number | null, run = normalise): NormaliseResult & { failed: Set<string> } {
+  try {
+    return { ...run(tables, index, { year }), failed: new Set() };
+  } catch {
+    const out: NormaliseResult & { failed: Set<string> } = { observations: [], findings: [], sheets: [], failed: new Set() };
+    const files = [...new Set(tables.map((t) => t.file))];
+    for (const file of files) {
+      try {
+        const r = run(tables.filter((t) => t.file === file), index, { year });
+        for (const o of r.observations) out.observations.push(o);
+        for (const f of r.findings) out.findings.push(f);
+        for (const s of r.sheets) out.sheets.push(s);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        out.failed.add(file);
+        out.findings.push(
+          finding('error', 'internal-error', `${file} could not be checked: welfare failed on it (${message.slice(0, 200)}). Please report this with the file; the other files were checked.`, { file }),
+        );
+      }
+    }
+    return out;
+  }
+}
+
+export const _test = { normaliseGuarded };

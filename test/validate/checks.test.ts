@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
-import { consistent, errors, placed, validateFiles } from './helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { Table } from '../../src/model/table.js';
+import { _test } from '../../src/validate/index.js';
+import { consistent, errors, index, placed, validateFiles } from './helpers.js';
+
+vi.setConfig({ testTimeout: 60_000 });
 
 const HEADER = 'Đơn vị,Chỉ tiêu,Năm,Giá trị,Kế hoạch\n';
 
@@ -186,5 +190,29 @@ describe('--max-errors', () => {
     expect(r.omittedErrors).toBe(25);
     expect(errors(r).map((f) => f.cell)).toEqual(['D2', 'D3', 'D4', 'D5', 'D6']);
     expect(r.files).toEqual([{ file: 'ba-dinh.csv', ok: false, errors: 30, warnings: 0 }]);
+  });
+});
+
+describe('large and failing inputs', () => {
+  it('80,000 bad rows of a part shared by two indicators (160,000 findings): a verdict, no stack overflow', async () => {
+    const rows = Array.from({ length: 80_000 }, (_, i) => `Ba Đình,Tổng số hộ,2023,x${i},\n`).join('');
+    const r = await validateFiles([['big.csv', HEADER + rows]], 2023, 10);
+    consistent(r);
+    expect(r.counts.errors).toBe(80_000);
+    expect(r.partial).toBe(true);
+    expect(errors(r)).toHaveLength(10);
+  });
+
+  it('a bug in the normalise stage stops at the file it fails on (internal-error), the other files are checked', () => {
+    const table = (file: string): Table => ({ file, sheet: null, rows: [[{ value: 'x' }]] });
+    const run = (tables: readonly Table[]) => {
+      if (tables.some((t) => t.file === 'bad.csv')) throw new Error('boom');
+      return { observations: [], findings: [], sheets: tables.map((t) => ({ file: t.file, sheet: t.sheet, layout: null, unit: null, year: null, observations: 0 })) };
+    };
+    const out = _test.normaliseGuarded([table('a.csv'), table('bad.csv'), table('c.csv')], index, 2023, run as never);
+    expect(out.failed).toEqual(new Set(['bad.csv']));
+    expect(out.sheets.map((s) => s.file)).toEqual(['a.csv', 'c.csv']);
+    expect(placed(out.findings)).toEqual([{ severity: 'error', code: 'internal-error', file: 'bad.csv', sheet: null, cell: null, row: null }]);
+    expect(out.findings[0]!.message).toMatch(/^bad\.csv could not be checked: welfare failed on it \(boom\)/);
   });
 });

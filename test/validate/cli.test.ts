@@ -143,3 +143,14 @@ describe('every hostile fixture gets a verdict from the CLI within the budget', 
     expect(out.files[0].errors).toBeGreaterThan(0);
   });
 });
+
+describe('--max-errors default', () => {
+  it('lists 1000 errors unless told otherwise, and says how many more there are', () => {
+    const path = join(dir, 'thousands.csv');
+    writeFileSync(path, 'Đơn vị,Chỉ tiêu,Năm,Giá trị\n' + Array.from({ length: 1500 }, (_, i) => `Sở Y tế,Số bác sĩ/vạn dân,2023,x${i}\n`).join(''));
+    const json = JSON.parse(welfare(['validate', path, '--format', 'json']).stdout);
+    expect([json.partial, json.counts.errors, json.omittedErrors, json.issues.length]).toEqual([true, 1500, 500, 1000]);
+    const all = JSON.parse(welfare(['validate', path, '--format', 'json', '--max-errors', '5000']).stdout);
+    expect([all.partial, all.issues.length]).toEqual([false, 1500]);
+  });
+});
