@@ -63,7 +63,7 @@ function header(lang: Lang, year: number, to: number): string[] {
     `${L.percent} (${L.annualTarget(year)})`,
     `${L.verdict} (${L.annualTarget(year)})`,
     L.periodTarget(to),
-    `${L.percent} (${L.periodTarget(to)})`,
+    `${L.periodPercent} (${L.periodTarget(to)})`,
     `${L.verdict} (${L.periodTarget(to)})`,
   ];
 }

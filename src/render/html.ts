@@ -165,7 +165,7 @@ function summarySection(model: ReportModel, lang: Lang): string {
     .join('');
   const yearT = L.annualTarget(model.year);
   const periodT = L.periodTarget(model.programme.to);
-  const head = [L.number, L.indicator, L.value, L.unit, yearT, L.percent, L.verdict, periodT, L.percent, L.verdict];
+  const head = [L.number, L.indicator, L.value, L.unit, yearT, L.percent, L.verdict, periodT, L.periodPercent, L.verdict];
   const numeric = new Set([0, 2, 5, 8]);
   const rows = model.indicators
     .map((ind, n) => {
@@ -176,7 +176,7 @@ function summarySection(model: ReportModel, lang: Lang): string {
         ind.annual,
         lang,
         `${L.verdict} (${yearT})`,
-      )}${textCell(targetText(ind.period.target, ind.decimals, lang), periodT)}${numCell(formatPercent(ind.period.percent, lang), `${L.percent} (${periodT})`)}${verdictCell(ind.period, lang, `${L.verdict} (${periodT})`)}</tr>`;
+      )}${textCell(targetText(ind.period.target, ind.decimals, lang), periodT)}${numCell(formatPercent(ind.period.percent, lang), `${L.periodPercent} (${periodT})`)}${verdictCell(ind.period, lang, `${L.verdict} (${periodT})`)}</tr>`;
     })
     .join('\n');
   return `<section id="summary">
@@ -279,7 +279,7 @@ function cardRow(i: CardIndicator, card: DistrictCard, lang: Lang): string {
   return `<tr><td class="name">${esc(indicatorName(i, lang))} <span class="muted">(${esc(unitName(i, lang))})</span></td>${numCell(
     i.reported ? formatNumber(i.value, i.decimals, lang) : L.notReported,
     L.value,
-  )}${textCell(targetText(i.annual.target, i.decimals, lang), yearT)}${numCell(formatPercent(i.annual.percent, lang), `${L.percent} (${yearT})`)}${verdictCell(i.annual, lang, `${L.verdict} (${yearT})`)}${textCell(targetText(i.period.target, i.decimals, lang), periodT)}${numCell(formatPercent(i.period.percent, lang), `${L.percent} (${periodT})`)}${verdictCell(i.period, lang, `${L.verdict} (${periodT})`)}${numCell(
+  )}${textCell(targetText(i.annual.target, i.decimals, lang), yearT)}${numCell(formatPercent(i.annual.percent, lang), `${L.percent} (${yearT})`)}${verdictCell(i.annual, lang, `${L.verdict} (${yearT})`)}${textCell(targetText(i.period.target, i.decimals, lang), periodT)}${numCell(formatPercent(i.period.percent, lang), `${L.periodPercent} (${periodT})`)}${verdictCell(i.period, lang, `${L.verdict} (${periodT})`)}${numCell(
     formatNumber(i.city, i.decimals, lang),
     L.cityValue,
   )}${numCell(formatNumber(i.cityAverage, i.decimals, lang), L.cityAverage)}${numCell(i.rank === null ? L.notAvailable : `${i.rank}/${i.ranked}`, L.rank)}${numCell(
@@ -293,7 +293,7 @@ function cardArticle(card: DistrictCard, lang: Lang, level: 'h2' | 'h3'): string
   const L = LABELS[lang];
   const yearT = L.annualTarget(card.year);
   const periodT = L.periodTarget(card.programme.to);
-  const head = [L.indicator, L.value, yearT, L.percent, L.verdict, periodT, L.percent, L.verdict, L.cityValue, L.cityAverage, L.rank, L.belowAverageShort];
+  const head = [L.indicator, L.value, yearT, L.percent, L.verdict, periodT, L.periodPercent, L.verdict, L.cityValue, L.cityAverage, L.rank, L.belowAverageShort];
   const numeric = new Set([1, 3, 6, 8, 9, 10]);
   const s = card.summary;
   return `<article class="card" id="d-${esc(card.district.code)}">

@@ -50,7 +50,7 @@ export function renderMarkdown(model: ReportModel, options: RenderOptions): stri
       { text: L.percent, right: true },
       { text: L.verdict },
       { text: L.periodTarget(model.programme.to) },
-      { text: L.percent, right: true },
+      { text: L.periodPercent, right: true },
       { text: L.verdict },
     ]),
   );
@@ -90,7 +90,7 @@ export function renderCardMarkdown(card: DistrictCard, options: RenderOptions): 
       { text: L.percent, right: true },
       { text: L.verdict },
       { text: L.periodTarget(card.programme.to) },
-      { text: L.percent, right: true },
+      { text: L.periodPercent, right: true },
       { text: L.verdict },
       { text: L.cityValue, right: true },
       { text: L.cityAverage, right: true },

@@ -15,7 +15,7 @@ describe('CSV report', () => {
     const r = rows(text);
     expect(r[0]).toEqual([
       'Mã đơn vị', 'Tên đơn vị', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Thực hiện', 'ĐVT',
-      'KH năm 2023', '% KH (KH năm 2023)', 'Đánh giá (KH năm 2023)', 'MT 2025', '% KH (MT 2025)', 'Đánh giá (MT 2025)',
+      'KH năm 2023', '% KH (KH năm 2023)', 'Đánh giá (KH năm 2023)', 'MT 2025', '% MT (MT 2025)', 'Đánh giá (MT 2025)',
     ]);
     // 19 city rows, and the districts' rows for the 4 indicators they report: 19 + 4 × 30.
     expect(r).toHaveLength(1 + 19 + 4 * 30);
