@@ -27,7 +27,7 @@ export function renderJson(model: ReportModel): string {
       baseline: i.baseline,
       annual: i.annual,
       period: i.period,
-      districts: i.districts.map((d) => ({ code: d.code, name: d.name, value: d.value, annual: d.annual, period: d.period, ...(d.parts ? { parts: d.parts } : {}) })),
+      districts: i.districts.map((d) => ({ code: d.code, name: d.name, value: d.value, annual: d.annual, period: d.period, ...(d.parts ? { parts: d.parts } : {}), sources: d.sources })),
       sources: i.sources,
       nameEn: i.nameEn,
       decimals: i.decimals,
