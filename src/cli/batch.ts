@@ -103,8 +103,9 @@ export function makeProgress(stream: NodeJS.WriteStream | { isTTY?: boolean; wri
     if (!tty || total === 0) return;
     const filled = Math.round((done / total) * width);
     const text = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${label}`;
-    const max = (stream as { columns?: number }).columns ?? 80;
-    stream.write(`\r\x1b[2K${text.slice(0, Math.max(10, max - 1))}`);
+    const columns = (stream as { columns?: number }).columns;
+    const max = columns && columns >= 40 ? columns : 80;
+    stream.write(`\r\x1b[2K${text.slice(0, max - 1)}`);
   };
   const clear = () => {
     if (tty && total > 0) stream.write('\r\x1b[2K');
