@@ -42,7 +42,14 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
     const result = normaliseTable(table, index, options);
     // Loops, not push(...): a sheet of 100,000 bad rows gives more findings than a call takes arguments.
     for (const o of result.observations) observations.push(o);
-    for (const f of result.findings) findings.push(f);
+    // A cell read for two indicators (a denominator they share, "Tổng số hộ") is one problem, said once.
+    const said = new Set<string>();
+    for (const f of result.findings) {
+      const key = f.cell === null ? null : `${f.code}|${f.sheet}|${f.cell}|${f.message}`;
+      if (key !== null && said.has(key)) continue;
+      if (key !== null) said.add(key);
+      findings.push(f);
+    }
     sheets.push(result.summary);
   }
   const deduped = resolveDuplicates(observations, index, findings);

@@ -140,3 +140,14 @@ describe('findings on values', () => {
     expect(r.observations.filter((o) => o.year === 2022).map((o) => o.value)).toEqual([4.5]);
   });
 });
+
+describe('a cell shared by two indicators', () => {
+  it('gets one finding, not one per indicator', () => {
+    const t = table('shared.csv', [
+      ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'],
+      ['Huyện Ba Vì', 'Tổng số hộ', '2023', 'nhiều'],
+    ]);
+    const r = normalise([t], index, { year: 2023 });
+    expect(r.findings.map((f) => [f.code, f.cell])).toEqual([['bad-number', 'D2']]);
+  });
+});
