@@ -89,3 +89,19 @@ function cmp(a: string | null, b: string | null): number {
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
+
+/** A finding as the JSON contracts print it: every field, in the documented order. */
+export function findingJson(f: Finding): Finding {
+  return {
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    file: f.file,
+    sheet: f.sheet,
+    row: f.row,
+    column: f.column,
+    cell: f.cell,
+    indicator: f.indicator,
+    district: f.district,
+  };
+}

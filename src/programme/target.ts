@@ -1,4 +1,4 @@
-import { fold } from '../text/fold.js';
+import { fold, unaccent } from '../text/fold.js';
 import { parseNumberText } from '../text/number.js';
 
 /** A target as the engine understands it, parsed from the text the documents use. */
@@ -72,18 +72,6 @@ function numberIn(text: string): number | null {
   if (/\d/.test(rest)) return null;
   const parsed = parseNumberText(m[1]!.trim().replace(/[.,]$/, ''), 'vi');
   return parsed.kind === 'number' ? parsed.value : null;
-}
-
-/** Lowercase without diacritics, keeping digits and their separators: "Trên 94,5%" → "tren 94,5%". */
-function unaccent(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[–—‑]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** A short English description, for messages. */

@@ -1,3 +1,4 @@
+import { findingJson } from '../model/finding.js';
 import type { ReportModel } from '../compute/model.js';
 
 /**
@@ -37,18 +38,7 @@ export function renderJson(model: ReportModel): string {
       ...(i.parts ? { parts: i.parts } : {}),
     })),
     derived: model.derived,
-    issues: model.issues.map((f) => ({
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-      file: f.file,
-      sheet: f.sheet,
-      row: f.row,
-      column: f.column,
-      cell: f.cell,
-      indicator: f.indicator,
-      district: f.district,
-    })),
+    issues: model.issues.map(findingJson),
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

@@ -1,3 +1,4 @@
+import { findingJson } from '../model/finding.js';
 import type { ValidationResult } from '../validate/model.js';
 
 /**
@@ -9,18 +10,7 @@ export function renderValidationJson(result: ValidationResult): string {
     ok: result.ok,
     partial: result.partial,
     files: result.files.map((f) => ({ file: f.file, ok: f.ok, errors: f.errors, warnings: f.warnings })),
-    issues: result.issues.map((f) => ({
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-      file: f.file,
-      sheet: f.sheet,
-      row: f.row,
-      column: f.column,
-      cell: f.cell,
-      indicator: f.indicator,
-      district: f.district,
-    })),
+    issues: result.issues.map(findingJson),
     year: result.year,
     counts: result.counts,
     omittedErrors: result.omittedErrors,

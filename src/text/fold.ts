@@ -23,12 +23,7 @@ export function fold(text: string): string {
 }
 
 function foldUncached(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[–—‑]/g, '-')
+  return unaccent(text)
     .replace(/[^a-z0-9%<>]+/g, ' ')
     .trim()
     // Old and new spellings of a final i/y after a consonant ("bác sỹ"/"bác sĩ", "Mỹ"/"Mĩ") fold alike.
@@ -68,4 +63,16 @@ export function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length]!;
+}
+
+/** Lowercase without diacritics (đ → d), dashes unified, spaces collapsed; punctuation kept: "Trên 94,5%" → "tren 94,5%". */
+export function unaccent(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[–—‑]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
