@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { computeReport } from '../../src/compute/report.js';
+import type { Observation, UnitRef } from '../../src/model/observation.js';
+import { builtinIndex } from '../helpers.js';
+
+const index = builtinIndex();
+let row = 1;
+const district = (code: string): UnitRef => ({ kind: 'district', code });
+const city = (reporter = 'dolisa'): UnitRef => ({ kind: 'city', reporter });
+function obs(unit: UnitRef, indicator: string, value: number | null, extra: Partial<Observation> = {}): Observation {
+  row++;
+  return {
+    unit,
+    unitName: unit.kind === 'district' ? index.programme.units.find((u) => u.code === unit.code)!.name : 'Sở Lao động – Thương binh và Xã hội',
+    indicator,
+    part: null,
+    year: 2023,
+    month: null,
+    value,
+    plan: null,
+    source: { file: 'in.csv', sheet: null, row, column: 'D', cell: `D${row}` },
+    ...extra,
+  };
+}
+const report = (o: Observation[], targets?: string) => computeReport(o, index, { year: 2023, ...(targets ? { targets } : {}) });
+const ind = (m: ReturnType<typeof report>, id: string) => m.indicators.find((i) => i.id === id)!;
+
+describe('city values', () => {
+  it('sums the districts when no city-level figure is given, and says how many it has', () => {
+    const m = report([obs(district('001'), 'jobs-created', 100000), obs(district('002'), 'jobs-created', 70000)]);
+    expect(ind(m, 'jobs-created')).toMatchObject({ value: 170000, origin: 'districts', annual: { target: '160000', percent: 106.25, status: 'exceeded' } });
+    expect(m.issues.map((f) => [f.code, f.severity, f.message])).toEqual([
+      ['partial-aggregate', 'info', '"Giải quyết việc làm": the city value combines 2 of 30 districts; the others did not report it.'],
+    ]);
+  });
+  it('uses a city-level figure, and warns when the districts differ from it by more than 1%', () => {
+    const cityFigure = obs(city(), 'jobs-created', 200000);
+    const m = report([cityFigure, obs(district('001'), 'jobs-created', 100000), obs(district('002'), 'jobs-created', 97000)]);
+    expect(ind(m, 'jobs-created')).toMatchObject({ value: 200000, origin: 'city' });
+    const mismatch = m.issues.find((f) => f.code === 'aggregate-mismatch')!;
+    expect(mismatch).toMatchObject({ severity: 'warning', indicator: 'jobs-created', cell: cityFigure.source.cell });
+    expect(mismatch.message).toBe(
+      '"Giải quyết việc làm": the city-level figure 200000 differs from the 2 districts combined, 197000 (1.52%). The report uses the city-level figure; check both.',
+    );
+  });
+  it('does not warn within 1%', () => {
+    const m = report([obs(city(), 'jobs-created', 198000), obs(district('001'), 'jobs-created', 100000), obs(district('002'), 'jobs-created', 97000)]);
+    expect(m.issues.filter((f) => f.code === 'aggregate-mismatch')).toEqual([]);
+  });
+  it('combines a ratio indicator as the ratio of summed parts, not a mean of rates', () => {
+    const parts = (code: string, poor: number, households: number) => [
+      obs(district(code), 'poor-household-rate', poor, { part: 'poor-households' }),
+      obs(district(code), 'poor-household-rate', households, { part: 'households' }),
+    ];
+    const m = report([...parts('001', 0, 60000), ...parts('271', 90, 90000)]);
+    const poor = ind(m, 'poor-household-rate');
+    // (0 + 90) / (60000 + 90000) × 100 = 0.06; the mean of the rates would be 0.05.
+    expect(poor).toMatchObject({ value: 0.06, origin: 'districts', parts: { 'poor-households': 90, households: 150000 } });
+    expect(poor.districts.map((d) => [d.name, d.value])).toEqual([['Ba Đình', 0], ['Ba Vì', 0.1]]);
+    expect(m.derived.find((d) => d.id === 'districts-without-poor-households')).toEqual({
+      id: 'districts-without-poor-households',
+      name: 'Số quận, huyện, thị xã không còn hộ nghèo',
+      nameEn: 'Districts without poor households',
+      value: 1,
+      of: 2,
+      districts: ['Ba Đình'],
+    });
+  });
+  it('a derived count with no district reporting is null, not zero', () => {
+    expect(report([]).derived[0]).toMatchObject({ value: null, of: 0 });
+  });
+});
+
+describe('targets', () => {
+  it('flags a city-level plan that differs from the catalog and judges against the catalog', () => {
+    const m = report([obs(city(), 'jobs-created', 214258, { plan: '150000', planSource: { file: 'in.csv', sheet: null, row: 9, column: 'E', cell: 'E9' } })]);
+    expect(ind(m, 'jobs-created').annual).toEqual({ target: '160000', percent: 133.91, status: 'exceeded' });
+    expect(m.issues.map((f) => [f.code, f.cell])).toEqual([['target-mismatch', 'E9']]);
+  });
+  it('agrees with a plan written another way ("dưới 3%" is "<3")', () => {
+    const m = report([obs(city(), 'unemployment-rate', 2.01, { plan: 'dưới 3%' })]);
+    expect(m.issues).toEqual([]);
+    expect(ind(m, 'unemployment-rate').annual).toEqual({ target: '<3', percent: null, status: 'achieved' });
+  });
+  it('uses a submitted city plan where the catalog has none', () => {
+    const m = report([obs(city('social-security'), 'social-insurance-coverage', 42.5, { plan: '42' })]);
+    expect(ind(m, 'social-insurance-coverage').annual).toEqual({ target: '42', percent: 101.19, status: 'exceeded' });
+  });
+  it('judges a district against its own plan; a count gets no 2025 target, a rate gets the city-wide one', () => {
+    const m = report([
+      obs(district('001'), 'jobs-created', 4000, { plan: '5000' }),
+      obs(district('001'), 'commune-health-stations-with-doctor', 13, { part: 'stations-with-doctor' }),
+      obs(district('001'), 'commune-health-stations-with-doctor', 14, { part: 'stations' }),
+    ]);
+    expect(ind(m, 'jobs-created').districts[0]).toMatchObject({ value: 4000, annual: { target: '5000', percent: 80, status: 'not-achieved' }, period: { target: null, status: 'no-target' } });
+    expect(ind(m, 'commune-health-stations-with-doctor').districts[0]).toMatchObject({ value: 92.86, period: { target: '100', percent: 92.86, status: 'not-achieved' } });
+  });
+  it('names the target set used, and the restated targets change the verdicts', () => {
+    const m = report([obs(city('health'), 'hospital-beds-per-10k', 36.44)], 'restated-2024');
+    expect(m.programme).toMatchObject({ targets: 'restated-2024', targetsTitle: 'Chỉ tiêu điều chỉnh theo Chương trình hành động năm 2024 của Ban Chỉ đạo' });
+    expect(ind(m, 'hospital-beds-per-10k').period).toEqual({ target: '35', percent: 104.11, status: 'exceeded' });
+  });
+  it('"lower than the previous year" uses the previous year when the inputs hold it, else no-data', () => {
+    const with2022 = report([obs(city('health'), 'under5-malnutrition-rate', 4.2), obs(city('health'), 'under5-malnutrition-rate', 4.1, { year: 2022 })]);
+    expect(ind(with2022, 'under5-malnutrition-rate')).toMatchObject({ previous: 4.1, annual: { status: 'not-achieved' } });
+    const without = report([obs(city('health'), 'under5-malnutrition-rate', 4.2)]);
+    expect(ind(without, 'under5-malnutrition-rate').annual).toEqual({ target: 'thấp hơn năm trước', percent: null, status: 'no-data' });
+  });
+  it('no value is no-data; no target is no-target', () => {
+    const m = report([]);
+    expect(ind(m, 'hospital-beds-per-10k').period).toEqual({ target: '30', percent: null, status: 'no-data' });
+    expect(ind(m, 'hospital-beds-per-10k').annual).toEqual({ target: null, percent: null, status: 'no-target' });
+    expect(m.summary).toMatchObject({ noData: 19, districtsReporting: 0, periodAchieved: 0 });
+  });
+});
