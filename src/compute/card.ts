@@ -1,17 +1,9 @@
 import type { Finding } from '../model/finding.js';
 import { round } from '../text/number.js';
-import type { Attainment, IndicatorReport, ReportModel } from './model.js';
+import { indicatorInfo, type Attainment, type IndicatorInfo, type IndicatorReport, type ReportModel } from './model.js';
 
 /** One indicator on a district's card: the district's figures beside the city's, and where it stands. */
-export interface CardIndicator {
-  id: string;
-  name: string;
-  nameEn: string;
-  unit: string;
-  unitEn: string;
-  direction: 'higher' | 'lower';
-  decimals: number;
-  official: boolean;
+export interface CardIndicator extends IndicatorInfo {
   /** Whether the district gave a value for this indicator. */
   reported: boolean;
   value: number | null;
@@ -134,14 +126,7 @@ function cardIndicator(ind: IndicatorReport, code: string, total: boolean, distr
   }
   const below = value === null || average === null ? null : better(average, value);
   return {
-    id: ind.id,
-    name: ind.name,
-    nameEn: ind.nameEn,
-    unit: ind.unit,
-    unitEn: ind.unitEn,
-    direction: ind.direction,
-    decimals: ind.decimals,
-    official: ind.official,
+    ...indicatorInfo(ind),
     reported: value !== null,
     value,
     annual: mine?.annual ?? NO_DATA,

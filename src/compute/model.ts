@@ -27,7 +27,8 @@ export interface DistrictValue {
   sources: SourceRef[];
 }
 
-export interface IndicatorReport {
+/** Who an indicator is and how to print it: the same in the report, a district card and a month summary. */
+export interface IndicatorInfo {
   id: string;
   name: string;
   nameEn: string;
@@ -37,6 +38,23 @@ export interface IndicatorReport {
   decimals: number;
   /** False for informational indicators not confirmed as one of the programme's. */
   official: boolean;
+}
+
+/** The identity fields of an indicator (from the catalog or a report), in their print order. */
+export function indicatorInfo(ind: IndicatorInfo): IndicatorInfo {
+  return {
+    id: ind.id,
+    name: ind.name,
+    nameEn: ind.nameEn,
+    unit: ind.unit,
+    unitEn: ind.unitEn,
+    direction: ind.direction,
+    decimals: ind.decimals,
+    official: ind.official,
+  };
+}
+
+export interface IndicatorReport extends IndicatorInfo {
   evaluated: boolean;
   value: number | null;
   /** Where the city value came from: a city-level report, or the districts combined. */

@@ -17,7 +17,7 @@ import { finding, sortFindings, type Finding } from '../model/finding.js';
 import type { Observation, UnitRef } from '../model/observation.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { round } from '../text/number.js';
-import type { Attainment, DerivedReport } from './model.js';
+import { indicatorInfo, type Attainment, type DerivedReport, type IndicatorInfo } from './model.js';
 import { computeReport } from './report.js';
 
 /** An observation of a monthly submission; `cumulative` when it is a year-to-date ("Lũy kế") figure. */
@@ -89,15 +89,7 @@ export interface MonthDistrictValue {
   parts?: Record<string, number | null>;
 }
 
-export interface MonthIndicator {
-  id: string;
-  name: string;
-  nameEn: string;
-  unit: string;
-  unitEn: string;
-  direction: 'higher' | 'lower';
-  decimals: number;
-  official: boolean;
+export interface MonthIndicator extends IndicatorInfo {
   /** True for flows (summed over the year to date), false for levels and rates (latest value). */
   flow: boolean;
   value: number | null;
@@ -258,14 +250,7 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
     }
     const previous = before?.value ?? null;
     return {
-      id: ind.id,
-      name: ind.name,
-      nameEn: ind.nameEn,
-      unit: ind.unit,
-      unitEn: ind.unitEn,
-      direction: ind.direction,
-      decimals: ind.decimals,
-      official: ind.official,
+      ...indicatorInfo(ind),
       flow,
       value: ind.value,
       monthValue,

@@ -7,7 +7,7 @@ import { parseTarget } from '../programme/target.js';
 import { round } from '../text/number.js';
 import { judge } from './attainment.js';
 import { targetMismatch } from './plan.js';
-import type { Attainment, DerivedReport, DistrictValue, IndicatorReport, ReportModel, SourceRef, Summary } from './model.js';
+import { indicatorInfo, type Attainment, type DerivedReport, type DistrictValue, type IndicatorReport, type ReportModel, type SourceRef, type Summary } from './model.js';
 
 export interface ComputeOptions {
   year: number;
@@ -142,14 +142,7 @@ function indicatorReport(
   }
 
   return {
-    id: ind.id,
-    name: ind.name,
-    nameEn: ind.nameEn,
-    unit: ind.unit,
-    unitEn: ind.unitEn,
-    direction: ind.direction,
-    decimals: ind.decimals,
-    official: ind.official,
+    ...indicatorInfo(ind),
     evaluated: ind.evaluated,
     value: city.value === null ? null : round(city.value, ind.decimals),
     origin: city.origin,
