@@ -5,26 +5,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CompletenessCounts } from '../compute/monthly.js';
 import { writeFileAtomic } from '../write/atomic.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_FORMAT = 1;
 
 /** One month's line in the index (index.json / index.md). */
-export interface IndexRow {
+export interface IndexRow extends CompletenessCounts {
   period: string;
   year: number;
   month: number;
   json: string;
   md: string;
-  expected: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  unusable: number;
-  reportingRate: number;
-  reportingRateOnTime: number;
   /** Files (or parts of files) left out, and error findings in the month's inputs. */
   leftOut: number;
   errors: number;

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeMonth, monthKey, type MonthSummary } from '../compute/monthly.js';
+import { completenessCounts, computeMonth, monthKey, type MonthSummary } from '../compute/monthly.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { TextEncodingOption } from '../read/index.js';
 import type { Lang } from '../render/labels.js';
@@ -198,14 +198,7 @@ export function indexRow(s: MonthSummary, names: { json: string; md: string }): 
     month: s.month,
     json: names.json,
     md: names.md,
-    expected: c.expected,
-    submitted: c.submitted,
-    onTime: c.onTime,
-    late: c.late,
-    missing: c.missing,
-    unusable: c.unusable,
-    reportingRate: c.reportingRate,
-    reportingRateOnTime: c.reportingRateOnTime,
+    ...completenessCounts(c),
     leftOut: s.leftOut.length,
     errors: s.issues.filter((f) => f.severity === 'error').length,
     flows: s.indicators

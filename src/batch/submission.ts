@@ -3,6 +3,7 @@
  * tháng 4 năm 2024" in the title or signature area, or a "Ngày báo cáo" cell) and whether its figures are
  * cumulative ("Lũy kế" in the title or over a value column). Pure: tables in, facts out.
  */
+import { columnLetter } from '../model/finding.js';
 import { cellText, type Cell, type Table } from '../model/table.js';
 import { findHeader } from '../normalise/headers.js';
 import { titleTexts } from '../normalise/context.js';
@@ -109,16 +110,6 @@ export function maskDates(tables: readonly Table[]): Table[] {
 /** Which figures of a table are cumulative: every value column ("all"), some columns (by letter), or none. */
 export type Cumulative = 'all' | ReadonlySet<string> | null;
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /**
  * "Lũy kế" over a value column makes that column cumulative; else "Lũy kế" in the title block or the sheet

@@ -125,7 +125,8 @@ export interface UnitSubmission {
   errors: number;
 }
 
-export interface Completeness {
+/** The counts of a month's completeness, as the index lists them. */
+export interface CompletenessCounts {
   /** The district-level units expected to report every month. */
   expected: number;
   /** Expected units with figures for the month (on time or late). */
@@ -137,6 +138,22 @@ export interface Completeness {
   /** DHIS2's "reporting rate": submitted ÷ expected × 100, and "reporting rate on time": on time ÷ expected × 100. */
   reportingRate: number;
   reportingRateOnTime: number;
+}
+
+export function completenessCounts(c: CompletenessCounts): CompletenessCounts {
+  return {
+    expected: c.expected,
+    submitted: c.submitted,
+    onTime: c.onTime,
+    late: c.late,
+    missing: c.missing,
+    unusable: c.unusable,
+    reportingRate: c.reportingRate,
+    reportingRateOnTime: c.reportingRateOnTime,
+  };
+}
+
+export interface Completeness extends CompletenessCounts {
   /** The deadline for month M's submissions (YYYY-MM-DD): day N of the following month. */
   deadline: string;
   /** Every expected district, then the city-level reporters that reported. */

@@ -194,12 +194,9 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
       );
       continue;
     }
-    const unit = rowUnit(state, row, r, unitCol);
-    if (!unit) continue;
-    const rowYear = yearCol ? rowInteger(state, row, r, yearCol, 'year') : null;
-    if (rowYear === undefined) continue;
-    const rowMonth = monthCol ? rowInteger(state, row, r, monthCol, 'month') : null;
-    if (rowMonth === undefined) continue;
+    const rowContext = readRowContext(state, row, r, unitCol, yearCol, monthCol);
+    if (!rowContext) continue;
+    const { unit, rowYear, rowMonth } = rowContext;
     for (const valueCol of valueCols.length ? valueCols : [undefined]) {
       const year = rowYear ?? valueCol?.year ?? state.context.year ?? state.options.year;
       if (year === null) {
@@ -216,6 +213,24 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
       }
     }
   }
+}
+
+/** A row's unit, and the year and month its own cells state; null when one of them is unreadable (a finding says so). */
+function readRowContext(
+  state: RowState,
+  row: (Cell | undefined)[],
+  r: number,
+  unitCol: HeaderColumn | undefined,
+  yearCol: HeaderColumn | undefined,
+  monthCol: HeaderColumn | undefined,
+): { unit: UnitMatch; rowYear: number | null; rowMonth: number | null } | null {
+  const unit = rowUnit(state, row, r, unitCol);
+  if (!unit) return null;
+  const rowYear = yearCol ? rowInteger(state, row, r, yearCol, 'year') : null;
+  if (rowYear === undefined) return null;
+  const rowMonth = monthCol ? rowInteger(state, row, r, monthCol, 'month') : null;
+  if (rowMonth === undefined) return null;
+  return { unit, rowYear, rowMonth };
 }
 
 /** The reporting unit of a row: its unit cell, else the sheet's (title or file name). */
@@ -406,12 +421,9 @@ function readMatrixLayout(state: RowState, unitCol: HeaderColumn | undefined): v
   for (const { r, row } of dataRows(table, header)) {
     const text = cellText(row[unitCol.index]);
     if (!text || isTotalUnit(text)) continue;
-    const unit = rowUnit(state, row, r, unitCol);
-    if (!unit) continue;
-    const rowYear = yearCol ? rowInteger(state, row, r, yearCol, 'year') : null;
-    if (rowYear === undefined) continue;
-    const rowMonth = monthCol ? rowInteger(state, row, r, monthCol, 'month') : null;
-    if (rowMonth === undefined) continue;
+    const rowContext = readRowContext(state, row, r, unitCol, yearCol, monthCol);
+    if (!rowContext) continue;
+    const { unit, rowYear, rowMonth } = rowContext;
     for (const { col, targets } of indicatorCols) {
       const year = rowYear ?? col.year ?? state.context.year ?? state.options.year;
       if (year === null) continue;
