@@ -113,14 +113,14 @@ export function findHeader(table: Table, isIndicatorName: (text: string) => bool
   // The lower row of a merged two-row header repeats its parents ("STT", "Chỉ tiêu" merged down) and so can
   // score best on its own: the header then starts one row up.
   if (best.row > 0) {
-    const up = buildHeader(table, best.row - 1);
+    const up = buildHeader(table, best.row - 1, isIndicatorName);
     const keyAbove = (table.rows[best.row - 1] ?? []).some((c) => {
       const role = roleOf(cellText(c));
       return role === 'indicator' || role === 'unit';
     });
     if (up.lastRow === best.row && keyAbove) return up;
   }
-  return buildHeader(table, best.row);
+  return buildHeader(table, best.row, isIndicatorName);
 }
 
 // A column label under a header: "A", "(1)", "2", "4=3/2", "(6)=(5)/(4)*100".
@@ -138,22 +138,37 @@ export function isNumberingRow(row: readonly (Cell | undefined)[]): boolean {
   return labels.length >= 3 && labels.every((t, i) => Number(t) === Number(labels[0]) + i);
 }
 
-function buildHeader(table: Table, first: number): Header {
+/** Whether column c of a header row lies under a range merged across columns (a group such as "Hộ nghèo"). */
+function spansColumns(top: readonly (Cell | undefined)[], c: number): boolean {
+  const here = top[c];
+  if (!cellText(here)) return false;
+  return !!here?.merged || (!!top[c + 1]?.merged && cellText(top[c + 1]) === cellText(here));
+}
+
+function buildHeader(table: Table, first: number, isIndicatorName: (text: string) => boolean = () => false): Header {
   const top = table.rows[first] ?? [];
   const below = table.rows[first + 1] ?? [];
   // A second header row: it has a value/plan role under a cell of the first row that has none, or repeats
   // merged parents; and it holds no indicator name data (its first text cells are roles, not data).
   const belowRoles = below.map((c) => roleOf(cellText(c)));
+  const headerLike = (c: Cell | undefined, i: number) => !cellText(c) || c?.merged || belowRoles[i] !== null || yearIn(cellText(c)) !== null;
   const twoRows =
-    belowRoles.some((r) => r === 'value' || r === 'plan') &&
-    below.every((c, i) => !cellText(c) || c?.merged || belowRoles[i] !== null || yearIn(cellText(c)) !== null) &&
-    !top.some((c, i) => (roleOf(cellText(c)) === 'value' || roleOf(cellText(c)) === 'plan') && belowRoles[i] === null && !!cellText(below[i]));
+    (belowRoles.some((r) => r === 'value' || r === 'plan') &&
+      below.every(headerLike) &&
+      !top.some((c, i) => (roleOf(cellText(c)) === 'value' || roleOf(cellText(c)) === 'plan') && belowRoles[i] === null && !!cellText(below[i]))) ||
+    // A compilation's groups: "Hộ nghèo" merged over "Số hộ nghèo" and "Tỷ lệ hộ nghèo (%)". Every cell of
+    // the row below is a header word, a merged copy or an indicator's name, and some stand under a group.
+    (below.some((c, i) => !c?.merged && isIndicatorName(cellText(c)) && spansColumns(top, i)) &&
+      below.every((c, i) => headerLike(c, i) || isIndicatorName(cellText(c))));
   const width = Math.max(top.length, twoRows ? below.length : 0);
   const columns: HeaderColumn[] = [];
   for (let c = 0; c < width; c++) {
     const parent = cellText(top[c]);
     const child = twoRows ? cellText(below[c]) : '';
-    const text = child && child !== parent ? (parent ? `${parent} ${child}` : child) : parent;
+    // An indicator named under a group is named by its own cell: "Số hộ nghèo" under "Hộ nghèo" (a group that
+    // states the year, "Năm 2023", stays in the text for its year).
+    const named = child && child !== parent && !below[c]?.merged && isIndicatorName(child) && spansColumns(top, c) && yearIn(parent) === null;
+    const text = named ? child : child && child !== parent ? (parent ? `${parent} ${child}` : child) : parent;
     let role = child ? roleOf(child) : null;
     if (!role) role = roleOf(parent);
     // A parent that only states the period ("Năm 2023") over a role keeps the child's role.

@@ -107,6 +107,40 @@ describe('unit matrix', () => {
     ]);
     expect(r.findings.map((f) => [f.code, f.cell])).toEqual([['unknown-district', 'B5']]);
   });
+
+  it('reads a two-row header whose merged groups ("Hộ nghèo") stand over parts and rates', () => {
+    const m = (value: string) => ({ value, merged: true });
+    const t = table(
+      'tong-hop.xlsx',
+      [
+        ['TỔNG HỢP KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2023'],
+        ['TT', 'Quận, huyện, thị xã', 'Tổng số hộ', 'Hộ nghèo', m('Hộ nghèo'), 'Hộ cận nghèo', m('Hộ cận nghèo')],
+        [m('TT'), m('Quận, huyện, thị xã'), m('Tổng số hộ'), 'Số hộ nghèo', 'Tỷ lệ hộ nghèo (%)', 'Số hộ cận nghèo', 'Tỷ lệ hộ cận nghèo (%)'],
+        [1, 'UBND H. Ba Vì', 80000, 200, 0.25, 800, 1],
+        [2, 'Thị Xã Sơn Tây', 50000, 2, 0.004, 300, 0.6],
+        [undefined, 'Tổng cộng', 130000, 202, 0.16, 1100, 0.85],
+      ],
+      'Tổng hợp',
+    );
+    const r = normalise([t], index, { year: 2023 });
+    expect(r.findings).toEqual([]);
+    expect(r.sheets[0]!.layout).toBe('matrix');
+    const got = r.observations.map((o) => `${o.unitName}|${o.indicator}|${o.part}|${o.value}|${o.source.cell}`);
+    expect(got).toEqual([
+      'Ba Vì|poor-household-rate|households|80000|C4',
+      'Ba Vì|near-poor-household-rate|households|80000|C4',
+      'Ba Vì|poor-household-rate|poor-households|200|D4',
+      'Ba Vì|poor-household-rate|null|0.25|E4',
+      'Ba Vì|near-poor-household-rate|near-poor-households|800|F4',
+      'Ba Vì|near-poor-household-rate|null|1|G4',
+      'Sơn Tây|poor-household-rate|households|50000|C5',
+      'Sơn Tây|near-poor-household-rate|households|50000|C5',
+      'Sơn Tây|poor-household-rate|poor-households|2|D5',
+      'Sơn Tây|poor-household-rate|null|0.004|E5',
+      'Sơn Tây|near-poor-household-rate|near-poor-households|300|F5',
+      'Sơn Tây|near-poor-household-rate|null|0.6|G5',
+    ]);
+  });
 });
 
 describe('findings on values', () => {
