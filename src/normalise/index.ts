@@ -457,6 +457,8 @@ function resolveDuplicates(observations: Observation[], index: CatalogIndex, fin
     groups.set(key, list);
   }
   const drop = new Set<Observation>();
+  // A part two indicators share ("Tổng số hộ") is one group per indicator: the same two cells, said once.
+  const said = new Set<string>();
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     const first = list[0]!;
@@ -469,6 +471,9 @@ function resolveDuplicates(observations: Observation[], index: CatalogIndex, fin
     const other = differing[0]!;
     const ind = index.indicator(first.indicator);
     const what = first.part ? ind.parts.find((p) => p.id === first.part)!.name : ind.name;
+    const key = `${unitKey(first.unit)}|${what}|${first.year}|${first.month ?? ''}|${describePlace(first.source)}|${describePlace(other.source)}`;
+    if (said.has(key)) continue;
+    said.add(key);
     findings.push(
       finding(
         'error',

@@ -185,3 +185,19 @@ describe('a cell shared by two indicators', () => {
     expect(r.findings.map((f) => [f.code, f.cell])).toEqual([['bad-number', 'D2']]);
   });
 });
+
+describe('a shared part given twice with different values', () => {
+  it('gets one duplicate-value finding, not one per indicator that shares it', () => {
+    const a = table('a.csv', [
+      ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'],
+      ['Quận Ba Đình', 'Tổng số hộ', '2023', '68.423'],
+    ]);
+    const b = table('b.csv', [
+      ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'],
+      ['Ba Dinh', 'Tong so ho', '2023', '68.432'],
+    ]);
+    const r = normalise([a, b], index, { year: 2023 });
+    expect(r.findings.map((f) => [f.code, f.file, f.cell])).toEqual([['duplicate-value', 'b.csv', 'D2']]);
+    expect(r.observations.filter((o) => o.part === 'households')).toEqual([]);
+  });
+});
