@@ -60,6 +60,17 @@ export function monthIn(text: string): number | null {
   return n >= 1 && n <= 12 ? n : null;
 }
 
+/**
+ * Whether a header names a part of the year: "Thực hiện 9 tháng năm 2023", "6 tháng đầu năm", "Quý III"
+ * (a duration, not "tháng 9", the month).
+ */
+export function isPartialPeriod(text: string): boolean {
+  const key = fold(text);
+  const months = /(?:^|\s)(\d{1,2})\s*thang\b/.exec(key);
+  if (months && !/\bthang\s*$/.test(key.slice(0, months.index)) && Number(months[1]) < 12) return true;
+  return /\b(sau|chin|ba) thang\b|\b(thang|quy) dau nam\b|\bquy\s*(i|ii|iii|iv|1|2|3|4)\b/.test(key);
+}
+
 const roles = new Map<string, ColumnRole | null>();
 
 /** What a header cell's text says its column holds ("Thực hiện năm 2023" → value), or null. */

@@ -8,7 +8,7 @@ import type { NumberConvention } from '../text/number.js';
 import { cellNumber, cellPlanText } from './cells.js';
 import { isDateLine, sheetContext, type SheetContext } from './context.js';
 import { matchIndicator, matchUnit } from './memo.js';
-import { findHeader, headerEnd, monthIn, yearIn, type Header, type HeaderColumn } from './headers.js';
+import { findHeader, headerEnd, isPartialPeriod, monthIn, yearIn, type Header, type HeaderColumn } from './headers.js';
 
 export interface NormaliseOptions {
   /** The year being reported; rows of other years are flagged (year-mismatch) but still returned. */
@@ -167,10 +167,10 @@ function* dataRows(table: Table, header: Header): Generator<{ r: number; row: (C
 function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: HeaderColumn | undefined): void {
   const { table, index, header, findings } = state;
   const cols = header.columns;
-  const valueCols = cols.filter((c) => c.role === 'value');
   const planCols = cols.filter((c) => c.role === 'plan');
   const yearCol = cols.find((c) => c.role === 'year');
   const monthCol = cols.find((c) => c.role === 'month');
+  const valueCols = yearValueColumns(cols.filter((c) => c.role === 'value'));
   for (const { r, row } of dataRows(table, header)) {
     const name = cellText(row[indicatorCol.index]);
     const loc = (c: number) => cellLocation(table.file, table.sheet, r, c);
@@ -213,6 +213,17 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
       }
     }
   }
+}
+
+/**
+ * A form that gives a part of the year beside the whole ("Thực hiện 9 tháng năm 2023" and "Ước thực hiện năm
+ * 2023") states the year's figure in the whole-year column: the partial one is not read (nor taken for a duplicate).
+ */
+function yearValueColumns(valueCols: HeaderColumn[]): HeaderColumn[] {
+  const partial = valueCols.filter((c) => isPartialPeriod(c.text));
+  if (!partial.length) return valueCols;
+  const whole = valueCols.filter((c) => !partial.includes(c));
+  return valueCols.filter((c) => !partial.includes(c) || !whole.some((w) => w.year === c.year && w.month === c.month));
 }
 
 /** A row's unit, and the year and month its own cells state; null when one of them is unreadable (a finding says so). */

@@ -82,6 +82,32 @@ describe('indicator form', () => {
   });
 });
 
+describe('a form with a partial-year column beside the year\'s', () => {
+  it('reads "Ước thực hiện năm 2023", not "Thực hiện 9 tháng năm 2023", as the year\'s value', () => {
+    const t = table('hoai-duc.csv', [
+      ['UBND HUYỆN HOÀI ĐỨC'],
+      ['STT', 'Chỉ tiêu', 'Kế hoạch năm 2023', 'Thực hiện 9 tháng năm 2023', 'Ước thực hiện năm 2023', 'Ghi chú'],
+      ['1', 'Giải quyết việc làm', '5.000', '3.900', '5.300'],
+      ['2', 'Tổng số hộ', '', '70.100', '70.250'],
+    ]);
+    const r = normalise([t], index, { year: 2023 });
+    expect(r.findings).toEqual([]);
+    expect(r.observations.map(simple)).toEqual([
+      { unit: 'Hoài Đức', indicator: 'jobs-created', part: null, year: 2023, value: 5300, plan: '5.000', cell: 'E3' },
+      { unit: 'Hoài Đức', indicator: 'poor-household-rate', part: 'households', year: 2023, value: 70250, plan: null, cell: 'E4' },
+      { unit: 'Hoài Đức', indicator: 'near-poor-household-rate', part: 'households', year: 2023, value: 70250, plan: null, cell: 'E4' },
+    ]);
+  });
+  it('still reads a partial-year column when it is the only one', () => {
+    const t = table('hoai-duc.csv', [
+      ['UBND HUYỆN HOÀI ĐỨC'],
+      ['STT', 'Chỉ tiêu', 'Kế hoạch năm 2023', 'Thực hiện 6 tháng đầu năm 2023'],
+      ['1', 'Giải quyết việc làm', '5.000', '2.600'],
+    ]);
+    expect(normalise([t], index, { year: 2023 }).observations.map((o) => o.value)).toEqual([2600]);
+  });
+});
+
 describe('unit matrix', () => {
   it('reads one row per district, skips the total row, flags unknown units', () => {
     const t = table('tong-hop.csv', [
