@@ -15,7 +15,9 @@ const CEILING_INCLUSIVE = ['khong qua', 'khong vuot qua', 'toi da', 'at most', '
 const CEILING_STRICT = ['duoi', 'thap hon', 'nho hon', 'below', 'under', 'less than'];
 const FLOOR_INCLUSIVE = ['it nhat', 'toi thieu', 'khong duoi', 'khong thap hon', 'at least', 'no less than'];
 const FLOOR_STRICT = ['tren', 'hon', 'cao hon', 'lon hon', 'above', 'over', 'more than'];
-const APPROXIMATE = ['khoang', 'xap xi', 'about', 'around', 'approximately', 'dat'];
+const APPROXIMATE = ['khoang', 'xap xi', 'about', 'around', 'approximately'];
+/** Verbs before a target that do not change it: "Phấn đấu đạt 85%", "Đạt trên 94%". */
+const LEADING_VERB = /^(?:phan dau\s+)?(?:dat\s+)?(?=\S)/;
 const PREVIOUS_YEAR = /(nam truoc|previous year|last year|cung ky)/;
 
 /** Parse a target's text. Returns null when it has no number and no known qualitative form: treat as qualitative. */
@@ -26,8 +28,9 @@ export function parseTarget(text: string): Target {
     const higher = /(cao hon|tang|higher|more|increase)/.test(key);
     return { kind: 'relative', compare: higher ? 'higher' : 'lower' };
   }
+  const plain = unaccent(raw).replace(LEADING_VERB, '');
   // Symbols first: "<3", "≤ 3%", ">94", "≥85".
-  const sym = /^([<>≤≥]=?|=<|=>)\s*(.+)$/.exec(raw);
+  const sym = /^([<>≤≥]=?|=<|=>)\s*(.+)$/.exec(plain);
   if (sym) {
     const value = numberIn(sym[2]!);
     if (value !== null) {
@@ -36,7 +39,12 @@ export function parseTarget(text: string): Target {
       return op.startsWith('<') || op === '≤' || op === '=<' ? { kind: 'ceiling', value, inclusive } : { kind: 'floor', value, inclusive };
     }
   }
-  const plain = unaccent(raw);
+  // "85% trở lên" (85% or more), "từ 85% trở lên", "3% trở xuống".
+  const open = /^(?:tu\s+)?(.+?)\s+tro (len|xuong)$/.exec(plain);
+  if (open) {
+    const value = numberIn(open[1]!);
+    if (value !== null) return open[2] === 'len' ? { kind: 'floor', value, inclusive: true } : { kind: 'ceiling', value, inclusive: true };
+  }
   const bandMatch = /^(?:tu\s+)?([\d.,]+)\s*%?\s*(?:-|den|to)\s*([\d.,]+)\s*%?$/.exec(plain);
   if (bandMatch) {
     const a = numberIn(bandMatch[1]!);
@@ -58,7 +66,7 @@ export function parseTarget(text: string): Target {
       }
     }
   }
-  const value = numberIn(raw);
+  const value = numberIn(plain);
   if (value !== null) return { kind: 'level', value, approximate: false };
   return { kind: 'qualitative' };
 }

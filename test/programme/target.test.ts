@@ -24,6 +24,13 @@ describe('targets as the documents write them', () => {
     ['cơ bản không còn hộ nghèo', { kind: 'qualitative' }],
     ['thấp hơn năm trước', { kind: 'relative', compare: 'lower' }],
     ['lower than the previous year', { kind: 'relative', compare: 'lower' }],
+    ['85% trở lên', { kind: 'floor', value: 85, inclusive: true }],
+    ['Từ 85% trở lên', { kind: 'floor', value: 85, inclusive: true }],
+    ['3% trở xuống', { kind: 'ceiling', value: 3, inclusive: true }],
+    ['Đạt trên 94%', { kind: 'floor', value: 94, inclusive: false }],
+    ['Phấn đấu đạt 85%', { kind: 'level', value: 85, approximate: false }],
+    ['Phấn đấu dưới 3%', { kind: 'ceiling', value: 3, inclusive: false }],
+    ['Đạt 85%', { kind: 'level', value: 85, approximate: false }],
   ])('%s', (text, expected) => {
     expect(parseTarget(text)).toEqual(expected);
   });
