@@ -114,8 +114,17 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** A reader that stops early (`welfare report … | head`) closes the pipe: the rest of the output has nowhere to go, and that is no error. */
+function isClosedPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+}
+
 /** The one place that exits the process. */
 export async function main(argv: string[]): Promise<void> {
+  // Without a listener, EPIPE on stdout is an uncaught 'error' event: a stack trace instead of a quiet end.
+  process.stdout.on('error', (error) => {
+    if (!isClosedPipe(error)) throw error;
+  });
   const code = await run(argv);
   process.exit(code);
 }

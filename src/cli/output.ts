@@ -15,7 +15,8 @@ export async function emit(content: string | Uint8Array, out: string | undefined
     await writeFileAtomic(out, content);
     return;
   }
-  await new Promise<void>((resolve, reject) => process.stdout.write(content, (err) => (err ? reject(err) : resolve())));
+  // EPIPE: the reader stopped early (| head); what it read is all it wanted.
+  await new Promise<void>((resolve, reject) => process.stdout.write(content, (err) => (err && (err as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(err) : resolve())));
 }
 
 export function parseYear(text: string | undefined, option = '--year'): number | undefined {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,15 @@ describe('welfare report: exit codes and usage errors', () => {
     expect(strict.stdout).toContain('bad-number');
     expect(strict.stdout).toContain('110,67%');
     expect(welfare(['report', '--year', '2023', dir]).code).toBe(0);
+  });
+  it('a reader that stops early (| head) gets no stack trace: stdout closing is not an error', () => {
+    // 130 kB of JSON into a pipe whose reader leaves after 100 bytes: the rest of the write meets EPIPE.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/welfare.js report --year 2023 fixtures/2023 --format json | head -c 100 > /dev/null`], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
   it('--version and --help exit 0', () => {
     expect(welfare(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n' });
