@@ -49,6 +49,7 @@ export function renderCardTable(card: DistrictCard, options: TableOptions): stri
     [
       c.bold(L.cardTitle(card.district.name, card.year)),
       `${card.programme.shortTitle}. ${L.targetsLine(card.programme.targets, card.programme.targetsTitle)}`,
+      ...(options.stamp ? [L.generatedAt(options.stamp)] : []),
       table.toString(),
       L.cardLine(s.belowAverage, s.compared),
       L.cardNotes,

@@ -27,7 +27,7 @@ export async function renderReport(model: ReportModel, options: DispatchOptions)
     const card = buildCard(model, options.district, { totals: options.totals });
     switch (options.format) {
       case 'table':
-        return (await import('./card.js')).renderCardTable(card, { lang, color: options.color });
+        return (await import('./card.js')).renderCardTable(card, { lang, color: options.color, ...(stamp ? { stamp } : {}) });
       case 'json':
         return (await import('./card.js')).renderCardJson(card, stamp);
       case 'md':
@@ -42,9 +42,9 @@ export async function renderReport(model: ReportModel, options: DispatchOptions)
   }
   switch (options.format) {
     case 'table':
-      return (await import('./table.js')).renderTable(model, { lang, color: options.color });
+      return (await import('./table.js')).renderTable(model, { lang, color: options.color, ...(stamp ? { stamp } : {}) });
     case 'json':
-      return (await import('./json.js')).renderJson(model);
+      return (await import('./json.js')).renderJson(model, stamp);
     case 'md':
       return (await import('./markdown.js')).renderMarkdown(model, base);
     case 'csv':

@@ -3,9 +3,10 @@ import type { ReportModel } from '../compute/model.js';
 
 /**
  * The JSON contract (README, "JSON report"): the report model with the contract's fields first.
- * Extra fields (nameEn, parts, origin, previous, derived) are additions, never renames.
+ * Extra fields (nameEn, parts, origin, previous, derived; generatedAt, last and only with --stamp) are
+ * additions, never renames.
  */
-export function renderJson(model: ReportModel): string {
+export function renderJson(model: ReportModel, stamp?: string): string {
   const out = {
     programme: {
       id: model.programme.id,
@@ -39,6 +40,7 @@ export function renderJson(model: ReportModel): string {
     })),
     derived: model.derived,
     issues: model.issues.map(findingJson),
+    ...(stamp ? { generatedAt: stamp } : {}),
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

@@ -9,6 +9,8 @@ import { LABELS, type Lang } from './labels.js';
 export interface TableOptions {
   lang: Lang;
   color: boolean;
+  /** ISO time of the run (--stamp), printed under the title; absent for byte-identical output. */
+  stamp?: string;
 }
 
 /** The analyst's terminal view: one row per indicator, then the summary and the findings. */
@@ -40,6 +42,7 @@ export function renderTable(model: ReportModel, options: TableOptions): string {
   const lines = [
     c.bold(L.reportTitle(model.programme.shortTitle, model.year)),
     L.targetsLine(model.programme.targets, model.programme.targetsTitle),
+    ...(options.stamp ? [L.generatedAt(options.stamp)] : []),
     table.toString(),
     L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
     L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),

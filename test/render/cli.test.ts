@@ -98,6 +98,20 @@ describe('welfare report: formats, --district, --stamp', () => {
     }
   });
 
+  it('--stamp reaches every text format of the report and the card, the terminal table and JSON included', async () => {
+    const model = await report2023();
+    const stamp = '2024-01-15T08:30:00.000Z';
+    for (const format of ['table', 'json', 'md', 'html'] as const) {
+      for (const district of [undefined, '003']) {
+        const text = String(await renderReport(model, { format, lang: 'vi', color: false, totals: TOTALS, stamp, ...(district ? { district } : {}) }));
+        expect(text, `${format} ${district ?? ''}`).toContain(stamp);
+      }
+    }
+    const json = JSON.parse(String(await renderReport(model, { format: 'json', lang: 'vi', color: false, totals: TOTALS, stamp })));
+    expect(json.generatedAt).toBe(stamp);
+    expect(Object.keys(json).slice(0, 6)).toEqual(['programme', 'year', 'summary', 'indicators', 'derived', 'issues']);
+  });
+
   it('the report JSON contract is unchanged: same keys, in order', async () => {
     const json = JSON.parse(String(await renderReport(await report2023(), { format: 'json', lang: 'vi', color: false, totals: TOTALS })));
     expect(Object.keys(json)).toEqual(['programme', 'year', 'summary', 'indicators', 'derived', 'issues']);
