@@ -352,6 +352,11 @@ function rangeProblem(indicator: Indicator, part: string | null, value: number):
   const { min, max } = indicator.range;
   if (min !== undefined && value < min) return `is below ${min}, the lowest possible value of "${indicator.name}" (${indicator.unit}).`;
   if (max !== undefined && value > max) return `is above ${max}, the highest possible value of "${indicator.name}" (${indicator.unit}).`;
+  // A count ("Giải quyết việc làm", người, no decimals) is a whole number: 214.258 is "214,258" read with a
+  // decimal comma, and rounding it would report 214.
+  if (indicator.decimals === 0 && !isPercentUnit(indicator) && !Number.isInteger(value)) {
+    return `is not a whole number, and "${indicator.name}" is a count (${indicator.unit}): write it without a decimal mark, or with dots between thousands (214.258).`;
+  }
   return null;
 }
 

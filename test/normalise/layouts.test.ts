@@ -227,3 +227,25 @@ describe('a shared part given twice with different values', () => {
     expect(r.observations.filter((o) => o.part === 'households')).toEqual([]);
   });
 });
+
+describe('a fractional count', () => {
+  it('is out of range, not rounded: "214,258" jobs in a Vietnamese-convention file is 214.258, which no count is', () => {
+    const t = table('jobs.xlsx', [
+      ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'],
+      ['Quận Tây Hồ', 'Giải quyết việc làm', 2023, '214,258'],
+      ['Quận Ba Đình', 'Giải quyết việc làm', 2023, 6.5],
+      ['Quận Hoàn Kiếm', 'Giải quyết việc làm', 2023, '4.123'],
+      ['Sở Y tế', 'Tuổi thọ trung bình', 2023, '75,6'],
+    ], 'Data');
+    const r = normalise([t], index, { year: 2023 });
+    expect(r.findings.map((f) => [f.code, f.cell])).toEqual([
+      ['out-of-range', 'D2'],
+      ['out-of-range', 'D3'],
+    ]);
+    expect(r.findings[0]!.message).toContain('214.258 is not a whole number');
+    expect(r.observations.map((o) => [o.unitName, o.value])).toEqual([
+      ['Hoàn Kiếm', 4123],
+      ['Sở Y tế', 75.6],
+    ]);
+  });
+});
