@@ -246,7 +246,17 @@ export function missingIndicators(
         continue;
       }
       if (has(null)) continue;
-      const absent = ind.parts.filter((p) => !has(p.id));
+      // A part another rate shares ("Tổng số hộ"), absent there too while that rate has an error finding: the
+      // bad cell was most likely the shared one, said once under the other rate's id.
+      const sharedFaulty = (part: string) =>
+        expected.some(
+          (other) =>
+            other.id !== ind.id &&
+            faulty.get(g.name)?.has(other.id) &&
+            other.parts.some((p) => p.id === part) &&
+            !g.given.some((o) => o.indicator === other.id && o.part === part && o.value !== null),
+        );
+      const absent = ind.parts.filter((p) => !has(p.id) && !sharedFaulty(p.id));
       if (!absent.length) continue;
       if (absent.length === ind.parts.length) {
         if (district) missing.push({ ind, text: `"${ind.name}" (its parts ${ind.parts.map((p) => `"${p.name}"`).join(' and ')}, or the rate)` });

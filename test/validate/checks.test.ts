@@ -47,6 +47,12 @@ describe('missing-indicator', () => {
     expect(r.issues).toEqual([]);
   });
 
+  it('a bad figure in a part two rates share ("Tổng số hộ") is its bad-number only, not also missing for the other rate', async () => {
+    const csv = district('Ba Đình').replace('Tổng số hộ,2023,72.345', 'Tổng số hộ,2023,nhiều');
+    const r = await validateFiles([['ba-dinh.csv', csv]]);
+    expect(r.issues.map((f) => [f.code, f.cell])).toEqual([['bad-number', 'D3']]);
+  });
+
   it('names the single indicator when only one is missing', async () => {
     const r = await validateFiles([['ba-dinh.csv', district('Ba Đình', 2023, ['Giải quyết việc làm'])]]);
     expect(r.issues.map((f) => f.indicator)).toEqual(['jobs-created']);
