@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { DistrictCard } from '../compute/card.js';
 import { indicatorName, targetText, unitName } from './common.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS } from './labels.js';
 import { renderFindings, type TableOptions } from './table.js';
 
@@ -45,7 +45,7 @@ export function renderCardTable(card: DistrictCard, options: TableOptions): stri
     ]);
   }
   const s = card.summary;
-  return (
+  return terminalSafe(
     [
       c.bold(L.cardTitle(card.district.name, card.year)),
       `${card.programme.shortTitle}. ${L.targetsLine(card.programme.targets, card.programme.targetsTitle)}`,
@@ -55,6 +55,7 @@ export function renderCardTable(card: DistrictCard, options: TableOptions): stri
       L.cardNotes,
       '',
       renderFindings(card.issues, options, c),
-    ].join('\n') + '\n'
+    ].join('\n') + '\n',
+    options.color,
   );
 }

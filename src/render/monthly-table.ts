@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { MonthSummary } from '../compute/monthly.js';
 import type { Finding } from '../model/finding.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 import { MONTH_LABELS } from './monthly-labels.js';
 import { hasFigures, indicatorLabel, paceOrVerdict, submissionWord } from './monthly-markdown.js';
@@ -74,7 +74,7 @@ export function renderMonthTable(s: MonthSummary, options: MonthTableOptions): s
   if (!s.leftOut.length) lines.push(`  ${M.nothingLeftOut}`);
   for (const x of s.leftOut) lines.push(`  ${x.file}${x.unit ? ` (${x.unit})` : ''}: ${x.whole ? M.wholeFile : M.someCells(x.errors)} — ${x.message}`);
   lines.push('', findings(s.issues, lang, c));
-  return lines.join('\n') + '\n';
+  return terminalSafe(lines.join('\n') + '\n', options.color);
 }
 
 function findings(list: readonly Finding[], lang: Lang, c: InstanceType<typeof Chalk>): string {

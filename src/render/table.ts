@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import type { Finding } from '../model/finding.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 
 export interface TableOptions {
@@ -52,7 +52,7 @@ export function renderTable(model: ReportModel, options: TableOptions): string {
     '',
     renderFindings(model.issues, options, c),
   ];
-  return lines.join('\n') + '\n';
+  return terminalSafe(lines.join('\n') + '\n', options.color);
 }
 
 const STATUS_COLOR: Record<Status, (c: ChalkInstance, text: string) => string> = {

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate/model.js';
+import { terminalSafe } from './format.js';
 import { ADVICE } from './validate-advice.js';
 
 export interface ValidationTextOptions {
@@ -55,7 +56,7 @@ export function renderValidationText(result: ValidationResult, options: Validati
     lines.push(`${plural(result.omittedErrors, 'more error')} not listed (--max-errors ${result.maxErrors}); the counts above include them.`);
   }
   lines.push(result.ok ? c.green.bold('OK') : c.red.bold('FAILED'));
-  return lines.join('\n') + '\n';
+  return terminalSafe(lines.join('\n') + '\n', options.color);
 }
 
 /** Where a finding is, in a file already named: "B4", "'Báo cáo'!B4", "'Báo cáo'", "row 5", "(file)". */
