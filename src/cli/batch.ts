@@ -76,7 +76,16 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
     process.stderr.write(`welfare: nothing to summarise: no submissions under ${opts.root} for ${opts.from}…${opts.to} (expected folders like ${opts.root}/${from.year}/${String(from.month).padStart(2, '0')}/)\n`);
     return EXIT.usage;
   }
-  return result.months.some((m) => m.errors > 0) ? EXIT.findings : EXIT.ok;
+  return result.months.some(hadBadInputs) ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * Whether some of a month's inputs were bad: an error finding, or a file left out of the summary — one that
+ * gave no figure at all (a note saved as .csv, a sheet without a table) has no error finding, but the district
+ * is "unusable" that month and someone must hear of it.
+ */
+export function hadBadInputs(m: MonthResult): boolean {
+  return m.errors > 0 || (m.row?.leftOut ?? 0) > 0;
 }
 
 export function monthLine(r: MonthResult): string {
@@ -129,7 +138,7 @@ export function makeProgress(stream: NodeJS.WriteStream | { isTTY?: boolean; wri
     finish(months) {
       clear();
       const count = (o: MonthResult['outcome']) => months.filter((m) => m.outcome === o).length;
-      const withErrors = months.filter((m) => m.errors > 0).map((m) => m.period);
+      const withErrors = months.filter(hadBadInputs).map((m) => m.period);
       stream.write(
         `${months.length} month${months.length === 1 ? '' : 's'}: ${count('produced')} produced, ${count('unchanged')} unchanged, ${count('no-submissions')} without submissions${withErrors.length ? `; inputs with errors in ${withErrors.join(', ')}` : ''}\n`,
       );

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { welfare } from '../cli/run.js';
@@ -101,6 +101,23 @@ describe('welfare batch (the command)', { timeout: 30_000 }, () => {
   it('exits 0 when every month was made from clean inputs', () => {
     const out = tmp();
     expect(welfare(['batch', '--from', '2024-01', '--to', '2024-01', '--root', DEMO_ROOT, '--out', out]).code).toBe(0);
+  });
+  it('exits 1 when a district\'s file gave no figure at all (left out whole), even without an error finding; also when the month is kept', () => {
+    const root = join(tmp(), 'submissions');
+    mkdirSync(join(root, '2024', '01'), { recursive: true });
+    cpSync(join(DEMO_ROOT, '2024/01/quan-huyen/001-ba-dinh.xlsx'), join(root, '2024/01/001-ba-dinh.xlsx'));
+    writeFileSync(join(root, '2024/01/018-gia-lam.csv'), 'Gửi kèm báo cáo tháng 1\nxem tệp đính kèm\n');
+    const out = tmp();
+    const r = welfare(['batch', '--from', '2024-01', '--to', '2024-01', '--root', root, '--out', out]);
+    const jan = summary(out, '2024-01');
+    expect(jan.leftOut.map((x) => [x.file, x.unit, x.whole, x.errors])).toEqual([['2024/01/018-gia-lam.csv', 'Gia Lâm', true, 0]]);
+    expect(jan.completeness.units.find((u) => u.code === '018')!.status).toBe('unusable');
+    expect(r.stderr).toContain('1 file with errors left out');
+    expect(r.stderr).toContain('inputs with errors in 2024-01');
+    expect(r.code).toBe(1);
+    const again = welfare(['batch', '--from', '2024-01', '--to', '2024-01', '--root', root, '--out', out]);
+    expect(again.stderr).toContain('2024-01  unchanged, kept');
+    expect(again.code).toBe(1);
   });
   it('exits 2 when nothing could run, or on a usage error, with one line on stderr', () => {
     const empty = tmp();
