@@ -1,6 +1,7 @@
 import type { MonthIndicator, MonthSummary, UnitSubmission } from '../compute/monthly.js';
 import type { Finding } from '../model/finding.js';
 import type { IndexRow } from '../batch/manifest.js';
+import { targetText } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 import { MONTH_LABELS } from './monthly-labels.js';
@@ -98,7 +99,7 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
         mdEscape(i.flow ? formatNumber(i.monthValue, i.decimals, lang) : ''),
         mdEscape(formatNumber(i.value, i.decimals, lang)),
         mdEscape(lang === 'en' ? i.unitEn : i.unit),
-        mdEscape(i.annual.target ?? L.notAvailable),
+        mdEscape(targetText(i.annual.target, i.decimals, lang)),
         mdEscape(formatPercent(i.annual.percent, lang)),
         (i.pace?.status === 'behind' || (!i.flow && i.annual.status === 'not-achieved')) ? `**${mdEscape(word)}**` : mdEscape(word),
         mdEscape(formatNumber(i.previous, i.decimals, lang)),

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { MonthSummary } from '../compute/monthly.js';
 import type { Finding } from '../model/finding.js';
+import { targetText } from './common.js';
 import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 import { MONTH_LABELS } from './monthly-labels.js';
@@ -43,7 +44,7 @@ export function renderMonthTable(s: MonthSummary, options: MonthTableOptions): s
       { hAlign: 'right', content: i.flow ? formatNumber(i.monthValue, i.decimals, lang) : '' },
       { hAlign: 'right', content: formatNumber(i.value, i.decimals, lang) },
       lang === 'en' ? i.unitEn : i.unit,
-      i.annual.target ?? L.notAvailable,
+      targetText(i.annual.target, i.decimals, lang),
       { hAlign: 'right', content: formatPercent(i.annual.percent, lang) },
       bad ? c.red(word) : good ? c.green(word) : c.gray(word),
       { hAlign: 'right', content: formatNumber(i.previous, i.decimals, lang) },

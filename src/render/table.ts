@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import type { Finding } from '../model/finding.js';
+import { targetText } from './common.js';
 import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 
@@ -30,10 +31,10 @@ export function renderTable(model: ReportModel, options: TableOptions): string {
       name,
       { hAlign: 'right', content: formatNumber(ind.value, ind.decimals, options.lang) },
       en ? ind.unitEn : ind.unit,
-      ind.annual.target ?? L.notAvailable,
+      targetText(ind.annual.target, ind.decimals, options.lang),
       { hAlign: 'right', content: formatPercent(ind.annual.percent, options.lang) },
       status(c, ind.annual, L.status),
-      ind.period.target ?? L.notAvailable,
+      targetText(ind.period.target, ind.decimals, options.lang),
       { hAlign: 'right', content: formatPercent(ind.period.percent, options.lang) },
       status(c, ind.period, L.status),
     ]);

@@ -6,6 +6,7 @@ import { run } from '../../src/cli/main.js';
 import { resolveDistrict } from '../../src/cli/report.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { REPORT_FORMATS, renderReport } from '../../src/render/dispatch.js';
+import { welfare as spawnWelfare } from '../cli/run.js';
 import { index2023, report2023, TOTALS } from './models.js';
 
 /** The report command in-process: exit code, stderr, and files under a fresh folder. */
@@ -111,6 +112,24 @@ describe('welfare report: formats, --district, --stamp', () => {
     expect(json.generatedAt).toBe(stamp);
     expect(Object.keys(json).slice(0, 6)).toEqual(['programme', 'year', 'summary', 'indicators', 'derived', 'issues']);
   });
+
+  it('a bare-number plan reads the same in every text format: 160.000 (160,000 in English), as the values do', async () => {
+    const model = await report2023();
+    for (const format of ['table', 'md'] as const) {
+      const vi = String(await renderReport(model, { format, lang: 'vi', color: false, totals: TOTALS }));
+      const en = String(await renderReport(model, { format, lang: 'en', color: false, totals: TOTALS }));
+      const jobs = (text: string) => text.split('\n').find((l) => /Giải quyết việc làm|Jobs created/.test(l))!;
+      expect(jobs(vi), format).toMatch(/214\.258.*160\.000.*133,91%.*160\.000/);
+      expect(jobs(vi), format).not.toContain('160000');
+      expect(jobs(en), format).toMatch(/214,258.*160,000.*133\.91%.*160,000/);
+    }
+    for (const format of ['table', 'md']) {
+      const r = spawnWelfare(['report', '--month', '2024-03', 'fixtures/2024-monthly/submissions', '--format', format]);
+      const line = r.stdout.split('\n').find((l) => l.includes('Giải quyết việc làm') && l.includes('41.445'))!;
+      expect(line, format).toContain('160.000');
+      expect(line, format).not.toContain('160000');
+    }
+  }, 60_000);
 
   it('the report JSON contract is unchanged: same keys, in order', async () => {
     const json = JSON.parse(String(await renderReport(await report2023(), { format: 'json', lang: 'vi', color: false, totals: TOTALS })));
