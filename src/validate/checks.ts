@@ -246,15 +246,17 @@ export function missingIndicators(
         continue;
       }
       if (has(null)) continue;
-      // A part another rate shares ("Tổng số hộ"), absent there too while that rate has an error finding: the
-      // bad cell was most likely the shared one, said once under the other rate's id.
+      // A part another rate shares ("Tổng số hộ"), absent there too while that rate has an error finding and
+      // its other part is given: the bad cell was the shared one, said once under the other rate's id.
+      const gave = (id: string, part: string) => g.given.some((o) => o.indicator === id && o.part === part && o.value !== null);
       const sharedFaulty = (part: string) =>
         expected.some(
           (other) =>
             other.id !== ind.id &&
             faulty.get(g.name)?.has(other.id) &&
             other.parts.some((p) => p.id === part) &&
-            !g.given.some((o) => o.indicator === other.id && o.part === part && o.value !== null),
+            !gave(other.id, part) &&
+            other.parts.some((p) => p.id !== part && gave(other.id, p.id)),
         );
       const absent = ind.parts.filter((p) => !has(p.id) && !sharedFaulty(p.id));
       if (!absent.length) continue;

@@ -53,6 +53,13 @@ describe('missing-indicator', () => {
     expect(r.issues.map((f) => [f.code, f.cell])).toEqual([['bad-number', 'D3']]);
   });
 
+  it('a bad rate does not excuse the other rate\'s missing parts', async () => {
+    const csv = `${HEADER}Ba Đình,Giải quyết việc làm,2023,8.123,\nBa Đình,Tỷ lệ hộ nghèo,2023,nhiều,\nBa Đình,Tổng số trạm y tế,2023,14,\nBa Đình,Số trạm y tế có bác sĩ,2023,14,\n`;
+    const r = await validateFiles([['ba-dinh.csv', csv]]);
+    expect(r.issues.map((f) => [f.code, f.cell])).toEqual([['missing-indicator', null], ['bad-number', 'D3']]);
+    expect(r.issues[0]!.message).toContain('"Tỷ lệ hộ cận nghèo" (its parts "Số hộ cận nghèo" and "Tổng số hộ", or the rate)');
+  });
+
   it('names the single indicator when only one is missing', async () => {
     const r = await validateFiles([['ba-dinh.csv', district('Ba Đình', 2023, ['Giải quyết việc làm'])]]);
     expect(r.issues.map((f) => f.indicator)).toEqual(['jobs-created']);
