@@ -1,4 +1,4 @@
-import { cellLocation, finding, type Finding, type Location } from '../model/finding.js';
+import { cellLocation, columnLetter, finding, type Finding, type Location } from '../model/finding.js';
 import type { Observation, UnitRef } from '../model/observation.js';
 import { cellText, type Cell, type Table } from '../model/table.js';
 import type { CatalogIndex, IndicatorTarget, UnitMatch } from '../programme/match.js';
@@ -197,6 +197,7 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
     const rowContext = readRowContext(state, row, r, unitCol, yearCol, monthCol);
     if (!rowContext) continue;
     const { unit, rowYear, rowMonth } = rowContext;
+    if (shiftedRow(state, row, r, { indicator: targets[0]!.indicator, district: unit.name })) continue;
     for (const valueCol of valueCols.length ? valueCols : [undefined]) {
       const year = rowYear ?? valueCol?.year ?? state.context.year ?? state.options.year;
       if (year === null) {
@@ -224,6 +225,31 @@ function yearValueColumns(valueCols: HeaderColumn[]): HeaderColumn[] {
   if (!partial.length) return valueCols;
   const whole = valueCols.filter((c) => !partial.includes(c));
   return valueCols.filter((c) => !partial.includes(c) || !whole.some((w) => w.year === c.year && w.month === c.month));
+}
+
+/**
+ * A row of a text file with something past the header's last field: a delimiter inside a value ("0,03" or
+ * "6,345" unquoted in a comma-separated file) has split it and shifted the cells, so the value read ("0",
+ * "6") would be wrong. The row is not read; a `ragged-row` error says why. (Workbook cells cannot shift.)
+ */
+function shiftedRow(state: RowState, row: (Cell | undefined)[], r: number, about: { indicator: string | null; district: string }): boolean {
+  const { table, header } = state;
+  if (table.sheet !== null) return false;
+  let fields = 0;
+  for (let h = header.firstRow; h <= header.lastRow; h++) fields = Math.max(fields, table.rows[h]?.length ?? 0);
+  const at = row.findIndex((c, i) => i >= fields && cellText(c) !== '');
+  if (at < 0) return false;
+  const loc = cellLocation(table.file, table.sheet, r, at);
+  state.findings.push(
+    finding(
+      'error',
+      'ragged-row',
+      `Row ${r + 1} has more fields than the header (${fields}, up to column ${columnLetter(fields - 1)}): a decimal comma outside quotes (0,03 instead of "0,03") or a stray delimiter has shifted its cells, so its values are not used. Quote the value or save the file again as "CSV UTF-8" from Excel.`,
+      loc,
+      about,
+    ),
+  );
+  return true;
 }
 
 /** A row's unit, and the year and month its own cells state; null when one of them is unreadable (a finding says so). */
@@ -440,6 +466,7 @@ function readMatrixLayout(state: RowState, unitCol: HeaderColumn | undefined): v
     const rowContext = readRowContext(state, row, r, unitCol, yearCol, monthCol);
     if (!rowContext) continue;
     const { unit, rowYear, rowMonth } = rowContext;
+    if (shiftedRow(state, row, r, { indicator: null, district: unit.name })) continue;
     for (const { col, targets } of indicatorCols) {
       const year = rowYear ?? col.year ?? state.context.year ?? state.options.year;
       if (year === null) continue;

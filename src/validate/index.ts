@@ -33,17 +33,22 @@ export function validate(input: ValidateInput, index: CatalogIndex, options: Val
   const year = options.year;
   const normalised = normaliseGuarded(input.tables, index, year);
   const tables = normalised.failed.size ? input.tables.filter((t) => !normalised.failed.has(t.file)) : input.tables;
-  const findings: Finding[] = [...input.findings, ...normalised.findings];
+  // Ragged rows are said once per sheet, by the check below (normalise says it per row it did not read).
+  const ragged = raggedRows(tables, index);
+  const raggedSheets = new Set(ragged.map((f) => `${f.file}|${f.sheet}`));
+  const findings: Finding[] = [...input.findings];
   // Appended in loops: a hostile file can give more findings than a call takes arguments.
   const add = (more: readonly Finding[]) => {
     for (const f of more) findings.push(f);
   };
+  add(normalised.findings.filter((f) => f.code !== 'ragged-row' || !raggedSheets.has(`${f.file}|${f.sheet}`)));
   add(silentFailures(input.files, findings));
   add(noTableFiles(tables, normalised.sheets));
-  add(raggedRows(tables, index));
+  add(ragged);
   add(wrongYearFiles(normalised.observations, year));
   add(planMismatches(normalised.observations, index, year, options.targets));
-  add(missingIndicators(normalised.observations, normalised.sheets, index, year, findings));
+  // A row not read for being ragged was reported, badly: not listed again as missing.
+  add(missingIndicators(normalised.observations, normalised.sheets, index, year, [...findings, ...normalised.findings.filter((f) => f.code === 'ragged-row')]));
   add(noDataFiles(normalised.sheets, normalised.observations, findings));
   return verdict(
     input.files.map((f) => f.file),

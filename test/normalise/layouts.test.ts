@@ -249,3 +249,30 @@ describe('a fractional count', () => {
     ]);
   });
 });
+
+describe('a CSV row longer than its header', () => {
+  it('is not read: a decimal comma or thousands comma outside quotes has split the value ("0,03" read as 0)', () => {
+    const t = table('ba-dinh.csv', [
+      ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'],
+      ['Quận Ba Đình', 'Tỷ lệ hộ nghèo', '2023', '0', '03'],
+      ['Quận Ba Đình', 'Giải quyết việc làm', '2023', '6', '345'],
+      ['Quận Ba Đình', 'Số hộ cận nghèo', '2023', '12', ''],
+    ]);
+    const r = normalise([t], index, { year: 2023 });
+    expect(r.findings.map((f) => [f.severity, f.code, f.cell, f.indicator, f.district])).toEqual([
+      ['error', 'ragged-row', 'E2', 'poor-household-rate', 'Ba Đình'],
+      ['error', 'ragged-row', 'E3', 'jobs-created', 'Ba Đình'],
+    ]);
+    expect(r.findings[0]!.message).toMatch(/^Row 2 has more fields than the header \(4, up to column D\)/);
+    expect(r.observations.map((o) => [o.indicator, o.value])).toEqual([['near-poor-household-rate', 12]]);
+  });
+  it('in a workbook, cells right of the table cannot have shifted: the value is read', () => {
+    const t = table('ba-dinh.xlsx', [
+      ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'],
+      ['Quận Ba Đình', 'Giải quyết việc làm', 2023, 6345, 'ghi chú'],
+    ], 'Ba Đình');
+    const r = normalise([t], index, { year: 2023 });
+    expect(r.findings).toEqual([]);
+    expect(r.observations.map((o) => o.value)).toEqual([6345]);
+  });
+});
