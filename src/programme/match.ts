@@ -62,9 +62,13 @@ export class CatalogIndex {
     const key = nameKey(name);
     const direct = this.indicatorsByKey.get(key);
     if (direct) return direct;
-    // Forms often append the unit or a note in brackets: "Tỷ lệ hỏa táng (%)".
-    const bare = nameKey(name.replace(/\s*\([^)]*\)\s*$/, ''));
-    return this.indicatorsByKey.get(bare) ?? [];
+    // Forms often append the unit or a note in brackets: "Tỷ lệ hỏa táng (%)", "Tổng số hộ [hộ]", "Tỷ lệ hộ nghèo, %".
+    const bare = nameKey(name.replace(/(?:\s*(?:\([^)]*\)|\[[^\]]*\])\s*)+$/, '').replace(/\s*[,:;-]?\s*%\s*$/, ''));
+    const found = this.indicatorsByKey.get(bare);
+    if (found) return found;
+    // The unit in brackets inside the name: "Tỷ lệ hộ nghèo (%) (chuẩn thành phố)".
+    const unitless = name.replace(/\s*[([]\s*%\s*[)\]]/g, '');
+    return unitless !== name ? this.matchIndicator(unitless) : [];
   }
 
   matchUnit(name: string): UnitMatch | null {

@@ -63,6 +63,16 @@ describe('indicator names', () => {
     expect(ind('Tỷ lệ hỏa táng (%)')).toEqual([{ indicator: 'cremation-rate', part: null }]);
     expect(ind('Số lao động được giải quyết việc làm')).toEqual([{ indicator: 'jobs-created', part: null }]);
   });
+  it('match with the unit of measure written after the name in any bracket or after a comma', () => {
+    const poor = [{ indicator: 'poor-household-rate', part: null }];
+    expect(ind('Tỷ lệ hộ nghèo [%]')).toEqual(poor);
+    expect(ind('Tỷ lệ hộ nghèo, %')).toEqual(poor);
+    expect(ind('Tỷ lệ hộ nghèo (%) (chuẩn thành phố)')).toEqual(poor);
+    expect(ind('Tổng số hộ [hộ]')).toEqual([
+      { indicator: 'poor-household-rate', part: 'households' },
+      { indicator: 'near-poor-household-rate', part: 'households' },
+    ]);
+  });
   it('map the parts of ratio indicators, a shared denominator to each indicator', () => {
     expect(ind('Số hộ nghèo')).toEqual([{ indicator: 'poor-household-rate', part: 'poor-households' }]);
     expect(ind('Tổng số hộ')).toEqual([
