@@ -58,6 +58,8 @@ export function computeReport(observations: readonly Observation[], index: Catal
 
 interface UnitFigures {
   value: number | null;
+  /** The rate the unit stated itself, when it also gave the parts the value is computed from. */
+  stated: Observation | null;
   parts: Record<string, number | null>;
   plan: { text: string; source: Location | undefined } | null;
   sources: Location[];
@@ -70,16 +72,44 @@ function unitFigures(ind: Indicator, obs: readonly Observation[]): UnitFigures {
   const stated = obs.find((o) => o.part === null && o.value !== null);
   const planObs = obs.find((o) => o.part === null && o.plan !== null);
   let value = stated?.value ?? null;
+  let overridden: Observation | null = null;
   if (ind.aggregation === 'ratio') {
     const ratio = ratioOf(ind, parts);
-    if (ratio !== null) value = ratio;
+    if (ratio !== null) {
+      value = ratio;
+      overridden = stated ?? null;
+    }
   }
   return {
     value,
+    stated: overridden,
     parts,
     plan: planObs ? { text: planObs.plan!, source: planObs.planSource } : null,
     sources: obs.filter((o) => o.value !== null).map((o) => o.source),
   };
+}
+
+/**
+ * A unit that gives a rate and its parts: the report uses the parts; a rate that differs from them by more than
+ * its own rounding (0,03 for 12 / 45.678 = 0,026 is rounding) and more than 1% gets an aggregate-mismatch warning.
+ */
+function statedRateMismatch(ind: Indicator, f: UnitFigures, unitName: string, issues: Finding[] | null): void {
+  if (!issues || !f.stated || f.value === null) return;
+  const stated = f.stated.value!;
+  const decimals = (String(stated).split('.')[1] ?? '').length;
+  const diff = Math.abs(stated - f.value);
+  if (diff <= 0.5 * 10 ** -decimals + 1e-9 || diff <= AGGREGATE_TOLERANCE * Math.abs(f.value)) return;
+  const num = ind.parts.find((p) => p.role === 'numerator')!;
+  const den = ind.parts.find((p) => p.role === 'denominator')!;
+  issues.push(
+    finding(
+      'warning',
+      'aggregate-mismatch',
+      `"${ind.name}" for ${unitName}: the rate given, ${stated}, differs from the ratio of its parts, ${f.parts[num.id]} / ${f.parts[den.id]}${ind.scale !== 1 ? ` × ${ind.scale}` : ''} = ${fmt(f.value, ind.decimals)}. The report uses the parts; correct the rate or the parts.`,
+      f.stated.source,
+      { indicator: ind.id, district: unitName },
+    ),
+  );
 }
 
 function ratioOf(ind: Indicator, parts: Record<string, number | null>): number | null {
@@ -111,6 +141,7 @@ function indicatorReport(
     const mine = current.filter((o) => o.unit.kind === 'district' && o.unit.code === unit.code);
     if (!mine.length) continue;
     const f = unitFigures(ind, mine);
+    statedRateMismatch(ind, f, unit.name, issues);
     const prev = unitFigures(ind, previousObs.filter((o) => o.unit.kind === 'district' && o.unit.code === unit.code)).value;
     districtFigures.push(f);
     // A district is judged against the plan it submitted; rates also against the city-wide targets.
@@ -169,6 +200,7 @@ interface CityFigures {
  */
 function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitFigures[], expected: number, issues: Finding[] | null): CityFigures {
   const reported = unitFigures(ind, obs.filter((o) => o.unit.kind === 'city'));
+  statedRateMismatch(ind, reported, reported.stated?.unitName ?? '', issues);
   let combined: number | null = null;
   const combinedParts: Record<string, number | null> = {};
   let contributing: UnitFigures[] = [];

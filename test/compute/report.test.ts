@@ -22,6 +22,11 @@ function obs(unit: UnitRef, indicator: string, value: number | null, extra: Part
     ...extra,
   };
 }
+const poorParts = (code: string, rate: number, poor: number, households: number) => [
+  obs(district(code), 'poor-household-rate', rate),
+  obs(district(code), 'poor-household-rate', poor, { part: 'poor-households' }),
+  obs(district(code), 'poor-household-rate', households, { part: 'households' }),
+];
 const report = (o: Observation[], targets?: string) => computeReport(o, index, { year: 2023, ...(targets ? { targets } : {}) });
 const ind = (m: ReturnType<typeof report>, id: string) => m.indicators.find((i) => i.id === id)!;
 
@@ -65,6 +70,21 @@ describe('city values', () => {
       of: 2,
       districts: ['Ba Đình'],
     });
+  });
+  it('warns when a unit\'s stated rate differs from the ratio of its own parts, beyond the rate\'s rounding', () => {
+    const stations = (code: string, rate: number, withDoctor: number, all: number) => [
+      obs(district(code), 'commune-health-stations-with-doctor', rate),
+      obs(district(code), 'commune-health-stations-with-doctor', withDoctor, { part: 'stations-with-doctor' }),
+      obs(district(code), 'commune-health-stations-with-doctor', all, { part: 'stations' }),
+    ];
+    const bavi = stations('271', 96.77, 29, 31);
+    const m = report([...bavi, ...stations('001', 92.9, 13, 14), ...poorParts('269', 0.03, 12, 45678)]);
+    expect(ind(m, 'commune-health-stations-with-doctor').districts.map((d) => [d.name, d.value])).toEqual([['Ba Đình', 92.86], ['Ba Vì', 93.55]]);
+    const mismatches = m.issues.filter((f) => f.code === 'aggregate-mismatch');
+    expect(mismatches.map((f) => [f.severity, f.cell, f.indicator, f.district])).toEqual([['warning', bavi[0]!.source.cell, 'commune-health-stations-with-doctor', 'Ba Vì']]);
+    expect(mismatches[0]!.message).toBe(
+      '"Tỷ lệ trạm y tế xã có bác sĩ" for Ba Vì: the rate given, 96.77, differs from the ratio of its parts, 29 / 31 × 100 = 93.55. The report uses the parts; correct the rate or the parts.',
+    );
   });
   it('a derived count with no district reporting is null, not zero', () => {
     expect(report([]).derived[0]).toMatchObject({ value: null, of: 0 });
