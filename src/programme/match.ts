@@ -102,7 +102,9 @@ export function stripUnitKind(key: string): string {
   for (let i = 0; i < 3; i++) {
     const next = out
       .replace(/^(ubnd|uy ban nhan dan|phong ld ?tb ?xh|phong lao dong thuong binh va xa hoi|bao cao cua|don vi)\s+/, '')
-      .replace(/^(quan|huyen|thi xa|tx|q|h)\s+(?=\S)/, '');
+      .replace(/^(quan|huyen|thi xa|tx|q|h)\s+(?=\S)/, '')
+      // The kind after the name: "Hai Bà Trưng (quận)", "Sơn Tây - thị xã".
+      .replace(/(?<=\S)\s+(quan|huyen|thi xa)$/, '');
     if (next === out) break;
     out = next;
   }

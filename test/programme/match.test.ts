@@ -30,6 +30,9 @@ describe('reporting unit names in every spelling the reference lists', () => {
     ['Mỹ Đức', '282'],
     ['Huyen My Duc', '282'],
     ['282', '282'],
+    ['Hai Bà Trưng (quận)', '007'],
+    ['Ba Vì (huyện)', '271'],
+    ['Sơn Tây - thị xã', '269'],
   ])('%s → %s', (name, code) => {
     expect(unit(name)).toEqual({ kind: 'district', code });
   });
