@@ -215,7 +215,11 @@ function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitF
   const about = { indicator: ind.id, district: null };
   if (issues && reported.value !== null && combined !== null) {
     const diff = Math.abs(reported.value - combined) / Math.max(Math.abs(combined), Number.EPSILON);
-    if (diff > AGGREGATE_TOLERANCE) {
+    // Some districts only: their sum is expected to fall short of the city total, and a ratio of some
+    // districts' parts says nothing about the city's; only a partial sum above the total is a contradiction.
+    const complete = contributing.length >= expected;
+    const contradicts = complete || (ind.aggregation === 'sum' && combined > reported.value);
+    if (diff > AGGREGATE_TOLERANCE && contradicts) {
       issues.push(
         finding(
           'warning',

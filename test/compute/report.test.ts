@@ -38,19 +38,30 @@ describe('city values', () => {
       ['partial-aggregate', 'info', '"Giải quyết việc làm": the city value combines 2 of 30 districts; the others did not report it.'],
     ]);
   });
-  it('uses a city-level figure, and warns when the districts differ from it by more than 1%', () => {
+  // All 30 districts: 29 × 6,000 + one that makes the total.
+  const allDistricts = (last: number) =>
+    index.programme.units.map((u, i) => obs(district(u.code), 'jobs-created', i === 29 ? last : 6000));
+  it('uses a city-level figure, and warns when all the districts combined differ from it by more than 1%', () => {
     const cityFigure = obs(city(), 'jobs-created', 200000);
-    const m = report([cityFigure, obs(district('001'), 'jobs-created', 100000), obs(district('002'), 'jobs-created', 97000)]);
+    const m = report([cityFigure, ...allDistricts(23000)]);
     expect(ind(m, 'jobs-created')).toMatchObject({ value: 200000, origin: 'city' });
     const mismatch = m.issues.find((f) => f.code === 'aggregate-mismatch')!;
     expect(mismatch).toMatchObject({ severity: 'warning', indicator: 'jobs-created', cell: cityFigure.source.cell });
     expect(mismatch.message).toBe(
-      '"Giải quyết việc làm": the city-level figure 200000 differs from the 2 districts combined, 197000 (1.52%). The report uses the city-level figure; check both.',
+      '"Giải quyết việc làm": the city-level figure 200000 differs from the 30 districts combined, 197000 (1.52%). The report uses the city-level figure; check both.',
     );
   });
   it('does not warn within 1%', () => {
-    const m = report([obs(city(), 'jobs-created', 198000), obs(district('001'), 'jobs-created', 100000), obs(district('002'), 'jobs-created', 97000)]);
+    const m = report([obs(city(), 'jobs-created', 198000), ...allDistricts(23000)]);
     expect(m.issues.filter((f) => f.code === 'aggregate-mismatch')).toEqual([]);
+  });
+  it('some districts only: falling short of the city total is expected; exceeding it is a contradiction', () => {
+    const short = report([obs(city(), 'jobs-created', 214258), obs(district('001'), 'jobs-created', 6345)]);
+    expect(short.issues.filter((f) => f.code === 'aggregate-mismatch')).toEqual([]);
+    const over = report([obs(city(), 'jobs-created', 10000), obs(district('001'), 'jobs-created', 6345), obs(district('002'), 'jobs-created', 5000)]);
+    expect(over.issues.filter((f) => f.code === 'aggregate-mismatch').map((f) => f.message)).toEqual([
+      '"Giải quyết việc làm": the city-level figure 10000 differs from the 2 districts combined, 11345 (11.86%). The report uses the city-level figure; check both.',
+    ]);
   });
   it('combines a ratio indicator as the ratio of summed parts, not a mean of rates', () => {
     const parts = (code: string, poor: number, households: number) => [
