@@ -237,7 +237,15 @@ function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitF
   if (combined === null) return { value: null, origin: null, parts: combinedParts, sources: [] };
   if (issues && contributing.length < expected) {
     issues.push(
-      finding('info', 'partial-aggregate', `"${ind.name}": the city value combines ${contributing.length} of ${expected} districts; the others did not report it.`, {}, about),
+      finding(
+        'info',
+        'partial-aggregate',
+        ind.aggregation === 'ratio'
+          ? `"${ind.name}": the city value combines ${contributing.length} of ${expected} districts; the others did not report both of its parts (a rate alone cannot be combined).`
+          : `"${ind.name}": the city value combines ${contributing.length} of ${expected} districts; the others did not report it.`,
+        {},
+        about,
+      ),
     );
   }
   return { value: combined, origin: 'districts', parts: combinedParts, sources: contributing.flatMap((d) => d.sources) };

@@ -73,6 +73,9 @@ describe('city values', () => {
     // (0 + 90) / (60000 + 90000) × 100 = 0.06; the mean of the rates would be 0.05.
     expect(poor).toMatchObject({ value: 0.06, origin: 'districts', parts: { 'poor-households': 90, households: 150000 } });
     expect(poor.districts.map((d) => [d.name, d.value])).toEqual([['Ba Đình', 0], ['Ba Vì', 0.1]]);
+    expect(m.issues.find((f) => f.indicator === 'poor-household-rate')!.message).toBe(
+      '"Tỷ lệ hộ nghèo (chuẩn thành phố)": the city value combines 2 of 30 districts; the others did not report both of its parts (a rate alone cannot be combined).',
+    );
     expect(m.derived.find((d) => d.id === 'districts-without-poor-households')).toEqual({
       id: 'districts-without-poor-households',
       name: 'Số quận, huyện, thị xã không còn hộ nghèo',
