@@ -47,6 +47,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
     .option('--targets <name>', 'target set the plans are checked against (default: the programme\'s)')
     .addOption(new Option('-f, --format <format>', 'output format (default: github when GITHUB_ACTIONS=true, else text)').choices(['text', 'json', 'github']))
+    .addOption(new Option('--lang <lang>', 'language of the text output\'s headings and advice').choices(['vi', 'en']).default('vi'))
     .option('--max-errors <n>', 'list at most N errors (default 1000; all are counted, and the output says how many were left out)')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
     .option('--max-file-mb <n>', 'largest file read, in MB (default 50)')

@@ -1,3 +1,4 @@
+import type { Lang } from '../render/labels.js';
 import { stat } from 'node:fs/promises';
 import { ENCODING_OPTIONS, readPaths, type ReadLimits, type TextEncodingOption } from '../read/index.js';
 import { validate } from '../validate/index.js';
@@ -13,6 +14,7 @@ export interface ValidateCommandOptions {
   programme?: string;
   targets?: string;
   format?: string;
+  lang?: Lang;
   maxErrors?: string;
   encoding?: string;
   color?: boolean;
@@ -67,7 +69,7 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   let content: string;
   if (format === 'json') content = (await import('../render/validate-json.js')).renderValidationJson(result);
   else if (format === 'github') content = (await import('../render/validate-github.js')).renderValidationGithub(result);
-  else content = (await import('../render/validate-text.js')).renderValidationText(result, { color: useColor(opts.color) });
+  else content = (await import('../render/validate-text.js')).renderValidationText(result, { color: useColor(opts.color), lang: opts.lang ?? 'vi' });
   await emit(content, undefined);
   return result.ok ? EXIT.ok : EXIT.findings;
 }

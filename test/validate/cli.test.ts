@@ -16,10 +16,13 @@ const GOOD = 'Đơn vị,Chỉ tiêu,Năm,Giá trị,Kế hoạch\nSở Y tế,S
 
 describe('exit codes', () => {
   it('0: the bundled 2023 data has no error (a note is not an error)', () => {
-    const r = welfare(['validate', 'fixtures/2023', '--year', '2023']);
+    const r = welfare(['validate', 'fixtures/2023', '--year', '2023', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.trimEnd().split('\n').slice(-2)).toEqual(['35 files checked: 0 errors, 0 warnings, 1 note (not listed; --format json lists them).', 'OK']);
+    // Vietnamese by default, for the staff who fix the files.
+    const vi = welfare(['validate', 'fixtures/2023', '--year', '2023']);
+    expect(vi.stdout.trimEnd().split('\n').slice(-2)).toEqual(['Đã kiểm tra 35 tệp: 0 lỗi, 0 cảnh báo, 1 ghi chú (không liệt kê; --format json liệt kê đủ).', 'ĐẠT']);
   });
 
   it('0 with warnings only', () => {
@@ -33,9 +36,10 @@ describe('exit codes', () => {
   it('1: at least one error finding', () => {
     const r = welfare(['validate', fixture('hostile/empty.csv'), fixture('hostile/old.xls')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('empty-file (error)');
-    expect(r.stdout).toContain('old-xls (error)');
-    expect(r.stdout.trimEnd().endsWith('FAILED')).toBe(true);
+    expect(r.stdout).toContain('empty-file (lỗi)');
+    expect(r.stdout).toContain('old-xls (lỗi)');
+    expect(r.stdout).toContain('Cách xử lý: Mở bằng Excel và lưu lại dưới dạng .xlsx (File > Save As > Excel Workbook).');
+    expect(r.stdout.trimEnd().endsWith('KHÔNG ĐẠT')).toBe(true);
   });
 
   it('2: a path that does not exist, named in one line on stderr, nothing on stdout', () => {
@@ -90,7 +94,7 @@ describe('formats through the CLI', () => {
     expect(gh.stdout).toBe(
       `::error file=${path},title=empty-file::${path} is empty; there is nothing to read.\nwelfare validate: 1 file checked, 1 with errors: 1 error, 0 warnings, 0 notes. FAILED\n`,
     );
-    const text = welfare(['validate', path, '--format', 'text'], { GITHUB_ACTIONS: 'true' });
+    const text = welfare(['validate', path, '--format', 'text', '--lang', 'en'], { GITHUB_ACTIONS: 'true' });
     expect(text.stdout.startsWith(`${path}: 1 error\n`)).toBe(true);
   });
 
@@ -101,7 +105,7 @@ describe('formats through the CLI', () => {
     expect(json.partial).toBe(true);
     expect(json.issues.filter((i: { severity: string }) => i.severity === 'error')).toHaveLength(3);
     expect(json.files[0].errors).toBe(12);
-    const text = welfare(['validate', path, '--max-errors', '3']);
+    const text = welfare(['validate', path, '--max-errors', '3', '--lang', 'en']);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('9 more errors not listed (--max-errors 3); the counts above include them.');
   });

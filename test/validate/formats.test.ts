@@ -7,7 +7,7 @@ import { sample } from './sample.js';
 /** The three formats, exactly, for the small fixed input in ./sample.ts (three files: errors, warnings, a note). */
 describe('text', () => {
   it('groups by file, then by code: place, message, and once per code what to do', async () => {
-    expect(renderValidationText(await sample(), { color: false })).toBe(
+    expect(renderValidationText(await sample(), { color: false, lang: 'en' })).toBe(
       [
         "in/ba-dinh.csv: 3 errors, 1 warning",
         "  missing-indicator (warning)",
@@ -37,7 +37,7 @@ describe('text', () => {
   });
 
   it('says how many errors --max-errors left out', async () => {
-    expect(renderValidationText(await sample(2), { color: false })).toBe(
+    expect(renderValidationText(await sample(2), { color: false, lang: 'en' })).toBe(
       [
         "in/ba-dinh.csv: 3 errors, 1 warning",
         "  missing-indicator (warning)",
@@ -62,8 +62,8 @@ describe('text', () => {
   });
 
   it('colours only when asked', async () => {
-    expect(renderValidationText(await sample(), { color: true })).toContain('\u001b[31m');
-    expect(renderValidationText(await sample(), { color: false })).not.toContain('\u001b[');
+    expect(renderValidationText(await sample(), { color: true, lang: 'en' })).toContain('\u001b[31m');
+    expect(renderValidationText(await sample(), { color: false, lang: 'en' })).not.toContain('\u001b[');
   });
 });
 

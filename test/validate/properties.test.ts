@@ -25,7 +25,7 @@ function verdictHolds(result: ValidationResult, files: string[]): void {
   for (const f of result.files) if (!f.ok) expect(f.errors).toBeGreaterThan(0);
   const json = JSON.parse(renderValidationJson(result));
   expect(json.ok).toBe(result.ok);
-  expect(renderValidationText(result, { color: false })).toMatch(/(OK|FAILED)\n$/);
+  expect(renderValidationText(result, { color: false, lang: 'en' })).toMatch(/(OK|FAILED)\n$/);
   expect(renderValidationGithub(result)).toMatch(/(OK|FAILED)\n$/);
 }
 
