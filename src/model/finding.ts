@@ -21,8 +21,6 @@ export interface Finding extends Location {
   district: string | null;
 }
 
-export const NO_LOCATION: Location = { file: null, sheet: null, row: null, column: null, cell: null };
-
 export function finding(
   severity: Severity,
   code: string,

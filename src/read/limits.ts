@@ -35,8 +35,8 @@ export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
 export const RATIO_MIN_BYTES = 1 * MB;
 
 /**
- * Most cells (elements <c>) handed to exceljs from one workbook. exceljs keeps each as an object (~300 bytes,
- * ~10 µs): 2 million cells is ~20 s and ~600 MB; the rows after the budget runs out are not read.
+ * Most cells (elements <c>) read from one workbook, each becoming an object: a memory cap for hostile or
+ * enormous workbooks; the rows after the budget runs out are not read (a too-large finding says so).
  */
 export const MAX_WORKBOOK_CELLS = 2_000_000;
 

@@ -2,15 +2,12 @@
  * Guards an .xlsx package and takes out the parts that hold cell values (sheet-xml.ts reads them).
  *
  * 1. The zip directory is checked against the limits (entry count, declared inflated total, ratio).
- * 2. Only the parts needed for cell values are inflated, each bounded by the size it declares.
- * 3. A minimal, canonical package is written (stored, not compressed): a fresh workbook.xml with sequential
- *    sheet ids, worksheets renamed sheet1..n, styles and shared strings. Worksheets keep their <sheetData> and
- *    what precedes it, minus <cols>; everything after <sheetData> (merges, data validations, conditional
- *    formats, hyperlinks, drawings, tables) is dropped. exceljs expands several of those ranges cell by cell
- *    (a validation on A1:XFD1048576 would never finish), and none of them carries a value. Merged ranges are
- *    kept aside and applied by the reader, clipped to the cells that exist.
+ * 2. Only the parts needed for cell values are inflated (workbook, its relationships, the worksheets,
+ *    styles and shared strings), each bounded by the size it declares.
+ * 3. Each worksheet is kept up to its <sheetData>; what follows (merges aside, which the reader applies
+ *    clipped to the cells that exist; validations, conditional formats, drawings) carries no value.
  * 4. Rows past maxRows, and rows once the workbook's cell budget (MAX_WORKBOOK_CELLS) is spent, are cut
- *    from <sheetData>, so exceljs never builds objects for cells that would be dropped anyway.
+ *    from <sheetData> before any cell is parsed.
  */
 import { posix } from 'node:path';
 import { finding, type Finding } from '../model/finding.js';
@@ -27,7 +24,7 @@ export interface SheetPart {
   xml: string;
   /** Merged ranges as written ("A1:C1"). */
   merges: string[];
-  /** Rows left out before exceljs: past maxRows, or past the workbook's cell budget (from cutRow on). */
+  /** Rows left out before parsing: past maxRows, or past the workbook's cell budget (from cutRow on). */
   truncated: 'rows' | 'cells' | null;
   cutRow: number | null;
 }
@@ -144,8 +141,8 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
     return {
       ok: true,
       sheets,
-      stylesXml: styles ? unprefix(read(styles).toString('utf8')) : null,
-      stringsXml: strings ? unprefix(read(strings).toString('utf8')) : null,
+      stylesXml: styles ? read(styles).toString('utf8') : null,
+      stringsXml: strings ? read(strings).toString('utf8') : null,
       date1904,
       findings,
     };
@@ -219,7 +216,7 @@ export interface SanitisedSheet {
   merges: string[];
   /** Cells kept (elements <c>, valued or not). */
   cells: number;
-  /** Why rows were cut before exceljs saw them: past maxRows, or past the workbook's cell budget. */
+  /** Why rows were cut before parsing: past maxRows, or past the workbook's cell budget. */
   truncated: 'rows' | 'cells' | null;
   /** The first row kept out, 1-based, when truncated. */
   cutRow: number | null;
@@ -229,10 +226,10 @@ export interface SanitisedSheet {
 
 /**
  * Keeps the worksheet up to its <sheetData>, without <cols>, and its rows up to maxRows and while the cell
- * budget lasts (exceljs holds every cell as an object: millions of them would take minutes and gigabytes).
+ * budget lasts (every cell read becomes an object: millions of them would take seconds and hundreds of MB).
  */
 export function sanitiseSheet(text: string, maxRows = EXCEL_MAX_ROWS, cellBudget = Infinity): SanitisedSheet {
-  const xml = unprefix(text);
+  const xml = text;
   const root = /<((?:[\w.-]+:)?worksheet)\b/.exec(xml.slice(0, 4096))?.[1];
   const data = sheetDataBounds(xml);
   const none: SanitisedSheet = { xml, merges: [], cells: 0, truncated: null, cutRow: null, damage: null };
@@ -241,7 +238,7 @@ export function sanitiseSheet(text: string, maxRows = EXCEL_MAX_ROWS, cellBudget
   const merges: string[] = [];
   for (const m of xml.slice(data.end).matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g)) merges.push(m[1]!.trim());
   const before = xml.slice(0, data.open).replace(/<(?:[\w.-]+:)?cols\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?cols\s*>)/g, '');
-  const body = fillReferences(xml.slice(data.contentStart, data.contentEnd));
+  const body = xml.slice(data.contentStart, data.contentEnd);
   const rows = scanRows(body, maxRows, cellBudget);
   const kept = rows.cutAt === null ? body : body.slice(0, rows.cutAt);
   return {
@@ -312,49 +309,4 @@ export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
-}
-
-/**
- * SpreadsheetML written with a prefix for its own namespace (<x:worksheet xmlns:x="…/main">, as some .NET
- * tools do) as plain elements: exceljs only knows the unprefixed names and would read such a sheet as empty.
- */
-export function unprefix(xml: string): string {
-  const head = xml.slice(0, 4096);
-  const root = /<([\w.-]+):(?:worksheet|sst|styleSheet|workbook)\b([^>]*)>/.exec(head);
-  if (!root) return xml;
-  const prefix = root[1]!;
-  const declared = new RegExp(`\\sxmlns:${prefix.replace(/[.]/g, '\\.')}\\s*=\\s*["']${MAIN_NS.replace(/[.]/g, '\\.')}["']`).test(root[2]!);
-  if (!declared || /\sxmlns\s*=/.test(root[2]!)) return xml;
-  const esc = prefix.replace(/[.]/g, '\\.');
-  return xml.replace(new RegExp(`<(/?)${esc}:`, 'g'), '<$1').replace(new RegExp(`xmlns:${esc}(\\s*=)`), 'xmlns$1');
-}
-
-/**
- * Rows and cells may leave out their r attribute (the position is then implicit: the next row, the next
- * column); exceljs cannot read that, so the positions are written in. Untouched when every r is there.
- */
-export function fillReferences(body: string): string {
-  const rowWithout = /<row(?![^>]*\sr\s*=)[\s>/]/.test(body);
-  const cellWithout = /<c(?![^>]*\sr\s*=)[\s>/]/.test(body);
-  if (!rowWithout && !cellWithout) return body;
-  let row = 0;
-  let col = 0;
-  return body.replace(/<(row|c)(?=[\s>/])([^>]*?)(\/?)>/g, (whole, tag: string, attrs: string, close: string) => {
-    const r = /\sr\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1];
-    if (tag === 'row') {
-      row = r !== undefined && /^\d+$/.test(r) ? Number(r) : row + 1;
-      col = 0;
-      return r !== undefined ? whole : `<row r="${row}"${attrs}${close}>`;
-    }
-    const letters = r !== undefined ? /^[A-Za-z]+/.exec(r)?.[0] : undefined;
-    col = letters ? columnNumber(letters) : col + 1;
-    if (row === 0) row = 1;
-    return r !== undefined ? whole : `<c r="${columnLetterOf(col)}${row}"${attrs}${close}>`;
-  });
-}
-
-function columnLetterOf(n: number): string {
-  let out = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
-  return out;
 }

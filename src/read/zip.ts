@@ -1,9 +1,8 @@
 /**
  * Just enough of the zip format to guard a workbook before any library inflates it: the central directory
- * (declared sizes), each entry's data, bounded inflation, and a writer for a plain "stored" zip.
+ * (declared sizes), each entry's data, and bounded inflation.
  */
 import { inflateRawSync } from 'node:zlib';
-import * as zlib from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -161,69 +160,4 @@ function inflateBounded(data: Uint8Array, max: number, name: string): Buffer {
     }
     throw new ZipError(`the zip entry ${name} is damaged (${(error as Error).message})`, 'corrupt');
   }
-}
-
-let CRC_TABLE: Uint32Array | null = null;
-
-export function crc32(data: Uint8Array): number {
-  const native = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
-  if (typeof native === 'function') return native(data) >>> 0;
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
-    for (let i = 0; i < 256; i++) {
-      let c = i;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[i] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** A zip with every entry stored (not compressed): what we hand to exceljs, so it inflates nothing itself. */
-export function writeStoredZip(files: { name: string; data: Uint8Array }[]): Buffer {
-  const parts: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const file of files) {
-    const name = Buffer.from(file.name, 'utf8');
-    const crc = crc32(file.data);
-    const local = Buffer.alloc(30 + name.length);
-    local.writeUInt32LE(LOCAL_SIG, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8);
-    local.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(file.data.length, 18);
-    local.writeUInt32LE(file.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    name.copy(local, 30);
-    const dir = Buffer.alloc(46 + name.length);
-    dir.writeUInt32LE(CENTRAL_SIG, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(0, 10);
-    dir.writeUInt32LE(0x00210000, 12);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(file.data.length, 20);
-    dir.writeUInt32LE(file.data.length, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    name.copy(dir, 46);
-    parts.push(local, file.data);
-    central.push(dir);
-    offset += local.length + file.data.length;
-  }
-  const centralSize = central.reduce((s, b) => s + b.length, 0);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(EOCD_SIG, 0);
-  eocd.writeUInt16LE(files.length, 8);
-  eocd.writeUInt16LE(files.length, 10);
-  eocd.writeUInt32LE(centralSize, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, eocd]);
 }

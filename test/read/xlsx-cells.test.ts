@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readBytes, readFile } from '../../src/read/index.js';
 import { DEFAULT_LIMITS } from '../../src/read/limits.js';
 import { preparePackage, sanitiseSheet } from '../../src/read/ooxml.js';
-import { writeStoredZip } from '../../src/read/zip.js';
+import { writeStoredZip } from './zip-writer.js';
 import { fixture, values, where } from './helpers.js';
 
 const CELLS = fixture('cells.xlsx');
@@ -278,21 +278,21 @@ describe('sanitiseSheet', () => {
     expect(sanitiseSheet(xml).xml).toBe(xml);
   });
 
-  it('unprefixes the main namespace and handles an empty <sheetData/>', () => {
+  it('keeps a prefixed main namespace (the cell parser reads it), takes its merges, handles an empty <sheetData/>', () => {
     expect(sanitiseSheet(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData/><x:mergeCells><x:mergeCell ref="C3:D4"/></x:mergeCells></x:worksheet>`)).toMatchObject({
-      xml: `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`,
+      xml: `<x:worksheet xmlns:x="${MAIN}"><x:sheetData/></x:worksheet>`,
       merges: ['C3:D4'],
     });
   });
 
-  it('leaves XML without <sheetData> alone (exceljs then judges it)', () => {
+  it('leaves XML without <sheetData> alone', () => {
     expect(sanitiseSheet('<worksheet/>')).toMatchObject({ xml: '<worksheet/>', merges: [], truncated: null });
   });
 
   const rowsXml = (n: number, perRow: number) =>
     Array.from({ length: n }, (_, r) => `<row r="${r + 1}">${Array.from({ length: perRow }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${c}</v></c>`).join('')}</row>`).join('');
 
-  it('cuts rows past maxRows before exceljs sees them', () => {
+  it('cuts rows past maxRows before they are parsed', () => {
     const out = sanitiseSheet(`<worksheet><sheetData>${rowsXml(5, 2)}</sheetData></worksheet>`, 3);
     expect(out).toMatchObject({ xml: `<worksheet><sheetData>${rowsXml(3, 2)}</sheetData></worksheet>`, cells: 6, truncated: 'rows', cutRow: 4, damage: null });
   });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readBytes, readFile } from '../../src/read/index.js';
-import { readCentralDirectory, writeStoredZip } from '../../src/read/zip.js';
+import { readCentralDirectory } from '../../src/read/zip.js';
+import { writeStoredZip } from './zip-writer.js';
 import { fixture, values, where, workbookEntries, zipOf } from './helpers.js';
 
 const MB = 1024 * 1024;
