@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from '../../src/read/index.js';
 import { fixture, where } from './helpers.js';
 
@@ -30,11 +30,6 @@ const CASES: [name: string, codes: string[], tables: number, mention?: string][]
 ];
 
 describe('hostile files get a verdict, fast', () => {
-  // Verdict times exclude loading exceljs once (~0.3 s, more on a busy machine).
-  beforeAll(async () => {
-    await import('exceljs');
-  });
-
   it.each(CASES)('%s → %j', async (name, codes, tables, mention) => {
     const file = fixture(name);
     const started = Date.now();
