@@ -77,6 +77,19 @@ export async function run(argv: string[]): Promise<number> {
     });
 
   program
+    .command('catalog')
+    .description('List the programme\'s indicators (the names forms must use), their targets, and the reporting units')
+    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .option('--targets <name>', 'the target set to show (default: the programme\'s)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .action(async (opts) => {
+      const { catalogCommand } = await import('./catalog.js');
+      exitCode = await catalogCommand(opts);
+    });
+
+  program
     .command('batch')
     .description('One summary per month (Markdown and JSON) and an index, from submissions/YYYY/MM/ folders; unchanged months are skipped')
     .requiredOption('--from <YYYY-MM>', 'first month, e.g. 2024-01')

@@ -1,0 +1,116 @@
+import Table from 'cli-table3';
+import { annualTargetText, resolveTargetSet } from '../programme/targets.js';
+import type { Programme } from '../programme/schema.js';
+import { terminalSafe } from './format.js';
+import type { Lang } from './labels.js';
+
+/** What `welfare catalog` shows: the programme's indicators (the names submissions must use) and units. */
+export interface CatalogView {
+  programme: { id: string; title: string; from: number; to: number; indicatorCount: number; known: number; note: string | null; targets: string };
+  indicators: {
+    id: string;
+    name: string;
+    nameEn: string;
+    aliases: string[];
+    unit: string;
+    direction: 'higher' | 'lower';
+    aggregation: 'sum' | 'ratio' | 'city';
+    official: boolean;
+    evaluated: boolean;
+    parts: { id: string; role: 'numerator' | 'denominator'; name: string }[];
+    annual: Record<string, string>;
+    period: string | null;
+  }[];
+  units: { code: string; name: string; kind: string }[];
+  cityReporters: { id: string; name: string }[];
+}
+
+/** The catalog as a view for printing, with the targets of the chosen set (pure). */
+export function catalogView(programme: Programme, targets: string): CatalogView {
+  const set = resolveTargetSet(programme, targets)!;
+  return {
+    programme: {
+      id: programme.id,
+      title: programme.title,
+      from: programme.from,
+      to: programme.to,
+      indicatorCount: programme.indicatorCount,
+      known: programme.indicators.filter((i) => i.official).length,
+      note: programme.note ?? null,
+      targets,
+    },
+    indicators: programme.indicators.map((i) => ({
+      id: i.id,
+      name: i.name,
+      nameEn: i.nameEn,
+      aliases: i.aliases,
+      unit: i.unit,
+      direction: i.direction,
+      aggregation: i.aggregation,
+      official: i.official,
+      evaluated: i.evaluated,
+      parts: i.parts.map((p) => ({ id: p.id, role: p.role, name: p.name })),
+      annual: set.get(i.id)?.annual ?? {},
+      period: set.get(i.id)?.period ?? null,
+    })),
+    units: programme.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
+    cityReporters: programme.cityReporters.map((r) => ({ id: r.id, name: r.name })),
+  };
+}
+
+export function renderCatalogJson(view: CatalogView): string {
+  return JSON.stringify(view, null, 2) + '\n';
+}
+
+const WORDS = {
+  vi: {
+    head: ['Mã', 'Chỉ tiêu (tên dùng trong biểu)', 'ĐVT', 'Chiều', 'Tổng hợp', 'KH năm', 'MT'],
+    higher: 'cao hơn là tốt',
+    lower: 'thấp hơn là tốt',
+    aggregation: { sum: 'cộng các quận, huyện', ratio: 'tỷ lệ của tổng các phần', city: 'cấp thành phố báo cáo' },
+    parts: 'các phần',
+    informational: 'tham khảo',
+    notEvaluated: 'không đánh giá',
+    every: 'hằng năm',
+    units: 'Đơn vị báo cáo',
+    city: 'Cấp thành phố',
+    known: (k: number, t: number) => `Danh mục biết ${k}/${t} chỉ tiêu của Chương trình.`,
+  },
+  en: {
+    head: ['Id', 'Indicator (name used in forms)', 'Unit', 'Direction', 'Combined as', 'Annual plan', 'Target'],
+    higher: 'higher is better',
+    lower: 'lower is better',
+    aggregation: { sum: 'sum of districts', ratio: 'ratio of summed parts', city: 'city level reports it' },
+    parts: 'parts',
+    informational: 'informational',
+    notEvaluated: 'not evaluated',
+    every: 'every year',
+    units: 'Reporting units',
+    city: 'City level',
+    known: (k: number, t: number) => `The catalog knows ${k} of the programme's ${t} indicators.`,
+  },
+} as const;
+
+/** The catalog for a person: one row per indicator with the names to use, then the units. */
+export function renderCatalogTable(view: CatalogView, lang: Lang): string {
+  const W = WORDS[lang];
+  const table = new Table({ head: [...W.head], colWidths: [37, 44, 12, 12, 16, 12, 12], wordWrap: true, style: { head: [], border: [] } });
+  for (const i of view.indicators) {
+    const notes = [!i.official ? W.informational : null, !i.evaluated ? W.notEvaluated : null].filter(Boolean);
+    const name = [lang === 'en' ? `${i.nameEn} — ${i.name}` : i.name, ...(notes.length ? [`(${notes.join(', ')})`] : []), ...(i.parts.length ? [`${W.parts}: ${i.parts.map((p) => p.name).join(' ÷ ')}`] : [])].join('\n');
+    const annual = Object.entries(i.annual)
+      .map(([year, t]) => (year === '*' ? `${t} (${W.every})` : `${year}: ${t}`))
+      .join('\n');
+    table.push([i.id, name, i.unit, W[i.direction], W.aggregation[i.aggregation], annual || '—', i.period ?? '—']);
+  }
+  const units = view.units.map((u) => `${u.code} ${u.kind} ${u.name}`);
+  const lines = [
+    `${view.programme.title}`,
+    `${view.programme.from}–${view.programme.to}; ${view.programme.targets}. ${W.known(view.programme.known, view.programme.indicatorCount)}`,
+    table.toString(),
+    '',
+    `${W.units} (${view.units.length}): ${units.join('; ')}`,
+    `${W.city}: ${view.cityReporters.map((r) => r.name).join('; ')}`,
+  ];
+  return terminalSafe(lines.join('\n') + '\n', false);
+}
