@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import type { MonthResult, BatchProgress, YearMonth } from '../batch/run.js';
 import { DEFAULT_DEADLINE_DAY } from '../compute/monthly.js';
-import { ENCODING_OPTIONS, type TextEncodingOption } from '../read/index.js';
 import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
 import { loadProgramme } from './programme.js';
+import { parseEncoding } from './output.js';
 
 export interface BatchCommandOptions {
   from: string;
@@ -32,12 +32,6 @@ export function parseDeadlineDay(text: string | undefined): number {
   if (text === undefined) return DEFAULT_DEADLINE_DAY;
   if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 31) throw new UsageError(`--deadline-day takes a day of the month, 1 to 31, not "${text}"`);
   return Number(text);
-}
-
-export function parseEncoding(text: string | undefined): TextEncodingOption | undefined {
-  if (text === undefined) return undefined;
-  if (!(ENCODING_OPTIONS as readonly string[]).includes(text)) throw new UsageError(`--encoding takes ${ENCODING_OPTIONS.join(', ')}, not "${text}"`);
-  return text as TextEncodingOption;
 }
 
 /** `welfare batch`: one summary per month, skipping months whose inputs did not change. */

@@ -3,9 +3,9 @@ import { discoverPaths } from '../batch/discover.js';
 import { assembleMonth, readSubmission } from '../batch/inputs.js';
 import { hasErrors } from '../model/finding.js';
 import type { Lang } from '../render/labels.js';
-import { parseDeadlineDay, parseEncoding, parseMonth } from './batch.js';
+import { parseDeadlineDay, parseMonth } from './batch.js';
 import { EXIT, UsageError } from './errors.js';
-import { emit, useColor } from './output.js';
+import { emit, parseEncoding, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 
 export interface MonthlyReportOptions {

@@ -1,4 +1,5 @@
 import { writeFileAtomic } from '../write/atomic.js';
+import { ENCODING_OPTIONS, type TextEncodingOption } from '../read/index.js';
 import { UsageError } from './errors.js';
 
 /** Whether to colour the terminal output: only on a TTY, never with NO_COLOR or --no-color. */
@@ -23,4 +24,11 @@ export function parseYear(text: string | undefined, option = '--year'): number |
   if (text === undefined) return undefined;
   if (!/^\d{4}$/.test(text)) throw new UsageError(`${option} takes a year like 2023, not "${text}"`);
   return Number(text);
+}
+
+/** --encoding: one of the read stage's encodings for text files that are not UTF-8. */
+export function parseEncoding(text: string | undefined): TextEncodingOption | undefined {
+  if (text === undefined) return undefined;
+  if (!(ENCODING_OPTIONS as readonly string[]).includes(text)) throw new UsageError(`--encoding takes ${ENCODING_OPTIONS.join(', ')}, not "${text}"`);
+  return text as TextEncodingOption;
 }

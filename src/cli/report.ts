@@ -1,12 +1,12 @@
 import { computeReport } from '../compute/report.js';
 import { hasErrors } from '../model/finding.js';
 import { normalise } from '../normalise/index.js';
-import { readPaths, type TextEncodingOption } from '../read/index.js';
+import { readPaths } from '../read/index.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { renderReport, type ReportFormat } from '../render/dispatch.js';
 import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
-import { emit, parseYear, useColor } from './output.js';
+import { emit, parseEncoding, parseYear, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 
 export interface ReportOptions {
@@ -28,19 +28,15 @@ export interface ReportOptions {
   stamp?: boolean;
 }
 
-const ENCODINGS = ['windows-1258', 'tcvn3', 'viscii'];
-
 export async function reportCommand(paths: string[], opts: ReportOptions): Promise<number> {
   if (opts.month !== undefined) return (await import('./monthly-report.js')).monthlyReport(paths, opts);
   if (opts.year === undefined) throw new UsageError("required option '-y, --year <year>' not specified (or --month YYYY-MM for a month's summary)");
   const year = parseYear(opts.year)!;
-  if (opts.encoding !== undefined && !ENCODINGS.includes(opts.encoding)) {
-    throw new UsageError(`--encoding takes ${ENCODINGS.join(', ')}, not "${opts.encoding}"`);
-  }
+  const encoding = parseEncoding(opts.encoding);
   if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
   const index = await loadProgramme(opts.programme, opts.targets);
   const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district);
-  const read = await readPaths(paths, { ...(opts.encoding ? { encoding: opts.encoding as TextEncodingOption } : {}) });
+  const read = await readPaths(paths, encoding ? { encoding } : {});
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);

@@ -1,9 +1,9 @@
 import type { Lang } from '../render/labels.js';
 import { stat } from 'node:fs/promises';
-import { ENCODING_OPTIONS, readPaths, type ReadLimits, type TextEncodingOption } from '../read/index.js';
+import { readPaths, type ReadLimits } from '../read/index.js';
 import { validate } from '../validate/index.js';
 import { EXIT, UsageError } from './errors.js';
-import { emit, parseYear, useColor } from './output.js';
+import { emit, parseEncoding, parseYear, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
@@ -47,9 +47,7 @@ export const LIMIT_OPTIONS: readonly { option: string; key: keyof ValidateComman
 export async function validateCommand(paths: string[], opts: ValidateCommandOptions): Promise<number> {
   const year = parseYear(opts.year) ?? null;
   const format = resolveFormat(opts.format);
-  if (opts.encoding !== undefined && !(ENCODING_OPTIONS as readonly string[]).includes(opts.encoding)) {
-    throw new UsageError(`--encoding takes ${ENCODING_OPTIONS.join(', ')}, not "${opts.encoding}"`);
-  }
+  const encoding = parseEncoding(opts.encoding);
   const maxErrors = opts.maxErrors === undefined ? DEFAULT_MAX_ERRORS : count('--max-errors', opts.maxErrors);
   const limits = readLimits(opts);
   const index = await loadProgramme(opts.programme, opts.targets);
@@ -62,7 +60,7 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
       if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`no such file or folder: ${path}`);
     }
   }
-  const read = await readPaths(paths, { limits, ...(opts.encoding ? { encoding: opts.encoding as TextEncodingOption } : {}) });
+  const read = await readPaths(paths, { limits, ...(encoding ? { encoding } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   const result = validate(read, index, { year, maxErrors, ...(opts.targets ? { targets: opts.targets } : {}) });
