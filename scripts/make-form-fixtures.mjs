@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { zipEntries } from './lib/zip-writer.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'forms');
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 15, 8, 0, 0));
@@ -70,51 +71,7 @@ function repack(buf) {
   }
   const DOS_TIME = (8 << 11) | (0 << 5); // 08:00:00
   const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 15; // 2024-01-15
-  const locals = [];
-  const central = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const deflated = zlib.deflateRawSync(e.data, { level: 6 });
-    const crc = zlib.crc32(e.data) >>> 0;
-    const local = Buffer.alloc(30 + name.length);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    name.copy(local, 30);
-    const dir = Buffer.alloc(46 + name.length);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt16LE(DOS_TIME, 12);
-    dir.writeUInt16LE(DOS_DATE, 14);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(deflated.length, 20);
-    dir.writeUInt32LE(e.data.length, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    name.copy(dir, 46);
-    locals.push(local, deflated);
-    central.push(dir);
-    offset += local.length + deflated.length;
-  }
-  const dirBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dirBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dirBuf, end]);
+  return zipEntries(entries.map((e) => ({ ...e, deflate: true })), { dosTime: DOS_TIME, dosDate: DOS_DATE });
 }
 
 const pct = (v, fmt = '0.00%') => ({ v, fmt });

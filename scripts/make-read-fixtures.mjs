@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { zipEntries } from './lib/zip-writer.mjs';
+import JSZip from 'jszip';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'read');
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
@@ -30,55 +32,8 @@ function crc32(data, prev = 0) {
   return zlib.crc32(data, prev) >>> 0;
 }
 
-/** entries: { name, data?: Buffer, deflated?: Buffer, size?, crc?, declaredSize?, declaredCompressed? } */
-function zip(entries) {
-  const locals = [];
-  const central = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const payload = e.deflated ?? e.data;
-    const method = e.deflated ? 8 : 0;
-    const size = e.declaredSize ?? e.size ?? e.data.length;
-    const csize = e.declaredCompressed ?? payload.length;
-    const crc = e.crc ?? crc32(e.data ?? Buffer.alloc(0));
-    const local = Buffer.alloc(30 + name.length);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(0x00210000, 10);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(csize, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    name.copy(local, 30);
-    const dir = Buffer.alloc(46 + name.length);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(method, 10);
-    dir.writeUInt32LE(0x00210000, 12);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(csize, 20);
-    dir.writeUInt32LE(size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    name.copy(dir, 46);
-    locals.push(local, payload);
-    central.push(dir);
-    offset += local.length + payload.length;
-  }
-  const cd = Buffer.concat(central);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
+/** entries: see scripts/lib/zip-writer.mjs. */
+const zip = (entries) => zipEntries(entries);
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -131,6 +86,8 @@ async function writeWorkbook(wb) {
   wb.creator = 'welfare fixtures';
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
+  // exceljs zips with JSZip, which stamps every entry with the current time: fix it for stable bytes.
+  JSZip.defaults.date = FIXED_DATE;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

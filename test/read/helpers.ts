@@ -1,7 +1,7 @@
-import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Finding } from '../../src/model/finding.js';
 import type { Cell } from '../../src/model/table.js';
+import { zipEntries } from '../../scripts/lib/zip-writer.mjs';
 
 /** Fixture paths are relative, as a user would type them (tests run from the repository root). */
 export function fixture(name: string): string {
@@ -37,47 +37,9 @@ export interface TestEntry {
   flags?: number;
 }
 
-/** A zip written by hand, so tests can make the directory say anything. */
+/** A zip written by hand, so tests can make the directory say anything (no UTF-8 flag unless given). */
 export function zipOf(entries: TestEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const payload = e.deflate ? deflateRawSync(e.data) : e.data;
-    const size = e.declaredSize ?? e.data.length;
-    const local = Buffer.alloc(30 + name.length);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.flags ?? 0, 6);
-    local.writeUInt16LE(e.deflate ? 8 : 0, 8);
-    local.writeUInt32LE(payload.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    name.copy(local, 30);
-    const dir = Buffer.alloc(46 + name.length);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(e.flags ?? 0, 8);
-    dir.writeUInt16LE(e.deflate ? 8 : 0, 10);
-    dir.writeUInt32LE(payload.length, 20);
-    dir.writeUInt32LE(size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    name.copy(dir, 46);
-    locals.push(local, payload);
-    central.push(dir);
-    offset += local.length + payload.length;
-  }
-  const cd = Buffer.concat(central);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  return zipEntries(entries, { flags: 0 });
 }
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
