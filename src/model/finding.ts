@@ -14,7 +14,10 @@ export interface Location {
 export interface Finding extends Location {
   severity: Severity;
   code: string;
+  /** In English: what is wrong and what to do. */
   message: string;
+  /** The same in Vietnamese, for the staff who fix the files; null when there is none. */
+  messageVi: string | null;
   /** Catalog id of the indicator concerned. */
   indicator: string | null;
   /** Canonical name (without kind) of the reporting unit concerned. */
@@ -27,11 +30,13 @@ export function finding(
   message: string,
   where: Partial<Location> = {},
   about: { indicator?: string | null; district?: string | null } = {},
+  vi?: string,
 ): Finding {
   return {
     severity,
     code,
     message,
+    messageVi: vi ?? null,
     file: where.file ?? null,
     sheet: where.sheet ?? null,
     row: where.row ?? null,
@@ -40,6 +45,11 @@ export function finding(
     indicator: about.indicator ?? null,
     district: about.district ?? null,
   };
+}
+
+/** The message for people reading in `lang`: the Vietnamese one when asked for and present, else the English. */
+export function messageIn(f: Finding, lang: 'vi' | 'en'): string {
+  return lang === 'vi' && f.messageVi ? f.messageVi : f.message;
 }
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
@@ -94,6 +104,7 @@ export function findingJson(f: Finding): Finding {
     severity: f.severity,
     code: f.code,
     message: f.message,
+    messageVi: f.messageVi,
     file: f.file,
     sheet: f.sheet,
     row: f.row,
