@@ -44,7 +44,14 @@ export async function decodeText(bytes: Uint8Array, file: string, encoding?: Tex
     const body = buf.subarray(3);
     if (isUtf8(body)) return done(body.toString('utf8'), 'utf-8', false);
     return done(body.toString('utf8'), 'utf-8', false, [
-      finding('warning', 'encoding', `${file} says it is UTF-8 but has bytes that are not; they were read as "\uFFFD". Check the text, or save the file again as "CSV UTF-8".`, { file }),
+      finding(
+        'warning',
+        'encoding',
+        `${file} says it is UTF-8 but has bytes that are not; they were read as "\uFFFD". Check the text, or save the file again as "CSV UTF-8".`,
+        { file },
+        {},
+        `${file} ghi là mã UTF-8 nhưng có byte không phải UTF-8; các byte đó được đọc thành "\uFFFD". Hãy kiểm tra lại nội dung, hoặc lưu lại tệp dưới dạng "CSV UTF-8".`,
+      ),
     ]);
   }
   if (isUtf8(buf)) return done(buf.toString('utf8'), 'utf-8', false);
@@ -60,6 +67,8 @@ export async function decodeText(bytes: Uint8Array, file: string, encoding?: Tex
           'encoding',
           `${file} is not UTF-8 text. If it was saved in an old Vietnamese encoding, read it with --encoding ${ENCODING_OPTIONS.join('|')}; or open it in Excel and save it as "CSV UTF-8".`,
           { file },
+          {},
+          `${file} không phải văn bản mã UTF-8. Nếu tệp được lưu bằng bảng mã tiếng Việt cũ, hãy đọc với --encoding ${ENCODING_OPTIONS.join('|')}; hoặc mở tệp bằng Excel và lưu dưới dạng "CSV UTF-8".`,
         ),
       ],
     };
@@ -71,7 +80,16 @@ export async function decodeText(bytes: Uint8Array, file: string, encoding?: Tex
 function binary(file: string): Decoded {
   return {
     ok: false,
-    findings: [finding('error', 'binary-content', `${file} is not a text file (it contains binary data); ask for the .xlsx or .csv file.`, { file })],
+    findings: [
+      finding(
+        'error',
+        'binary-content',
+        `${file} is not a text file (it contains binary data); ask for the .xlsx or .csv file.`,
+        { file },
+        {},
+        `${file} không phải tệp văn bản (có chứa dữ liệu nhị phân); đề nghị đơn vị gửi tệp .xlsx hoặc .csv.`,
+      ),
+    ],
   };
 }
 

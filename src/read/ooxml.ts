@@ -42,19 +42,29 @@ export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;
 
 export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimits, cellBudget = MAX_WORKBOOK_CELLS): PreparedPackage {
-  const fail = (code: string, message: string, where: { sheet?: string } = {}): PreparedPackage => ({
+  const fail = (code: string, message: string, vi: string, where: { sheet?: string } = {}): PreparedPackage => ({
     ok: false,
-    findings: [finding('error', code, message, { file, ...where })],
+    findings: [finding('error', code, message, { file, ...where }, {}, vi)],
   });
-  const bomb = (why: string) =>
-    fail('zip-bomb', `${file} looks like a zip bomb (${why}); it was not opened. If it is a real workbook, open it in Excel and save it again as .xlsx.`);
+  const bomb = (why: string, whyVi: string) =>
+    fail(
+      'zip-bomb',
+      `${file} looks like a zip bomb (${why}); it was not opened. If it is a real workbook, open it in Excel and save it again as .xlsx.`,
+      `${file} có dấu hiệu là "bom zip" (${whyVi}); tệp không được mở. Nếu đây đúng là tệp Excel, hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
+    );
 
   let entries: ZipEntry[];
   try {
     entries = readCentralDirectory(bytes, limits.maxZipEntries);
   } catch (error) {
-    if (error instanceof ZipError && error.kind === 'too-many-entries') return bomb(`${error.message}, over the limit of ${limits.maxZipEntries}`);
-    return fail('unreadable-file', `${file} is a damaged zip/xlsx file (${(error as Error).message}); open it in Excel and save it again as .xlsx.`);
+    if (error instanceof ZipError && error.kind === 'too-many-entries') {
+      return bomb(`${error.message}, over the limit of ${limits.maxZipEntries}`, `${error.vi}, vượt giới hạn ${limits.maxZipEntries}`);
+    }
+    return fail(
+      'unreadable-file',
+      `${file} is a damaged zip/xlsx file (${(error as Error).message}); open it in Excel and save it again as .xlsx.`,
+      `${file} là tệp zip/xlsx bị hỏng (${error instanceof ZipError ? error.vi : (error as Error).message}); hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
+    );
   }
 
   // Declared sizes first: nothing is inflated if they are already too much.
@@ -64,12 +74,18 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
     if (e.uncompressedSize > RATIO_MIN_BYTES) {
       const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : Infinity;
       if (ratio > limits.maxCompressionRatio) {
-        return bomb(`entry ${e.name} inflates ${formatBytes(e.compressedSize)} to ${formatBytes(e.uncompressedSize)}, a ratio over ${limits.maxCompressionRatio}`);
+        return bomb(
+          `entry ${e.name} inflates ${formatBytes(e.compressedSize)} to ${formatBytes(e.uncompressedSize)}, a ratio over ${limits.maxCompressionRatio}`,
+          `mục ${e.name} giải nén từ ${formatBytes(e.compressedSize)} ra ${formatBytes(e.uncompressedSize)}, tỷ lệ nén vượt ${limits.maxCompressionRatio}`,
+        );
       }
     }
   }
   if (declared > limits.maxInflatedBytes) {
-    return bomb(`its contents inflate to ${formatBytes(declared)}, over the limit of ${formatBytes(limits.maxInflatedBytes)}`);
+    return bomb(
+      `its contents inflate to ${formatBytes(declared)}, over the limit of ${formatBytes(limits.maxInflatedBytes)}`,
+      `nội dung giải nén ra ${formatBytes(declared)}, vượt giới hạn ${formatBytes(limits.maxInflatedBytes)}`,
+    );
   }
 
   const byName = new Map<string, ZipEntry>();
@@ -82,7 +98,10 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
   const lookup = (name: string) => byName.get(name) ?? byLower.get(name.toLowerCase());
 
   const workbookEntry = lookup('xl/workbook.xml');
-  if (!workbookEntry) return fail('not-a-workbook', `${file} ${whatZipIs(byLower)}`);
+  if (!workbookEntry) {
+    const what = whatZipIs(byLower);
+    return fail('not-a-workbook', `${file} ${what.en}`, `${file} ${what.vi}`);
+  }
 
   try {
     const read = (e: ZipEntry) => inflateEntry(bytes, e);
@@ -104,19 +123,44 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
       const rel = rid !== undefined ? rels.get(rid) : undefined;
       const target = rel ? resolveTarget(rel.target) : relsEntry ? null : `xl/worksheets/sheet${index + 1}.xml`;
       if (rel && /\/(chartsheet|dialogsheet|macrosheet|xlMacrosheet|xlIntlMacrosheet)$/i.test(rel.type)) {
-        findings.push(finding('info', 'skipped-sheet', `Sheet "${name}" is a chart or macro sheet, not a worksheet; it has no cells to read and was skipped.`, { file, sheet: name }));
+        findings.push(
+          finding(
+            'info',
+            'skipped-sheet',
+            `Sheet "${name}" is a chart or macro sheet, not a worksheet; it has no cells to read and was skipped.`,
+            { file, sheet: name },
+            {},
+            `Trang tính "${name}" là biểu đồ hoặc macro, không phải bảng tính; không có ô nào để đọc nên được bỏ qua.`,
+          ),
+        );
         continue;
       }
       const entry = target ? lookup(target) : undefined;
       if (!entry) {
-        findings.push(finding('warning', 'missing-sheet', `Sheet "${name}" is listed in the workbook but its data is missing from the file; it was skipped. Open the file in Excel and save it again.`, { file, sheet: name }));
+        findings.push(
+          finding(
+            'warning',
+            'missing-sheet',
+            `Sheet "${name}" is listed in the workbook but its data is missing from the file; it was skipped. Open the file in Excel and save it again.`,
+            { file, sheet: name },
+            {},
+            `Trang tính "${name}" có tên trong tệp nhưng thiếu dữ liệu; đã bỏ qua. Hãy mở tệp bằng Excel và lưu lại.`,
+          ),
+        );
         continue;
       }
       worksheets.push({ name, state: attrs.get('state') ?? 'visible', entry });
     }
     if (worksheets.length > limits.maxSheets) {
       findings.push(
-        finding('error', 'too-large', `${file} has more than ${limits.maxSheets} worksheets; only the first ${limits.maxSheets} were read. Split the workbook.`, { file }),
+        finding(
+          'error',
+          'too-large',
+          `${file} has more than ${limits.maxSheets} worksheets; only the first ${limits.maxSheets} were read. Split the workbook.`,
+          { file },
+          {},
+          `${file} có hơn ${limits.maxSheets} trang tính; chỉ ${limits.maxSheets} trang đầu được đọc. Hãy tách thành nhiều tệp.`,
+        ),
       );
       worksheets.length = limits.maxSheets;
     }
@@ -127,7 +171,12 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
       const { xml: clean, merges, cells, truncated, cutRow, damage } = sanitiseSheet(read(ws.entry).toString('utf8'), limits.maxRows, budget);
       budget -= cells;
       if (damage) {
-        return fail('unreadable-file', `Sheet "${ws.name}" in ${file} is damaged: ${damage}. Open the file in Excel and save it again as .xlsx.`, { sheet: ws.name });
+        return fail(
+          'unreadable-file',
+          `Sheet "${ws.name}" in ${file} is damaged: ${damage.en}. Open the file in Excel and save it again as .xlsx.`,
+          `Trang tính "${ws.name}" trong ${file} bị hỏng: ${damage.vi}. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
+          { sheet: ws.name },
+        );
       }
       sheets.push({ id: i + 1, name: ws.name, state: ws.state, xml: clean, merges, truncated, cutRow });
     }
@@ -147,22 +196,46 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
       findings,
     };
   } catch (error) {
-    if (error instanceof ZipError && error.kind === 'inflates-beyond-declared') return bomb(error.message);
+    if (error instanceof ZipError && error.kind === 'inflates-beyond-declared') return bomb(error.message, error.vi);
     if (error instanceof ZipError) {
-      return fail('unreadable-file', `${file} is a damaged or unsupported xlsx file (${error.message}); open it in Excel and save it again as .xlsx.`);
+      return fail(
+        'unreadable-file',
+        `${file} is a damaged or unsupported xlsx file (${error.message}); open it in Excel and save it again as .xlsx.`,
+        `${file} là tệp xlsx bị hỏng hoặc không được hỗ trợ (${error.vi}); hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
+      );
     }
     throw error;
   }
 }
 
 /** A zip that is not a workbook: say what it is, when we can tell. */
-function whatZipIs(byLower: Map<string, ZipEntry>): string {
+function whatZipIs(byLower: Map<string, ZipEntry>): { en: string; vi: string } {
   const has = (name: string) => byLower.has(name);
-  if (has('xl/workbook.bin')) return 'is an Excel binary workbook (.xlsb), which cannot be read; open it in Excel and save it as .xlsx.';
-  if (has('word/document.xml')) return 'is a Word document, not a spreadsheet; ask for the data as .xlsx or .csv.';
-  if (has('ppt/presentation.xml')) return 'is a PowerPoint presentation, not a spreadsheet; ask for the data as .xlsx or .csv.';
-  if (has('content.xml') && has('mimetype')) return 'is an OpenDocument file (LibreOffice), which cannot be read; open it and save it as .xlsx.';
-  return 'is a zip archive but not an Excel workbook (it has no xl/workbook.xml); unzip it, or ask for the .xlsx file.';
+  if (has('xl/workbook.bin')) {
+    return {
+      en: 'is an Excel binary workbook (.xlsb), which cannot be read; open it in Excel and save it as .xlsx.',
+      vi: 'là tệp Excel dạng nhị phân (.xlsb), không đọc được; hãy mở tệp bằng Excel và lưu dưới dạng .xlsx.',
+    };
+  }
+  if (has('word/document.xml')) {
+    return { en: 'is a Word document, not a spreadsheet; ask for the data as .xlsx or .csv.', vi: 'là văn bản Word, không phải bảng tính; đề nghị đơn vị gửi số liệu dạng .xlsx hoặc .csv.' };
+  }
+  if (has('ppt/presentation.xml')) {
+    return {
+      en: 'is a PowerPoint presentation, not a spreadsheet; ask for the data as .xlsx or .csv.',
+      vi: 'là bản trình chiếu PowerPoint, không phải bảng tính; đề nghị đơn vị gửi số liệu dạng .xlsx hoặc .csv.',
+    };
+  }
+  if (has('content.xml') && has('mimetype')) {
+    return {
+      en: 'is an OpenDocument file (LibreOffice), which cannot be read; open it and save it as .xlsx.',
+      vi: 'là tệp OpenDocument (LibreOffice), không đọc được; hãy mở tệp và lưu dưới dạng .xlsx.',
+    };
+  }
+  return {
+    en: 'is a zip archive but not an Excel workbook (it has no xl/workbook.xml); unzip it, or ask for the .xlsx file.',
+    vi: 'là tệp nén zip nhưng không phải tệp Excel (không có xl/workbook.xml); hãy giải nén, hoặc đề nghị đơn vị gửi tệp .xlsx.',
+  };
 }
 
 interface Rel {
@@ -221,7 +294,8 @@ export interface SanitisedSheet {
   /** The first row kept out, 1-based, when truncated. */
   cutRow: number | null;
   /** Set when the sheet cannot be a real one (a row outside Excel's grid). */
-  damage: string | null;
+  /** Why the sheet cannot be read, in English and Vietnamese. */
+  damage: { en: string; vi: string } | null;
 }
 
 /**
@@ -289,7 +363,12 @@ function scanRows(body: string, maxRows: number, cellBudget: number): Pick<Sanit
     const r = /\sr\s*=\s*["'](\d+)["']/.exec(tag);
     const number = r ? Number(r[1]) : null;
     if (number !== null && (number > EXCEL_MAX_ROWS || number < 1)) {
-      return { cells, truncated: null, cutRow: null, damage: `it has a row numbered ${r![1]}, outside Excel's 1 to ${EXCEL_MAX_ROWS}`, cutAt: null };
+      return { cells, truncated: null, cutRow: null, damage: {
+          en: `it has a row numbered ${r![1]}, outside Excel's 1 to ${EXCEL_MAX_ROWS}`,
+          vi: `có dòng đánh số ${r![1]}, ngoài khoảng 1 đến ${EXCEL_MAX_ROWS} của Excel`,
+        },
+        cutAt: null,
+      };
     }
     if (number !== null && number > maxRows) return { cells, truncated: 'rows', cutRow: number, damage: null, cutAt: at };
     const next = rowRe.exec(body);

@@ -15,11 +15,16 @@ export async function readProgrammeFile(path: string): Promise<{ data: unknown; 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    return { data: null, findings: [finding('error', 'unreadable-file', `Cannot read the programme definition ${path}: ${why}.`, { file: path })] };
+    const whyVi = code === 'ENOENT' ? 'không có tệp này' : code === 'EISDIR' ? 'đó là một thư mục' : (error as Error).message;
+    return {
+      data: null,
+      findings: [finding('error', 'unreadable-file', `Cannot read the programme definition ${path}: ${why}.`, { file: path }, {}, `Không đọc được tệp định nghĩa chương trình ${path}: ${whyVi}.`)],
+    };
   }
   try {
     return { data: JSON.parse(text.replace(/^\uFEFF/, '')), findings: [] };
   } catch (error) {
-    return { data: null, findings: [finding('error', 'bad-programme', `${path} is not valid JSON: ${(error as Error).message}.`, { file: path })] };
+    const why = (error as Error).message;
+    return { data: null, findings: [finding('error', 'bad-programme', `${path} is not valid JSON: ${why}.`, { file: path }, {}, `${path} không phải JSON hợp lệ: ${why}.`)] };
   }
 }

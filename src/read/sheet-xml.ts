@@ -121,7 +121,16 @@ export function parseWorksheet(xml: string, ctx: SheetContext): { rows: (Cell | 
       if (value === undefined) continue;
       if (typeof value === 'string' && value.length > limits.maxCellChars) {
         const loc = cellLocation(ctx.file, ctx.sheet, r, c);
-        findings.push(finding('error', 'cell-too-large', `Cell ${loc.cell} holds ${value.length} characters, over the limit of ${limits.maxCellChars}; it was read as empty. Shorten it.`, loc));
+        findings.push(
+          finding(
+            'error',
+            'cell-too-large',
+            `Cell ${loc.cell} holds ${value.length} characters, over the limit of ${limits.maxCellChars}; it was read as empty. Shorten it.`,
+            loc,
+            {},
+            `Ô ${loc.cell} chứa ${value.length} ký tự, vượt giới hạn ${limits.maxCellChars}; ô được đọc như ô trống. Hãy rút gọn nội dung.`,
+          ),
+        );
         value = null;
       }
       const cell: Cell = { value };
@@ -130,11 +139,27 @@ export function parseWorksheet(xml: string, ctx: SheetContext): { rows: (Cell | 
     }
   }
   if (tooManyRows) {
-    findings.push(finding('error', 'too-large', `Sheet "${ctx.sheet}" has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the sheet.`, { file: ctx.file, sheet: ctx.sheet }));
+    findings.push(
+      finding(
+        'error',
+        'too-large',
+        `Sheet "${ctx.sheet}" has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the sheet.`,
+        { file: ctx.file, sheet: ctx.sheet },
+        {},
+        `Trang tính "${ctx.sheet}" có hơn ${limits.maxRows} dòng; chỉ ${limits.maxRows} dòng đầu được đọc. Hãy tách trang tính.`,
+      ),
+    );
   }
   if (tooManyCells) {
     findings.push(
-      finding('error', 'too-large', `Sheet "${ctx.sheet}" has rows of more than ${limits.maxCellsPerRow} cells; only the first ${limits.maxCellsPerRow} of each were read.`, { file: ctx.file, sheet: ctx.sheet }),
+      finding(
+        'error',
+        'too-large',
+        `Sheet "${ctx.sheet}" has rows of more than ${limits.maxCellsPerRow} cells; only the first ${limits.maxCellsPerRow} of each were read.`,
+        { file: ctx.file, sheet: ctx.sheet },
+        {},
+        `Trang tính "${ctx.sheet}" có dòng dài hơn ${limits.maxCellsPerRow} ô; mỗi dòng chỉ ${limits.maxCellsPerRow} ô đầu được đọc.`,
+      ),
     );
   }
   return { rows: densify(rows), findings };

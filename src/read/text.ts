@@ -18,12 +18,12 @@ export async function readText(bytes: Uint8Array, file: string, limits: ReadLimi
   const findings = [...decoded.findings];
   const text = decoded.text;
   if (text.trim() === '') {
-    findings.push(finding('error', 'empty-file', `${file} is empty; there is nothing to read.`, { file }));
+    findings.push(finding('error', 'empty-file', `${file} is empty; there is nothing to read.`, { file }, {}, `${file} là tệp rỗng, không có gì để đọc.`));
     return { tables: [], findings };
   }
   const notText = markupKind(text);
   if (notText) {
-    findings.push(finding('error', 'not-a-workbook', `${file} ${notText}`, { file }));
+    findings.push(finding('error', 'not-a-workbook', `${file} ${notText.en}`, { file }, {}, `${file} ${notText.vi}`));
     return { tables: [], findings };
   }
 
@@ -37,17 +37,23 @@ export async function readText(bytes: Uint8Array, file: string, limits: ReadLimi
 }
 
 /** HTML pages and XML spreadsheets that systems export with an .xls or .csv name. */
-function markupKind(text: string): string | null {
+function markupKind(text: string): { en: string; vi: string } | null {
   const head = text.slice(0, 4096).trimStart().toLowerCase();
   if (!head.startsWith('<')) return null;
   if (/^<(!doctype\s+html|html\b|head\b|body\b|table\b|meta\b|!--)/.test(head)) {
-    return 'is a web page (HTML) saved with a spreadsheet name; open it in Excel and save it as .xlsx.';
+    return {
+      en: 'is a web page (HTML) saved with a spreadsheet name; open it in Excel and save it as .xlsx.',
+      vi: 'là trang web (HTML) được lưu với tên của bảng tính; hãy mở tệp bằng Excel và lưu dưới dạng .xlsx.',
+    };
   }
   if (head.startsWith('<?xml')) {
     if (text.slice(0, 65536).includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-      return 'is an Excel 2003 XML spreadsheet, which cannot be read; open it in Excel and save it as .xlsx.';
+      return {
+        en: 'is an Excel 2003 XML spreadsheet, which cannot be read; open it in Excel and save it as .xlsx.',
+        vi: 'là bảng tính Excel 2003 dạng XML, không đọc được; hãy mở tệp bằng Excel và lưu dưới dạng .xlsx.',
+      };
     }
-    return 'is an XML file, not a spreadsheet; ask for the data as .xlsx or .csv.';
+    return { en: 'is an XML file, not a spreadsheet; ask for the data as .xlsx or .csv.', vi: 'là tệp XML, không phải bảng tính; đề nghị đơn vị gửi số liệu dạng .xlsx hoặc .csv.' };
   }
   return null;
 }
@@ -82,10 +88,28 @@ function parseRecords(text: string, delimiter: Delimiter, file: string, limits: 
 
   const { rows, recordCount } = attempt;
   if (attempt.tooManyRows) {
-    findings.push(finding('error', 'too-large', `${file} has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the file.`, { file }));
+    findings.push(
+      finding(
+        'error',
+        'too-large',
+        `${file} has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the file.`,
+        { file },
+        {},
+        `${file} có hơn ${limits.maxRows} dòng; chỉ ${limits.maxRows} dòng đầu được đọc. Hãy tách thành nhiều tệp.`,
+      ),
+    );
   }
   if (attempt.tooManyCells) {
-    findings.push(finding('error', 'too-large', `${file} has rows of more than ${limits.maxCellsPerRow} cells; only the first ${limits.maxCellsPerRow} of each were read.`, { file }));
+    findings.push(
+      finding(
+        'error',
+        'too-large',
+        `${file} has rows of more than ${limits.maxCellsPerRow} cells; only the first ${limits.maxCellsPerRow} of each were read.`,
+        { file },
+        {},
+        `${file} có dòng dài hơn ${limits.maxCellsPerRow} ô; mỗi dòng chỉ ${limits.maxCellsPerRow} ô đầu được đọc.`,
+      ),
+    );
   }
   for (const at of attempt.tooLongCells) {
     findings.push(
@@ -94,6 +118,8 @@ function parseRecords(text: string, delimiter: Delimiter, file: string, limits: 
         'cell-too-large',
         `Cell ${cellLocation(file, null, at.row, at.col).cell} holds ${at.length} characters, over the limit of ${limits.maxCellChars}; it was read as empty. Shorten it.`,
         cellLocation(file, null, at.row, at.col),
+        {},
+        `Ô ${cellLocation(file, null, at.row, at.col).cell} chứa ${at.length} ký tự, vượt giới hạn ${limits.maxCellChars}; ô được đọc như ô trống. Hãy rút gọn nội dung.`,
       ),
     );
   }
@@ -108,14 +134,20 @@ function parseRecords(text: string, delimiter: Delimiter, file: string, limits: 
         'unclosed-quote',
         `${file}: the quote opened in ${where.cell} (row ${where.row}) is never closed, so the rest of the file cannot be read; only the ${Math.min(recordCount, limits.maxRows)} rows before it were kept. Close the quote or remove it.`,
         where,
+        {},
+        `${file}: dấu ngoặc kép mở ở ô ${where.cell} (dòng ${where.row}) không được đóng, nên phần còn lại của tệp không đọc được; chỉ giữ ${Math.min(recordCount, limits.maxRows)} dòng phía trước. Hãy đóng hoặc xoá dấu ngoặc kép đó.`,
       ),
     );
   } else {
     findings.push(
-      finding('error', 'unreadable-file', `${file} could not be parsed past row ${recordCount + 1} (${error.message}); fix that row or save the file again from Excel.`, {
-        file,
-        row: recordCount + 1,
-      }),
+      finding(
+        'error',
+        'unreadable-file',
+        `${file} could not be parsed past row ${recordCount + 1} (${error.message}); fix that row or save the file again from Excel.`,
+        { file, row: recordCount + 1 },
+        {},
+        `Không đọc được ${file} từ dòng ${recordCount + 1} trở đi (${error.message}); hãy sửa dòng đó hoặc lưu lại tệp từ Excel.`,
+      ),
     );
   }
   return { rows, failed: true };

@@ -16,29 +16,61 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
   if (damaged) {
     return {
       tables: [],
-      findings: [finding('error', 'unreadable-file', `Sheet "${damaged.name}" in ${file} is damaged (its XML is cut or broken); open the file in Excel and save it again as .xlsx.`, { file })],
+      findings: [
+        finding(
+          'error',
+          'unreadable-file',
+          `Sheet "${damaged.name}" in ${file} is damaged (its XML is cut or broken); open the file in Excel and save it again as .xlsx.`,
+          { file },
+          {},
+          `Trang tính "${damaged.name}" trong ${file} bị hỏng (phần XML bị cắt cụt hoặc lỗi); hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
+        ),
+      ],
     };
   }
   for (const part of prepared.sheets) {
     const name = part.name;
     const hidden = part.state !== 'visible';
-    if (hidden) findings.push(finding('info', 'hidden-sheet', `Sheet "${name}" is hidden in the workbook; it was read anyway.`, { file, sheet: name }));
+    if (hidden) {
+      findings.push(
+        finding('info', 'hidden-sheet', `Sheet "${name}" is hidden in the workbook; it was read anyway.`, { file, sheet: name }, {}, `Trang tính "${name}" đang bị ẩn trong tệp; vẫn được đọc bình thường.`),
+      );
+    }
     const sheet = parseWorksheet(part.xml, { file, sheet: name, strings, formats, date1904: prepared.date1904, limits });
     findings.push(...sheet.findings);
     const rows = sheet.rows;
     if (part.truncated === 'rows' && !sheet.findings.some((f) => f.code === 'too-large')) {
-      findings.push(finding('error', 'too-large', `Sheet "${name}" has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the sheet.`, { file, sheet: name }));
+      findings.push(
+        finding(
+          'error',
+          'too-large',
+          `Sheet "${name}" has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the sheet.`,
+          { file, sheet: name },
+          {},
+          `Trang tính "${name}" có hơn ${limits.maxRows} dòng; chỉ ${limits.maxRows} dòng đầu được đọc. Hãy tách trang tính.`,
+        ),
+      );
     }
     if (part.truncated === 'cells') {
       const last = (part.cutRow ?? rows.length + 1) - 1;
       const what = last >= 1 ? `sheet "${name}" was read only up to row ${last}` : `sheet "${name}" could not be read at all`;
-      findings.push(finding('error', 'too-large', `${file} has more than ${MAX_WORKBOOK_CELLS} cells; ${what}. Split the workbook.`, { file, sheet: name }));
+      const whatVi = last >= 1 ? `trang tính "${name}" chỉ được đọc đến dòng ${last}` : `trang tính "${name}" không đọc được gì`;
+      findings.push(
+        finding(
+          'error',
+          'too-large',
+          `${file} has more than ${MAX_WORKBOOK_CELLS} cells; ${what}. Split the workbook.`,
+          { file, sheet: name },
+          {},
+          `${file} có hơn ${MAX_WORKBOOK_CELLS} ô; ${whatVi}. Hãy tách thành nhiều tệp.`,
+        ),
+      );
     }
     applyMerges(rows, part.merges, file, name, findings);
     tables.push({ file, sheet: name, hidden, rows });
   }
   if (prepared.sheets.length === 0 && !findings.some((f) => f.severity === 'error')) {
-    findings.push(finding('error', 'empty-file', `${file} is a workbook without any worksheet; there is nothing to read.`, { file }));
+    findings.push(finding('error', 'empty-file', `${file} is a workbook without any worksheet; there is nothing to read.`, { file }, {}, `${file} là tệp Excel không có trang tính nào, không có gì để đọc.`));
   }
   return { tables, findings };
 }
@@ -70,7 +102,14 @@ function applyMerges(rows: (Cell | undefined)[][], merges: string[], file: strin
     const area = (bottom - range.top + 1) * (right - range.left + 1);
     if (area > budget) {
       findings.push(
-        finding('error', 'too-large', `Sheet "${sheet}" has merged ranges covering more than ${MAX_MERGED_CELLS} cells; merges from ${ref} on were ignored. Unmerge them.`, { file, sheet }),
+        finding(
+          'error',
+          'too-large',
+          `Sheet "${sheet}" has merged ranges covering more than ${MAX_MERGED_CELLS} cells; merges from ${ref} on were ignored. Unmerge them.`,
+          { file, sheet },
+          {},
+          `Trang tính "${sheet}" có các vùng gộp ô phủ hơn ${MAX_MERGED_CELLS} ô; các vùng gộp từ ${ref} trở đi bị bỏ qua. Hãy bỏ gộp các ô đó.`,
+        ),
       );
       return;
     }

@@ -17,6 +17,8 @@ export class ZipError extends Error {
   constructor(
     message: string,
     readonly kind: 'corrupt' | 'too-many-entries' | 'inflates-beyond-declared' | 'unsupported',
+    /** The same in Vietnamese, for findings' messageVi. */
+    readonly vi: string = message,
   ) {
     super(message);
   }
@@ -45,7 +47,7 @@ function u64(dv: DataView, at: number): number {
 export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
   const dv = view(bytes);
   const n = bytes.length;
-  if (n < 22) throw new ZipError('the file is too short to be a zip archive', 'corrupt');
+  if (n < 22) throw new ZipError('the file is too short to be a zip archive', 'corrupt', 'tệp quá ngắn, không thể là tệp nén zip');
   // The end-of-central-directory record is in the last 22 + 65535 bytes (it may end with a comment).
   let eocd = -1;
   for (let i = n - 22; i >= Math.max(0, n - 22 - 0xffff); i--) {
@@ -57,7 +59,7 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): Zip
       }
     }
   }
-  if (eocd < 0) throw new ZipError('the zip directory at the end of the file is missing (the file is cut short or damaged)', 'corrupt');
+  if (eocd < 0) throw new ZipError('the zip directory at the end of the file is missing (the file is cut short or damaged)', 'corrupt', 'thiếu danh mục zip ở cuối tệp (tệp bị cắt cụt hoặc bị hỏng)');
   let count = dv.getUint16(eocd + 10, true);
   let size = dv.getUint32(eocd + 12, true);
   let offset = dv.getUint32(eocd + 16, true);
@@ -65,21 +67,21 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): Zip
     const locator = eocd - 20;
     if (locator >= 0 && dv.getUint32(locator, true) === ZIP64_LOCATOR_SIG) {
       const at = u64(dv, locator + 8);
-      if (at + 56 > n || dv.getUint32(at, true) !== ZIP64_EOCD_SIG) throw new ZipError('the zip64 directory record is damaged', 'corrupt');
+      if (at + 56 > n || dv.getUint32(at, true) !== ZIP64_EOCD_SIG) throw new ZipError('the zip64 directory record is damaged', 'corrupt', 'bản ghi danh mục zip64 bị hỏng');
       count = u64(dv, at + 32);
       size = u64(dv, at + 40);
       offset = u64(dv, at + 48);
     }
   }
-  if (offset + size > n) throw new ZipError('the zip directory points outside the file (the file is cut short or damaged)', 'corrupt');
-  if (count > maxEntries) throw new ZipError(`the zip declares ${count} entries`, 'too-many-entries');
+  if (offset + size > n) throw new ZipError('the zip directory points outside the file (the file is cut short or damaged)', 'corrupt', 'danh mục zip trỏ ra ngoài tệp (tệp bị cắt cụt hoặc bị hỏng)');
+  if (count > maxEntries) throw new ZipError(`the zip declares ${count} entries`, 'too-many-entries', `tệp zip khai báo ${count} mục`);
 
   const entries: ZipEntry[] = [];
   let p = offset;
   const end = offset + size;
   const decoder = new TextDecoder('utf-8');
   while (p + 46 <= end && dv.getUint32(p, true) === CENTRAL_SIG) {
-    if (entries.length >= maxEntries) throw new ZipError(`the zip has more than ${maxEntries} entries`, 'too-many-entries');
+    if (entries.length >= maxEntries) throw new ZipError(`the zip has more than ${maxEntries} entries`, 'too-many-entries', `tệp zip có hơn ${maxEntries} mục`);
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
     let compressedSize = dv.getUint32(p + 20, true);
@@ -91,7 +93,7 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): Zip
     const nameAt = p + 46;
     const extraAt = nameAt + nameLength;
     const next = extraAt + extraLength + commentLength;
-    if (next > end) throw new ZipError('a zip directory entry runs past the directory', 'corrupt');
+    if (next > end) throw new ZipError('a zip directory entry runs past the directory', 'corrupt', 'một mục của danh mục zip vượt ra ngoài danh mục');
     const name = decoder.decode(bytes.subarray(nameAt, extraAt));
     // Zip64 extra field: the 64-bit values, in order, for each field that is 0xFFFFFFFF.
     let q = extraAt;
@@ -110,7 +112,7 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): Zip
     entries.push({ name, method, flags, compressedSize, uncompressedSize, localOffset });
     p = next;
   }
-  if (entries.length === 0 && count > 0) throw new ZipError('the zip directory is damaged', 'corrupt');
+  if (entries.length === 0 && count > 0) throw new ZipError('the zip directory is damaged', 'corrupt', 'danh mục zip bị hỏng');
   return entries;
 }
 
@@ -119,11 +121,11 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const dv = view(bytes);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOCAL_SIG) {
-    throw new ZipError(`the zip entry ${entry.name} is damaged (no local header)`, 'corrupt');
+    throw new ZipError(`the zip entry ${entry.name} is damaged (no local header)`, 'corrupt', `mục zip ${entry.name} bị hỏng (thiếu phần đầu cục bộ)`);
   }
   const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
   const stop = start + entry.compressedSize;
-  if (stop > bytes.length) throw new ZipError(`the zip entry ${entry.name} runs past the end of the file`, 'corrupt');
+  if (stop > bytes.length) throw new ZipError(`the zip entry ${entry.name} runs past the end of the file`, 'corrupt', `mục zip ${entry.name} vượt quá cuối tệp`);
   return bytes.subarray(start, stop);
 }
 
@@ -132,19 +134,23 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
  * first, so this bounds the actual work and memory even when the directory lies).
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
-  if (entry.flags & 1) throw new ZipError(`the zip entry ${entry.name} is password-protected`, 'unsupported');
+  if (entry.flags & 1) throw new ZipError(`the zip entry ${entry.name} is password-protected`, 'unsupported', `mục zip ${entry.name} được đặt mật khẩu`);
   const data = entryData(bytes, entry);
   if (entry.method === 0) {
     if (data.length > entry.uncompressedSize) {
-      throw new ZipError(`the zip entry ${entry.name} holds more than it declares`, 'inflates-beyond-declared');
+      throw new ZipError(`the zip entry ${entry.name} holds more than it declares`, 'inflates-beyond-declared', `mục zip ${entry.name} chứa nhiều hơn dung lượng khai báo`);
     }
     return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   }
-  if (entry.method !== 8) throw new ZipError(`the zip entry ${entry.name} uses an unsupported compression method (${entry.method})`, 'unsupported');
+  if (entry.method !== 8) throw new ZipError(
+      `the zip entry ${entry.name} uses an unsupported compression method (${entry.method})`,
+      'unsupported',
+      `mục zip ${entry.name} dùng phương thức nén không được hỗ trợ (${entry.method})`,
+    );
   if (entry.uncompressedSize === 0) {
     // Must inflate to nothing: allow one byte to tell "empty" from "more than declared".
     const out = inflateBounded(data, 1, entry.name);
-    if (out.length > 0) throw new ZipError(`the zip entry ${entry.name} inflates to more than it declares`, 'inflates-beyond-declared');
+    if (out.length > 0) throw new ZipError(`the zip entry ${entry.name} inflates to more than it declares`, 'inflates-beyond-declared', `mục zip ${entry.name} giải nén ra nhiều hơn dung lượng khai báo`);
     return out;
   }
   return inflateBounded(data, entry.uncompressedSize, entry.name);
@@ -156,8 +162,12 @@ function inflateBounded(data: Uint8Array, max: number, name: string): Buffer {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-      throw new ZipError(`the zip entry ${name} inflates to more than the ${max} bytes it declares`, 'inflates-beyond-declared');
+      throw new ZipError(
+        `the zip entry ${name} inflates to more than the ${max} bytes it declares`,
+        'inflates-beyond-declared',
+        `mục zip ${name} giải nén ra hơn ${max} byte đã khai báo`,
+      );
     }
-    throw new ZipError(`the zip entry ${name} is damaged (${(error as Error).message})`, 'corrupt');
+    throw new ZipError(`the zip entry ${name} is damaged (${(error as Error).message})`, 'corrupt', `mục zip ${name} bị hỏng (${(error as Error).message})`);
   }
 }
