@@ -77,6 +77,10 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
           ? `${describeSheet(table)} is empty: skipped.`
           : `${describeSheet(table)} has no table of indicators (no header row with "Chỉ tiêu"/"Đơn vị" and "Thực hiện"/"Giá trị" or indicator names in the first 30 rows): skipped.`,
         where,
+        {},
+        empty
+          ? `${describeSheetVi(table)} để trống: bỏ qua.`
+          : `${describeSheetVi(table)} không có bảng chỉ tiêu (trong 30 dòng đầu không có dòng tiêu đề gồm "Chỉ tiêu"/"Đơn vị" và "Thực hiện"/"Giá trị" hoặc tên chỉ tiêu): bỏ qua.`,
       ),
     );
     return { observations: [], findings, summary };
@@ -119,6 +123,10 @@ interface RowState {
 
 function describeSheet(table: Table): string {
   return table.sheet === null ? table.file : `Sheet "${table.sheet}" of ${table.file}`;
+}
+
+function describeSheetVi(table: Table): string {
+  return table.sheet === null ? table.file : `Trang tính "${table.sheet}" của tệp ${table.file}`;
 }
 
 // Folded words that end the table (the signature block) or mark rows that are not data.
@@ -190,6 +198,8 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
           'unknown-indicator',
           `Unknown indicator "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} Use the name in the programme's catalog (welfare catalog lists them).`,
           loc(indicatorCol.index),
+          {},
+          `Không nhận ra chỉ tiêu "${name}"${suggestion ? `; có phải là "${suggestion}"?` : '.'} Dùng tên chỉ tiêu trong danh mục của Chương trình (xem welfare catalog).`,
         ),
       );
       continue;
@@ -201,7 +211,16 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
     for (const valueCol of valueCols.length ? valueCols : [undefined]) {
       const year = rowYear ?? valueCol?.year ?? state.context.year ?? state.options.year;
       if (year === null) {
-        findings.push(finding('error', 'no-year', `No year for this row: add a "Năm" column, or state the year in the header ("Thực hiện năm 2023") or title, or pass --year.`, loc(indicatorCol.index)));
+        findings.push(
+          finding(
+            'error',
+            'no-year',
+            `No year for this row: add a "Năm" column, or state the year in the header ("Thực hiện năm 2023") or title, or pass --year.`,
+            loc(indicatorCol.index),
+            {},
+            `Dòng này không có năm: hãy thêm cột "Năm", hoặc ghi năm ở tiêu đề cột ("Thực hiện năm 2023") hay tên biểu, hoặc dùng --year.`,
+          ),
+        );
         continue;
       }
       const month = rowMonth ?? valueCol?.month ?? state.context.month;
@@ -247,6 +266,7 @@ function shiftedRow(state: RowState, row: (Cell | undefined)[], r: number, about
       `Row ${r + 1} has more fields than the header (${fields}, up to column ${columnLetter(fields - 1)}): a decimal comma outside quotes (0,03 instead of "0,03") or a stray delimiter has shifted its cells, so its values are not used. Quote the value or save the file again as "CSV UTF-8" from Excel.`,
       loc,
       about,
+      `Dòng ${r + 1} có nhiều trường hơn dòng tiêu đề (${fields}, đến cột ${columnLetter(fields - 1)}): dấu phẩy thập phân nằm ngoài dấu ngoặc kép (0,03 thay vì "0,03") hoặc một dấu phân cách thừa đã làm lệch các ô, nên số liệu của dòng này không được dùng. Hãy đặt giá trị trong dấu ngoặc kép hoặc lưu lại tệp từ Excel dưới dạng "CSV UTF-8".`,
     ),
   );
   return true;
@@ -284,6 +304,8 @@ function rowUnit(state: RowState, row: (Cell | undefined)[], r: number, unitCol:
         'unknown-district',
         `Unknown reporting unit "${text}"${suggestion ? `; did you mean "${suggestion}"?` : ''} Use a district's name (e.g. "Ba Đình", "Huyện Sóc Sơn") or a department's.`,
         cellLocation(table.file, table.sheet, r, unitCol!.index),
+        {},
+        `Không nhận ra đơn vị báo cáo "${text}"${suggestion ? `; có phải là "${suggestion}"?` : '.'} Dùng tên quận, huyện, thị xã (ví dụ "Ba Đình", "Huyện Sóc Sơn") hoặc tên sở, ngành.`,
       ),
     );
     return null;
@@ -297,6 +319,8 @@ function rowUnit(state: RowState, row: (Cell | undefined)[], r: number, unitCol:
         'unknown-district',
         `${describeSheet(table)} does not say which district or department it reports for: add a "Đơn vị" column, a title such as "UBND HUYỆN BA VÌ", or name the file after the unit.`,
         { file: table.file, sheet: table.sheet },
+        {},
+        `${describeSheetVi(table)} không ghi rõ là báo cáo của quận, huyện hay sở, ngành nào: hãy thêm cột "Đơn vị", tiêu đề như "UBND HUYỆN BA VÌ", hoặc đặt tên tệp theo tên đơn vị.`,
       ),
     );
   }
@@ -311,7 +335,9 @@ function rowInteger(state: RowState, row: (Cell | undefined)[], r: number, col: 
   const value = what === 'year' ? (typeof cell?.value === 'number' ? cell.value : yearIn(text)) : typeof cell?.value === 'number' ? cell.value : monthFromText(text);
   const ok = value !== null && Number.isInteger(value) && (what === 'year' ? value >= 1900 && value <= 2100 : value >= 1 && value <= 12);
   if (ok) return value;
-  state.findings.push(finding('error', 'bad-number', `"${text}" is not a ${what}.`, cellLocation(state.table.file, state.table.sheet, r, col.index)));
+  state.findings.push(
+    finding('error', 'bad-number', `"${text}" is not a ${what}.`, cellLocation(state.table.file, state.table.sheet, r, col.index), {}, `"${text}" không phải là ${what === 'year' ? 'năm' : 'tháng'} hợp lệ.`),
+  );
   return undefined;
 }
 
@@ -352,12 +378,23 @@ function emit(state: RowState, e: Emit): void {
     // A merged range's copies are not values: the figure belongs to the range's first cell.
     const parsed = cell?.merged ? ({ kind: 'missing' } as const) : cellNumber(cell, percent, convention);
     if (parsed.kind === 'error') {
-      findings.push(finding('error', 'error-cell', `Cell ${loc.cell} shows the error ${parsed.error}: fix its formula or type the value.`, loc, about));
+      findings.push(
+        finding('error', 'error-cell', `Cell ${loc.cell} shows the error ${parsed.error}: fix its formula or type the value.`, loc, about, `Ô ${loc.cell} đang báo lỗi ${parsed.error}: hãy sửa công thức hoặc nhập trực tiếp giá trị.`),
+      );
     } else if (parsed.kind === 'bad') {
-      findings.push(finding('error', 'bad-number', `"${parsed.text}" is not a number: write it like 36,44 or 214.258 (or leave the cell empty, "-" or "x" when there is no figure).`, loc, about));
+      findings.push(
+        finding(
+          'error',
+          'bad-number',
+          `"${parsed.text}" is not a number: write it like 36,44 or 214.258 (or leave the cell empty, "-" or "x" when there is no figure).`,
+          loc,
+          about,
+          `"${parsed.text}" không phải là số: ghi số dạng 36,44 hoặc 214.258 (hoặc để trống, ghi "-" hay "x" khi không có số liệu).`,
+        ),
+      );
     } else if (parsed.kind === 'number') {
       const problem = rangeProblem(indicator, e.target.part, parsed.value);
-      if (problem) findings.push(finding('error', 'out-of-range', `${parsed.value} ${problem}`, loc, about));
+      if (problem) findings.push(finding('error', 'out-of-range', `${parsed.value} ${problem.en}`, loc, about, `Giá trị ${parsed.value} ${problem.vi}`));
       else value = parsed.value;
     }
   }
@@ -373,15 +410,34 @@ function emit(state: RowState, e: Emit): void {
   state.observations.push({ unit: e.unit.unit, unitName: e.unit.name, indicator: indicator.id, part: e.target.part, year: e.year, month: e.month, value, plan, source, ...(planSource && plan !== null ? { planSource } : {}) });
 }
 
-function rangeProblem(indicator: Indicator, part: string | null, value: number): string | null {
-  if (part !== null) return value < 0 || !Number.isInteger(value) ? `is not a count (a whole number ≥ 0) for "${indicator.parts.find((p) => p.id === part)?.name}".` : null;
+/** What is wrong with a value, after the value: "is above 100, …" (en), "cao hơn 100, …" (vi). */
+function rangeProblem(indicator: Indicator, part: string | null, value: number): { en: string; vi: string } | null {
+  if (part !== null) {
+    const name = indicator.parts.find((p) => p.id === part)?.name;
+    return value < 0 || !Number.isInteger(value)
+      ? { en: `is not a count (a whole number ≥ 0) for "${name}".`, vi: `không phải là số đếm (số nguyên ≥ 0) của "${name}".` }
+      : null;
+  }
   const { min, max } = indicator.range;
-  if (min !== undefined && value < min) return `is below ${min}, the lowest possible value of "${indicator.name}" (${indicator.unit}).`;
-  if (max !== undefined && value > max) return `is above ${max}, the highest possible value of "${indicator.name}" (${indicator.unit}).`;
+  if (min !== undefined && value < min) {
+    return {
+      en: `is below ${min}, the lowest possible value of "${indicator.name}" (${indicator.unit}).`,
+      vi: `thấp hơn ${min}, mức thấp nhất có thể của "${indicator.name}" (${indicator.unit}).`,
+    };
+  }
+  if (max !== undefined && value > max) {
+    return {
+      en: `is above ${max}, the highest possible value of "${indicator.name}" (${indicator.unit}).`,
+      vi: `cao hơn ${max}, mức cao nhất có thể của "${indicator.name}" (${indicator.unit}).`,
+    };
+  }
   // A count ("Giải quyết việc làm", người, no decimals) is a whole number: 214.258 is "214,258" read with a
   // decimal comma, and rounding it would report 214.
   if (indicator.decimals === 0 && !isPercentUnit(indicator) && !Number.isInteger(value)) {
-    return `is not a whole number, and "${indicator.name}" is a count (${indicator.unit}): write it without a decimal mark, or with dots between thousands (214.258).`;
+    return {
+      en: `is not a whole number, and "${indicator.name}" is a count (${indicator.unit}): write it without a decimal mark, or with dots between thousands (214.258).`,
+      vi: `không phải là số nguyên, trong khi "${indicator.name}" là chỉ tiêu đếm (${indicator.unit}): hãy ghi số không có dấu thập phân, hoặc dùng dấu chấm ngăn cách hàng nghìn (214.258).`,
+    };
   }
   return null;
 }
@@ -393,9 +449,20 @@ function rangeProblem(indicator: Indicator, part: string | null, value: number):
 function noteYear(state: RowState, e: Emit, source: Location): void {
   const wanted = state.options.year;
   if (wanted === null || e.year === wanted) return;
-  const use = e.year === wanted - 1 ? ' It is kept only as the previous year\'s value, for targets that compare with it.' : '';
+  const previous = e.year === wanted - 1;
+  const use = previous ? ' It is kept only as the previous year\'s value, for targets that compare with it.' : '';
+  const useVi = previous ? ' Số liệu chỉ được giữ làm giá trị năm trước, cho các chỉ tiêu có mục tiêu so với năm trước.' : '';
   if (e.yearFrom === 'row') {
-    state.findings.push(finding('info', 'year-mismatch', `This row is for ${e.year}, not ${wanted}: skipped.${use}`, source, { indicator: e.target.indicator, district: e.unit.name }));
+    state.findings.push(
+      finding(
+        'info',
+        'year-mismatch',
+        `This row is for ${e.year}, not ${wanted}: skipped.${use}`,
+        source,
+        { indicator: e.target.indicator, district: e.unit.name },
+        `Dòng này là số liệu năm ${e.year}, không phải năm ${wanted}: bỏ qua.${useVi}`,
+      ),
+    );
   } else if (e.yearFrom === 'column' && e.valueCol) {
     const col = e.valueCol;
     if (state.columnNoted.has(col.index)) return;
@@ -404,10 +471,28 @@ function noteYear(state: RowState, e: Emit, source: Location): void {
     // The header cell that states the year: the merged parent ("Năm 2022") or the column's own ("Thực hiện năm 2022").
     const row = yearIn(cellText(table.rows[header.firstRow]?.[col.index])) !== null ? header.firstRow : header.lastRow;
     const at = cellLocation(table.file, table.sheet, row, col.index);
-    state.findings.push(finding('info', 'year-mismatch', `Column ${at.column} ("${col.text}") is for ${e.year}, not ${wanted}: its values are skipped.${use}`, at));
+    state.findings.push(
+      finding(
+        'info',
+        'year-mismatch',
+        `Column ${at.column} ("${col.text}") is for ${e.year}, not ${wanted}: its values are skipped.${use}`,
+        at,
+        {},
+        `Cột ${at.column} ("${col.text}") là số liệu năm ${e.year}, không phải năm ${wanted}: bỏ qua các giá trị trong cột.${useVi}`,
+      ),
+    );
   } else if (!state.yearNoted.has(e.year)) {
     state.yearNoted.add(e.year);
-    state.findings.push(finding('info', 'year-mismatch', `${describeSheet(state.table)} reports ${e.year}, not ${wanted}: skipped.${use}`, { file: state.table.file, sheet: state.table.sheet }));
+    state.findings.push(
+      finding(
+        'info',
+        'year-mismatch',
+        `${describeSheet(state.table)} reports ${e.year}, not ${wanted}: skipped.${use}`,
+        { file: state.table.file, sheet: state.table.sheet },
+        {},
+        `${describeSheetVi(state.table)} là báo cáo năm ${e.year}, không phải năm ${wanted}: bỏ qua.${useVi}`,
+      ),
+    );
   }
 }
 
@@ -451,7 +536,16 @@ function inferUnitColumn(table: Table, header: Header, index: CatalogIndex): Hea
 function readMatrixLayout(state: RowState, unitCol: HeaderColumn | undefined): void {
   const { table, index, header, findings } = state;
   if (!unitCol) {
-    findings.push(finding('error', 'unknown-district', `${describeSheet(state.table)} has columns of indicators but no column of districts ("Đơn vị", "Quận/huyện").`, { file: table.file, sheet: table.sheet }));
+    findings.push(
+      finding(
+        'error',
+        'unknown-district',
+        `${describeSheet(state.table)} has columns of indicators but no column of districts ("Đơn vị", "Quận/huyện").`,
+        { file: table.file, sheet: table.sheet },
+        {},
+        `${describeSheetVi(state.table)} có các cột chỉ tiêu nhưng không có cột quận, huyện ("Đơn vị", "Quận/huyện").`,
+      ),
+    );
     return;
   }
   const yearCol = header.columns.find((c) => c.role === 'year');
@@ -484,6 +578,10 @@ function unitKey(unit: UnitRef): string {
 
 function describePlace(loc: Location): string {
   return [loc.file, loc.sheet ? `sheet "${loc.sheet}"` : null, loc.cell ? `cell ${loc.cell}` : loc.row ? `row ${loc.row}` : null].filter(Boolean).join(', ');
+}
+
+function describePlaceVi(loc: Location): string {
+  return [loc.file, loc.sheet ? `trang tính "${loc.sheet}"` : null, loc.cell ? `ô ${loc.cell}` : loc.row ? `dòng ${loc.row}` : null].filter(Boolean).join(', ');
 }
 
 /**
@@ -524,6 +622,7 @@ function resolveDuplicates(observations: Observation[], index: CatalogIndex, fin
         `"${what}" for ${first.unitName} ${first.year}${first.month ? `-${String(first.month).padStart(2, '0')}` : ''} is given twice with different values: ${first.value} (${describePlace(first.source)}) and ${other.value} (${describePlace(other.source)}). Neither is used: keep one.`,
         other.source,
         { indicator: first.indicator, district: first.unitName },
+        `"${what}" của ${first.unitName} ${first.month ? `tháng ${first.month}/${first.year}` : `năm ${first.year}`} được ghi hai lần với hai giá trị khác nhau: ${first.value} (${describePlaceVi(first.source)}) và ${other.value} (${describePlaceVi(other.source)}). Không giá trị nào được dùng: hãy chỉ giữ lại một.`,
       ),
     );
   }
