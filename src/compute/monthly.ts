@@ -171,6 +171,8 @@ export interface LeftOut {
   errors: number;
   /** The first error's message, to say what to fix. */
   message: string;
+  /** The same in Vietnamese (the English one when the finding has none). */
+  messageVi: string;
 }
 
 export interface MonthSummary {
@@ -398,6 +400,7 @@ function collapseAll(
             `${s.unitName} has no figure for "${ind.name}" in ${missing.length === 1 ? 'month' : 'months'} ${missing.join(', ')} of ${year}: its year-to-date figure (${c.value}) covers ${c.months.length === 1 ? 'month' : 'months'} ${c.months.join(', ')} only.`,
             {},
             { indicator: s.indicator, district: s.unitName },
+            `${s.unitName} chưa có số liệu "${ind.name}" của tháng ${missing.join(', ')} năm ${year}: số liệu lũy kế từ đầu năm (${c.value}) chỉ gồm tháng ${c.months.join(', ')}.`,
           ),
         );
       }
@@ -582,6 +585,7 @@ function leftOutOf(input: MonthlyInput, year: number, month: number): LeftOut[] 
       whole,
       errors: errors.length,
       message: first ? `${first.cell ? `${first.cell}: ` : ''}${first.message}` : 'The file holds no figure of the programme\'s indicators.',
+      messageVi: first ? `${first.cell ? `${first.cell}: ` : ''}${first.messageVi ?? first.message}` : 'Tệp không có số liệu nào thuộc các chỉ tiêu của Chương trình.',
     });
   }
   return out.sort((a, b) => a.month - b.month || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -17,5 +17,6 @@ export function targetMismatch(ind: Indicator, plan: Observation, catalogAnnual:
     `${plan.unitName} gives the ${year} plan for "${ind.name}" as "${plan.plan}", but the programme's target set says "${catalogAnnual}"; the report uses "${catalogAnnual}". Correct the plan, or choose another target set with --targets.`,
     plan.planSource ?? plan.source,
     { indicator: ind.id, district: null },
+    `${plan.unitName} ghi kế hoạch năm ${year} của "${ind.name}" là "${plan.plan}", nhưng bộ chỉ tiêu của Chương trình ghi "${catalogAnnual}"; báo cáo dùng "${catalogAnnual}". Hãy sửa lại kế hoạch, hoặc chọn bộ chỉ tiêu khác bằng --targets.`,
   );
 }

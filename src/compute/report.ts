@@ -108,6 +108,7 @@ function statedRateMismatch(ind: Indicator, f: UnitFigures, unitName: string, is
       `"${ind.name}" for ${unitName}: the rate given, ${stated}, differs from the ratio of its parts, ${f.parts[num.id]} / ${f.parts[den.id]}${ind.scale !== 1 ? ` × ${ind.scale}` : ''} = ${fmt(f.value, ind.decimals)}. The report uses the parts; correct the rate or the parts.`,
       f.stated.source,
       { indicator: ind.id, district: unitName },
+      `"${ind.name}" của ${unitName}: tỷ lệ ghi trong báo cáo là ${stated}, khác với tỷ lệ tính từ các thành phần, ${f.parts[num.id]} / ${f.parts[den.id]}${ind.scale !== 1 ? ` × ${ind.scale}` : ''} = ${fmt(f.value, ind.decimals)}. Báo cáo dùng số liệu các thành phần; hãy sửa lại tỷ lệ hoặc các thành phần.`,
     ),
   );
 }
@@ -227,6 +228,7 @@ function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitF
           `"${ind.name}": the city-level figure ${fmt(reported.value, ind.decimals)} differs from the ${contributing.length} districts combined, ${fmt(combined, ind.decimals)} (${round(diff * 100, 2)}%). The report uses the city-level figure; check both.`,
           reported.sources[0] ?? {},
           about,
+          `"${ind.name}": số liệu cấp Thành phố ${fmt(reported.value, ind.decimals)} khác với tổng hợp của ${contributing.length} quận, huyện, ${fmt(combined, ind.decimals)} (${round(diff * 100, 2)}%). Báo cáo dùng số liệu cấp Thành phố; hãy kiểm tra lại cả hai.`,
         ),
       );
     }
@@ -245,6 +247,9 @@ function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitF
           : `"${ind.name}": the city value combines ${contributing.length} of ${expected} districts; the others did not report it.`,
         {},
         about,
+        ind.aggregation === 'ratio'
+          ? `"${ind.name}": giá trị của Thành phố chỉ tổng hợp từ ${contributing.length}/${expected} quận, huyện; các đơn vị còn lại chưa báo cáo đủ cả hai thành phần (chỉ có tỷ lệ thì không tổng hợp được).`
+          : `"${ind.name}": giá trị của Thành phố chỉ tổng hợp từ ${contributing.length}/${expected} quận, huyện; các đơn vị còn lại chưa báo cáo chỉ tiêu này.`,
       ),
     );
   }

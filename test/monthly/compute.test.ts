@@ -170,7 +170,7 @@ describe('completeness and lateness (DHIS2 reporting rates)', () => {
     expect(u('003')).toMatchObject({ status: 'on-time', dateSource: 'modified' });
     expect(u('004')).toMatchObject({ status: 'unusable', files: ['03/004.csv'], errors: 1 });
     expect(u('005')).toMatchObject({ status: 'missing', files: [] });
-    expect(s.leftOut).toEqual([{ file: '03/004.csv', month: 3, unit: 'Long Biên', whole: true, errors: 1, message: 'damaged' }]);
+    expect(s.leftOut).toEqual([{ file: '03/004.csv', month: 3, unit: 'Long Biên', whole: true, errors: 1, message: 'damaged', messageVi: 'damaged' }]);
   });
   it('a later deadline day makes the late file on time', () => {
     const s = computeMonth(input(figures('002', 3), [file('002', 3, '2024-04-08')]), index, { year: 2024, month: 3, deadlineDay: 10 });
