@@ -38,16 +38,22 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** The file's bytes and their sha256, or the reason it cannot be read. */
-export async function hashFile(path: string): Promise<{ sha256: string; bytes: Uint8Array; modifiedDate: string | null } | { error: string }> {
+export async function hashFile(path: string): Promise<{ sha256: string; bytes: Uint8Array; modifiedDate: string | null } | { error: string; errorVi: string }> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { error: `${path} is not a regular file.` };
-    if (info.size > DEFAULT_LIMITS.maxFileBytes) return { error: `${path} is ${formatBytes(info.size)}, over the limit of ${formatBytes(DEFAULT_LIMITS.maxFileBytes)}; it was not read.` };
+    if (!info.isFile()) return { error: `${path} is not a regular file.`, errorVi: `${path} không phải là tệp thông thường.` };
+    if (info.size > DEFAULT_LIMITS.maxFileBytes) {
+      return {
+        error: `${path} is ${formatBytes(info.size)}, over the limit of ${formatBytes(DEFAULT_LIMITS.maxFileBytes)}; it was not read.`,
+        errorVi: `${path} có dung lượng ${formatBytes(info.size)}, vượt giới hạn ${formatBytes(DEFAULT_LIMITS.maxFileBytes)}; tệp không được đọc.`,
+      };
+    }
     const bytes = await readFileBytes(path);
     return { sha256: sha256(bytes), bytes, modifiedDate: Number.isFinite(info.mtimeMs) ? hanoiDate(info.mtimeMs) : null };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { error: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message };
+    const denied = code === 'EACCES' || code === 'EPERM';
+    return { error: denied ? 'permission denied' : (error as Error).message, errorVi: denied ? 'không có quyền truy cập' : (error as Error).message };
   }
 }
 
@@ -68,7 +74,7 @@ export async function readSubmission(
       source,
       sha256: '',
       tables: [],
-      findings: [finding('error', 'unreadable-file', `Cannot read ${source.file}: ${got.error}.`, { file: source.file })],
+      findings: [finding('error', 'unreadable-file', `Cannot read ${source.file}: ${got.error}.`, { file: source.file }, {}, `Không đọc được ${source.file}: ${got.errorVi}.`)],
       readable: false,
       statedDate: null,
       modifiedDate: null,
@@ -123,7 +129,14 @@ function fileObservations(sub: ReadSubmission, index: CatalogIndex, year: number
     const [month] = [...stated];
     if (month !== sub.source.month) {
       findings.push(
-        finding('info', 'month-mismatch', `${sub.source.file} is filed under month ${sub.source.month} but states month ${month}: its figures count for month ${month}.`, { file: sub.source.file }),
+        finding(
+          'info',
+          'month-mismatch',
+          `${sub.source.file} is filed under month ${sub.source.month} but states month ${month}: its figures count for month ${month}.`,
+          { file: sub.source.file },
+          {},
+          `${sub.source.file} nằm trong thư mục tháng ${sub.source.month} nhưng ghi là báo cáo tháng ${month}: số liệu được tính cho tháng ${month}.`,
+        ),
       );
     }
   }
@@ -164,6 +177,10 @@ function describePlace(o: MonthlyObservation): string {
   return [o.source.file, o.source.sheet ? `sheet "${o.source.sheet}"` : null, o.source.cell ? `cell ${o.source.cell}` : null].filter(Boolean).join(', ');
 }
 
+function describePlaceVi(o: MonthlyObservation): string {
+  return [o.source.file, o.source.sheet ? `trang tính "${o.source.sheet}"` : null, o.source.cell ? `ô ${o.source.cell}` : null].filter(Boolean).join(', ');
+}
+
 /**
  * The same unit, indicator (or part), year and month in two files: equal values are kept once (a file
  * sent twice); different values are a duplicate-value error naming both places, and neither is used.
@@ -196,6 +213,7 @@ function resolveAcrossFiles(observations: MonthlyObservation[], index: CatalogIn
         `"${what}" for ${first.unitName} ${first.year}-${String(first.month).padStart(2, '0')} is given twice with different values: ${first.value} (${describePlace(first)}) and ${other.value} (${describePlace(other)}). Neither is used: keep one.`,
         other.source,
         { indicator: first.indicator, district: first.unitName },
+        `"${what}" của ${first.unitName} tháng ${first.month}/${first.year} được ghi hai lần với hai giá trị khác nhau: ${first.value} (${describePlaceVi(first)}) và ${other.value} (${describePlaceVi(other)}). Không giá trị nào được dùng: hãy chỉ giữ lại một.`,
       ),
     );
   }

@@ -16,7 +16,7 @@ import { assembleMonth, hashFile, readSubmission, type ReadSubmission } from './
 import { loadManifest, saveManifest, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
 
 /** Bump when a summary's content changes for the same inputs: every month is made again once. */
-export const SUMMARY_FORMAT = 1;
+export const SUMMARY_FORMAT = 2;
 
 export interface YearMonth {
   year: number;

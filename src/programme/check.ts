@@ -7,32 +7,42 @@ import type { Programme } from './schema.js';
  * without loading it.
  */
 export function checkProgramme(programme: Programme, file: string | null): { programme: Programme | null; findings: Finding[] } {
-  const problems: string[] = [];
+  const problems: { en: string; vi: string }[] = [];
+  const problem = (en: string, vi: string) => problems.push({ en, vi });
   const indicatorIds = new Set<string>();
   for (const ind of programme.indicators) {
-    if (indicatorIds.has(ind.id)) problems.push(`indicator id "${ind.id}" is used twice`);
+    if (indicatorIds.has(ind.id)) problem(`indicator id "${ind.id}" is used twice`, `mã chỉ tiêu "${ind.id}" bị dùng hai lần`);
     indicatorIds.add(ind.id);
   }
   const unitCodes = new Set<string>();
   for (const unit of programme.units) {
-    if (unitCodes.has(unit.code)) problems.push(`reporting unit code "${unit.code}" is used twice`);
+    if (unitCodes.has(unit.code)) problem(`reporting unit code "${unit.code}" is used twice`, `mã đơn vị báo cáo "${unit.code}" bị dùng hai lần`);
     unitCodes.add(unit.code);
   }
   const setNames = new Set(programme.targetSets.map((s) => s.name));
-  if (!setNames.has(programme.defaultTargets)) problems.push(`defaultTargets "${programme.defaultTargets}" is not a target set`);
+  if (!setNames.has(programme.defaultTargets)) {
+    problem(`defaultTargets "${programme.defaultTargets}" is not a target set`, `defaultTargets "${programme.defaultTargets}" không phải là một bộ chỉ tiêu`);
+  }
   for (const set of programme.targetSets) {
-    if (set.extends && !setNames.has(set.extends)) problems.push(`target set "${set.name}" extends unknown set "${set.extends}"`);
+    if (set.extends && !setNames.has(set.extends)) {
+      problem(`target set "${set.name}" extends unknown set "${set.extends}"`, `bộ chỉ tiêu "${set.name}" kế thừa bộ "${set.extends}" không tồn tại`);
+    }
     for (const id of Object.keys(set.targets)) {
-      if (!indicatorIds.has(id)) problems.push(`target set "${set.name}" names unknown indicator "${id}"`);
+      if (!indicatorIds.has(id)) problem(`target set "${set.name}" names unknown indicator "${id}"`, `bộ chỉ tiêu "${set.name}" có chỉ tiêu "${id}" không có trong danh mục`);
     }
   }
   for (const d of programme.derived) {
     const ind = programme.indicators.find((i) => i.id === d.indicator);
-    if (!ind) problems.push(`derived count "${d.id}" names unknown indicator "${d.indicator}"`);
-    else if (d.part && !ind.parts.some((p) => p.id === d.part)) problems.push(`derived count "${d.id}" names unknown part "${d.part}"`);
+    if (!ind) problem(`derived count "${d.id}" names unknown indicator "${d.indicator}"`, `số đếm suy ra "${d.id}" dẫn chiếu chỉ tiêu "${d.indicator}" không có trong danh mục`);
+    else if (d.part && !ind.parts.some((p) => p.id === d.part)) {
+      problem(`derived count "${d.id}" names unknown part "${d.part}"`, `số đếm suy ra "${d.id}" dẫn chiếu thành phần "${d.part}" không tồn tại`);
+    }
   }
   if (problems.length) {
-    return { programme: null, findings: problems.map((p) => finding('error', 'bad-programme', `Programme definition: ${p}`, { file })) };
+    return {
+      programme: null,
+      findings: problems.map((p) => finding('error', 'bad-programme', `Programme definition: ${p.en}`, { file }, {}, `Định nghĩa chương trình: ${p.vi}`)),
+    };
   }
   return { programme, findings: [] };
 }

@@ -13,7 +13,14 @@ export function parseProgramme(data: unknown, file: string | null): { programme:
     return {
       programme: null,
       findings: parsed.error.issues.slice(0, 20).map((issue) =>
-        finding('error', 'bad-programme', `Programme definition: ${issue.path.join('.') || '(root)'}: ${issue.message}`, { file }),
+        finding(
+          'error',
+          'bad-programme',
+          `Programme definition: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+          { file },
+          {},
+          `Định nghĩa chương trình: ${issue.path.join('.') || '(gốc)'}: ${issue.message}`,
+        ),
       ),
     };
   }

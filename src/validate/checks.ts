@@ -15,6 +15,8 @@ import type { Indicator } from '../programme/schema.js';
 /** What the long layout and the form look like, for messages that tell what to send instead. */
 const LAYOUT_HINT =
   'Use the form `welfare template` writes, or one row per figure with the columns "Đơn vị", "Chỉ tiêu", "Năm", "Giá trị", "Kế hoạch".';
+const LAYOUT_HINT_VI =
+  'Hãy dùng biểu mẫu do `welfare template` tạo ra, hoặc ghi mỗi số liệu một dòng với các cột "Đơn vị", "Chỉ tiêu", "Năm", "Giá trị", "Kế hoạch".';
 
 /**
  * A file that was read (it gave tables) but in which no sheet has a table of indicators: one `no-table`
@@ -36,12 +38,19 @@ export function noTableFiles(tables: readonly Table[], sheets: readonly SheetSum
       : e.sheets === 1
         ? `${file} has no table of indicators in its only sheet`
         : `${file} has no table of indicators in any of its ${e.sheets} sheets`;
+    const whatVi = e.text
+      ? `${file} không có bảng chỉ tiêu`
+      : e.sheets === 1
+        ? `${file} không có bảng chỉ tiêu trong trang tính duy nhất của tệp`
+        : `${file} không có bảng chỉ tiêu trong cả ${e.sheets} trang tính của tệp`;
     out.push(
       finding(
         'error',
         'no-table',
         `${what} (no header row with "Chỉ tiêu" or "Đơn vị" and "Thực hiện", "Giá trị" or indicator names in the first 30 rows), so nothing in it can be checked. ${LAYOUT_HINT}`,
         { file },
+        {},
+        `${whatVi} (trong 30 dòng đầu không có dòng tiêu đề gồm "Chỉ tiêu" hoặc "Đơn vị" và "Thực hiện", "Giá trị" hoặc tên chỉ tiêu), nên không kiểm tra được gì trong tệp. ${LAYOUT_HINT_VI}`,
       ),
     );
   }
@@ -56,7 +65,16 @@ export function noDataFiles(sheets: readonly SheetSummary[], observations: reado
   const out: Finding[] = [];
   for (const file of withTable) {
     if (withData.has(file) || withErrors.has(file)) continue;
-    out.push(finding('warning', 'no-data', `${file} has a table of indicators but no figure in it: every value cell is empty. Fill in the "Thực hiện" column.`, { file }));
+    out.push(
+      finding(
+        'warning',
+        'no-data',
+        `${file} has a table of indicators but no figure in it: every value cell is empty. Fill in the "Thực hiện" column.`,
+        { file },
+        {},
+        `${file} có bảng chỉ tiêu nhưng không có số liệu nào: mọi ô giá trị đều trống. Hãy điền cột "Thực hiện".`,
+      ),
+    );
   }
   return out;
 }
@@ -76,13 +94,17 @@ export function wrongYearFiles(observations: readonly Observation[], year: numbe
   for (const [file, set] of years) {
     if (set.has(year)) continue;
     const found = [...set].sort((a, b) => a - b);
-    const previous = found.length === 1 && found[0] === year - 1 ? ' (figures of the previous year are used only beside the year\'s own)' : '';
+    const lastYear = found.length === 1 && found[0] === year - 1;
+    const previous = lastYear ? ' (figures of the previous year are used only beside the year\'s own)' : '';
+    const previousVi = lastYear ? ' (số liệu năm trước chỉ được dùng kèm theo số liệu của chính năm đó)' : '';
     out.push(
       finding(
         'error',
         'wrong-year',
         `${file} reports ${found.join(', ')}, not ${year}: none of its figures counts for ${year}${previous}. Send the ${year} figures, or correct the year in the title, the header ("Thực hiện năm ${year}") or the "Năm" column.`,
         { file },
+        {},
+        `${file} là báo cáo năm ${found.join(', ')}, không phải năm ${year}: không số liệu nào trong tệp được tính cho năm ${year}${previousVi}. Hãy gửi số liệu năm ${year}, hoặc sửa lại năm ở tên biểu, tiêu đề cột ("Thực hiện năm ${year}") hoặc cột "Năm".`,
       ),
     );
   }
@@ -144,6 +166,7 @@ export function raggedRows(tables: readonly Table[], index: CatalogIndex): Findi
     const first = ragged[0]!;
     const where = cellLocation(table.file, table.sheet, first.r, first.c);
     const rows = ragged.length === 1 ? `Row ${first.r + 1} has` : `${ragged.length} rows (the first: row ${first.r + 1}) have`;
+    const rowsVi = ragged.length === 1 ? `Dòng ${first.r + 1} có` : `${ragged.length} dòng (dòng đầu tiên: dòng ${first.r + 1}) có`;
     if (text) {
       const n = Math.max(fields, width);
       out.push(
@@ -152,6 +175,8 @@ export function raggedRows(tables: readonly Table[], index: CatalogIndex): Findi
           'ragged-row',
           `${rows} more fields than the header (${n}, up to column ${columnLetter(n - 1)}): a decimal comma outside quotes (0,03 instead of "0,03") or a stray delimiter has shifted the cells, so the values read may be wrong. Quote the value or save the file again as "CSV UTF-8" from Excel.`,
           where,
+          {},
+          `${rowsVi} nhiều trường hơn dòng tiêu đề (${n}, đến cột ${columnLetter(n - 1)}): dấu phẩy thập phân nằm ngoài dấu ngoặc kép (0,03 thay vì "0,03") hoặc một dấu phân cách thừa đã làm lệch các ô, nên số liệu đọc được có thể sai. Hãy đặt giá trị trong dấu ngoặc kép hoặc lưu lại tệp từ Excel dưới dạng "CSV UTF-8".`,
         ),
       );
     } else {
@@ -161,6 +186,8 @@ export function raggedRows(tables: readonly Table[], index: CatalogIndex): Findi
           'ragged-row',
           `${rows} values right of the table's last column ${columnLetter(width - 1)}; they were ignored. Give the column a header (e.g. "Ghi chú") or move the values into the table.`,
           where,
+          {},
+          `${rowsVi} giá trị nằm bên phải cột cuối cùng của bảng (cột ${columnLetter(width - 1)}); các giá trị này bị bỏ qua. Hãy đặt tiêu đề cho cột đó (ví dụ "Ghi chú") hoặc chuyển các giá trị vào trong bảng.`,
         ),
       );
     }
@@ -237,12 +264,12 @@ export function missingIndicators(
   for (const g of groups.values()) {
     const district = g.unit.kind === 'district';
     const expected = index.programme.indicators.filter((i) => i.aggregation === 'sum' || i.aggregation === 'ratio');
-    const missing: { ind: Indicator; text: string }[] = [];
+    const missing: { ind: Indicator; text: string; vi: string }[] = [];
     for (const ind of expected) {
       if (faulty.get(g.name)?.has(ind.id)) continue;
       const has = (part: string | null) => g.given.some((o) => o.indicator === ind.id && o.part === part && o.value !== null);
       if (ind.aggregation === 'sum') {
-        if (district && !has(null)) missing.push({ ind, text: `"${ind.name}"` });
+        if (district && !has(null)) missing.push({ ind, text: `"${ind.name}"`, vi: `"${ind.name}"` });
         continue;
       }
       if (has(null)) continue;
@@ -261,9 +288,19 @@ export function missingIndicators(
       const absent = ind.parts.filter((p) => !has(p.id) && !sharedFaulty(p.id));
       if (!absent.length) continue;
       if (absent.length === ind.parts.length) {
-        if (district) missing.push({ ind, text: `"${ind.name}" (its parts ${ind.parts.map((p) => `"${p.name}"`).join(' and ')}, or the rate)` });
+        if (district) {
+          missing.push({
+            ind,
+            text: `"${ind.name}" (its parts ${ind.parts.map((p) => `"${p.name}"`).join(' and ')}, or the rate)`,
+            vi: `"${ind.name}" (các thành phần ${ind.parts.map((p) => `"${p.name}"`).join(' và ')}, hoặc tỷ lệ)`,
+          });
+        }
       } else {
-        missing.push({ ind, text: `${absent.map((p) => `"${p.name}"`).join(' and ')}, the other part of "${ind.name}"` });
+        missing.push({
+          ind,
+          text: `${absent.map((p) => `"${p.name}"`).join(' and ')}, the other part of "${ind.name}"`,
+          vi: `${absent.map((p) => `"${p.name}"`).join(' và ')}, thành phần còn lại của "${ind.name}"`,
+        });
       }
     }
     if (!missing.length) continue;
@@ -271,7 +308,11 @@ export function missingIndicators(
     const message = district
       ? `${g.name} did not report for ${g.year}: ${list}. Districts report every indicator the city adds up from them; add the rows (write 0 for a count that is zero).`
       : `${g.name} gave only part of a rate for ${g.year}: ${list} is missing, so the rate cannot be computed. Add it, or give the rate itself.`;
-    out.push(finding('warning', 'missing-indicator', message, g.where, { indicator: missing.length === 1 ? missing[0]!.ind.id : null, district: g.name }));
+    const listVi = missing.map((m) => m.vi).join('; ');
+    const messageVi = district
+      ? `${g.name} chưa báo cáo năm ${g.year}: ${listVi}. Quận, huyện phải báo cáo mọi chỉ tiêu mà Thành phố tổng hợp từ quận, huyện; hãy bổ sung các dòng này (ghi 0 nếu số đếm bằng không).`
+      : `${g.name} mới báo cáo một phần của tỷ lệ năm ${g.year}: còn thiếu ${listVi}, nên không tính được tỷ lệ. Hãy bổ sung, hoặc ghi trực tiếp tỷ lệ.`;
+    out.push(finding('warning', 'missing-indicator', message, g.where, { indicator: missing.length === 1 ? missing[0]!.ind.id : null, district: g.name }, messageVi));
   }
   return out;
 }
@@ -281,5 +322,14 @@ export function silentFailures(files: readonly { file: string; ok: boolean }[], 
   const withErrors = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file));
   return files
     .filter((f) => !f.ok && !withErrors.has(f.file))
-    .map((f) => finding('error', 'unreadable-file', `${f.file} gave nothing to read; open it in Excel and save it again as .xlsx or CSV UTF-8.`, { file: f.file }));
+    .map((f) =>
+      finding(
+        'error',
+        'unreadable-file',
+        `${f.file} gave nothing to read; open it in Excel and save it again as .xlsx or CSV UTF-8.`,
+        { file: f.file },
+        {},
+        `${f.file} không có gì để đọc; hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.`,
+      ),
+    );
 }

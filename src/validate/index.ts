@@ -93,7 +93,14 @@ function normaliseGuarded(tables: readonly Table[], index: CatalogIndex, year: n
         const message = error instanceof Error ? error.message : String(error);
         out.failed.add(file);
         out.findings.push(
-          finding('error', 'internal-error', `${file} could not be checked: welfare failed on it (${message.slice(0, 200)}). Please report this with the file; the other files were checked.`, { file }),
+          finding(
+            'error',
+            'internal-error',
+            `${file} could not be checked: welfare failed on it (${message.slice(0, 200)}). Please report this with the file; the other files were checked.`,
+            { file },
+            {},
+            `Không kiểm tra được ${file}: welfare gặp lỗi khi xử lý tệp này (${message.slice(0, 200)}). Đề nghị báo lỗi kèm theo tệp; các tệp khác vẫn được kiểm tra.`,
+          ),
         );
       }
     }
