@@ -1,7 +1,7 @@
 import type { Status } from '../compute/attainment.js';
 import type { CardIndicator, DistrictCard } from '../compute/card.js';
 import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
-import type { Finding } from '../model/finding.js';
+import { messageIn, type Finding } from '../model/finding.js';
 import {
   districtIndicators,
   headlineVerdict,
@@ -322,7 +322,7 @@ ${list
       `<tr><td class="place" data-label="${esc(L.file)}">${esc(place(f))}</td><td class="sev-${f.severity}" data-label="${esc(L.severityHead)}">${esc(L.severity[f.severity])}</td>${textCell(
         f.code,
         L.code,
-      )}${textCell(f.message, L.message)}</tr>`,
+      )}${textCell(messageIn(f, lang), L.message)}</tr>`,
   )
   .join('\n')}
 </tbody></table></div>`

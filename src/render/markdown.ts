@@ -1,6 +1,6 @@
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
-import type { Finding } from '../model/finding.js';
+import { messageIn, type Finding } from '../model/finding.js';
 import { indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS, type Lang } from './labels.js';
@@ -127,7 +127,7 @@ function findings(list: readonly Finding[], lang: Lang): string[] {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of list) counts[f.severity]++;
   const head = `${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}`;
-  const lines = list.slice(0, MAX_LISTED_FINDINGS).map((f) => `- **${mdEscape(L.severity[f.severity])}** ${mdEscape(f.code)} ${mdEscape(place(f))}: ${mdEscape(f.message)}`);
+  const lines = list.slice(0, MAX_LISTED_FINDINGS).map((f) => `- **${mdEscape(L.severity[f.severity])}** ${mdEscape(f.code)} ${mdEscape(place(f))}: ${mdEscape(messageIn(f, lang))}`);
   if (list.length > MAX_LISTED_FINDINGS) lines.push(`- ${mdEscape(L.moreFindings(list.length - MAX_LISTED_FINDINGS))}`);
   return [`### ${mdEscape(head)}`, '', ...lines];
 }

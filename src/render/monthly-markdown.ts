@@ -1,5 +1,5 @@
 import type { MonthIndicator, MonthSummary, UnitSubmission } from '../compute/monthly.js';
-import type { Finding } from '../model/finding.js';
+import { messageIn, type Finding } from '../model/finding.js';
 import type { IndexRow } from '../batch/manifest.js';
 import { targetText } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
@@ -179,7 +179,7 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
   out.push('', `### ${mdEscape(M.leftOut)}`, '');
   if (!s.leftOut.length) out.push(mdEscape(M.nothingLeftOut));
   for (const x of s.leftOut) {
-    out.push(`- ${mdEscape(`${x.file} (${M.monthName(s.year, x.month)}${x.unit ? `, ${x.unit}` : ''}; ${x.whole ? M.wholeFile : M.someCells(x.errors)}): ${x.message}`)}`);
+    out.push(`- ${mdEscape(`${x.file} (${M.monthName(s.year, x.month)}${x.unit ? `, ${x.unit}` : ''}; ${x.whole ? M.wholeFile : M.someCells(x.errors)}): ${lang === 'vi' ? x.messageVi : x.message}`)}`);
   }
   out.push('', ...findings(s.issues, lang));
   return out.join('\n') + '\n';
@@ -197,7 +197,7 @@ function findings(list: readonly Finding[], lang: Lang): string[] {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of list) counts[f.severity]++;
   const title = `${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}`;
-  const lines = list.slice(0, MAX_FINDINGS).map((f) => `- **${mdEscape(L.severity[f.severity])}** ${mdEscape(f.code)} ${mdEscape(place(f))}: ${mdEscape(f.message)}`);
+  const lines = list.slice(0, MAX_FINDINGS).map((f) => `- **${mdEscape(L.severity[f.severity])}** ${mdEscape(f.code)} ${mdEscape(place(f))}: ${mdEscape(messageIn(f, lang))}`);
   if (list.length > MAX_FINDINGS) lines.push(`- … ${list.length - MAX_FINDINGS}`);
   return [`### ${mdEscape(title)}`, '', ...lines];
 }

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { MonthSummary } from '../compute/monthly.js';
-import type { Finding } from '../model/finding.js';
+import { messageIn, type Finding } from '../model/finding.js';
 import { targetText } from './common.js';
 import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
@@ -73,7 +73,7 @@ export function renderMonthTable(s: MonthSummary, options: MonthTableOptions): s
   }
   lines.push('', c.bold(M.leftOut));
   if (!s.leftOut.length) lines.push(`  ${M.nothingLeftOut}`);
-  for (const x of s.leftOut) lines.push(`  ${x.file}${x.unit ? ` (${x.unit})` : ''}: ${x.whole ? M.wholeFile : M.someCells(x.errors)} — ${x.message}`);
+  for (const x of s.leftOut) lines.push(`  ${x.file}${x.unit ? ` (${x.unit})` : ''}: ${x.whole ? M.wholeFile : M.someCells(x.errors)} — ${lang === 'vi' ? x.messageVi : x.message}`);
   lines.push('', findings(s.issues, lang, c));
   return terminalSafe(lines.join('\n') + '\n', options.color);
 }
@@ -86,7 +86,7 @@ function findings(list: readonly Finding[], lang: Lang, c: InstanceType<typeof C
   const paint = { error: c.red, warning: c.yellow, info: c.gray };
   const lines = list.map((f) => {
     const at = f.file ? `${f.file}${f.sheet ? `[${f.sheet}]` : ''}${f.cell ? `:${f.cell}` : f.row ? `:row ${f.row}` : ''}` : f.indicator ? `[${f.indicator}]` : '-';
-    return `  ${at}  ${paint[f.severity](L.severity[f.severity])} ${c.dim(f.code)}  ${f.message}`;
+    return `  ${at}  ${paint[f.severity](L.severity[f.severity])} ${c.dim(f.code)}  ${messageIn(f, lang)}`;
   });
   return [c.bold(`${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}`), ...lines].join('\n');
 }

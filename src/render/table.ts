@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
-import type { Finding } from '../model/finding.js';
+import { messageIn, type Finding } from '../model/finding.js';
 import { targetText } from './common.js';
 import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
@@ -77,7 +77,7 @@ export function renderFindings(findings: readonly Finding[], options: TableOptio
   for (const f of findings) counts[f.severity]++;
   const head = `${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}`;
   const paint = { error: c.red, warning: c.yellow, info: c.gray };
-  const lines = findings.map((f) => `  ${place(f)}  ${paint[f.severity](L.severity[f.severity])} ${c.dim(f.code)}  ${f.message}`);
+  const lines = findings.map((f) => `  ${place(f)}  ${paint[f.severity](L.severity[f.severity])} ${c.dim(f.code)}  ${messageIn(f, options.lang)}`);
   return [c.bold(head), ...lines].join('\n');
 }
 

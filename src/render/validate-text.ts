@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { Finding } from '../model/finding.js';
+import { messageIn, type Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate/model.js';
 import { terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
@@ -7,7 +7,7 @@ import { ADVICE } from './validate-advice.js';
 
 export interface ValidationTextOptions {
   color: boolean;
-  /** Language of the headings and the advice (findings' messages stay as written). Default Vietnamese. */
+  /** Language of the headings, the findings' messages and the advice. Default Vietnamese. */
   lang?: Lang;
 }
 
@@ -75,7 +75,7 @@ export function renderValidationText(result: ValidationResult, options: Validati
       lines.push(`  ${code} ${paint[severity](`(${LABELS[lang].severity[severity]}${list.length > 1 ? `, ${list.length}` : ''})`)}`);
       const places = list.map(place);
       const width = places.reduce((w, p) => Math.max(w, p.length), 0);
-      list.forEach((f, i) => lines.push(`    ${places[i]!.padEnd(width)}  ${f.message}`));
+      list.forEach((f, i) => lines.push(`    ${places[i]!.padEnd(width)}  ${messageIn(f, lang)}`));
       const advice = ADVICE[lang][code];
       if (advice) lines.push(`    ${c.dim(W.todo)} ${advice}`);
     }

@@ -3,7 +3,7 @@ import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { Status } from '../compute/attainment.js';
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
-import type { Finding } from '../model/finding.js';
+import { messageIn, type Finding } from '../model/finding.js';
 import { round } from '../text/number.js';
 import { bareTarget, indicatorName, isPercentUnit, SEVERITY_COLORS, STATUS_COLORS, summaryCounts, targetsLine, title, unitName, type RenderOptions } from './common.js';
 import { CITY_CODE } from './csv.js';
@@ -215,7 +215,8 @@ function findingsSheet(wb: Workbook, findings: readonly Finding[], lang: Lang): 
     sheet.set(row, 5, at, at ?? '');
     sheet.set(row, 6, f.indicator, f.indicator ?? '');
     sheet.set(row, 7, f.district, f.district ?? '');
-    sheet.set(row, 8, f.message, f.message, { wrap: true });
+    const message = messageIn(f, lang);
+    sheet.set(row, 8, message, message, { wrap: true });
   });
   sheet.fit();
   sheet.freeze(1, 0);
