@@ -123,6 +123,7 @@ describe('the JSON contract', () => {
         severity: 'info',
         code: 'year-mismatch',
         message: "This row is for 2022, not 2023: skipped. It is kept only as the previous year's value, for targets that compare with it.",
+        messageVi: 'Dòng này là số liệu năm 2022, không phải năm 2023: bỏ qua. Số liệu chỉ được giữ làm giá trị năm trước, cho các chỉ tiêu có mục tiêu so với năm trước.',
         file: 'fixtures/2023/departments/so-y-te.csv',
         sheet: null,
         row: 7,

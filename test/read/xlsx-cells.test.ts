@@ -299,8 +299,11 @@ describe('sanitiseSheet', () => {
 
   it('counts empty styled cells too, and calls rows outside the grid damage', () => {
     expect(sanitiseSheet('<worksheet><sheetData><row r="1"><c r="A1" s="1"/><c r="B1"/></row></sheetData></worksheet>').cells).toBe(2);
-    expect(sanitiseSheet('<worksheet><sheetData><row r="0"/></sheetData></worksheet>').damage).toContain('row numbered 0');
-    expect(sanitiseSheet('<worksheet><sheetData><row r="1048577"/></sheetData></worksheet>').damage).toContain('1048577');
+    expect(sanitiseSheet('<worksheet><sheetData><row r="0"/></sheetData></worksheet>').damage).toEqual({
+      en: "it has a row numbered 0, outside Excel's 1 to 1048576",
+      vi: 'có dòng đánh số 0, ngoài khoảng 1 đến 1048576 của Excel',
+    });
+    expect(sanitiseSheet('<worksheet><sheetData><row r="1048577"/></sheetData></worksheet>').damage?.en).toContain('1048577');
   });
 });
 

@@ -137,6 +137,8 @@ describe('json', () => {
           code: 'missing-indicator',
           message:
             'Ba Đình did not report for 2023: "Tỷ lệ trạm y tế xã có bác sĩ" (its parts "Số trạm y tế có bác sĩ" and "Tổng số trạm y tế", or the rate). Districts report every indicator the city adds up from them; add the rows (write 0 for a count that is zero).',
+          messageVi:
+            'Ba Đình chưa báo cáo năm 2023: "Tỷ lệ trạm y tế xã có bác sĩ" (các thành phần "Số trạm y tế có bác sĩ" và "Tổng số trạm y tế", hoặc tỷ lệ). Quận, huyện phải báo cáo mọi chỉ tiêu mà Thành phố tổng hợp từ quận, huyện; hãy bổ sung các dòng này (ghi 0 nếu số đếm bằng không).',
           file: 'in/ba-dinh.csv',
           sheet: null,
           row: null,
@@ -149,6 +151,7 @@ describe('json', () => {
           severity: 'error',
           code: 'out-of-range',
           message: '3.5 is not a count (a whole number ≥ 0) for "Số hộ nghèo".',
+          messageVi: 'Giá trị 3.5 không phải là số đếm (số nguyên ≥ 0) của "Số hộ nghèo".',
           file: 'in/ba-dinh.csv',
           sheet: null,
           row: 4,
@@ -161,6 +164,7 @@ describe('json', () => {
           severity: 'error',
           code: 'out-of-range',
           message: '-5 is not a count (a whole number ≥ 0) for "Số hộ cận nghèo".',
+          messageVi: 'Giá trị -5 không phải là số đếm (số nguyên ≥ 0) của "Số hộ cận nghèo".',
           file: 'in/ba-dinh.csv',
           sheet: null,
           row: 5,
@@ -174,6 +178,8 @@ describe('json', () => {
           code: 'target-mismatch',
           message:
             'Sở Y tế gives the 2023 plan for "Tỷ lệ phụ nữ mang thai được sàng lọc trước sinh 4 loại bệnh tật bẩm sinh phổ biến nhất" as "80", but the programme\'s target set says "85"; the report uses "85". Correct the plan, or choose another target set with --targets.',
+          messageVi:
+            'Sở Y tế ghi kế hoạch năm 2023 của "Tỷ lệ phụ nữ mang thai được sàng lọc trước sinh 4 loại bệnh tật bẩm sinh phổ biến nhất" là "80", nhưng bộ chỉ tiêu của Chương trình ghi "85"; báo cáo dùng "85". Hãy sửa lại kế hoạch, hoặc chọn bộ chỉ tiêu khác bằng --targets.',
           file: 'in/so-y-te.csv',
           sheet: null,
           row: 2,
@@ -186,6 +192,7 @@ describe('json', () => {
           severity: 'info',
           code: 'year-mismatch',
           message: "This row is for 2022, not 2023: skipped. It is kept only as the previous year's value, for targets that compare with it.",
+          messageVi: 'Dòng này là số liệu năm 2022, không phải năm 2023: bỏ qua. Số liệu chỉ được giữ làm giá trị năm trước, cho các chỉ tiêu có mục tiêu so với năm trước.',
           file: 'in/so-y-te.csv',
           sheet: null,
           row: 3,
