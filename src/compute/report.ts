@@ -228,7 +228,7 @@ function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitF
           `"${ind.name}": the city-level figure ${fmt(reported.value, ind.decimals)} differs from the ${contributing.length} districts combined, ${fmt(combined, ind.decimals)} (${round(diff * 100, 2)}%). The report uses the city-level figure; check both.`,
           reported.sources[0] ?? {},
           about,
-          `"${ind.name}": số liệu cấp Thành phố ${fmt(reported.value, ind.decimals)} khác với tổng hợp của ${contributing.length} quận, huyện, ${fmt(combined, ind.decimals)} (${round(diff * 100, 2)}%). Báo cáo dùng số liệu cấp Thành phố; hãy kiểm tra lại cả hai.`,
+          `"${ind.name}": số liệu cấp Thành phố ${fmt(reported.value, ind.decimals)} khác với số cộng của ${contributing.length} quận, huyện là ${fmt(combined, ind.decimals)} (chênh ${round(diff * 100, 2)}%). Báo cáo dùng số liệu cấp Thành phố; hãy kiểm tra lại cả hai.`,
         ),
       );
     }
