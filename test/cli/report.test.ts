@@ -60,6 +60,16 @@ describe('welfare report: exit codes and usage errors', () => {
     expect(strict.stdout).toContain('110,67%');
     expect(welfare(['report', '--year', '2023', dir]).code).toBe(0);
   });
+  it('prints a bad cell\'s finding in Vietnamese by default, in English with --lang en', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'welfare-'));
+    writeFileSync(join(dir, 'bad.csv'), 'Đơn vị,Chỉ tiêu,Năm,Giá trị\nSở Y tế,Số giường bệnh/vạn dân,2023,abc\nSở Y tế,Số bác sĩ/vạn dân,2023,"16,6"\n');
+    const vi = welfare(['report', '--year', '2023', dir]);
+    expect(vi.stdout).toContain('"abc" không phải là số: ghi số dạng 36,44 hoặc 214.258 (hoặc để trống, ghi "-" hay "x" khi không có số liệu).');
+    expect(vi.stdout).not.toContain('is not a number');
+    const en = welfare(['report', '--year', '2023', dir, '--lang', 'en']);
+    expect(en.stdout).toContain('"abc" is not a number: write it like 36,44 or 214.258 (or leave the cell empty, "-" or "x" when there is no figure).');
+    expect(en.stdout).not.toContain('không phải là số');
+  });
   it('a reader that stops early (| head) gets no stack trace: stdout closing is not an error', () => {
     // 130 kB of JSON into a pipe whose reader leaves after 100 bytes: the rest of the write meets EPIPE.
     const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/welfare.js report --year 2023 fixtures/2023 --format json | head -c 100 > /dev/null`], {

@@ -147,3 +147,28 @@ describe('targets', () => {
     expect(m.summary).toMatchObject({ noData: 19, districtsReporting: 0, periodAchieved: 0 });
   });
 });
+
+describe('findings in Vietnamese (messageVi)', () => {
+  it('aggregate-mismatch: the city-level figure against the districts, and a rate against its parts', () => {
+    const m = report([
+      obs(city(), 'jobs-created', 10000),
+      obs(district('001'), 'jobs-created', 6345),
+      obs(district('002'), 'jobs-created', 5000),
+      ...poorParts('001', 0.5, 50, 20000),
+    ]);
+    expect(m.issues.filter((f) => f.code === 'aggregate-mismatch').map((f) => f.messageVi)).toEqual([
+      '"Giải quyết việc làm": số liệu cấp Thành phố 10000 khác với số cộng của 2 quận, huyện là 11345 (chênh 11.86%). Báo cáo dùng số liệu cấp Thành phố; hãy kiểm tra lại cả hai.',
+      '"Tỷ lệ hộ nghèo (chuẩn thành phố)" của Ba Đình: tỷ lệ ghi trong báo cáo là 0.5, khác với tỷ lệ tính từ các thành phần, 50 / 20000 × 100 = 0.25. Báo cáo dùng số liệu các thành phần; hãy sửa lại tỷ lệ hoặc các thành phần.',
+    ]);
+  });
+  it('partial-aggregate and target-mismatch', () => {
+    const m = report([obs(district('001'), 'jobs-created', 100000), obs(city(), 'jobs-created', null, { plan: '150000' })]);
+    expect(m.issues.map((f) => [f.code, f.messageVi])).toEqual([
+      ['partial-aggregate', '"Giải quyết việc làm": giá trị của Thành phố chỉ tổng hợp từ 1/30 quận, huyện; các đơn vị còn lại chưa báo cáo chỉ tiêu này.'],
+      [
+        'target-mismatch',
+        'Sở Lao động – Thương binh và Xã hội ghi kế hoạch năm 2023 của "Giải quyết việc làm" là "150000", nhưng bộ chỉ tiêu của Chương trình ghi "160000"; báo cáo dùng "160000". Hãy sửa lại kế hoạch, hoặc chọn bộ chỉ tiêu khác bằng --targets.',
+      ],
+    ]);
+  });
+});

@@ -123,3 +123,18 @@ describe('the month a path states', () => {
     expect(monthInPath('2024/13/ba-vi.xlsx')).toBeNull();
   });
 });
+
+describe('findings in Vietnamese (messageVi)', () => {
+  it('month-mismatch, and duplicate-value across two files of a month', () => {
+    const b = assembleMonth([submission(form(2, 'Ba Vì, ngày 02 tháng 4 năm 2024'), 3, '2024/03/271-ba-vi.xlsx')], index, { year: 2024, defaultMonth: 3 });
+    expect(b.findings.find((f) => f.code === 'month-mismatch')!.messageVi).toBe(
+      '2024/03/271-ba-vi.xlsx nằm trong thư mục tháng 3 nhưng ghi là báo cáo tháng 2: số liệu được tính cho tháng 2.',
+    );
+    const plain = (v: number) => table('x.csv', [['Đơn vị', 'Chỉ tiêu', 'Giá trị'], ['Ba Vì', 'Giải quyết việc làm', v]]);
+    const sub = (v: number, name: string): ReadSubmission => ({ ...submission(form(1, ''), 2, name), tables: [{ ...plain(v), file: name }], cumulative: new Map() });
+    const clash = assembleMonth([sub(500, '2024/02/a.csv'), sub(600, '2024/02/b.csv')], index, { year: 2024, defaultMonth: 2 });
+    expect(clash.findings.map((f) => f.messageVi)).toEqual([
+      '"Giải quyết việc làm" của Ba Vì tháng 2/2024 được ghi hai lần với hai giá trị khác nhau: 500 (2024/02/a.csv, ô C2) và 600 (2024/02/b.csv, ô C2). Không giá trị nào được dùng: hãy chỉ giữ lại một.',
+    ]);
+  });
+});

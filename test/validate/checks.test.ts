@@ -229,3 +229,21 @@ describe('large and failing inputs', () => {
     expect(out.findings[0]!.message).toMatch(/^bad\.csv could not be checked: welfare failed on it \(boom\)/);
   });
 });
+
+describe('findings in Vietnamese (messageVi)', () => {
+  it('missing-indicator, no-data and wrong-year', async () => {
+    const r = await validateFiles([
+      ['001-ba-dinh.csv', 'Đơn vị,Chỉ tiêu,Năm,Giá trị\nBa Đình,Giải quyết việc làm,2023,6345\n'],
+      ['002-hoan-kiem.csv', 'Đơn vị,Chỉ tiêu,Năm,Giá trị\nHoàn Kiếm,Giải quyết việc làm,2023,\n'],
+      ['003-tay-ho.csv', 'Đơn vị,Chỉ tiêu,Năm,Giá trị\nTây Hồ,Giải quyết việc làm,2022,4000\n'],
+    ]);
+    const vi = Object.fromEntries(r.issues.map((f) => [f.code, f.messageVi]));
+    expect(vi['missing-indicator']).toBe(
+      'Ba Đình chưa báo cáo năm 2023: "Tỷ lệ hộ nghèo (chuẩn thành phố)" (các thành phần "Số hộ nghèo" và "Tổng số hộ", hoặc tỷ lệ); "Tỷ lệ hộ cận nghèo" (các thành phần "Số hộ cận nghèo" và "Tổng số hộ", hoặc tỷ lệ); "Tỷ lệ trạm y tế xã có bác sĩ" (các thành phần "Số trạm y tế có bác sĩ" và "Tổng số trạm y tế", hoặc tỷ lệ). Quận, huyện phải báo cáo mọi chỉ tiêu mà Thành phố tổng hợp từ quận, huyện; hãy bổ sung các dòng này (ghi 0 nếu số đếm bằng không).',
+    );
+    expect(vi['no-data']).toBe('002-hoan-kiem.csv có bảng chỉ tiêu nhưng không có số liệu nào: mọi ô giá trị đều trống. Hãy điền cột "Thực hiện".');
+    expect(vi['wrong-year']).toBe(
+      '003-tay-ho.csv là báo cáo năm 2022, không phải năm 2023: không số liệu nào trong tệp được tính cho năm 2023 (số liệu năm trước chỉ được dùng kèm theo số liệu của chính năm đó). Hãy gửi số liệu năm 2023, hoặc sửa lại năm ở tên biểu, tiêu đề cột ("Thực hiện năm 2023") hoặc cột "Năm".',
+    );
+  });
+});

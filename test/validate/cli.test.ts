@@ -25,6 +25,16 @@ describe('exit codes', () => {
     expect(vi.stdout.trimEnd().split('\n').slice(-2)).toEqual(['Đã kiểm tra 35 tệp: 0 lỗi, 0 cảnh báo, 1 ghi chú (không liệt kê; --format json liệt kê đủ).', 'ĐẠT']);
   });
 
+  it('the text output gives the findings\' messages in Vietnamese by default, in English with --lang en', () => {
+    const path = join(dir, 'bad-cell.csv');
+    writeFileSync(path, 'Đơn vị,Chỉ tiêu,Năm,Giá trị\nSở Y tế,Số giường bệnh/vạn dân,2023,abc\n');
+    const vi = welfare(['validate', path, '--year', '2023']);
+    expect(vi.code).toBe(1);
+    expect(vi.stdout).toContain('    D2  "abc" không phải là số: ghi số dạng 36,44 hoặc 214.258 (hoặc để trống, ghi "-" hay "x" khi không có số liệu).');
+    const en = welfare(['validate', path, '--year', '2023', '--lang', 'en']);
+    expect(en.stdout).toContain('    D2  "abc" is not a number: write it like 36,44 or 214.258 (or leave the cell empty, "-" or "x" when there is no figure).');
+  });
+
   it('0 with warnings only', () => {
     const path = join(dir, 'warn.csv');
     writeFileSync(path, 'Đơn vị,Chỉ tiêu,Năm,Giá trị,Kế hoạch\nSở Y tế,Số bác sĩ/vạn dân,2023,,\n');

@@ -36,6 +36,36 @@ describe('text', () => {
     );
   });
 
+  it('in Vietnamese by default: headings, the findings\' messages and the advice', async () => {
+    expect(renderValidationText(await sample(), { color: false })).toBe(
+      [
+        'in/ba-dinh.csv: 3 lỗi, 1 cảnh báo',
+        '  missing-indicator (cảnh báo)',
+        '    (file)  Ba Đình chưa báo cáo năm 2023: "Tỷ lệ trạm y tế xã có bác sĩ" (các thành phần "Số trạm y tế có bác sĩ" và "Tổng số trạm y tế", hoặc tỷ lệ). Quận, huyện phải báo cáo mọi chỉ tiêu mà Thành phố tổng hợp từ quận, huyện; hãy bổ sung các dòng này (ghi 0 nếu số đếm bằng không).',
+        '    Cách xử lý: Bổ sung các dòng còn thiếu; ghi 0 khi số lượng bằng không.',
+        '  out-of-range (lỗi, 2)',
+        '    D4  Giá trị 3.5 không phải là số đếm (số nguyên ≥ 0) của "Số hộ nghèo".',
+        '    D5  Giá trị -5 không phải là số đếm (số nguyên ≥ 0) của "Số hộ cận nghèo".',
+        '    Cách xử lý: Kiểm tra số liệu theo đơn vị tính của chỉ tiêu: tỷ lệ từ 0 đến 100, số lượng là số nguyên ≥ 0.',
+        '  unknown-indicator (lỗi)',
+        '    B6  Không nhận ra chỉ tiêu "Tỉ lệ hộ nghèo xyz"; có phải là "Tỷ lệ hộ nghèo (chuẩn thành phố)"? Dùng tên chỉ tiêu trong danh mục của Chương trình (xem welfare catalog).',
+        '    Cách xử lý: Dùng đúng tên chỉ tiêu trong danh mục của Chương trình; `welfare template` tạo biểu mẫu có sẵn các tên này.',
+        'in/empty, 2023.csv: 1 lỗi',
+        '  empty-file (lỗi)',
+        '    (file)  in/empty, 2023.csv là tệp rỗng, không có gì để đọc.',
+        '    Cách xử lý: Tệp không có nội dung: gửi lại tệp.',
+        'in/so-y-te.csv: đạt, 1 cảnh báo',
+        '  target-mismatch (cảnh báo)',
+        '    E2  Sở Y tế ghi kế hoạch năm 2023 của "Tỷ lệ phụ nữ mang thai được sàng lọc trước sinh 4 loại bệnh tật bẩm sinh phổ biến nhất" là "80", nhưng bộ chỉ tiêu của Chương trình ghi "85"; báo cáo dùng "85". Hãy sửa lại kế hoạch, hoặc chọn bộ chỉ tiêu khác bằng --targets.',
+        '    Cách xử lý: Sửa kế hoạch theo chỉ tiêu của Chương trình, hoặc kiểm tra với bộ chỉ tiêu khác bằng --targets.',
+        '',
+        'Đã kiểm tra 3 tệp, 2 tệp có lỗi: 4 lỗi, 2 cảnh báo, 1 ghi chú (không liệt kê; --format json liệt kê đủ).',
+        'KHÔNG ĐẠT',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('says how many errors --max-errors left out', async () => {
     expect(renderValidationText(await sample(2), { color: false, lang: 'en' })).toBe(
       [
