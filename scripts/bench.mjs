@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const tmp = mkdtempSync(join(tmpdir(), 'welfare-bench-'));
 
-/** Wall time (ms) and peak RSS (MB) of one child process, measured by GNU time if present, else by Node. */
+/** Wall time (ms) of one child process. */
 function once(cmd, args) {
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
@@ -17,14 +17,11 @@ function once(cmd, args) {
   return { wall, status: r.status, stderr: r.stderr };
 }
 
-/** Peak RSS of a command, via a tiny Node wrapper that reads the child's rusage. */
+/** Peak RSS (MB) of a command, from GNU time's %M; null where /usr/bin/time is absent. */
 function peakRss(cmd, args) {
-  const wrapper = `const {spawnSync}=require('node:child_process');const r=spawnSync(${JSON.stringify(cmd)},${JSON.stringify(args)},{stdio:'ignore'});const u=process.resourceUsage();console.log(JSON.stringify({status:r.status}));`;
-  // process.resourceUsage() is the wrapper's own; children's peak comes from /usr/bin/time when available.
   const time = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   if (time.error) return null;
   const kb = Number(time.stderr.trim().split('\n').pop());
-  void wrapper;
   return Number.isFinite(kb) ? kb / 1024 : null;
 }
 
