@@ -17,11 +17,10 @@ import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fixedWorkbookBytes } from './lib/workbook.mjs';
 
 const require = createRequire(import.meta.url);
 const ExcelJS = require('exceljs');
-// JSZip is exceljs's own zip library; resolve it from exceljs so hoisting does not matter.
-const JSZip = createRequire(require.resolve('exceljs'))('jszip');
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CATALOG = JSON.parse(readFileSync(join(ROOT, 'catalog/programme-08.json'), 'utf8'));
@@ -259,10 +258,6 @@ function writeCsv(path, rows) {
 
 async function writeXlsx(path, rows) {
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'welfare fixtures';
-  wb.lastModifiedBy = 'welfare fixtures';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
   const ws = wb.addWorksheet(SHEET);
   ws.addRow(HEADER);
   ws.getRow(1).font = { bold: true };
@@ -272,17 +267,7 @@ async function writeXlsx(path, rows) {
     ws.addRow([u, n, y, v, plan]);
   }
   ws.columns = [{ width: 36 }, { width: 60 }, { width: 8 }, { width: 12 }, { width: 12 }];
-  const buf = await wb.xlsx.writeBuffer();
-  // Re-pack with a fixed entry date so the bytes do not depend on when this ran.
-  const src = await JSZip.loadAsync(buf);
-  const out = new JSZip();
-  for (const name of Object.keys(src.files).sort()) {
-    const f = src.files[name];
-    if (f.dir) continue;
-    out.file(name, await f.async('uint8array'), { date: FIXED_DATE, createFolders: false });
-  }
-  const packed = await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  writeFileSync(path, packed);
+  writeFileSync(path, await fixedWorkbookBytes(wb, FIXED_DATE));
 }
 
 // ---------------------------------------------------------------------------

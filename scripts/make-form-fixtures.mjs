@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { zipEntries } from './lib/zip-writer.mjs';
+import { fixedWorkbookBytes } from './lib/workbook.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'forms');
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 15, 8, 0, 0));
@@ -26,10 +26,6 @@ const FIXED_DATE = new Date(Date.UTC(2024, 0, 15, 8, 0, 0));
  */
 export async function workbook(sheets) {
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'welfare fixtures';
-  wb.lastModifiedBy = 'welfare fixtures';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     if (s.state) ws.state = s.state;
@@ -47,32 +43,9 @@ export async function workbook(sheets) {
     });
     for (const m of s.merges ?? []) ws.mergeCells(m);
   }
-  return repack(Buffer.from(await wb.xlsx.writeBuffer()));
+  return fixedWorkbookBytes(wb, FIXED_DATE);
 }
 
-/** Re-packs a zip with fixed timestamps, entries in their order, deflated: the same bytes on every run. */
-function repack(buf) {
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  const entries = [];
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(at + 10);
-    const csize = buf.readUInt32LE(at + 20);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + csize);
-    entries.push({ name, data: method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw) });
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  const DOS_TIME = (8 << 11) | (0 << 5); // 08:00:00
-  const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 15; // 2024-01-15
-  return zipEntries(entries.map((e) => ({ ...e, deflate: true })), { dosTime: DOS_TIME, dosDate: DOS_DATE });
-}
 
 const pct = (v, fmt = '0.00%') => ({ v, fmt });
 const num = (v, fmt = '#,##0') => ({ v, fmt });

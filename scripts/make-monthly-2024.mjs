@@ -21,10 +21,10 @@ import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fixedWorkbookBytes } from './lib/workbook.mjs';
 
 const require = createRequire(import.meta.url);
 const ExcelJS = require('exceljs');
-const JSZip = createRequire(require.resolve('exceljs'))('jszip');
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = JSON.parse(readFileSync(join(ROOT, 'fixtures/expected-2023.json'), 'utf8'));
@@ -79,21 +79,7 @@ function viNumber(x) {
 }
 const csvField = (s) => (/[",\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
 
-async function packXlsx(wb) {
-  wb.creator = 'welfare fixtures';
-  wb.lastModifiedBy = 'welfare fixtures';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  const buf = await wb.xlsx.writeBuffer();
-  const src = await JSZip.loadAsync(buf);
-  const out = new JSZip();
-  for (const name of Object.keys(src.files).sort()) {
-    const f = src.files[name];
-    if (f.dir) continue;
-    out.file(name, await f.async('uint8array'), { date: FIXED_DATE, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-}
+const packXlsx = (wb) => fixedWorkbookBytes(wb, FIXED_DATE);
 
 /** The report date of a month's submission: day `day` of the following month. */
 function reportDate(month, day) {

@@ -13,7 +13,7 @@ import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { zipEntries } from './lib/zip-writer.mjs';
-import JSZip from 'jszip';
+import { fixedWorkbookBytes } from './lib/workbook.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'read');
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
@@ -82,14 +82,7 @@ function randomBytes(n, seed) {
   return out;
 }
 
-async function writeWorkbook(wb) {
-  wb.creator = 'welfare fixtures';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  // exceljs zips with JSZip, which stamps every entry with the current time: fix it for stable bytes.
-  JSZip.defaults.date = FIXED_DATE;
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const writeWorkbook = (wb) => fixedWorkbookBytes(wb, FIXED_DATE);
 
 // ---------------------------------------------------------------------------------------------------------
 
