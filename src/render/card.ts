@@ -6,14 +6,6 @@ import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS } from './labels.js';
 import { renderFindings, type TableOptions } from './table.js';
 
-/**
- * A district's card as JSON: the card model as is (see src/compute/card.ts), with `generatedAt` only when
- * a stamp is asked for. The report's JSON contract (render/json.ts) is unchanged.
- */
-export function renderCardJson(card: DistrictCard, stamp?: string): string {
-  return JSON.stringify(stamp ? { ...card, generatedAt: stamp } : card, null, 2) + '\n';
-}
-
 const MARK = { exceeded: 'green', achieved: 'green', 'not-achieved': 'red', 'no-data': 'yellow', 'not-evaluated': 'gray', 'no-target': 'gray' } as const;
 
 /** A district's card in the terminal: one row per indicator districts report. */

@@ -1,5 +1,6 @@
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
+import type { Finding } from '../model/finding.js';
 import { parseTarget } from '../programme/target.js';
 import { round } from '../text/number.js';
 import { formatNumber } from './format.js';
@@ -122,4 +123,25 @@ export function title(model: ReportModel, lang: Lang): string {
 
 export function targetsLine(model: { programme: { targets: string; targetsTitle: string } }, lang: Lang): string {
   return LABELS[lang].targetsLine(model.programme.targets, model.programme.targetsTitle);
+}
+
+/** Where a finding is, in one token: "file[sheet]:D6", "file:row 5", "[indicator-id]" or "-". */
+export function findingPlace(f: Finding): string {
+  if (!f.file) return f.indicator ? `[${f.indicator}]` : '-';
+  const sheet = f.sheet ? `[${f.sheet}]` : '';
+  const at = f.cell ?? (f.row ? `row ${f.row}` : '');
+  return `${f.file}${sheet}${at ? `:${at}` : ''}`;
+}
+
+/** "Phát hiện: 1 lỗi, 0 cảnh báo, 2 thông tin", the heading of every findings list. */
+export function findingsHeading(list: readonly Finding[], lang: Lang): string {
+  const L = LABELS[lang];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of list) counts[f.severity]++;
+  return `${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}`;
+}
+
+/** A left-out file's reason in the output's language (it carries both, like a finding). */
+export function leftOutMessage(x: { message: string; messageVi: string }, lang: Lang): string {
+  return lang === 'vi' ? x.messageVi : x.message;
 }

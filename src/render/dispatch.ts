@@ -29,7 +29,7 @@ export async function renderReport(model: ReportModel, options: DispatchOptions)
       case 'table':
         return (await import('./card.js')).renderCardTable(card, { lang, color: options.color, ...(stamp ? { stamp } : {}) });
       case 'json':
-        return (await import('./card.js')).renderCardJson(card, stamp);
+        return (await import('./json.js')).renderCardJson(card, stamp);
       case 'md':
         return (await import('./markdown.js')).renderCardMarkdown(card, base);
       case 'csv':

@@ -3,6 +3,8 @@ import type { CardIndicator, DistrictCard } from '../compute/card.js';
 import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
 import {
+  findingPlace,
+  findingsHeading,
   districtIndicators,
   headlineVerdict,
   indicatorName,
@@ -18,7 +20,6 @@ import {
 } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS, type Lang } from './labels.js';
-import { place } from './table.js';
 
 /**
  * One self-contained HTML page: inline CSS, inline SVG, no script, nothing fetched (a Content-Security-Policy
@@ -309,9 +310,7 @@ ${card.indicators.map((i) => cardRow(i, card, lang)).join('\n')}
 
 function findingsSection(list: readonly Finding[], lang: Lang): string {
   const L = LABELS[lang];
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of list) counts[f.severity]++;
-  const head = list.length ? `${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}` : L.findings;
+  const head = list.length ? findingsHeading(list, lang) : L.findings;
   const body = list.length
     ? `<div class="scroll"><table class="fold findings">
 <thead><tr><th>${esc(L.file)}</th><th>${esc(L.severityHead)}</th><th>${esc(L.code)}</th><th>${esc(L.message)}</th></tr></thead>
@@ -319,7 +318,7 @@ function findingsSection(list: readonly Finding[], lang: Lang): string {
 ${list
   .map(
     (f) =>
-      `<tr><td class="place" data-label="${esc(L.file)}">${esc(place(f))}</td><td class="sev-${f.severity}" data-label="${esc(L.severityHead)}">${esc(L.severity[f.severity])}</td>${textCell(
+      `<tr><td class="place" data-label="${esc(L.file)}">${esc(findingPlace(f))}</td><td class="sev-${f.severity}" data-label="${esc(L.severityHead)}">${esc(L.severity[f.severity])}</td>${textCell(
         f.code,
         L.code,
       )}${textCell(messageIn(f, lang), L.message)}</tr>`,

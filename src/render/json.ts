@@ -1,4 +1,5 @@
 import { findingJson } from '../model/finding.js';
+import type { DistrictCard } from '../compute/card.js';
 import type { ReportModel } from '../compute/model.js';
 
 /**
@@ -43,4 +44,12 @@ export function renderJson(model: ReportModel, stamp?: string): string {
     ...(stamp ? { generatedAt: stamp } : {}),
   };
   return JSON.stringify(out, null, 2) + '\n';
+}
+
+/**
+ * A district's card as JSON: the card model as is (see src/compute/card.ts), with `generatedAt` only when
+ * a stamp is asked for. The report's JSON contract (render/json.ts) is unchanged.
+ */
+export function renderCardJson(card: DistrictCard, stamp?: string): string {
+  return JSON.stringify(stamp ? { ...card, generatedAt: stamp } : card, null, 2) + '\n';
 }

@@ -1,10 +1,9 @@
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
-import { indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
+import { findingPlace, findingsHeading, indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS, type Lang } from './labels.js';
-import { place } from './table.js';
 
 /**
  * GitHub-flavoured Markdown, for a pull-request comment or a wiki page: the summary, one table row per
@@ -20,11 +19,11 @@ export function mdEscape(text: string): string {
   return text.replace(/\r\n|[\r\n]/g, ' ').replace(/[\\`*_[\]<>|~&$]/g, '\\$&');
 }
 
-function row(cells: readonly string[]): string {
+export function row(cells: readonly string[]): string {
   return `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
 }
 
-function tableHead(cells: readonly { text: string; right?: boolean }[]): string[] {
+export function tableHead(cells: readonly { text: string; right?: boolean }[]): string[] {
   return [row(cells.map((c) => mdEscape(c.text))), row(cells.map((c) => (c.right ? '---:' : '---')))];
 }
 
@@ -70,7 +69,7 @@ export function renderMarkdown(model: ReportModel, options: RenderOptions): stri
       ]),
     );
   });
-  out.push('', ...findings(model.issues, lang));
+  out.push('', ...findingsMarkdown(model.issues, lang));
   return out.join('\n') + '\n';
 }
 
@@ -117,17 +116,15 @@ export function renderCardMarkdown(card: DistrictCard, options: RenderOptions): 
       ]),
     );
   }
-  out.push('', mdEscape(L.cardNotes), '', ...findings(card.issues, lang));
+  out.push('', mdEscape(L.cardNotes), '', ...findingsMarkdown(card.issues, lang));
   return out.join('\n') + '\n';
 }
 
-function findings(list: readonly Finding[], lang: Lang): string[] {
+/** The findings as a Markdown list under their heading: at most MAX_LISTED_FINDINGS, the count complete. */
+export function findingsMarkdown(list: readonly Finding[], lang: Lang): string[] {
   const L = LABELS[lang];
   if (!list.length) return [`### ${mdEscape(L.findings)}`, '', mdEscape(L.noFindings)];
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of list) counts[f.severity]++;
-  const head = `${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}`;
-  const lines = list.slice(0, MAX_LISTED_FINDINGS).map((f) => `- **${mdEscape(L.severity[f.severity])}** ${mdEscape(f.code)} ${mdEscape(place(f))}: ${mdEscape(messageIn(f, lang))}`);
+  const lines = list.slice(0, MAX_LISTED_FINDINGS).map((f) => `- **${mdEscape(L.severity[f.severity])}** ${mdEscape(f.code)} ${mdEscape(findingPlace(f))}: ${mdEscape(messageIn(f, lang))}`);
   if (list.length > MAX_LISTED_FINDINGS) lines.push(`- ${mdEscape(L.moreFindings(list.length - MAX_LISTED_FINDINGS))}`);
-  return [`### ${mdEscape(head)}`, '', ...lines];
+  return [`### ${mdEscape(findingsHeading(list, lang))}`, '', ...lines];
 }

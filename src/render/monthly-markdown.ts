@@ -1,9 +1,9 @@
 import type { MonthIndicator, MonthSummary, UnitSubmission } from '../compute/monthly.js';
-import { messageIn, type Finding } from '../model/finding.js';
 import type { IndexRow } from '../batch/manifest.js';
-import { targetText } from './common.js';
+import { indicatorName, leftOutMessage, targetText } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS, type Lang } from './labels.js';
+import { findingsMarkdown, mdEscape, row, tableHead } from './markdown.js';
 import { MONTH_LABELS } from './monthly-labels.js';
 
 /**
@@ -18,24 +18,6 @@ export interface MonthRenderOptions {
   stamp?: string;
 }
 
-/** At most this many findings are listed; the count is always complete. */
-const MAX_FINDINGS = 100;
-
-export function mdEscape(text: string): string {
-  return text.replace(/\r\n|[\r\n]/g, ' ').replace(/[\\`*_[\]<>|~&$]/g, '\\$&');
-}
-
-function row(cells: readonly string[]): string {
-  return `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
-}
-
-function head(cells: readonly { text: string; right?: boolean }[]): string[] {
-  return [row(cells.map((c) => mdEscape(c.text))), row(cells.map((c) => (c.right ? '---:' : '---')))];
-}
-
-export function indicatorLabel(ind: { name: string; nameEn: string; official: boolean }, lang: Lang): string {
-  return (lang === 'en' ? ind.nameEn : ind.name) + (ind.official ? '' : ` (${LABELS[lang].informational})`);
-}
 
 /** The pace word for a flow, else the verdict against the annual plan. */
 export function paceOrVerdict(i: Pick<MonthIndicator, 'flow' | 'pace' | 'annual'>, lang: Lang): string {
@@ -79,7 +61,7 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
     '',
   );
   out.push(
-    ...head([
+    ...tableHead([
       { text: M.indicator },
       { text: M.monthValue, right: true },
       { text: M.ytdValue, right: true },
@@ -95,7 +77,7 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
     const word = paceOrVerdict(i, lang);
     out.push(
       row([
-        mdEscape(indicatorLabel(i, lang)),
+        mdEscape(indicatorName(i, lang)),
         mdEscape(i.flow ? formatNumber(i.monthValue, i.decimals, lang) : ''),
         mdEscape(formatNumber(i.value, i.decimals, lang)),
         mdEscape(lang === 'en' ? i.unitEn : i.unit),
@@ -108,7 +90,7 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
     );
   }
   const empty = s.indicators.filter((i) => !hasFigures(i));
-  if (empty.length) out.push('', mdEscape(`${M.noData(empty.length)}: ${empty.map((i) => indicatorLabel(i, lang)).join('; ')}.`));
+  if (empty.length) out.push('', mdEscape(`${M.noData(empty.length)}: ${empty.map((i) => indicatorName(i, lang)).join('; ')}.`));
   if (s.derived.length) {
     out.push('');
     for (const d of s.derived) out.push(`- ${mdEscape(`${lang === 'en' ? d.nameEn : d.name}: ${d.value === null ? L.notAvailable : `${d.value}/${d.of}`}`)}`);
@@ -124,13 +106,13 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
     if (ch.stopped.length) lines.push(`${M.stopped}: ${ch.stopped.join(', ')}`);
     for (const x of ch.indicators) {
       const ind = s.indicators.find((i) => i.id === x.id)!;
-      lines.push(`${indicatorLabel(ind, lang)}: ${formatNumber(x.previous, ind.decimals, lang)} → ${formatNumber(x.value, ind.decimals, lang)}${x.change === null ? '' : ` (${signed(x.change, ind.decimals, lang)})`}`);
+      lines.push(`${indicatorName(ind, lang)}: ${formatNumber(x.previous, ind.decimals, lang)} → ${formatNumber(x.value, ind.decimals, lang)}${x.change === null ? '' : ` (${signed(x.change, ind.decimals, lang)})`}`);
     }
     out.push(...(lines.length ? lines.map((l) => `- ${mdEscape(l)}`) : [mdEscape(M.noChanges)]));
   }
 
   out.push('', `### ${mdEscape(M.reporting)}`, '');
-  out.push(...head([{ text: M.code }, { text: M.unitName }, { text: M.status }, { text: M.reportDate }, { text: M.files }, { text: M.errors, right: true }]));
+  out.push(...tableHead([{ text: M.code }, { text: M.unitName }, { text: M.status }, { text: M.reportDate }, { text: M.files }, { text: M.errors, right: true }]));
   for (const u of c.units) {
     const word = submissionWord(u, lang);
     out.push(
@@ -147,9 +129,9 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
 
   for (const i of s.indicators) {
     if (!i.districts.length) continue;
-    out.push('', `### ${mdEscape(M.districtValues(indicatorLabel(i, lang)))}`, '');
+    out.push('', `### ${mdEscape(M.districtValues(indicatorName(i, lang)))}`, '');
     out.push(
-      ...head([
+      ...tableHead([
         { text: M.unitName },
         ...(i.flow ? [{ text: M.monthValue, right: true }] : []),
         { text: M.ytdValue, right: true },
@@ -179,27 +161,10 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
   out.push('', `### ${mdEscape(M.leftOut)}`, '');
   if (!s.leftOut.length) out.push(mdEscape(M.nothingLeftOut));
   for (const x of s.leftOut) {
-    out.push(`- ${mdEscape(`${x.file} (${M.monthName(s.year, x.month)}${x.unit ? `, ${x.unit}` : ''}; ${x.whole ? M.wholeFile : M.someCells(x.errors)}): ${lang === 'vi' ? x.messageVi : x.message}`)}`);
+    out.push(`- ${mdEscape(`${x.file} (${M.monthName(s.year, x.month)}${x.unit ? `, ${x.unit}` : ''}; ${x.whole ? M.wholeFile : M.someCells(x.errors)}): ${leftOutMessage(x, lang)}`)}`);
   }
-  out.push('', ...findings(s.issues, lang));
+  out.push('', ...findingsMarkdown(s.issues, lang));
   return out.join('\n') + '\n';
-}
-
-function place(f: Finding): string {
-  if (!f.file) return f.indicator ? `[${f.indicator}]` : '-';
-  const at = f.cell ?? (f.row ? `row ${f.row}` : '');
-  return `${f.file}${f.sheet ? `[${f.sheet}]` : ''}${at ? `:${at}` : ''}`;
-}
-
-function findings(list: readonly Finding[], lang: Lang): string[] {
-  const L = LABELS[lang];
-  if (!list.length) return [`### ${mdEscape(L.findings)}`, '', mdEscape(L.noFindings)];
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of list) counts[f.severity]++;
-  const title = `${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}`;
-  const lines = list.slice(0, MAX_FINDINGS).map((f) => `- **${mdEscape(L.severity[f.severity])}** ${mdEscape(f.code)} ${mdEscape(place(f))}: ${mdEscape(messageIn(f, lang))}`);
-  if (list.length > MAX_FINDINGS) lines.push(`- … ${list.length - MAX_FINDINGS}`);
-  return [`### ${mdEscape(title)}`, '', ...lines];
 }
 
 /** DIR/index.md: one row per month produced, newest last. */
@@ -209,7 +174,7 @@ export function renderIndexMarkdown(rows: readonly IndexRow[], programme: { shor
   const out: string[] = [`## ${mdEscape(M.indexTitle(programme.shortTitle))}`, ''];
   if (options.stamp) out.push(mdEscape(M.generatedAt(options.stamp)), '');
   out.push(
-    ...head([
+    ...tableHead([
       { text: M.period },
       { text: M.reportingRate, right: true },
       { text: M.reportingRateOnTime, right: true },

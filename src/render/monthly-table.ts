@@ -1,12 +1,12 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { MonthSummary } from '../compute/monthly.js';
-import { messageIn, type Finding } from '../model/finding.js';
-import { targetText } from './common.js';
+import { indicatorName, leftOutMessage, targetText } from './common.js';
 import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 import { MONTH_LABELS } from './monthly-labels.js';
-import { hasFigures, indicatorLabel, paceOrVerdict, submissionWord } from './monthly-markdown.js';
+import { hasFigures, paceOrVerdict, submissionWord } from './monthly-markdown.js';
+import { renderFindings } from './table.js';
 
 export interface MonthTableOptions {
   lang: Lang;
@@ -40,7 +40,7 @@ export function renderMonthTable(s: MonthSummary, options: MonthTableOptions): s
     const bad = i.pace?.status === 'behind' || (!i.flow && i.annual.status === 'not-achieved');
     const good = i.pace?.status === 'ahead' || i.annual.status === 'exceeded' || i.annual.status === 'achieved';
     table.push([
-      indicatorLabel(i, lang),
+      indicatorName(i, lang),
       { hAlign: 'right', content: i.flow ? formatNumber(i.monthValue, i.decimals, lang) : '' },
       { hAlign: 'right', content: formatNumber(i.value, i.decimals, lang) },
       lang === 'en' ? i.unitEn : i.unit,
@@ -73,20 +73,8 @@ export function renderMonthTable(s: MonthSummary, options: MonthTableOptions): s
   }
   lines.push('', c.bold(M.leftOut));
   if (!s.leftOut.length) lines.push(`  ${M.nothingLeftOut}`);
-  for (const x of s.leftOut) lines.push(`  ${x.file}${x.unit ? ` (${x.unit})` : ''}: ${x.whole ? M.wholeFile : M.someCells(x.errors)} — ${lang === 'vi' ? x.messageVi : x.message}`);
-  lines.push('', findings(s.issues, lang, c));
+  for (const x of s.leftOut) lines.push(`  ${x.file}${x.unit ? ` (${x.unit})` : ''}: ${x.whole ? M.wholeFile : M.someCells(x.errors)} — ${leftOutMessage(x, lang)}`);
+  lines.push('', renderFindings(s.issues, { lang, color: options.color }, c));
   return terminalSafe(lines.join('\n') + '\n', options.color);
 }
 
-function findings(list: readonly Finding[], lang: Lang, c: InstanceType<typeof Chalk>): string {
-  const L = LABELS[lang];
-  if (!list.length) return L.noFindings;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of list) counts[f.severity]++;
-  const paint = { error: c.red, warning: c.yellow, info: c.gray };
-  const lines = list.map((f) => {
-    const at = f.file ? `${f.file}${f.sheet ? `[${f.sheet}]` : ''}${f.cell ? `:${f.cell}` : f.row ? `:row ${f.row}` : ''}` : f.indicator ? `[${f.indicator}]` : '-';
-    return `  ${at}  ${paint[f.severity](L.severity[f.severity])} ${c.dim(f.code)}  ${messageIn(f, lang)}`;
-  });
-  return [c.bold(`${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}`), ...lines].join('\n');
-}

@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
-import { targetText } from './common.js';
+import { findingPlace, findingsHeading, targetText } from './common.js';
 import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 
@@ -70,20 +70,10 @@ function status(c: ChalkInstance, a: Attainment, names: Record<Status, string>):
 }
 
 /** Findings as "place  severity  code  message", one a line, errors first within each place. */
-export function renderFindings(findings: readonly Finding[], options: TableOptions, c = new Chalk({ level: options.color ? 1 : 0 })): string {
+export function renderFindings(findings: readonly Finding[], options: { lang: Lang; color: boolean }, c = new Chalk({ level: options.color ? 1 : 0 })): string {
   const L = LABELS[options.lang];
   if (!findings.length) return L.noFindings;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  const head = `${L.findings}: ${counts.error} ${L.severity.error}, ${counts.warning} ${L.severity.warning}, ${counts.info} ${L.severity.info}`;
   const paint = { error: c.red, warning: c.yellow, info: c.gray };
-  const lines = findings.map((f) => `  ${place(f)}  ${paint[f.severity](L.severity[f.severity])} ${c.dim(f.code)}  ${messageIn(f, options.lang)}`);
-  return [c.bold(head), ...lines].join('\n');
-}
-
-export function place(f: Finding): string {
-  if (!f.file) return f.indicator ? `[${f.indicator}]` : '-';
-  const sheet = f.sheet ? `[${f.sheet}]` : '';
-  const at = f.cell ?? (f.row ? `row ${f.row}` : '');
-  return `${f.file}${sheet}${at ? `:${at}` : ''}`;
+  const lines = findings.map((f) => `  ${findingPlace(f)}  ${paint[f.severity](L.severity[f.severity])} ${c.dim(f.code)}  ${messageIn(f, options.lang)}`);
+  return [c.bold(findingsHeading(findings, options.lang)), ...lines].join('\n');
 }
