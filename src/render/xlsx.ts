@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { Status } from '../compute/attainment.js';
 import type { DistrictCard } from '../compute/card.js';
@@ -9,6 +8,7 @@ import { bareTarget, indicatorName, isPercentUnit, SEVERITY_COLORS, STATUS_COLOR
 import { CITY_CODE } from './csv.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS, type Lang } from './labels.js';
+import { loadWorkbookClass, workbookBytes, type WorkbookClass } from './workbook.js';
 
 /**
  * The Excel workbook: a summary sheet (the indicators in catalog order with values, targets, percentages and
@@ -17,18 +17,9 @@ import { LABELS, type Lang } from './labels.js';
  * with a number format from the indicator: "%" units as percentages (36.2 % is stored as 0.362 and shown with
  * the indicator's decimals), others with thousands grouping. Excel shows them in the reader's locale.
  *
- * exceljs is imported only here, and only when a workbook is written.
- *
- * Same inputs, same bytes: unless `stamp` is given, the workbook's created/modified dates and every zip entry's
- * date are FIXED_DATE. exceljs hands each part to JSZip without a date and JSZip then stamps `new Date()`;
- * JSZip takes a missing date from `JSZip.defaults.date`, so that default is set to FIXED_DATE for the write and
- * restored afterwards (no re-zipping, nothing else changes).
+ * exceljs is loaded only when a workbook is written, with fixed dates (./workbook.ts).
  */
 
-/** The zip format's earliest date: the conventional "no timestamp" of reproducible builds. */
-export const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
-
-type WorkbookClass = typeof import('exceljs').Workbook;
 
 interface Style {
   numFmt?: string;
@@ -263,19 +254,6 @@ function cardSheet(wb: Workbook, card: DistrictCard, options: RenderOptions): vo
   sheet.freeze(4, 1);
 }
 
-/** exceljs's workbook model and xlsx writer only: the package's entry also loads its streaming reader and writer (about half its load time). */
-const WORKBOOK_MODULE = 'exceljs/lib/doc/workbook.js';
-
-async function loadExcel(): Promise<WorkbookClass> {
-  try {
-    const mod = (await import(WORKBOOK_MODULE)) as { default: WorkbookClass };
-    return mod.default;
-  } catch {
-    // Another exceljs layout: the package entry has the same class.
-    return ((await import('exceljs')).default as unknown as { Workbook: WorkbookClass }).Workbook;
-  }
-}
-
 function newWorkbook(WorkbookCtor: WorkbookClass, heading: string): Workbook {
   const wb = new WorkbookCtor();
   wb.creator = 'welfare';
@@ -284,31 +262,8 @@ function newWorkbook(WorkbookCtor: WorkbookClass, heading: string): Workbook {
   return wb;
 }
 
-/** JSZip's per-file defaults, from the JSZip exceljs itself loads. */
-function jszipDefaults(): { date: Date | null } {
-  const require = createRequire(import.meta.url);
-  const jszip = createRequire(require.resolve('exceljs'))('jszip') as { defaults: { date: Date | null } };
-  return jszip.defaults;
-}
-
-/** Serialise with fixed dates (or the stamp's); see the module comment. */
-export async function workbookBytes(wb: Workbook, stamp?: string): Promise<Uint8Array> {
-  const date = stamp ? new Date(stamp) : FIXED_DATE;
-  wb.created = date;
-  wb.modified = date;
-  const defaults = jszipDefaults();
-  const before = defaults.date;
-  if (!stamp) defaults.date = FIXED_DATE;
-  try {
-    const buffer = await wb.xlsx.writeBuffer();
-    return Buffer.from(buffer as ArrayBuffer);
-  } finally {
-    defaults.date = before;
-  }
-}
-
 export async function renderXlsx(model: ReportModel, options: RenderOptions): Promise<Uint8Array> {
-  const wb = newWorkbook(await loadExcel(), title(model, options.lang));
+  const wb = newWorkbook(await loadWorkbookClass(), title(model, options.lang));
   wb.subject = model.programme.title;
   summarySheet(wb, model, options);
   valuesSheet(wb, model, options.lang);
@@ -317,7 +272,7 @@ export async function renderXlsx(model: ReportModel, options: RenderOptions): Pr
 }
 
 export async function renderCardXlsx(card: DistrictCard, options: RenderOptions): Promise<Uint8Array> {
-  const wb = newWorkbook(await loadExcel(), LABELS[options.lang].cardTitle(card.district.name, card.year));
+  const wb = newWorkbook(await loadWorkbookClass(), LABELS[options.lang].cardTitle(card.district.name, card.year));
   wb.subject = card.programme.title;
   cardSheet(wb, card, options);
   findingsSheet(wb, card.issues, options.lang);

@@ -1,12 +1,6 @@
-/** The form (./form.ts) as an .xlsx workbook. exceljs is loaded only here, only when a template is written. */
+/** The form (./form.ts) as an .xlsx workbook; exceljs loads only when a template is written. */
+import { loadWorkbookClass, workbookBytes } from '../render/workbook.js';
 import type { FormSpec } from './form.js';
-
-type ExcelModule = typeof import('exceljs');
-
-async function loadExcel(): Promise<ExcelModule> {
-  const m = await import('exceljs');
-  return ((m as unknown as { default?: ExcelModule }).default ?? m) as ExcelModule;
-}
 
 /** Rows of the form sheet (1-based): the unit line, the title, a blank, the header, then the data. */
 export const FORM_ROWS = { unit: 1, title: 2, header: 4, firstData: 5 } as const;
@@ -19,13 +13,10 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
  * a department the unit line, can be edited) and an instructions sheet in Vietnamese.
  */
 export async function writeFormWorkbook(form: FormSpec): Promise<Uint8Array> {
-  const ExcelJS = await loadExcel();
-  const wb = new ExcelJS.Workbook();
+  const Workbook = await loadWorkbookClass();
+  const wb = new Workbook();
   wb.creator = 'welfare';
   wb.title = form.title;
-  const fixed = new Date(Date.UTC(form.year, 0, 1));
-  wb.created = fixed;
-  wb.modified = fixed;
 
   const ws = wb.addWorksheet(form.sheetName, {
     views: [{ state: 'frozen', ySplit: FORM_ROWS.header }],
@@ -94,7 +85,8 @@ export async function writeFormWorkbook(form: FormSpec): Promise<Uint8Array> {
     if (i === 0) cell.font = { bold: true, size: 13 };
   });
 
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // Dated 1 January of the form's year, inside and in the zip: the same form gives the same bytes.
+  return workbookBytes(wb, undefined, new Date(Date.UTC(form.year, 0, 1)));
 }
 
 function validation(row: FormSpec['rows'][number]): import('exceljs').DataValidation {
