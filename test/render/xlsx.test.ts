@@ -160,6 +160,6 @@ describe('xlsx report', () => {
       const text = readFileSync(new URL(f, dir), 'utf8');
       expect(text, f).not.toMatch(/^import (?!type )[^;]*from 'exceljs'/m);
     }
-    expect(readFileSync(new URL('xlsx.ts', dir), 'utf8')).toContain("await import('exceljs')");
+    expect(readFileSync(new URL('workbook.ts', dir), 'utf8')).toContain("await import('exceljs')");
   });
 });
