@@ -64,6 +64,13 @@ export function columnLetter(index: number): string {
   return out;
 }
 
+/** "A" → 1, "XFD" → 16384: the inverse of columnLetter, 1-based. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
 /** A location for a 0-based row and column of a table. */
 export function cellLocation(file: string, sheet: string | null, rowIndex: number, colIndex: number): Location {
   const column = columnLetter(colIndex);

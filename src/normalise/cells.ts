@@ -1,5 +1,5 @@
 import { cellText, isErrorValue, type Cell } from '../model/table.js';
-import { parseNumberText, type NumberConvention } from '../text/number.js';
+import { parseNumberText, type NumberConvention, isMissingText } from '../text/number.js';
 
 export type CellNumber =
   | { kind: 'number'; value: number }
@@ -54,11 +54,10 @@ export function cellPlanText(cell: Cell | undefined, percentUnit: boolean, conve
   }
   if (isErrorValue(v)) return null;
   const text = cellText(cell);
-  if (text === '' || MISSING_PLAN.test(text)) return null;
+  if (isMissingText(text)) return null;
   return convention === 'en' ? text.replace(EN_NUMBER, (n) => viDecimal(Number(n.replace(/,/g, '')))) : text;
 }
 
-const MISSING_PLAN = /^([-–—xX]|không|Không|KHÔNG)$/;
 /** A number in the English convention inside a text: "160,000", "94.5", "1,234.5". */
 const EN_NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+/g;
 

@@ -1,3 +1,4 @@
+import { isPercentUnit } from '../programme/units.js';
 import { cellLocation, columnLetter, finding, type Finding, type Location } from '../model/finding.js';
 import type { Observation, UnitRef } from '../model/observation.js';
 import { cellText, type Cell, type Table } from '../model/table.js';
@@ -344,10 +345,6 @@ function rowInteger(state: RowState, row: (Cell | undefined)[], r: number, col: 
 function monthFromText(text: string): number | null {
   if (/^\d{1,2}$/.test(text.trim())) return Number(text.trim());
   return monthIn(text) ?? (/^(\d{1,2})[/-]\d{4}$/.exec(text.trim()) ? Number(/^(\d{1,2})/.exec(text.trim())![1]) : null);
-}
-
-function isPercentUnit(indicator: Indicator): boolean {
-  return indicator.unit.trim().startsWith('%');
 }
 
 interface Emit {

@@ -33,13 +33,9 @@ export type PreparedPackage =
   | { ok: true; sheets: SheetPart[]; stylesXml: string | null; stringsXml: string | null; date1904: boolean; findings: Finding[] }
   | { ok: false; findings: Finding[] };
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** Excel's own grid: anything beyond is a damaged or hostile file. */
 export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
 
 export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimits, cellBudget = MAX_WORKBOOK_CELLS): PreparedPackage {
   const fail = (code: string, message: string, vi: string, where: { sheet?: string } = {}): PreparedPackage => ({
@@ -279,9 +275,6 @@ export function decodeXml(text: string): string {
   });
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 export interface SanitisedSheet {
   xml: string;
@@ -383,9 +376,3 @@ function scanRows(body: string, maxRows: number, cellBudget: number): Pick<Sanit
   return { cells, truncated: null, cutRow: null, damage: null, cutAt: null };
 }
 
-/** "A" → 1, "XFD" → 16384. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}

@@ -4,10 +4,10 @@
  * exceljs costs ~0.5 s to load and builds a full object model; reading values this way takes milliseconds.
  * Pure: it takes the XML texts that ooxml.ts inflated (bounded) from the zip.
  */
-import { cellLocation, finding, type Finding } from '../model/finding.js';
+import { cellLocation, finding, type Finding, columnNumber } from '../model/finding.js';
 import type { Cell, CellValue } from '../model/table.js';
 import type { ReadLimits } from './limits.js';
-import { columnNumber, decodeXml } from './ooxml.js';
+import { decodeXml } from './ooxml.js';
 
 const NS = '(?:[\\w.-]+:)?';
 

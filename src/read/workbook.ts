@@ -1,8 +1,8 @@
 /** .xlsx/.xlsm: guarded and taken apart by preparePackage, cells read from the worksheet XML (sheet-xml.ts). */
-import { finding, type Finding } from '../model/finding.js';
+import { finding, type Finding, columnNumber } from '../model/finding.js';
 import type { Cell, Table } from '../model/table.js';
 import { MAX_MERGED_CELLS, MAX_WORKBOOK_CELLS, type ReadLimits } from './limits.js';
-import { columnNumber, preparePackage } from './ooxml.js';
+import { preparePackage } from './ooxml.js';
 import { isBalanced, parseSharedStrings, parseStyles, parseWorksheet } from './sheet-xml.js';
 
 export async function readWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): Promise<{ tables: Table[]; findings: Finding[] }> {

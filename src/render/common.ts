@@ -2,6 +2,7 @@ import type { Status } from '../compute/attainment.js';
 import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
 import type { Finding } from '../model/finding.js';
 import { parseTarget } from '../programme/target.js';
+export { isPercentUnit } from '../programme/units.js';
 import { round } from '../text/number.js';
 import { formatNumber } from './format.js';
 import { LABELS, type Lang } from './labels.js';
@@ -29,10 +30,6 @@ export function unitName(ind: { unit: string; unitEn: string }, lang: Lang): str
   return lang === 'en' ? ind.unitEn : ind.unit;
 }
 
-/** Percent units ("%", "% of households") are shown with a percent number format in workbooks. */
-export function isPercentUnit(ind: { unit: string }): boolean {
-  return ind.unit.trim().startsWith('%');
-}
 
 /**
  * A target that is a bare number ("160000", "4.500", "85", "85%") as the number the engine judged with

@@ -1,3 +1,4 @@
+import { columnNumber } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate/model.js';
 
@@ -64,12 +65,6 @@ function annotation(f: Finding): string {
   );
 }
 
-/** "A" → 1, "AA" → 27. */
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

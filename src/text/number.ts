@@ -13,6 +13,11 @@ export type ParsedNumber =
 /** Cells that mean "no value" rather than zero. */
 const MISSING = new Set(['', '-', '–', '—', 'x', 'X', 'không', 'Không', 'KHÔNG', 'n/a', 'N/A', 'na', '...', '…']);
 
+/** Whether a text means "no figure" ("-", "x", "không", "n/a", "…"), not zero and not a number. */
+export function isMissingText(raw: string): boolean {
+  return MISSING.has(raw.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim());
+}
+
 export function parseNumberText(raw: string, convention: NumberConvention = 'vi'): ParsedNumber {
   let text = raw.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
   if (MISSING.has(text)) return { kind: 'missing' };

@@ -276,3 +276,15 @@ describe('a CSV row longer than its header', () => {
     expect(r.observations.map((o) => o.value)).toEqual([6345]);
   });
 });
+
+describe('a plan cell that says there is no plan', () => {
+  it('is no plan, whichever "missing" word it uses (n/a, …, -, x, không)', () => {
+    const rows = ['n/a', '…', '...', '-', 'x', 'không'].map((p) => ['Sở Lao động – Thương binh và Xã hội', 'Tỷ lệ thất nghiệp', '2023', '2,01', p]);
+    const r = normalise([table('plans.csv', [['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị', 'Kế hoạch'], rows[0]!])], index, { year: 2023 });
+    expect(r.observations.map((o) => o.plan)).toEqual([null]);
+    for (const row of rows) {
+      const one = normalise([table('plans.csv', [['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị', 'Kế hoạch'], row])], index, { year: 2023 });
+      expect(one.observations.map((o) => o.plan), row[4]).toEqual([null]);
+    }
+  });
+});
