@@ -9,12 +9,12 @@ import type { MonthlyInput, MonthlyObservation, SubmittedFile } from '../compute
 import { finding, type Finding } from '../model/finding.js';
 import type { Table } from '../model/table.js';
 import { unitFromFileName } from '../normalise/context.js';
-import { normalise } from '../normalise/index.js';
+import { normalise, resolveDuplicates } from '../normalise/index.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { DEFAULT_LIMITS, readBytes, type TextEncodingOption } from '../read/index.js';
 import { formatBytes } from '../read/limits.js';
 import type { SourceFile } from './discover.js';
-import { maskDates, monthlyFigures, statedReportDate, type Cumulative } from './submission.js';
+import { monthlyFigures, statedReportDate, type Cumulative } from './submission.js';
 
 /** Vietnam's offset: a modification time counts by its calendar date in Hanoi (UTC+7, no daylight saving). */
 const HANOI_OFFSET_MS = 7 * 3_600_000;
@@ -85,7 +85,7 @@ export async function readSubmission(
   const statedDate = statedReportDate(read.tables);
   const tables: Table[] = [];
   const cumulative = new Map<string, Cumulative>();
-  for (const t of maskDates(read.tables)) {
+  for (const t of read.tables) {
     const figures = monthlyFigures(t, index);
     tables.push(figures.table);
     cumulative.set(t.sheet ?? '', figures.cumulative);
@@ -156,7 +156,11 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
     all.push(...got.observations);
     findings.push(...got.findings);
   }
-  const observations = resolveAcrossFiles(all, index, findings);
+  // The same figure in two files: equal values once; different values an error, neither used.
+  const observations = resolveDuplicates(all, index, findings, {
+    acrossFilesOnly: true,
+    extraKey: (o) => `${o.unit.kind === 'city' ? o.unit.reporter : ''}|${o.cumulative ? 'c' : ''}`,
+  });
   const files: SubmittedFile[] = submissions.map((s) => ({
     file: s.source.file,
     year: s.source.year ?? year,
@@ -167,57 +171,6 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
     readable: s.readable,
   }));
   return { observations, files, findings };
-}
-
-function unitKey(o: MonthlyObservation): string {
-  return o.unit.kind === 'district' ? `d:${o.unit.code}` : `c:${o.unit.reporter}`;
-}
-
-function describePlace(o: MonthlyObservation): string {
-  return [o.source.file, o.source.sheet ? `sheet "${o.source.sheet}"` : null, o.source.cell ? `cell ${o.source.cell}` : null].filter(Boolean).join(', ');
-}
-
-function describePlaceVi(o: MonthlyObservation): string {
-  return [o.source.file, o.source.sheet ? `trang tính "${o.source.sheet}"` : null, o.source.cell ? `ô ${o.source.cell}` : null].filter(Boolean).join(', ');
-}
-
-/**
- * The same unit, indicator (or part), year and month in two files: equal values are kept once (a file
- * sent twice); different values are a duplicate-value error naming both places, and neither is used.
- */
-function resolveAcrossFiles(observations: MonthlyObservation[], index: CatalogIndex, findings: Finding[]): MonthlyObservation[] {
-  const groups = new Map<string, MonthlyObservation[]>();
-  for (const o of observations) {
-    if (o.value === null) continue;
-    const key = `${unitKey(o)}|${o.indicator}|${o.part ?? ''}|${o.year}|${o.month}|${o.cumulative ? 'c' : ''}`;
-    const list = groups.get(key);
-    if (list) list.push(o);
-    else groups.set(key, [o]);
-  }
-  const drop = new Set<MonthlyObservation>();
-  for (const list of groups.values()) {
-    if (list.length < 2) continue;
-    const first = list[0]!;
-    const other = list.find((o) => o.source.file !== first.source.file && Math.abs(o.value! - first.value!) > 1e-9 * Math.max(1, Math.abs(first.value!)));
-    if (!other) {
-      for (const o of list.slice(1)) drop.add(o);
-      continue;
-    }
-    for (const o of list) drop.add(o);
-    const ind = index.indicator(first.indicator);
-    const what = first.part ? ind.parts.find((p) => p.id === first.part)?.name ?? first.part : ind.name;
-    findings.push(
-      finding(
-        'error',
-        'duplicate-value',
-        `"${what}" for ${first.unitName} ${first.year}-${String(first.month).padStart(2, '0')} is given twice with different values: ${first.value} (${describePlace(first)}) and ${other.value} (${describePlace(other)}). Neither is used: keep one.`,
-        other.source,
-        { indicator: first.indicator, district: first.unitName },
-        `"${what}" của ${first.unitName} tháng ${first.month}/${first.year} được ghi hai lần với hai giá trị khác nhau: ${first.value} (${describePlaceVi(first)}) và ${other.value} (${describePlaceVi(other)}). Không giá trị nào được dùng: hãy chỉ giữ lại một.`,
-      ),
-    );
-  }
-  return drop.size ? observations.filter((o) => !drop.has(o)) : observations;
 }
 
 /** The month a file's figures state, when they all state the same one. */

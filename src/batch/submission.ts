@@ -11,7 +11,6 @@ import type { CatalogIndex } from '../programme/match.js';
 import { fold } from '../text/fold.js';
 
 /** "ngày 07 tháng 4 năm 2024" (any case, with or without diacritics), on NFC text. */
-const DATE_PHRASE = /ng\p{L}y\s*(\d{1,2})\s*th\p{L}ng\s*(\d{1,2})\s*,?\s*n\p{L}m\s*(\d{4})/giu;
 const DATE_PHRASE_FOLDED = /\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})\b/g;
 const DATE_LABEL = /^(ngay bao cao|ngay gui|ngay nop|report date|date submitted)\b\s*(.*)$/;
 
@@ -81,31 +80,6 @@ function nextDate(row: (Cell | undefined)[], c: number): string | null {
   return null;
 }
 
-/**
- * The tables with "ngày … tháng … năm …" phrases taken out of their text cells, so that a date line above
- * the title ("Ba Vì, ngày 07 tháng 4 năm 2024") is not read as the report's month and year. Tables without
- * such a phrase are returned as they are.
- */
-export function maskDates(tables: readonly Table[]): Table[] {
-  return tables.map((table) => {
-    let changed = false;
-    const rows = table.rows.map((row) => {
-      let rowChanged = false;
-      const out = row.map((cell) => {
-        const v = cell?.value;
-        if (typeof v !== 'string' || !/th/i.test(v)) return cell;
-        const nfc = v.normalize('NFC');
-        DATE_PHRASE.lastIndex = 0;
-        if (!DATE_PHRASE.test(nfc)) return cell;
-        rowChanged = true;
-        return { ...cell!, value: nfc.replace(DATE_PHRASE, ' ').replace(/\s+/g, ' ').trim() };
-      });
-      if (rowChanged) changed = true;
-      return rowChanged ? out : row;
-    });
-    return changed ? { ...table, rows } : table;
-  });
-}
 
 /** Which figures of a table are cumulative: every value column ("all"), some columns (by letter), or none. */
 export type Cumulative = 'all' | ReadonlySet<string> | null;

@@ -29,7 +29,7 @@ export function titleTexts(table: Table, headerRow: number): string[] {
  * The date line of an official document ("Ba Vì, ngày 10 tháng 01 năm 2024", "Hà Nội, ngày … tháng … năm
  * 2024", "ngày 10/01/2024"), folded: it says when the report was signed, not which period it covers.
  */
-const DATE_PHRASE = /\bngay\s+(?:\d{1,2}\s+)?thang\s+(?:\d{1,2}\s+)?nam\s+(?:19|20)\d{2}\b|\bngay\s+\d{1,2}\s+\d{1,2}\s+(?:19|20)\d{2}\b/g;
+const DATE_PHRASE = /\bngay\s*(?:\d{1,2}\s*)?thang\s*(?:\d{1,2}\s*)?nam\s*(?:19|20)\d{2}\b|\bngay\s+\d{1,2}\s+\d{1,2}\s+(?:19|20)\d{2}\b/g;
 
 export function isDateLine(text: string): boolean {
   return /^(?:[a-z ]{0,40}\s)?ngay\s+(?:\d{1,2}\s+)?thang\s+(?:\d{1,2}\s+)?nam\s+(?:19|20)\d{2}$/.test(fold(text));

@@ -585,22 +585,31 @@ function describePlaceVi(loc: Location): string {
  * The same unit, indicator (or part), year and month stated twice: equal values are kept once;
  * different values are a `duplicate-value` error naming both places, and neither value is used.
  */
-function resolveDuplicates(observations: Observation[], index: CatalogIndex, findings: Finding[]): Observation[] {
-  const groups = new Map<string, Observation[]>();
+export interface DuplicateOptions<T extends Observation> {
+  /** More of what makes two observations the same figure (the monthly job: the reporter, and "Lũy kế"). */
+  extraKey?: (o: T) => string;
+  /** Only values from different files conflict (within a file, normalise has already decided). */
+  acrossFilesOnly?: boolean;
+}
+
+export function resolveDuplicates<T extends Observation>(observations: T[], index: CatalogIndex, findings: Finding[], options: DuplicateOptions<T> = {}): T[] {
+  const groups = new Map<string, T[]>();
   for (const o of observations) {
     if (o.value === null) continue;
-    const key = `${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}|${o.year}|${o.month ?? ''}`;
+    const key = `${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}|${o.year}|${o.month ?? ''}|${options.extraKey?.(o) ?? ''}`;
     const list = groups.get(key) ?? [];
     list.push(o);
     groups.set(key, list);
   }
-  const drop = new Set<Observation>();
+  const drop = new Set<T>();
   // A part two indicators share ("Tổng số hộ") is one group per indicator: the same two cells, said once.
   const said = new Set<string>();
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     const first = list[0]!;
-    const differing = list.filter((o) => Math.abs(o.value! - first.value!) > 1e-9 * Math.max(1, Math.abs(first.value!)));
+    const differing = list.filter(
+      (o) => (!options.acrossFilesOnly || o.source.file !== first.source.file) && Math.abs(o.value! - first.value!) > 1e-9 * Math.max(1, Math.abs(first.value!)),
+    );
     if (!differing.length) {
       for (const o of list.slice(1)) drop.add(o);
       continue;
@@ -608,7 +617,7 @@ function resolveDuplicates(observations: Observation[], index: CatalogIndex, fin
     for (const o of list) drop.add(o);
     const other = differing[0]!;
     const ind = index.indicator(first.indicator);
-    const what = first.part ? ind.parts.find((p) => p.id === first.part)!.name : ind.name;
+    const what = first.part ? ind.parts.find((p) => p.id === first.part)?.name ?? first.part : ind.name;
     const key = `${unitKey(first.unit)}|${what}|${first.year}|${first.month ?? ''}|${describePlace(first.source)}|${describePlace(other.source)}`;
     if (said.has(key)) continue;
     said.add(key);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthInPath } from '../../src/batch/discover.js';
 import { assembleMonth, type ReadSubmission } from '../../src/batch/inputs.js';
-import { cumulativeOf, dateInText, maskDates, monthlyFigures, statedReportDate } from '../../src/batch/submission.js';
+import { cumulativeOf, dateInText, monthlyFigures, statedReportDate } from '../../src/batch/submission.js';
 import { builtinIndex, table } from '../helpers.js';
 
 const index = builtinIndex();
@@ -20,7 +20,7 @@ function form(month: number, dateLine: string, valueHeader = 'Thực hiện', ti
 }
 
 function submission(t: ReturnType<typeof form>, folderMonth: number | null, file = t.file): ReadSubmission {
-  const tables = maskDates([{ ...t, file }]);
+  const tables = [{ ...t, file }];
   return {
     source: { path: file, file, year: folderMonth === null ? null : 2024, month: folderMonth },
     sha256: 'x',
@@ -54,9 +54,7 @@ describe('the date a file states', () => {
 });
 
 describe('a date line above the title is not the report\'s month', () => {
-  it('masks the date phrase, so the title\'s month and year are read', () => {
-    const masked = maskDates([form(2, 'Ba Vì, ngày 08 tháng 3 năm 2024')])[0]!;
-    expect(masked.rows[1]![3]!.value).toBe('Ba Vì,');
+  it('the date phrase is passed over, so the title\'s month and year are read', () => {
     const input = assembleMonth([submission(form(2, 'Ba Vì, ngày 08 tháng 3 năm 2024'), 2, '2024/02/271-ba-vi.xlsx')], index, { year: 2024, defaultMonth: 2 });
     expect(input.observations.map((o) => [o.indicator, o.month, o.year, o.value])).toEqual([
       ['jobs-created', 2, 2024, 612],
