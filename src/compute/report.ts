@@ -136,14 +136,19 @@ function indicatorReport(
   const catalogAnnual = annualTargetText(targets, year);
   const catalogPeriod = targets?.period ?? null;
 
+  // Each district's figures this year and last, grouped once.
+  const byDistrict = (list: readonly Observation[]) => groupBy(list.filter((o) => o.unit.kind === 'district'), (o) => (o.unit.kind === 'district' ? o.unit.code : ''));
+  const currentByDistrict = byDistrict(current);
+  const previousFigures = new Map([...byDistrict(previousObs)].map(([code, list]) => [code, unitFigures(ind, list)]));
+
   const districts: DistrictValue[] = [];
   const districtFigures: UnitFigures[] = [];
   for (const unit of programme.units) {
-    const mine = current.filter((o) => o.unit.kind === 'district' && o.unit.code === unit.code);
-    if (!mine.length) continue;
+    const mine = currentByDistrict.get(unit.code);
+    if (!mine) continue;
     const f = unitFigures(ind, mine);
     statedRateMismatch(ind, f, unit.name, issues);
-    const prev = unitFigures(ind, previousObs.filter((o) => o.unit.kind === 'district' && o.unit.code === unit.code)).value;
+    const prev = previousFigures.get(unit.code)?.value ?? null;
     districtFigures.push(f);
     // A district is judged against the plan it submitted; rates also against the city-wide targets.
     const annualText = f.plan?.text ?? (additive ? null : catalogAnnual);
@@ -160,7 +165,7 @@ function indicatorReport(
   }
 
   const city = cityValue(ind, current, districtFigures, programme.units.length, issues);
-  const previous = cityValue(ind, previousObs, programme.units.map((u) => unitFigures(ind, previousObs.filter((o) => o.unit.kind === 'district' && o.unit.code === u.code))).filter((f) => f.sources.length), programme.units.length, null);
+  const previous = cityValue(ind, previousObs, programme.units.flatMap((u) => previousFigures.get(u.code) ?? []).filter((f) => f.sources.length), programme.units.length, null);
 
   // The catalog's annual target rules; a city-level plan that differs is flagged, and used only when the catalog has none.
   let annualText = catalogAnnual;
