@@ -48,7 +48,6 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
     color: !opts.out && useColor(opts.color),
     ...(opts.stamp ? { stamp: new Date().toISOString() } : {}),
     ...(district ? { district } : {}),
-    totals: index.programme.indicators.filter((i) => i.aggregation === 'sum').map((i) => i.id),
   });
   await emit(content, opts.out);
   return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;

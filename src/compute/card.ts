@@ -54,10 +54,10 @@ export interface DistrictCard {
 
 export interface CardOptions {
   /**
-   * Ids of indicators whose city value is the total of the districts' (aggregation "sum"): their city
-   * average is the city value shared equally among the districts, not the city value itself.
+   * Ids of indicators whose city value is the total of the districts': their city average is the city value
+   * shared equally among the districts, not the city value itself. Default: those the model says are sums.
    */
-  totals: Iterable<string>;
+  totals?: Iterable<string>;
 }
 
 const NO_DATA: Attainment = { target: null, percent: null, status: 'no-data' };
@@ -66,10 +66,10 @@ const NO_DATA: Attainment = { target: null, percent: null, status: 'no-data' };
  * A district's card, from the report model alone. Pure. The rows are the indicators districts report
  * (at least one district gave a figure), in the catalog's order; `code` is the district's GSO code.
  */
-export function buildCard(model: ReportModel, code: string, options: CardOptions): DistrictCard {
+export function buildCard(model: ReportModel, code: string, options: CardOptions = {}): DistrictCard {
   const district = model.districts.find((d) => d.code === code);
   if (!district) throw new Error(`no district with code ${code} in this programme`);
-  const totals = new Set(options.totals);
+  const totals = new Set(options.totals ?? model.indicators.filter((i) => i.aggregation === 'sum').map((i) => i.id));
   const indicators = model.indicators.filter((i) => i.districts.length > 0).map((ind) => cardIndicator(ind, code, totals.has(ind.id), model.districts.length));
   const verdict = (a: Attainment) => a.status === 'exceeded' || a.status === 'achieved' || a.status === 'not-achieved';
   const met = (a: Attainment) => a.status === 'exceeded' || a.status === 'achieved';

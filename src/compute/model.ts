@@ -56,6 +56,8 @@ export function indicatorInfo(ind: IndicatorInfo): IndicatorInfo {
 
 export interface IndicatorReport extends IndicatorInfo {
   evaluated: boolean;
+  /** How district values combine into the city value (catalog): a district card compares a total differently. */
+  aggregation: 'sum' | 'ratio' | 'city';
   value: number | null;
   /** Where the city value came from: a city-level report, or the districts combined. */
   origin: 'city' | 'districts' | null;

@@ -181,6 +181,7 @@ function indicatorReport(
   return {
     ...indicatorInfo(ind),
     evaluated: ind.evaluated,
+    aggregation: ind.aggregation,
     value: city.value === null ? null : round(city.value, ind.decimals),
     origin: city.origin,
     ...(ind.parts.length ? { parts: city.parts } : {}),

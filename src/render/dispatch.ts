@@ -15,8 +15,6 @@ export interface DispatchOptions {
   stamp?: string;
   /** GSO code of a district: render its card instead of the report. */
   district?: string;
-  /** Ids of indicators whose city value is the districts' total (aggregation "sum"), for the cards' city average. */
-  totals: readonly string[];
 }
 
 /** The report, or one district's card, in the chosen format: text, or bytes for xlsx. */
@@ -24,7 +22,7 @@ export async function renderReport(model: ReportModel, options: DispatchOptions)
   const { lang, stamp } = options;
   const base = { lang, ...(stamp ? { stamp } : {}) };
   if (options.district !== undefined) {
-    const card = buildCard(model, options.district, { totals: options.totals });
+    const card = buildCard(model, options.district);
     switch (options.format) {
       case 'table':
         return (await import('./card.js')).renderCardTable(card, { lang, color: options.color, ...(stamp ? { stamp } : {}) });
@@ -50,7 +48,7 @@ export async function renderReport(model: ReportModel, options: DispatchOptions)
     case 'csv':
       return (await import('./csv.js')).renderCsv(model, base);
     case 'html': {
-      const cards = model.districts.filter((d) => d.reported).map((d) => buildCard(model, d.code, { totals: options.totals }));
+      const cards = model.districts.filter((d) => d.reported).map((d) => buildCard(model, d.code));
       return (await import('./html.js')).renderHtml(model, cards, base);
     }
     case 'xlsx':

@@ -74,6 +74,12 @@ describe('district cards on the bundled 2023 data', () => {
     expect(card.summary).toMatchObject({ belowAverage: 1, compared: 4 });
   });
 
+  it('without options, the totals are the indicators the report model says are sums', async () => {
+    const model = await report2023();
+    expect(buildCard(model, '003')).toEqual(buildCard(model, '003', { totals: TOTALS }));
+    expect(buildCard(model, '003').indicators[0]).toMatchObject({ id: 'jobs-created', averageBasis: 'per-district' });
+  });
+
   it('Sóc Sơn: 8th in jobs, 23rd in poor households (0.066% against 0.030%), 29th in stations with a doctor', async () => {
     const card = buildCard(await report2023(), '016', { totals: TOTALS });
     expect(card.indicators.map((i) => [i.id, i.value, i.rank, i.belowAverage])).toEqual([
