@@ -1,5 +1,5 @@
 import { writeFileAtomic } from '../write/atomic.js';
-import { ENCODING_OPTIONS, type TextEncodingOption } from '../read/index.js';
+import { ENCODING_OPTIONS, type TextEncodingOption } from '../read/decode.js';
 import { UsageError } from './errors.js';
 
 /** Whether to colour the terminal output: only on a TTY, never with NO_COLOR or --no-color. */
@@ -10,10 +10,16 @@ export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream =
   return stream.isTTY === true;
 }
 
-/** Print to stdout, or write the file atomically when --out is given. */
+/** Print to stdout, or write the file atomically when --out is given; a file that cannot be written is a usage error. */
 export async function emit(content: string | Uint8Array, out: string | undefined): Promise<void> {
   if (out) {
-    await writeFileAtomic(out, content);
+    try {
+      await writeFileAtomic(out, content);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+      throw new UsageError(`cannot write ${out}: ${why}`);
+    }
     return;
   }
   // EPIPE: the reader stopped early (| head); what it read is all it wanted.

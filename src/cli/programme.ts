@@ -22,3 +22,14 @@ export async function loadProgramme(file: string | undefined, targets?: string):
   }
   return new CatalogIndex(programme);
 }
+
+/** --district NAME → the district's code; an unknown name is a usage error naming the closest district. */
+export function resolveDistrict(index: CatalogIndex, name: string): string {
+  const match = index.matchUnit(name);
+  if (match?.unit.kind === 'district') return match.unit.code;
+  if (match) throw new UsageError(`--district takes a district, and "${name}" is ${match.name}, a city-level reporter`);
+  const close = index.closestUnit(name);
+  const known = index.programme.units.map((u) => u.name);
+  const closeDistrict = close && known.includes(close) ? close : null;
+  throw new UsageError(`unknown district "${name}"${closeDistrict ? `; did you mean "${closeDistrict}"?` : `; the districts are: ${known.join(', ')}`}`);
+}

@@ -2,12 +2,11 @@ import { computeReport } from '../compute/report.js';
 import { hasErrors } from '../model/finding.js';
 import { normalise } from '../normalise/index.js';
 import { readPaths } from '../read/index.js';
-import type { CatalogIndex } from '../programme/match.js';
 import { renderReport, type ReportFormat } from '../render/dispatch.js';
 import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, parseYear, useColor } from './output.js';
-import { loadProgramme } from './programme.js';
+import { loadProgramme, resolveDistrict } from './programme.js';
 
 export interface ReportOptions {
   year: string;
@@ -51,15 +50,4 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   });
   await emit(content, opts.out);
   return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;
-}
-
-/** --district NAME → the district's code; an unknown name is a usage error naming the closest district. */
-export function resolveDistrict(index: CatalogIndex, name: string): string {
-  const match = index.matchUnit(name);
-  if (match?.unit.kind === 'district') return match.unit.code;
-  if (match) throw new UsageError(`--district takes a district, and "${name}" is ${match.name}, a city-level reporter`);
-  const close = index.closestUnit(name);
-  const known = index.programme.units.map((u) => u.name);
-  const closeDistrict = close && known.includes(close) ? close : null;
-  throw new UsageError(`unknown district "${name}"${closeDistrict ? `; did you mean "${closeDistrict}"?` : `; the districts are: ${known.join(', ')}`}`);
 }

@@ -1,10 +1,8 @@
 import { extname } from 'node:path';
 import { buildForm } from '../template/form.js';
-import { writeFileAtomic } from '../write/atomic.js';
 import { EXIT, UsageError } from './errors.js';
-import { parseYear } from './output.js';
-import { loadProgramme } from './programme.js';
-import { resolveDistrict } from './report.js';
+import { emit, parseYear } from './output.js';
+import { loadProgramme, resolveDistrict } from './programme.js';
 
 export interface TemplateOptions {
   year: string;
@@ -27,11 +25,7 @@ export async function templateCommand(opts: TemplateOptions): Promise<number> {
   const form = buildForm(programme, { year, ...(district ? { district } : {}), ...(opts.targets ? { targets: opts.targets } : {}) });
   const { writeFormWorkbook } = await import('../template/write.js');
   const bytes = await writeFormWorkbook(form);
-  try {
-    await writeFileAtomic(opts.out, bytes);
-  } catch (error) {
-    throw new UsageError(`cannot write ${opts.out}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`);
-  }
+  await emit(bytes, opts.out);
   process.stderr.write(`welfare: wrote ${opts.out} (${form.rows.length} rows${form.district ? ` for ${form.district.kind} ${form.district.name}` : ''}, ${year})\n`);
   return EXIT.ok;
 }

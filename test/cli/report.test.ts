@@ -148,3 +148,11 @@ describe('the JSON contract', () => {
     expect(welfare(['report', '--year', '2023', 'fixtures/2023', '--format', 'json']).stdout).toBe(r.stdout);
   });
 });
+
+describe('an output file that cannot be written', () => {
+  it('is one line on stderr and exit 2, not an internal error', () => {
+    const r = welfare(['report', '--year', '2023', 'fixtures/2023', '--out', '/no/such/folder/report.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('welfare: cannot write /no/such/folder/report.txt: no such folder\n');
+  });
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
-import { resolveDistrict } from '../../src/cli/report.js';
+import { resolveDistrict } from '../../src/cli/programme.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { REPORT_FORMATS, renderReport } from '../../src/render/dispatch.js';
 import { welfare as spawnWelfare } from '../cli/run.js';
