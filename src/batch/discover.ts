@@ -1,3 +1,4 @@
+import { monthKey } from '../compute/monthly.js';
 /**
  * Input by convention: `ROOT/YYYY/MM/…` (any depth below the month folder, any format the readers take),
  * or explicit paths whose month comes from a `…/YYYY/MM/…` in the path, else from --month.
@@ -35,7 +36,7 @@ export async function discoverRoot(root: string, years: readonly number[]): Prom
     } catch {
       names = [];
     }
-    for (let month = 1; month <= 12; month++) out.set(key(year, month), { year, month, exists: false, files: [] });
+    for (let month = 1; month <= 12; month++) out.set(monthKey(year, month), { year, month, exists: false, files: [] });
     for (const name of names) {
       if (!/^\d{1,2}$/.test(name)) continue;
       const month = Number(name);
@@ -43,7 +44,7 @@ export async function discoverRoot(root: string, years: readonly number[]): Prom
       const dir = join(yearDir, name);
       const info = await stat(dir).catch(() => null);
       if (!info?.isDirectory()) continue;
-      const entry = out.get(key(year, month))!;
+      const entry = out.get(monthKey(year, month))!;
       entry.exists = true;
       for (const path of await walk(dir, new Set())) {
         entry.files.push({ path, file: toPosix(relative(root, path)), year, month });
@@ -87,10 +88,6 @@ export function monthInPath(path: string): { year: number; month: number } | nul
     }
   }
   return null;
-}
-
-function key(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}`;
 }
 
 function toPosix(path: string): string {

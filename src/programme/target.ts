@@ -99,3 +99,13 @@ export function describeTarget(t: Target): string {
       return 'qualitative';
   }
 }
+
+/**
+ * A target that is a bare number ("160000", "4.500", "85", "85%") as the number the engine judged with
+ * (Vietnamese grouping: "4.500" is 4500); null for any other target ("<3", "73–75%", "thấp hơn năm trước").
+ */
+export function bareTarget(text: string | null): number | null {
+  if (text === null || !/^\s*\d[\d.,\s]*%?\s*$/.test(text)) return null;
+  const t = parseTarget(text);
+  return t.kind === 'level' ? t.value : null;
+}

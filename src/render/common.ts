@@ -1,8 +1,9 @@
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
 import type { Finding } from '../model/finding.js';
-import { parseTarget } from '../programme/target.js';
 export { isPercentUnit } from '../programme/units.js';
+export { bareTarget } from '../programme/target.js';
+import { bareTarget } from '../programme/target.js';
 import { round } from '../text/number.js';
 import { formatNumber } from './format.js';
 import { LABELS, type Lang } from './labels.js';
@@ -30,16 +31,6 @@ export function unitName(ind: { unit: string; unitEn: string }, lang: Lang): str
   return lang === 'en' ? ind.unitEn : ind.unit;
 }
 
-
-/**
- * A target that is a bare number ("160000", "4.500", "85", "85%") as the number the engine judged with
- * (Vietnamese grouping: "4.500" is 4500); null for any other target ("<3", "73–75%", "thấp hơn năm trước").
- */
-export function bareTarget(text: string | null): number | null {
-  if (text === null || !/^\s*\d[\d.,\s]*%?\s*$/.test(text)) return null;
-  const t = parseTarget(text);
-  return t.kind === 'level' ? t.value : null;
-}
 
 /** A target for people: a bare number formatted like the values ("160.000", "3,500" in English), other targets as written. */
 export function targetText(text: string | null, decimals: number, lang: Lang): string {

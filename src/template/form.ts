@@ -1,3 +1,5 @@
+import { isPercentUnit } from '../programme/units.js';
+import { bareTarget } from '../programme/target.js';
 /**
  * The form a unit fills in, as data (pure): title lines, header, one row per indicator or part, the plans
  * the catalog knows, and what each value cell accepts. ./write.ts lays it out as a workbook.
@@ -106,7 +108,7 @@ export function buildForm(programme: Programme, options: FormOptions): FormSpec 
   };
 
   function indicatorRow(ind: Programme['indicators'][number], position: number, plan: string | null): FormRow {
-    const percent = ind.unit.trim().startsWith('%');
+    const percent = isPercentUnit(ind);
     const count = !percent && ind.decimals === 0;
     const min = ind.range.min ?? null;
     const max = ind.range.max ?? null;
@@ -128,13 +130,10 @@ export function buildForm(programme: Programme, options: FormOptions): FormSpec 
   }
 }
 
-/** A plan target as a cell: a plain number as a number, any other wording as the text itself. */
+/** A plan target as a cell: a bare number ("160000", "4.500", "76,5") as a number, any other wording as the text itself. */
 function planCell(plan: string | null): number | string | null {
   if (plan === null) return null;
-  const t = plan.trim();
-  if (/^\d+$/.test(t)) return Number(t);
-  if (/^\d+,\d+$/.test(t)) return Number(t.replace(',', '.'));
-  return t;
+  return bareTarget(plan) ?? plan.trim();
 }
 
 /** "Chương trình 08-CTr/TU (2021–2025)" → "08-CTr/TU": the short title without the word and the period. */
