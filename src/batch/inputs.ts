@@ -159,7 +159,7 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
   // The same figure in two files: equal values once; different values an error, neither used.
   const observations = resolveDuplicates(all, index, findings, {
     acrossFilesOnly: true,
-    extraKey: (o) => `${o.unit.kind === 'city' ? o.unit.reporter : ''}|${o.cumulative ? 'c' : ''}`,
+    extraKey: (o) => (o.cumulative ? 'cumulative' : ''),
   });
   const files: SubmittedFile[] = submissions.map((s) => ({
     file: s.source.file,

@@ -88,6 +88,16 @@ describe('a date line above the title is not the report\'s month', () => {
   });
 });
 
+describe('two city-level reporters giving one city figure', () => {
+  it('is a duplicate-value when they differ, as in the annual report', () => {
+    const dept = (unit: string, v: number) => table('x.csv', [['Đơn vị', 'Chỉ tiêu', 'Giá trị'], [unit, 'Tỷ lệ thất nghiệp', v]]);
+    const sub = (unit: string, v: number, name: string): ReadSubmission => ({ ...submission(form(1, ''), 2, name), tables: [{ ...dept(unit, v), file: name }], cumulative: new Map() });
+    const clash = assembleMonth([sub('Sở Lao động – Thương binh và Xã hội', 2.1, '2024/02/a.csv'), sub('Cục Thống kê Thành phố Hà Nội', 2.3, '2024/02/b.csv')], index, { year: 2024, defaultMonth: 2 });
+    expect(clash.findings.map((f) => [f.code, f.file])).toEqual([['duplicate-value', '2024/02/b.csv']]);
+    expect(clash.observations.filter((o) => o.indicator === 'unemployment-rate')).toEqual([]);
+  });
+});
+
 describe('"Lũy kế": cumulative figures', () => {
   it('a title that says "Lũy kế" makes every figure cumulative; a column that says it makes that column cumulative', () => {
     const title = submission(form(3, '', 'Thực hiện', 'BÁO CÁO THÁNG 3 NĂM 2024 (SỐ LIỆU LŨY KẾ TỪ ĐẦU NĂM)'), 3);
