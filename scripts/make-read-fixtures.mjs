@@ -2,7 +2,7 @@
 /**
  * Regenerates the read stage's test fixtures under test/fixtures/read/: workbooks built with exceljs,
  * text files in every encoding the reader handles, and hostile files (zip bombs, disguised files, damaged
- * workbooks). Deterministic except for the timestamps exceljs writes into its zips.
+ * workbooks). Deterministic: the same bytes on every run.
  *
  *   node scripts/make-read-fixtures.mjs
  */
