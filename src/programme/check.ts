@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../model/finding.js';
 import type { Programme } from './schema.js';
+import { canonicalTarget, isCountIndicator } from './target.js';
 
 /**
  * What a schema cannot check: unique ids, target sets that name known indicators and sets, derived counts
@@ -38,12 +39,46 @@ export function checkProgramme(programme: Programme, file: string | null): { pro
       problem(`derived count "${d.id}" names unknown part "${d.part}"`, `số đếm suy ra "${d.id}" dẫn chiếu thành phần "${d.part}" không tồn tại`);
     }
   }
+  const targetSets = canonicalTargetSets(programme, problem);
   if (problems.length) {
     return {
       programme: null,
       findings: problems.map((p) => finding('error', 'bad-programme', `Programme definition: ${p.en}`, { file }, {}, `Định nghĩa chương trình: ${p.vi}`)),
     };
   }
-  return { programme, findings: [] };
+  return { programme: { ...programme, targetSets }, findings: [] };
+}
+
+/**
+ * Every target text read in full, as canonicalTarget rewrites it ("160,000" → "160000", "160k" → "160000"),
+ * or a problem naming the indicator and the text: a target is refused when the programme loads, never truncated.
+ */
+function canonicalTargetSets(programme: Programme, problem: (en: string, vi: string) => void): Programme['targetSets'] {
+  const indicators = new Map(programme.indicators.map((i) => [i.id, i]));
+  return programme.targetSets.map((set) => {
+    const targets: Programme['targetSets'][number]['targets'] = {};
+    for (const [id, t] of Object.entries(set.targets)) {
+      const ind = indicators.get(id);
+      if (!ind) {
+        targets[id] = t;
+        continue;
+      }
+      const count = isCountIndicator(ind);
+      const read = (text: string, where: string, whereVi: string): string => {
+        const c = canonicalTarget(text, count);
+        if (c.ok) return c.text;
+        problem(
+          `target set "${set.name}", indicator "${id}", ${where}: the target "${text}" cannot be read in full: ${c.why}`,
+          `bộ chỉ tiêu "${set.name}", chỉ tiêu "${id}", ${whereVi}: không đọc được trọn vẹn mục tiêu "${text}": ${c.whyVi}`,
+        );
+        return text;
+      };
+      const out: typeof t = {};
+      if (t.annual) out.annual = Object.fromEntries(Object.entries(t.annual).map(([y, text]) => [y, read(text, y === '*' ? 'every year' : `year ${y}`, y === '*' ? 'mọi năm' : `năm ${y}`)]));
+      if (t.period !== undefined) out.period = read(t.period, 'period target', 'mục tiêu giai đoạn');
+      targets[id] = out;
+    }
+    return { ...set, targets };
+  });
 }
 

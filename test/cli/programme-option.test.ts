@@ -65,4 +65,36 @@ describe('--programme FILE', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not valid JSON');
   });
+  describe('targets read in full (issue 11, item 2)', () => {
+    const jobs = builtin.indicators.find((i: { id: string }) => i.id === 'jobs-created');
+    const withTarget = (annual: string) => {
+      const file = join(dir, `jobs-${encodeURIComponent(annual)}.json`);
+      writeFileSync(file, JSON.stringify({ ...mine, indicatorCount: 1, indicators: [jobs], targetSets: [{ name: 'plan', title: 'Kế hoạch', targets: { 'jobs-created': { annual: { '2023': annual } } } }] }));
+      return file;
+    };
+    const jobsData = join(dir, 'jobs.csv');
+    writeFileSync(jobsData, 'Đơn vị,Chỉ tiêu,Năm,Giá trị\nSở Lao động - Thương binh và Xã hội,Giải quyết việc làm,2023,214258\n');
+    it.each([
+      ['160,000', 'level', 133.91, 'exceeded'],
+      ['160.000', 'level', 133.91, 'exceeded'],
+      ['160k', 'level', 133.91, 'exceeded'],
+      ['around 160k', 'level', 133.91, 'exceeded'],
+      ['khoảng 160 nghìn', 'level', 133.91, 'exceeded'],
+      ['2 triệu', 'level', 10.71, 'not-achieved'],
+      ['trên 50 nghìn', 'floor', 428.52, 'achieved'],
+    ])('"%s"', (annual, _kind, percent, status) => {
+      const r = welfare(['report', '--year', '2023', jobsData, '--programme', withTarget(annual), '--format', 'json']);
+      expect(r.code).toBe(0);
+      const ind = JSON.parse(r.stdout).indicators[0];
+      expect(ind.value).toBe(214258);
+      expect(ind.annual.percent).toBe(percent);
+      expect(ind.annual.status).toBe(status);
+    });
+    it.each([['4,5'], ['160 người trong 2 năm']])('refuses "%s" at load with exit 2, naming the indicator and the text', (annual) => {
+      const r = welfare(['report', '--year', '2023', jobsData, '--programme', withTarget(annual)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`indicator "jobs-created", year 2023: the target "${annual}" cannot be read in full`);
+      expect(r.stdout).toBe('');
+    });
+  });
 });
