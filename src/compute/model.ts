@@ -8,6 +8,8 @@ export interface Attainment {
   target: string | null;
   percent: number | null;
   status: Status;
+  /** With status "partial" only: the city value combines `units` of the `expected` reporting units. */
+  partial?: { units: number; expected: number };
 }
 
 export interface SourceRef {
@@ -90,6 +92,8 @@ export interface Summary {
   annualAchieved: number;
   notAchieved: number;
   noData: number;
+  /** Indicators whose city value combines fewer units than expected: verdict "partial", counted in no other count. */
+  partial: number;
   /** Indicators with a verdict (exceeded, achieved, not achieved) for the period and for the annual plan. */
   periodEvaluated: number;
   annualEvaluated: number;

@@ -4,6 +4,7 @@ import type { Observation, UnitRef } from '../model/observation.js';
 import { cellText, type Cell, type Table } from '../model/table.js';
 import type { CatalogIndex, IndicatorTarget, UnitMatch } from '../programme/match.js';
 import type { Indicator } from '../programme/schema.js';
+import { canonicalTarget, isCountIndicator } from '../programme/target.js';
 import { fold } from '../text/fold.js';
 import type { NumberConvention } from '../text/number.js';
 import { cellNumber, cellPlanText } from './cells.js';
@@ -401,6 +402,24 @@ function emit(state: RowState, e: Emit): void {
     const cell = row[e.planCol.index];
     plan = cell?.merged ? null : cellPlanText(cell, percent, convention);
     planSource = cellLocation(table.file, table.sheet, e.r, e.planCol.index);
+    if (plan !== null) {
+      // Read in full or not at all: "4.500" that a spreadsheet turned into 4.5 is not a plan of 5 people.
+      const read = canonicalTarget(plan, e.target.part === null && isCountIndicator(indicator));
+      if (read.ok) plan = read.text;
+      else {
+        findings.push(
+          finding(
+            'error',
+            'bad-plan',
+            `The plan "${plan}" in cell ${planSource.cell} cannot be used: ${read.why}. Type the plan as the documents write it (e.g. 160000, 160.000, <3, trên 94%).`,
+            planSource,
+            about,
+            `Không dùng được kế hoạch "${plan}" ở ô ${planSource.cell}: ${read.whyVi}. Hãy ghi kế hoạch như văn bản ghi (ví dụ 160000, 160.000, <3, trên 94%).`,
+          ),
+        );
+        plan = null;
+      }
+    }
   }
   if (value === null && plan === null) return;
   noteYear(state, e, source);

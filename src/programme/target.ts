@@ -114,8 +114,8 @@ export type CanonicalTarget = { ok: true; text: string; target: Target } | { ok:
 const AMOUNT = /\d+(?:[ \u00a0]\d{3}(?!\d))*(?:[.,]\d+)*/gu;
 
 /**
- * A target text with every number read in full and rewritten as the target parser reads it unambiguously
- * (digits, a decimal comma): "160,000" and "160.000" → "160000" for a count, "160k" → "160000", "trên 50
+ * A target text with every number read in full and, where the target parser would misread it, rewritten as it
+ * reads it unambiguously (digits, a decimal comma): "160,000" and "160.000" → "160000" for a count, "160k" → "160000", "trên 50
  * nghìn" → "trên 50000", "2 triệu" → "2000000", "khoảng 160 nghìn" → "khoảng 160000". A single separator
  * followed by exactly three digits groups thousands for a count ("160,000"), in both conventions; otherwise
  * the Vietnamese convention holds (a decimal comma; "214.258" groups). A text that cannot be read in full —
@@ -154,7 +154,9 @@ export function canonicalTarget(text: string, count: boolean): CanonicalTarget {
   if (target.kind === 'qualitative' && /\d/.test(raw)) {
     return { ok: false, why: 'it has a number but is not a target the tool reads in full (e.g. "160000", "<3", "trên 94%", "73–75", "khoảng 160 nghìn")', whyVi: 'có số nhưng không phải là dạng mục tiêu công cụ đọc được trọn vẹn (ví dụ "160000", "<3", "trên 94%", "73–75", "khoảng 160 nghìn")' };
   }
-  return { ok: true, text: out, target };
+  // The text as written when the parser already reads it so ("5.000", "<3"): only a text it would misread is rewritten.
+  const asWritten = JSON.stringify(parseTarget(raw)) === JSON.stringify(target);
+  return { ok: true, text: asWritten ? raw : out, target };
 }
 
 /** The value of one written number (groups and decimal mark decided as canonicalTarget says); null when it is not one. */

@@ -31,6 +31,14 @@ export function resolveTargetSet(programme: Programme, name: string): Map<string
   return out;
 }
 
+/**
+ * How many reporting units a city value combined from units should cover in `year`: the catalog's units. The
+ * one place that says so (a programme whose units change with the year changes it here).
+ */
+export function expectedUnits(programme: Programme, _year: number): number {
+  return programme.units.length;
+}
+
 /** The annual target text for a year: that year's, else the every-year one ("*"). */
 export function annualTargetText(targets: IndicatorTargetTexts | undefined, year: number): string | null {
   if (!targets) return null;

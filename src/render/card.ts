@@ -6,7 +6,7 @@ import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS } from './labels.js';
 import { renderFindings, type TableOptions } from './table.js';
 
-const MARK = { exceeded: 'green', achieved: 'green', 'not-achieved': 'red', 'no-data': 'yellow', 'not-evaluated': 'gray', 'no-target': 'gray' } as const;
+const MARK = { exceeded: 'green', achieved: 'green', 'not-achieved': 'red', 'no-data': 'yellow', partial: 'yellow', 'not-evaluated': 'gray', 'no-target': 'gray' } as const;
 
 /** A district's card in the terminal: one row per indicator districts report. */
 export function renderCardTable(card: DistrictCard, options: TableOptions): string {

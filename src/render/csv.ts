@@ -1,8 +1,8 @@
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
-import { round } from '../text/number.js';
+import { round, shownDecimals } from '../text/number.js';
 import { bareTarget, indicatorName, unitName } from './common.js';
-import { LABELS, type Lang } from './labels.js';
+import { LABELS, verdictText, type Lang } from './labels.js';
 
 /**
  * CSV for spreadsheets and scripts: one row per indicator × reporting unit, the city row first, then the
@@ -35,7 +35,8 @@ export function csvField(cell: CsvCell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return quote(defuse(cell));
   if (!Number.isFinite(cell.number)) return '';
-  return round(cell.number, cell.decimals).toFixed(cell.decimals);
+  const d = shownDecimals(cell.number, cell.decimals);
+  return round(cell.number, d).toFixed(d);
 }
 
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
@@ -47,7 +48,7 @@ const num = (value: number | null, decimals: number): CsvCell => (value === null
 /** A bare-number target is written as a number ("4.500" as the district wrote it → 4500); others as text ("<3"). */
 function attainmentCells(a: Attainment, decimals: number, lang: Lang): CsvCell[] {
   const bare = bareTarget(a.target);
-  return [bare === null ? a.target : num(bare, decimals), num(a.percent, 2), LABELS[lang].status[a.status]];
+  return [bare === null ? a.target : num(bare, decimals), num(a.percent, 2), verdictText(a, lang)];
 }
 
 function header(lang: Lang, year: number, to: number): string[] {

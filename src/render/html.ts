@@ -19,7 +19,7 @@ import {
   type RenderOptions,
 } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
-import { LABELS, type Lang } from './labels.js';
+import { LABELS, verdictText, type Lang } from './labels.js';
 
 /**
  * One self-contained HTML page: inline CSS, inline SVG, no script, nothing fetched (a Content-Security-Policy
@@ -39,6 +39,7 @@ const STATUS_MARK: Record<Status, string> = {
   achieved: '✓',
   'not-achieved': '✗',
   'no-data': '?',
+  partial: '◐',
   'not-evaluated': '·',
   'no-target': '',
 };
@@ -148,7 +149,7 @@ ${body}
 }
 
 function verdictCell(a: Attainment, lang: Lang, label: string): string {
-  return `<td class="verdict s-${a.status}" data-label="${esc(label)}">${esc(LABELS[lang].status[a.status])}</td>`;
+  return `<td class="verdict s-${a.status}" data-label="${esc(label)}">${esc(verdictText(a, lang))}</td>`;
 }
 
 function numCell(text: string, label: string, extra = ''): string {
@@ -210,7 +211,7 @@ function chartSection(model: ReportModel, lang: Lang): string {
       const name = indicatorName(ind, lang);
       const pct = formatPercent(p, lang);
       return `<div class="bar"><span class="name">${esc(name)}</span><svg viewBox="0 0 ${BAR_W} 20" preserveAspectRatio="none" role="img" aria-label="${esc(`${name}: ${pct}`)}"><title>${esc(
-        `${name}: ${pct} — ${L.status[ind.period.status]}`,
+        `${name}: ${pct} — ${verdictText(ind.period, lang)}`,
       )}</title><rect class="b-${ind.period.status}" x="0" y="20%" width="${x(p)}" height="60%"/>${p > max ? `<rect x="${BAR_W - 4}" y="20%" width="4" height="60%" fill="#000"/>` : ''}<line x1="${x(
         100,
       )}" x2="${x(100)}" y1="0" y2="20" stroke="#222" stroke-width="2" stroke-dasharray="4 2" vector-effect="non-scaling-stroke"/></svg><span class="pct">${esc(pct)}</span></div>`;

@@ -3,7 +3,7 @@ import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
 import { findingPlace, findingsHeading, indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
-import { LABELS, type Lang } from './labels.js';
+import { LABELS, verdictText, type Lang } from './labels.js';
 
 /**
  * GitHub-flavoured Markdown, for a pull-request comment or a wiki page: the summary, one table row per
@@ -28,7 +28,7 @@ export function tableHead(cells: readonly { text: string; right?: boolean }[]): 
 }
 
 function verdict(a: Attainment, lang: Lang): string {
-  const word = mdEscape(LABELS[lang].status[a.status]);
+  const word = mdEscape(verdictText(a, lang));
   return a.status === 'not-achieved' ? `**${word}**` : word;
 }
 
