@@ -56,6 +56,33 @@ export function computeReport(observations: readonly Observation[], index: Catal
   };
 }
 
+/**
+ * Nothing in the files for the year asked (`report --year 2024` on 2023 files): one `no-data-for-year` error
+ * that says which years they hold, instead of a report of "no data" verdicts that exits 0. Null when some
+ * figure or plan is for the year.
+ */
+export function noDataForYear(observations: readonly Observation[], year: number): Finding | null {
+  const years = new Set<number>();
+  for (const o of observations) {
+    if (o.year === year && (o.value !== null || o.plan !== null)) return null;
+    if (o.value !== null) years.add(o.year);
+  }
+  const held = [...years].sort((a, b) => a - b);
+  const list = held.length > 6 ? `${held.slice(0, 3).join(', ')}, …, ${held.slice(-2).join(', ')}` : held.join(', ');
+  return finding(
+    'error',
+    'no-data-for-year',
+    held.length
+      ? `No figure in the files is for ${year}: they hold ${list}. Every verdict would be "no data". Check --year, or send the ${year} files.`
+      : `No figure in the files is for ${year}: they hold no figures at all. Check the files and --year.`,
+    {},
+    {},
+    held.length
+      ? `Không có số liệu nào của năm ${year} trong các tệp: các tệp chỉ có số liệu năm ${list}. Mọi chỉ tiêu sẽ là "chưa có số liệu". Hãy kiểm tra --year, hoặc gửi các tệp năm ${year}.`
+      : `Không có số liệu nào của năm ${year} trong các tệp: các tệp không có số liệu nào. Hãy kiểm tra các tệp và --year.`,
+  );
+}
+
 interface UnitFigures {
   value: number | null;
   /** True when the value is the ratio of the unit's parts (computed: rounded to the indicator's decimals), not a figure read. */

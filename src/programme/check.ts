@@ -20,6 +20,14 @@ export function checkProgramme(programme: Programme, file: string | null): { pro
     if (unitCodes.has(unit.code)) problem(`reporting unit code "${unit.code}" is used twice`, `mã đơn vị báo cáo "${unit.code}" bị dùng hai lần`);
     unitCodes.add(unit.code);
   }
+  if (programme.from > programme.to) problem(`the period ${programme.from}–${programme.to} ends before it starts`, `giai đoạn ${programme.from}–${programme.to} kết thúc trước khi bắt đầu`);
+  const years = programme.reportingYears;
+  if (years && (years.from > years.to || years.from > programme.from || years.to < programme.to)) {
+    problem(
+      `reportingYears ${years.from}–${years.to} must cover the period ${programme.from}–${programme.to}`,
+      `reportingYears ${years.from}–${years.to} phải bao trùm giai đoạn ${programme.from}–${programme.to}`,
+    );
+  }
   const setNames = new Set(programme.targetSets.map((s) => s.name));
   if (!setNames.has(programme.defaultTargets)) {
     problem(`defaultTargets "${programme.defaultTargets}" is not a target set`, `defaultTargets "${programme.defaultTargets}" không phải là một bộ chỉ tiêu`);
