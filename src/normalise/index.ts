@@ -27,6 +27,8 @@ export interface SheetSummary {
   unit: UnitMatch | null;
   year: number | null;
   observations: number;
+  /** Observations with a value, before duplicates across files are resolved (a copy's figures count here). */
+  values: number;
 }
 
 export interface NormaliseResult {
@@ -54,7 +56,7 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
     }
     sheets.push(result.summary);
   }
-  const deduped = resolveDuplicates(observations, index, findings);
+  const deduped = resolveDuplicates(observations, index, findings, { noteCopies: true });
   return { observations: deduped, findings, sheets };
 }
 
@@ -68,7 +70,7 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   const findings: Finding[] = [];
   const where = { file: table.file, sheet: table.sheet };
   const header = findHeader(table, (text) => matchIndicator(index, text).length > 0);
-  const summary: SheetSummary = { file: table.file, sheet: table.sheet, layout: null, unit: null, year: null, observations: 0 };
+  const summary: SheetSummary = { file: table.file, sheet: table.sheet, layout: null, unit: null, year: null, observations: 0, values: 0 };
   if (!header) {
     const empty = table.rows.every((row) => row.every((c) => cellText(c) === ''));
     findings.push(
@@ -105,6 +107,7 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
     summary.unit = null;
   }
   summary.observations = state.observations.length;
+  summary.values = state.observations.filter((o) => o.value !== null).length;
   return { observations: state.observations, findings, summary };
 }
 
@@ -609,6 +612,11 @@ export interface DuplicateOptions<T extends Observation> {
   extraKey?: (o: T) => string;
   /** Only values from different files conflict (within a file, normalise has already decided). */
   acrossFilesOnly?: boolean;
+  /**
+   * Say when one file repeats another's figures with the same values (the same file twice in two folders): one
+   * `duplicate-file` warning per pair of files; the figures are used once.
+   */
+  noteCopies?: boolean;
 }
 
 export function resolveDuplicates<T extends Observation>(observations: T[], index: CatalogIndex, findings: Finding[], options: DuplicateOptions<T> = {}): T[] {
@@ -621,6 +629,8 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
     groups.set(key, list);
   }
   const drop = new Set<T>();
+  // Cells (a part two indicators share is one cell) of each file that repeat another file's.
+  const copies = new Map<string, { kept: string; copy: string; cells: Set<string> }>();
   // A part two indicators share ("Tổng số hộ") is one group per indicator: the same two cells, said once.
   const said = new Set<string>();
   for (const list of groups.values()) {
@@ -630,7 +640,16 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
       (o) => (!options.acrossFilesOnly || o.source.file !== first.source.file) && Math.abs(o.value! - first.value!) > 1e-9 * Math.max(1, Math.abs(first.value!)),
     );
     if (!differing.length) {
-      for (const o of list.slice(1)) drop.add(o);
+      for (const o of list.slice(1)) {
+        drop.add(o);
+        if (options.noteCopies && o.source.file !== first.source.file && o.source.file !== null && first.source.file !== null) {
+          const pair = `${first.source.file}\u0000${o.source.file}`;
+          const cell = `${o.source.sheet}|${o.source.cell ?? o.source.row}`;
+          const seen = copies.get(pair);
+          if (seen) seen.cells.add(cell);
+          else copies.set(pair, { kept: first.source.file, copy: o.source.file, cells: new Set([cell]) });
+        }
+      }
       continue;
     }
     for (const o of list) drop.add(o);
@@ -648,6 +667,19 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
         other.source,
         { indicator: first.indicator, district: first.unitName },
         `"${what}" của ${first.unitName} ${first.month ? `tháng ${first.month}/${first.year}` : `năm ${first.year}`} được ghi hai lần với hai giá trị khác nhau: ${first.value} (${describePlaceVi(first.source)}) và ${other.value} (${describePlaceVi(other.source)}). Không giá trị nào được dùng: hãy chỉ giữ lại một.`,
+      ),
+    );
+  }
+  for (const c of copies.values()) {
+    const count = c.cells.size;
+    findings.push(
+      finding(
+        'warning',
+        'duplicate-file',
+        `${c.copy} repeats ${count} ${count === 1 ? 'figure' : 'figures'} of ${c.kept} with the same values (the same unit, indicator and year): each is used once. If it is a copy of the same file, remove one.`,
+        { file: c.copy },
+        {},
+        `${c.copy} lặp lại ${count} số liệu của ${c.kept} với cùng giá trị (cùng đơn vị, chỉ tiêu và năm): mỗi số liệu chỉ được dùng một lần. Nếu đây là bản sao của cùng một tệp, hãy bỏ bớt một bản.`,
       ),
     );
   }

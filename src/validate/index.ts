@@ -49,7 +49,7 @@ export function validate(input: ValidateInput, index: CatalogIndex, options: Val
   add(planMismatches(normalised.observations, index, year, options.targets));
   // A row not read for being ragged was reported, badly: not listed again as missing.
   add(missingIndicators(normalised.observations, normalised.sheets, index, year, [...findings, ...normalised.findings.filter((f) => f.code === 'ragged-row')]));
-  add(noDataFiles(normalised.sheets, normalised.observations, findings));
+  add(noDataFiles(normalised.sheets, findings));
   return verdict(
     input.files.map((f) => f.file),
     dedupe(sortFindings(findings)),

@@ -247,3 +247,26 @@ describe('findings in Vietnamese (messageVi)', () => {
     );
   });
 });
+
+/** Issue 11, item 7: the same file in two folders gave `no-data` ("every value cell is empty") for the second copy. */
+describe('the same file twice', () => {
+  it('is a duplicate-file warning at the copy, never no-data', async () => {
+    const r = await validateFiles([
+      ['a/ba-dinh.csv', district('Ba Đình')],
+      ['b/ba-dinh.csv', district('Ba Đình')],
+    ]);
+    consistent(r);
+    expect(r.issues.map((f) => [f.severity, f.code, f.file, f.message])).toEqual([
+      [
+        'warning',
+        'duplicate-file',
+        'b/ba-dinh.csv',
+        'b/ba-dinh.csv repeats 6 figures of a/ba-dinh.csv with the same values (the same unit, indicator and year): each is used once. If it is a copy of the same file, remove one.',
+      ],
+    ]);
+  });
+  it('a file with a table and really no figure is still no-data', async () => {
+    const r = await validateFiles([['ba-dinh.csv', HEADER + 'Ba Đình,Giải quyết việc làm,2023,,\n']]);
+    expect(r.issues.map((f) => f.code)).toContain('no-data');
+  });
+});
