@@ -42,8 +42,13 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
   const observations: Observation[] = [];
   const findings: Finding[] = [];
   const sheets: SheetSummary[] = [];
+  const names = new Map<string, { matched: number; unknown: UnknownName[] }>();
   for (const table of tables) {
     const result = normaliseTable(table, index, options);
+    const perFile = names.get(table.file) ?? { matched: 0, unknown: [] };
+    perFile.matched += result.matched ?? 0;
+    for (const u of result.unknown ?? []) perFile.unknown.push(u);
+    names.set(table.file, perFile);
     // Loops, not push(...): a sheet of 100,000 bad rows gives more findings than a call takes arguments.
     for (const o of result.observations) observations.push(o);
     // A cell read for two indicators (a denominator they share, "Tổng số hộ") is one problem, said once.
@@ -56,6 +61,7 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
     }
     sheets.push(result.summary);
   }
+  for (const [file, perFile] of names) unknownIndicators(file, perFile.matched, perFile.unknown, index, findings);
   const deduped = resolveDuplicates(observations, index, findings, { noteCopies: true });
   return { observations: deduped, findings, sheets };
 }
@@ -64,6 +70,49 @@ interface TableResult {
   observations: Observation[];
   findings: Finding[];
   summary: SheetSummary;
+  unknown?: UnknownName[];
+  /** Rows (or, for a matrix, columns) whose indicator is the programme's. */
+  matched?: number;
+}
+
+/** At least this many unknown names, and not one known, make a file "of another programme". */
+const OTHER_PROGRAMME_MIN = 3;
+
+/**
+ * Indicator names that are not the programme's: an `unknown-indicator` error per row with the closest name, or,
+ * when the file names not one of the programme's indicators (a file of another programme), one
+ * `other-programme` error at the file naming what it found instead of a "did you mean" per row.
+ */
+function unknownIndicators(file: string, matched: number, unknown: readonly UnknownName[], index: CatalogIndex, findings: Finding[]): void {
+  if (matched === 0 && unknown.length >= OTHER_PROGRAMME_MIN) {
+    const distinct = [...new Set(unknown.map((u) => u.name))];
+    const shown = distinct.slice(0, 3).map((n) => `"${n.length > 80 ? `${n.slice(0, 80)}…` : n}"`).join(', ') + (distinct.length > 3 ? ', …' : '');
+    const title = index.programme.shortTitle;
+    findings.push(
+      finding(
+        'error',
+        'other-programme',
+        `${file} does not look like a file of ${title}: none of the ${distinct.length} indicator names in it is one of the programme's (it names ${shown}), so none of its figures is used. Check that it is the right file, or give its programme's definition with --programme.`,
+        { file },
+        {},
+        `${file} không giống báo cáo của ${title}: không tên nào trong ${distinct.length} tên chỉ tiêu của tệp là chỉ tiêu của Chương trình (tệp ghi ${shown}), nên không số liệu nào trong tệp được dùng. Hãy kiểm tra lại có đúng tệp không, hoặc dùng --programme với định nghĩa của chương trình đó.`,
+      ),
+    );
+    return;
+  }
+  for (const { name, at } of unknown) {
+    const suggestion = index.closestIndicator(name);
+    findings.push(
+      finding(
+        'error',
+        'unknown-indicator',
+        `Unknown indicator "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} Use the name in the programme's catalog (welfare catalog lists them).`,
+        at,
+        {},
+        `Không nhận ra chỉ tiêu "${name}"${suggestion ? `; có phải là "${suggestion}"?` : '.'} Dùng tên chỉ tiêu trong danh mục của Chương trình (xem welfare catalog).`,
+      ),
+    );
+  }
 }
 
 function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOptions): TableResult {
@@ -98,7 +147,7 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   summary.layout = layout;
   summary.year = context.year;
   const convention: NumberConvention = table.convention ?? 'vi';
-  const state: RowState = { table, index, options, context, header, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set() };
+  const state: RowState = { table, index, options, context, header, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0 };
   if (layout === 'rows') readRowsLayout(state, indicatorCol!, unitCol);
   else readMatrixLayout(state, unitCol ?? inferUnitColumn(table, header, index));
   if (layout === 'rows' && !unitCol) {
@@ -108,7 +157,7 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   }
   summary.observations = state.observations.length;
   summary.values = state.observations.filter((o) => o.value !== null).length;
-  return { observations: state.observations, findings, summary };
+  return { observations: state.observations, findings, summary, unknown: state.unknown, matched: layout === 'matrix' ? 1 : state.matchedRows };
 }
 
 interface RowState {
@@ -124,6 +173,14 @@ interface RowState {
   yearNoted: Set<number>;
   /** Columns already reported as being of another year. */
   columnNoted: Set<number>;
+  /** Rows with figures whose indicator name is not the programme's, and rows whose name is. */
+  unknown: UnknownName[];
+  matchedRows: number;
+}
+
+interface UnknownName {
+  name: string;
+  at: Location;
 }
 
 function describeSheet(table: Table): string {
@@ -196,19 +253,11 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
     if (!targets.length) {
       // Section headings ("I", "Nhóm chỉ tiêu ...") and notes carry no numbers: not data, not a problem.
       if (!hasNumbers) continue;
-      const suggestion = index.closestIndicator(name);
-      findings.push(
-        finding(
-          'error',
-          'unknown-indicator',
-          `Unknown indicator "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} Use the name in the programme's catalog (welfare catalog lists them).`,
-          loc(indicatorCol.index),
-          {},
-          `Không nhận ra chỉ tiêu "${name}"${suggestion ? `; có phải là "${suggestion}"?` : '.'} Dùng tên chỉ tiêu trong danh mục của Chương trình (xem welfare catalog).`,
-        ),
-      );
+      // Said per row, or once for the file when none of its names is the programme's (normalise decides).
+      state.unknown.push({ name, at: loc(indicatorCol.index) });
       continue;
     }
+    state.matchedRows++;
     const rowContext = readRowContext(state, row, r, unitCol, yearCol, monthCol);
     if (!rowContext) continue;
     const { unit, rowYear, rowMonth } = rowContext;
