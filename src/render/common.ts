@@ -133,3 +133,12 @@ export function findingsHeading(list: readonly Finding[], lang: Lang): string {
 export function leftOutMessage(x: { message: string; messageVi: string }, lang: Lang): string {
   return lang === 'vi' ? x.messageVi : x.message;
 }
+
+/**
+ * A card's "city average" cell, saying what was compared: the city value for a rate ("0,03"), or for a count
+ * the planned districts' combined percent of plan ("133,91% KH"), which the district's own percent of plan faces.
+ */
+export function cityAverageText(i: { cityAverage: number | null; averageBasis: string | null; decimals: number }, lang: Lang): string {
+  if (i.cityAverage === null) return LABELS[lang].notAvailable;
+  return i.averageBasis === 'percent-of-plan' ? `${formatNumber(i.cityAverage, 2, lang)}${LABELS[lang].percent}` : formatNumber(i.cityAverage, i.decimals, lang);
+}

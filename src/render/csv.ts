@@ -1,7 +1,7 @@
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { round, shownDecimals } from '../text/number.js';
-import { bareTarget, indicatorName, unitName } from './common.js';
+import { bareTarget, cityAverageText, indicatorName, unitName } from './common.js';
 import { LABELS, verdictText, type Lang } from './labels.js';
 
 /**
@@ -102,7 +102,7 @@ export function renderCardCsv(card: DistrictCard, options: { lang: Lang }): stri
       ...attainmentCells(i.annual, i.decimals, lang),
       ...attainmentCells(i.period, i.decimals, lang),
       num(i.city, i.decimals),
-      num(i.cityAverage, i.decimals),
+      i.averageBasis === 'percent-of-plan' ? cityAverageText(i, lang) : num(i.cityAverage, i.decimals),
       num(i.rank, 0),
       num(i.ranked, 0),
       i.belowAverage === null ? null : { number: i.belowAverage ? 1 : 0, decimals: 0 },

@@ -5,6 +5,7 @@ import { messageIn, type Finding } from '../model/finding.js';
 import {
   findingPlace,
   findingsHeading,
+  cityAverageText,
   districtIndicators,
   headlineVerdict,
   indicatorName,
@@ -284,7 +285,7 @@ function cardRow(i: CardIndicator, card: DistrictCard, lang: Lang): string {
   )}${textCell(targetText(i.annual.target, i.decimals, lang), yearT)}${numCell(formatPercent(i.annual.percent, lang), `${L.percent} (${yearT})`)}${verdictCell(i.annual, lang, `${L.verdict} (${yearT})`)}${textCell(targetText(i.period.target, i.decimals, lang), periodT)}${numCell(formatPercent(i.period.percent, lang), `${L.periodPercent} (${periodT})`)}${verdictCell(i.period, lang, `${L.verdict} (${periodT})`)}${numCell(
     formatNumber(i.city, i.decimals, lang),
     L.cityValue,
-  )}${numCell(formatNumber(i.cityAverage, i.decimals, lang), L.cityAverage)}${numCell(i.rank === null ? L.notAvailable : `${i.rank}/${i.ranked}`, L.rank)}${numCell(
+  )}${numCell(cityAverageText(i, lang), L.cityAverage)}${numCell(i.rank === null ? L.notAvailable : `${i.rank}/${i.ranked}`, L.rank)}${numCell(
     flag,
     L.belowAverageShort,
     i.belowAverage ? ' flag' : '',

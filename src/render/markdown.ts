@@ -1,7 +1,7 @@
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
-import { findingPlace, findingsHeading, indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
+import { cityAverageText, findingPlace, findingsHeading, indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS, verdictText, type Lang } from './labels.js';
 
@@ -110,7 +110,7 @@ export function renderCardMarkdown(card: DistrictCard, options: RenderOptions): 
         mdEscape(formatPercent(i.period.percent, lang)),
         verdict(i.period, lang),
         mdEscape(formatNumber(i.city, i.decimals, lang)),
-        mdEscape(formatNumber(i.cityAverage, i.decimals, lang)),
+        mdEscape(cityAverageText(i, lang)),
         i.rank === null ? L.notAvailable : `${i.rank}/${i.ranked}`,
         i.belowAverage === null ? L.notAvailable : i.belowAverage ? `**${mdEscape(L.yes)}**` : mdEscape(L.no),
       ]),

@@ -241,7 +241,7 @@ function cardSheet(wb: Workbook, card: DistrictCard, options: RenderOptions): vo
     putAttainment(sheet, row, 4, i.annual, i, lang);
     putAttainment(sheet, row, 7, i.period, i, lang);
     sheet.set(row, 10, ...valueCell(i.city, i, lang));
-    sheet.set(row, 11, ...valueCell(i.cityAverage, i, lang));
+    sheet.set(row, 11, ...(i.averageBasis === 'percent-of-plan' ? percentCell(i.cityAverage, lang) : valueCell(i.cityAverage, i, lang)));
     sheet.set(row, 12, i.rank, i.rank === null ? '' : String(i.rank), { numFmt: '0', right: true });
     sheet.set(row, 13, i.ranked, String(i.ranked), { numFmt: '0', right: true });
     if (i.belowAverage !== null) {
