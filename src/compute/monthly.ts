@@ -48,6 +48,16 @@ export interface MonthlyInput {
   files: readonly SubmittedFile[];
   /** Findings of the read and normalise stages, carried into the summary. */
   findings: readonly Finding[];
+  /** Files acknowledged as bad (a month folder's `.welfare-exclude`): not read, listed with their reason. */
+  excluded?: readonly ExcludedFile[];
+}
+
+/** A file left unread on purpose, and why. */
+export interface ExcludedFile {
+  file: string;
+  year: number;
+  month: number;
+  reason: string;
 }
 
 export interface MonthlyOptions {
@@ -200,6 +210,8 @@ export interface MonthSummary {
   derived: DerivedReport[];
   /** Files, or parts of files, whose figures are not in the summary. */
   leftOut: LeftOut[];
+  /** Files of months 1..M excluded on purpose (not read), with their reason. */
+  excluded: { file: string; month: number; reason: string }[];
   issues: Finding[];
 }
 
@@ -321,6 +333,10 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
     indicators,
     derived: model.derived,
     leftOut: leftOutOf(input, year, month),
+    excluded: (input.excluded ?? [])
+      .filter((x) => x.year === year && x.month <= month)
+      .map((x) => ({ file: x.file, month: x.month, reason: x.reason }))
+      .sort((a, b) => a.month - b.month || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     issues: sortFindings(model.issues),
   };
 }
