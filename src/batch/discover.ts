@@ -91,18 +91,8 @@ export async function discoverRoot(root: string, years: readonly number[]): Prom
 export async function discoverPaths(paths: readonly string[]): Promise<{ files: SourceFile[]; missing: string[]; excluded: ExcludedFile[]; notes: Finding[] }> {
   const files: SourceFile[] = [];
   const missing: string[] = [];
-  const excluded: ExcludedFile[] = [];
-  const notes: Finding[] = [];
   const seen = new Set<string>();
-  const lists = new Map<string, Exclusions>();
-  const exclusionsOf = async (dir: string): Promise<Exclusions> => {
-    let got = lists.get(dir);
-    if (!got) {
-      lists.set(dir, (got = await loadExclusions(dir, toPosix(dir))));
-      notes.push(...got.notes);
-    }
-    return got;
-  };
+  const selection = selectMonthly(null);
   for (const given of paths) {
     let info;
     try {
@@ -119,19 +109,65 @@ export async function discoverPaths(paths: readonly string[]): Promise<{ files: 
       const real = await realpath(path).catch(() => path);
       if (seen.has(real)) continue;
       seen.add(real);
-      const folder = monthFolderOf(path);
-      const file = toPosix(path);
-      if (folder) {
-        const reason = (await exclusionsOf(folder.dir)).reasons.get(folder.inside);
-        if (reason !== undefined) {
-          excluded.push({ file, year: folder.year, month: folder.month, reason });
-          continue;
-        }
-      }
-      files.push({ path, file, year: folder?.year ?? null, month: folder?.month ?? null });
+      if (!(await selection.include(path))) continue;
+      const folder = monthInPath(path);
+      files.push({ path, file: toPosix(path), year: folder?.year ?? null, month: folder?.month ?? null });
     }
   }
-  return { files, missing, excluded, notes };
+  return { files, missing, excluded: selection.excluded, notes: selection.notes };
+}
+
+/** Which files of a walk to read: those of one month (or all), less those their month folder excludes. */
+export interface MonthlySelection {
+  /** Whether to read the file; an excluded one is added to `excluded`. */
+  include(path: string): Promise<boolean>;
+  /** The month its folder says, or null (outside the YYYY/MM layout). */
+  monthOf(path: string): { year: number; month: number } | null;
+  excluded: ExcludedFile[];
+  /** Warnings about the exclusion lists met. */
+  notes: Finding[];
+}
+
+/**
+ * The selection for `validate` (through the read stage's own walk) and `report --month`: with `only`, files
+ * under another month's folder are left out (files outside the layout are kept: they count for that month).
+ */
+export function selectMonthly(only: { year: number; month: number } | null): MonthlySelection {
+  const lists = new Map<string, Promise<Exclusions>>();
+  const excluded: ExcludedFile[] = [];
+  const notes: Finding[] = [];
+  const exclusionsOf = (dir: string): Promise<Exclusions> => {
+    let got = lists.get(dir);
+    if (!got) {
+      got = loadExclusions(dir, dir).then((list) => {
+        notes.push(...list.notes);
+        return list;
+      });
+      lists.set(dir, got);
+    }
+    return got;
+  };
+  return {
+    excluded,
+    notes,
+    monthOf: monthInPath,
+    async include(path) {
+      const folder = monthFolderOf(path);
+      if (!folder) return true;
+      if (only && (folder.year !== only.year || folder.month !== only.month)) return false;
+      const reason = (await exclusionsOf(folder.dir)).reasons.get(folder.inside);
+      if (reason === undefined) return true;
+      excluded.push({ file: toPosix(path), year: folder.year, month: folder.month, reason });
+      return false;
+    },
+  };
+}
+
+/** One info finding per excluded file, at the file: what validate says instead of checking it. */
+export function excludedFindings(excluded: readonly ExcludedFile[]): Finding[] {
+  return excluded.map((x) =>
+    finding('info', 'excluded-file', `${x.file} was not checked: excluded in ${EXCLUDE_FILE} (${x.reason}).`, { file: x.file }, {}, `${x.file} không được kiểm tra: đã loại trừ trong ${EXCLUDE_FILE} (${x.reason}).`),
+  );
 }
 
 /** ".../2024/03/file.xlsx" → 2024-03: the last YYYY/MM pair of folders in the path. */

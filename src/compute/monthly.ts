@@ -341,6 +341,15 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
   };
 }
 
+/**
+ * What a monthly submission must carry: the flows (catalog `flow`), which add up month by month, so a month
+ * without one leaves a gap in the year to date (`month-gap`). Levels and rates keep each unit's latest
+ * figure, so a month may leave them out. `validate` asks the same of a file in a YYYY/MM folder.
+ */
+export function dueEveryMonth(indicator: { flow?: boolean }): boolean {
+  return indicator.flow === true;
+}
+
 export function monthKey(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
@@ -405,7 +414,7 @@ function collapseAll(
     const had = figures.get(key);
     const asOf = maxMonth(had?.asOf ?? null, c.asOf);
     figures.set(key, !had || s.part === null ? { ...c, asOf } : { ...had, asOf });
-    if (gaps && ind.flow && s.unit.kind === 'district' && c.value !== null) {
+    if (gaps && dueEveryMonth(ind) && s.unit.kind === 'district' && c.value !== null) {
       const missing: number[] = [];
       for (let m = 1; m <= upTo; m++) if (!c.months.includes(m)) missing.push(m);
       if (missing.length) {
