@@ -92,13 +92,13 @@ export interface Summary {
   annualAchieved: number;
   notAchieved: number;
   noData: number;
-  /** Indicators whose city value combines fewer units than expected: verdict "partial", counted in no other count. */
-  partial: number;
   /** Indicators with a verdict (exceeded, achieved, not achieved) for the period and for the annual plan. */
   periodEvaluated: number;
   annualEvaluated: number;
   districtsReporting: number;
   districtsExpected: number;
+  /** Indicators whose city value combines fewer units than expected: verdict "partial", counted in no other count. */
+  partial: number;
 }
 
 export interface ReportModel {

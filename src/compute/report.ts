@@ -342,11 +342,11 @@ function summarise(indicators: IndicatorReport[], districtsReporting: number, di
     annualAchieved: indicators.filter((i) => i.annual.status === 'exceeded' || i.annual.status === 'achieved').length,
     notAchieved: indicators.filter((i) => i.period.status === 'not-achieved').length,
     noData: indicators.filter((i) => i.value === null).length,
-    partial: indicators.filter((i) => i.annual.status === 'partial' || i.period.status === 'partial').length,
     periodEvaluated: indicators.filter((i) => verdict(i.period.status)).length,
     annualEvaluated: indicators.filter((i) => verdict(i.annual.status)).length,
     districtsReporting,
     districtsExpected,
+    partial: indicators.filter((i) => i.annual.status === 'partial' || i.period.status === 'partial').length,
   };
 }
 
