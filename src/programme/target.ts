@@ -89,7 +89,10 @@ function numberIn(text: string): number | null {
 }
 
 /** Words that multiply the number before them, in unaccented lowercase (parseTarget's form) or as written. */
-const MULTIPLIER = /^\s*(k|nghìn|nghin|ngàn|ngan|triệu|trieu|tr|tỷ|ty|thousand|million|billion)(?![\p{L}\p{N}])\.?/iu;
+const MULTIPLIER_WORDS = '\\s*(k|nghìn|nghin|ngàn|ngan|triệu|trieu|tr|tỷ|ty|thousand|million|billion)(?![\\p{L}\\p{N}])\\.?';
+const MULTIPLIER = new RegExp(`^${MULTIPLIER_WORDS}`, 'iu');
+/** The same, matched where a number ends (sticky: no copy of the rest of the text per number). */
+const MULTIPLIER_AT = new RegExp(MULTIPLIER_WORDS, 'iuy');
 
 function multiplierOf(word: string): number {
   const w = unaccent(word);
@@ -130,7 +133,8 @@ export function canonicalTarget(text: string, count: boolean): CanonicalTarget {
   for (const m of raw.matchAll(AMOUNT)) {
     const start = m.index;
     let end = start + m[0].length;
-    const multiplier = MULTIPLIER.exec(raw.slice(end));
+    MULTIPLIER_AT.lastIndex = end;
+    const multiplier = MULTIPLIER_AT.exec(raw);
     if (multiplier) end += multiplier[0].length;
     const value = readAmount(m[0], count, multiplier !== null);
     const scaled = value === null ? null : multiplier ? exact(value * multiplierOf(multiplier[1]!)) : value;

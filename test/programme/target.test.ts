@@ -93,3 +93,20 @@ describe('targets read in full or refused (issue 11, item 2)', () => {
     expect(isCountIndicator({ decimals: 2, unit: 'giường/vạn dân' })).toBe(false);
   });
 });
+
+describe('reading a target is linear in its length', () => {
+  const time = (n: number) => {
+    const text = 'trên ' + '1 k, '.repeat(n);
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      canonicalTarget(text, true);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  it('4 times the numbers take less than 8 times as long (quadratic would be 16)', () => {
+    time(2_000);
+    expect(time(32_000) / time(8_000)).toBeLessThan(8);
+  });
+});
