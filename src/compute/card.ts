@@ -75,7 +75,7 @@ export function buildCard(model: ReportModel, code: string, options: CardOptions
   const district = model.districts.find((d) => d.code === code);
   if (!district) throw new Error(`no district with code ${code} in this programme`);
   const totals = new Set(options.totals ?? model.indicators.filter((i) => i.aggregation === 'sum').map((i) => i.id));
-  const indicators = model.indicators.filter((i) => i.districts.length > 0).map((ind) => cardIndicator(ind, code, totals.has(ind.id), model.districts.length));
+  const indicators = model.indicators.filter((i) => i.districts.length > 0).map((ind) => cardIndicator(ind, code, totals.has(ind.id)));
   const verdict = (a: Attainment) => a.status === 'exceeded' || a.status === 'achieved' || a.status === 'not-achieved';
   const met = (a: Attainment) => a.status === 'exceeded' || a.status === 'achieved';
   return {
@@ -106,7 +106,7 @@ export function buildCard(model: ReportModel, code: string, options: CardOptions
   };
 }
 
-function cardIndicator(ind: IndicatorReport, code: string, total: boolean, districtCount: number): CardIndicator {
+function cardIndicator(ind: IndicatorReport, code: string, total: boolean): CardIndicator {
   const mine = ind.districts.find((d) => d.code === code);
   const value = mine?.value ?? null;
   const values = ind.districts.map((d) => d.value).filter((v): v is number => v !== null);
