@@ -35,7 +35,7 @@ export interface ReadResult {
 }
 
 /** Extensions taken from folders; a file named explicitly is always attempted. */
-export const DATA_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.txt', '.xlsx', '.xlsm', '.xls'];
+export const DATA_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.txt', '.xlsx', '.xlsm', '.xls', '.xlsb', '.ods'];
 
 /** paths: files or folders (folders walked recursively, sorted, deterministic). */
 export async function readPaths(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
@@ -333,6 +333,23 @@ async function dispatch(bytes: Uint8Array, file: string, options: ReadOptions, l
           );
       }
     case 'zip': {
+      const { packageKind, readOds } = await import('./ods.js');
+      const kind = packageKind(bytes, limits);
+      if (kind?.kind === 'ods') return readOds(bytes, file, limits);
+      if (kind?.kind === 'xlsb') {
+        return fail(
+          'xlsb',
+          `${file} is an Excel binary workbook (.xlsb), which cannot be read; open it in Excel and save it as .xlsx.`,
+          `${file} là tệp Excel dạng nhị phân (.xlsb), không đọc được; hãy mở tệp bằng Excel và lưu dưới dạng .xlsx.`,
+        );
+      }
+      if (kind?.kind === 'odf-other') {
+        return fail(
+          'not-a-workbook',
+          `${file} is an OpenDocument file that is not a spreadsheet (${kind.mime.replace(/[^\w./+-]/g, '').slice(0, 80)}); ask for the data as .ods, .xlsx or .csv.`,
+          `${file} là tệp OpenDocument nhưng không phải bảng tính (${kind.mime.replace(/[^\w./+-]/g, '').slice(0, 80)}); đề nghị đơn vị gửi số liệu dạng .ods, .xlsx hoặc .csv.`,
+        );
+      }
       const { readWorkbook } = await import('./workbook.js');
       return readWorkbook(bytes, file, limits);
     }
