@@ -157,7 +157,7 @@ describe('fuzzy suggestions are bounded', () => {
       const fresh = new CatalogIndex(programme);
       for (const name of names(n, `r${n}-`)) fresh.closestIndicator(name);
     };
-    const ratio = await costRatio(run, 400, 1600);
+    const ratio = await costRatio(run, 50, 200);
     // Linear: 4; quadratic: 16.
     expect(ratio).toBeLessThan(8);
   });
