@@ -17,7 +17,8 @@ import { cellLocation, finding, type Finding } from '../model/finding.js';
 import type { Cell, CellValue, Table } from '../model/table.js';
 import { formatBytes, MAX_MERGED_CELLS, MAX_WORKBOOK_CELLS, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
 import { decodeXml } from './ooxml.js';
-import { inflateEntry, readCentralDirectory, ZipError, type ZipEntry } from './zip.js';
+import { createInflateRaw } from 'node:zlib';
+import { entryData, inflateEntry, readCentralDirectory, ZipError, type ZipEntry } from './zip.js';
 
 const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 
@@ -53,7 +54,7 @@ export function packageKind(bytes: Uint8Array, limits: ReadLimits): PackageKind 
 
 type Result = { tables: Table[]; findings: Finding[] };
 
-export function readOds(bytes: Uint8Array, file: string, limits: ReadLimits, cellBudget = MAX_WORKBOOK_CELLS): Result {
+export async function readOds(bytes: Uint8Array, file: string, limits: ReadLimits, cellBudget = MAX_WORKBOOK_CELLS): Promise<Result> {
   const fail = (code: string, message: string, vi: string): Result => ({ tables: [], findings: [finding('error', code, message, { file }, {}, vi)] });
   const bomb = (why: string, whyVi: string) =>
     fail(
@@ -99,25 +100,13 @@ export function readOds(bytes: Uint8Array, file: string, limits: ReadLimits, cel
   // The last entry of a name, as other readers take it.
   const content = entries.filter((e) => e.name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase() === 'content.xml').pop();
   if (!content) return damaged('it has no content.xml', 'không có content.xml');
-  let xml: string;
   try {
-    xml = decodePart(inflateEntry(bytes, content));
+    return await readContent((handler) => scanEntry(bytes, content, handler), file, limits, cellBudget);
   } catch (error) {
     if (error instanceof ZipError && error.kind === 'inflates-beyond-declared') return bomb(error.message, error.vi);
     if (error instanceof ZipError) return damaged(error.message, error.vi);
     throw error;
   }
-  return readContent(xml, file, limits, cellBudget);
-}
-
-/** UTF-8 (the norm), or UTF-16 when a byte-order mark says so. */
-function decodePart(buf: Buffer): string {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
-  if (buf[0] === 0xfe && buf[1] === 0xff) {
-    const copy = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
-    return copy.swap16().toString('utf16le');
-  }
-  return buf.toString('utf8');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -174,110 +163,266 @@ function normaliseLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
-function scanXml(xml: string, handler: XmlHandler): void {
-  const n = xml.length;
-  const stack: string[] = [];
-  let i = 0;
-  while (i < n) {
-    const lt = xml.indexOf('<', i);
-    const textEnd = lt < 0 ? n : lt;
-    if (textEnd > i && handler.wantsText()) handler.text(decodeXml(normaliseLineEnds(xml.slice(i, textEnd))));
-    if (lt < 0) break;
-    const next = xml.charCodeAt(lt + 1);
-    if (next === 0x21 /* ! */) {
-      if (xml.startsWith('<!--', lt)) {
-        const end = xml.indexOf('-->', lt + 4);
-        if (end < 0) throw new XmlDamage('a comment is never closed', 'một chú thích không được đóng');
-        i = end + 3;
+/** Bytes of the part decoded and scanned at a time: the part is never one string (or one buffer) of its whole size. */
+const WINDOW_BYTES = 1 << 20;
+
+/**
+ * Inflates content.xml as a stream and scans it window by window, so that neither the inflated part nor its
+ * text is ever held whole (an honest 180 MB content.xml peaks at the size of its cells, not 3 × 180 MB).
+ * Inflation stops with inflates-beyond-declared past the entry's declared size (checked against the caps).
+ */
+async function scanEntry(bytes: Uint8Array, entry: ZipEntry, handler: XmlHandler): Promise<void> {
+  const feeder = new WindowFeeder(new XmlScanner(handler));
+  if (entry.method !== 8 || entry.flags & 1) {
+    // Stored (or something zip.ts refuses with its own error): the bytes are the file's own.
+    const data = inflateEntry(bytes, entry);
+    for (let at = 0; at < data.length; at += WINDOW_BYTES) feeder.push(data.subarray(at, at + WINDOW_BYTES));
+    feeder.finish();
+    return;
+  }
+  const data = entryData(bytes, entry);
+  await new Promise<void>((resolve, reject) => {
+    const inflater = createInflateRaw();
+    let total = 0;
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      inflater.destroy();
+      reject(error);
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      total += chunk.length;
+      if (total > entry.uncompressedSize) {
+        fail(
+          new ZipError(
+            `the zip entry ${entry.name} inflates to more than the ${entry.uncompressedSize} bytes it declares`,
+            'inflates-beyond-declared',
+            `mục zip ${entry.name} giải nén ra hơn ${entry.uncompressedSize} byte đã khai báo`,
+          ),
+        );
+        return;
+      }
+      try {
+        feeder.push(chunk);
+      } catch (error) {
+        fail(error);
+      }
+    });
+    inflater.on('error', (error: Error) => fail(new ZipError(`the zip entry ${entry.name} is damaged (${error.message})`, 'corrupt', `mục zip ${entry.name} bị hỏng (${error.message})`)));
+    inflater.on('end', () => {
+      if (failed) return;
+      try {
+        feeder.finish();
+        resolve();
+      } catch (error) {
+        fail(error);
+      }
+    });
+    inflater.end(data);
+  });
+}
+
+/**
+ * Feeds a part's bytes to the scanner in windows that end just before a '<' (a byte never inside a
+ * multi-byte UTF-8 character, so text is never split). What a window cuts short is kept and scanned again
+ * once at least a window more has come, or twice as much while one construct is longer than what is held:
+ * the rescans add up to a bounded multiple of the part. UTF-16 (a byte-order mark says so) is decoded whole.
+ */
+class WindowFeeder {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private need = WINDOW_BYTES;
+  private utf16: boolean | null = null;
+
+  constructor(private readonly scanner: XmlScanner) {}
+
+  push(chunk: Buffer): void {
+    if (!chunk.length) return;
+    this.utf16 ??= (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (!this.utf16 && this.pendingBytes >= this.need) this.scan(false);
+  }
+
+  finish(): void {
+    const buf = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    if (this.utf16) {
+      const le = buf[0] === 0xff;
+      const body = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
+      this.scanner.feed((le ? body : body.swap16()).toString('utf16le'), true);
+    } else this.scanner.feed(buf.toString('utf8'), true);
+    this.scanner.end();
+  }
+
+  private scan(final: boolean): void {
+    const buf = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    const cut = buf.lastIndexOf(0x3c);
+    let consumed = 0;
+    if (cut > 0) {
+      const text = buf.toString('utf8', 0, cut);
+      const used = this.scanner.feed(text, final);
+      consumed = used >= text.length ? cut : Buffer.byteLength(text.slice(0, used));
+    }
+    const rest = buf.subarray(consumed);
+    this.pending = rest.length ? [rest] : [];
+    this.pendingBytes = rest.length;
+    this.need = consumed === 0 ? 2 * Math.max(this.pendingBytes, WINDOW_BYTES) : this.pendingBytes + WINDOW_BYTES;
+  }
+}
+
+class XmlScanner {
+  private readonly stack: string[] = [];
+
+  constructor(private readonly handler: XmlHandler) {}
+
+  end(): void {
+    if (this.stack.length) throw new XmlDamage('the XML is cut short (elements are never closed)', 'phần XML bị cắt cụt (có phần tử không được đóng)');
+  }
+
+  /**
+   * Handles every complete construct of the text and returns how much of it was used: all of it, or the
+   * start of a construct the text cuts short (when final, that is damage).
+   */
+  feed(xml: string, final: boolean): number {
+    const { handler, stack } = this;
+    const n = xml.length;
+    const cut = (at: number, en: string, vi: string): number => {
+      if (final) throw new XmlDamage(en, vi);
+      return at;
+    };
+    let i = 0;
+    while (i < n) {
+      const lt = xml.indexOf('<', i);
+      const textEnd = lt < 0 ? n : lt;
+      if (textEnd > i && handler.wantsText()) handler.text(decodeText(xml.slice(i, textEnd)));
+      if (lt < 0) return n;
+      const next = xml.charCodeAt(lt + 1);
+      if (lt + 1 >= n) return cut(lt, 'the XML is cut short', 'phần XML bị cắt cụt');
+      if (next === 0x21 /* ! */) {
+        if (xml.startsWith('<!--', lt)) {
+          const end = xml.indexOf('-->', lt + 4);
+          if (end < 0) return cut(lt, 'a comment is never closed', 'một chú thích không được đóng');
+          i = end + 3;
+          continue;
+        }
+        if (xml.startsWith('<![CDATA[', lt)) {
+          const end = xml.indexOf(']]>', lt + 9);
+          if (end < 0) return cut(lt, 'a CDATA section is never closed', 'một đoạn CDATA không được đóng');
+          if (handler.wantsText()) handler.text(normaliseLineEnds(xml.slice(lt + 9, end)));
+          i = end + 3;
+          continue;
+        }
+        if (n - lt < 9 && !final) return lt; // "<![CDATA[" itself may be cut
+        // <!DOCTYPE ...> (with an internal subset in [...]): skipped; entities it declares are never expanded.
+        const bracket = xml.indexOf('[', lt);
+        const gt = xml.indexOf('>', lt);
+        if (gt < 0) return cut(lt, 'a declaration is never closed', 'một khai báo không được đóng');
+        if (bracket >= 0 && bracket < gt) {
+          const end = xml.indexOf(']>', bracket);
+          if (end < 0) return cut(lt, 'a declaration is never closed', 'một khai báo không được đóng');
+          i = end + 2;
+        } else i = gt + 1;
         continue;
       }
-      if (xml.startsWith('<![CDATA[', lt)) {
-        const end = xml.indexOf(']]>', lt + 9);
-        if (end < 0) throw new XmlDamage('a CDATA section is never closed', 'một đoạn CDATA không được đóng');
-        if (handler.wantsText()) handler.text(normaliseLineEnds(xml.slice(lt + 9, end)));
-        i = end + 3;
-        continue;
-      }
-      // <!DOCTYPE ...> (with an internal subset in [...]): skipped; entities it declares are never expanded.
-      const bracket = xml.indexOf('[', lt);
-      const gt = xml.indexOf('>', lt);
-      if (gt < 0) throw new XmlDamage('a declaration is never closed', 'một khai báo không được đóng');
-      if (bracket >= 0 && bracket < gt) {
-        const end = xml.indexOf(']>', bracket);
-        if (end < 0) throw new XmlDamage('a declaration is never closed', 'một khai báo không được đóng');
+      if (next === 0x3f /* ? */) {
+        const end = xml.indexOf('?>', lt + 2);
+        if (end < 0) return cut(lt, 'a processing instruction is never closed', 'một chỉ thị xử lý không được đóng');
         i = end + 2;
-      } else i = gt + 1;
-      continue;
-    }
-    if (next === 0x3f /* ? */) {
-      const end = xml.indexOf('?>', lt + 2);
-      if (end < 0) throw new XmlDamage('a processing instruction is never closed', 'một chỉ thị xử lý không được đóng');
-      i = end + 2;
-      continue;
-    }
-    if (next === 0x2f /* / */) {
-      const gt = xml.indexOf('>', lt + 2);
-      if (gt < 0) throw new XmlDamage('the XML is cut short', 'phần XML bị cắt cụt');
-      const name = xml.slice(lt + 2, gt).trim();
-      const open = stack.pop();
-      if (open !== name) throw new XmlDamage(`</${name}> closes <${open ?? ''}>`, `</${name}> đóng thẻ <${open ?? ''}>`);
-      handler.close(localName(name));
-      i = gt + 1;
-      continue;
-    }
-    // A start tag: its name, then attributes (quoted values may hold '>'), then '>' or '/>'.
-    let p = lt + 1;
-    while (p < n) {
-      const c = xml.charCodeAt(p);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e) break;
-      p++;
-    }
-    const name = xml.slice(lt + 1, p);
-    if (!name) throw new XmlDamage('a tag has no name', 'một thẻ không có tên');
-    const attrs = new Map<string, string>();
-    let selfClosing = false;
-    for (;;) {
+        continue;
+      }
+      if (next === 0x2f /* / */) {
+        const gt = xml.indexOf('>', lt + 2);
+        if (gt < 0) return cut(lt, 'the XML is cut short', 'phần XML bị cắt cụt');
+        const name = xml.slice(lt + 2, gt).trim();
+        const open = stack.pop();
+        if (open !== name) throw new XmlDamage(`</${name.slice(0, 64)}> closes <${(open ?? '').slice(0, 64)}>`, `</${name.slice(0, 64)}> đóng thẻ <${(open ?? '').slice(0, 64)}>`);
+        handler.close(localName(name));
+        i = gt + 1;
+        continue;
+      }
+      // A start tag: its name, then attributes (quoted values may hold '>'), then '>' or '/>'.
+      let p = lt + 1;
       while (p < n) {
         const c = xml.charCodeAt(p);
-        if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+        if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e) break;
         p++;
       }
-      if (p >= n) throw new XmlDamage('the XML is cut short', 'phần XML bị cắt cụt');
-      const c = xml.charCodeAt(p);
-      if (c === 0x3e) {
-        p++;
-        break;
+      if (p >= n) return cut(lt, 'the XML is cut short', 'phần XML bị cắt cụt');
+      const name = xml.slice(lt + 1, p);
+      if (!name) throw new XmlDamage('a tag has no name', 'một thẻ không có tên');
+      const attrs = new Map<string, string>();
+      let selfClosing = false;
+      let complete = false;
+      for (;;) {
+        while (p < n) {
+          const c = xml.charCodeAt(p);
+          if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+          p++;
+        }
+        if (p >= n) break;
+        const c = xml.charCodeAt(p);
+        if (c === 0x3e) {
+          p++;
+          complete = true;
+          break;
+        }
+        if (c === 0x2f) {
+          if (p + 1 >= n) break;
+          if (xml.charCodeAt(p + 1) !== 0x3e) throw new XmlDamage(`<${name.slice(0, 64)}> is malformed`, `thẻ <${name.slice(0, 64)}> sai cú pháp`);
+          selfClosing = true;
+          complete = true;
+          p += 2;
+          break;
+        }
+        // The attribute's name runs to '=' (whitespace allowed before it); anything else in it is damage.
+        let e = p;
+        while (e < n) {
+          const d = xml.charCodeAt(e);
+          if (d === 0x3d || d === 0x20 || d === 0x09 || d === 0x0a || d === 0x0d || d === 0x3c || d === 0x3e || d === 0x22 || d === 0x27 || d === 0x2f) break;
+          e++;
+        }
+        const attrName = xml.slice(p, e);
+        while (e < n && (xml.charCodeAt(e) === 0x20 || xml.charCodeAt(e) === 0x09 || xml.charCodeAt(e) === 0x0a || xml.charCodeAt(e) === 0x0d)) e++;
+        if (e >= n) break;
+        if (!attrName || xml.charCodeAt(e) !== 0x3d) throw new XmlDamage(`<${name.slice(0, 64)}> has a malformed attribute`, `thẻ <${name.slice(0, 64)}> có thuộc tính sai cú pháp`);
+        let q = e + 1;
+        while (q < n && (xml.charCodeAt(q) === 0x20 || xml.charCodeAt(q) === 0x09 || xml.charCodeAt(q) === 0x0a || xml.charCodeAt(q) === 0x0d)) q++;
+        if (q >= n) break;
+        const quote = xml[q]!;
+        if (quote !== '"' && quote !== "'") throw new XmlDamage(`<${name.slice(0, 64)}> has an unquoted attribute`, `thẻ <${name.slice(0, 64)}> có thuộc tính không có dấu nháy`);
+        const close = xml.indexOf(quote, q + 1);
+        if (close < 0) break;
+        // LibreOffice's own extensions (calcext:value-type="error") are kept apart from the standard ones.
+        const local = attrName.startsWith('calcext:') ? attrName : localName(attrName);
+        if ((WANTED.has(local) || local === 'calcext:value-type') && !attrs.has(local)) attrs.set(local, decodeAttribute(xml.slice(q + 1, close)));
+        p = close + 1;
       }
-      if (c === 0x2f) {
-        if (xml.charCodeAt(p + 1) !== 0x3e) throw new XmlDamage(`<${name}> is malformed`, `thẻ <${name}> sai cú pháp`);
-        selfClosing = true;
-        p += 2;
-        break;
+      if (!complete) return cut(lt, 'the XML is cut short', 'phần XML bị cắt cụt');
+      if (!selfClosing) {
+        if (stack.length >= MAX_DEPTH) throw new XmlDamage(`elements are nested more than ${MAX_DEPTH} deep`, `các phần tử lồng nhau sâu hơn ${MAX_DEPTH} cấp`);
+        stack.push(name);
       }
-      const eq = xml.indexOf('=', p);
-      if (eq < 0) throw new XmlDamage('the XML is cut short', 'phần XML bị cắt cụt');
-      const attrName = xml.slice(p, eq).trim();
-      if (!attrName || /[\s<>"']/.test(attrName)) throw new XmlDamage(`<${name}> has a malformed attribute`, `thẻ <${name}> có thuộc tính sai cú pháp`);
-      let q = eq + 1;
-      while (q < n && (xml.charCodeAt(q) === 0x20 || xml.charCodeAt(q) === 0x09 || xml.charCodeAt(q) === 0x0a || xml.charCodeAt(q) === 0x0d)) q++;
-      const quote = xml[q];
-      if (quote !== '"' && quote !== "'") throw new XmlDamage(`<${name}> has an unquoted attribute`, `thẻ <${name}> có thuộc tính không có dấu nháy`);
-      const close = xml.indexOf(quote, q + 1);
-      if (close < 0) throw new XmlDamage('the XML is cut short', 'phần XML bị cắt cụt');
-      // LibreOffice's own extensions (calcext:value-type="error") are kept apart from the standard ones.
-      const local = attrName.startsWith('calcext:') ? attrName : localName(attrName);
-      if ((WANTED.has(local) || local === 'calcext:value-type') && !attrs.has(local)) attrs.set(local, decodeXml(xml.slice(q + 1, close).replace(/[\t\n\r]/g, ' ')));
-      p = close + 1;
+      handler.open(localName(name), attrs, selfClosing);
+      if (selfClosing) handler.close(localName(name));
+      i = p;
     }
-    if (!selfClosing) {
-      if (stack.length >= MAX_DEPTH) throw new XmlDamage(`elements are nested more than ${MAX_DEPTH} deep`, `các phần tử lồng nhau sâu hơn ${MAX_DEPTH} cấp`);
-      stack.push(name);
-    }
-    handler.open(localName(name), attrs, selfClosing);
-    if (selfClosing) handler.close(localName(name));
-    i = p;
+    return n;
   }
-  if (stack.length) throw new XmlDamage('the XML is cut short (elements are never closed)', 'phần XML bị cắt cụt (có phần tử không được đóng)');
+}
+
+/** Text as XML delivers it: line ends normalised, entities decoded (each only when present). */
+function decodeText(raw: string): string {
+  const text = normaliseLineEnds(raw);
+  return text.includes('&') ? decodeXml(text) : text;
+}
+
+/** An attribute value as XML delivers it: tabs and line ends are spaces, entities decoded. */
+function decodeAttribute(raw: string): string {
+  const spaced = raw.includes('\n') || raw.includes('\t') || raw.includes('\r') ? raw.replace(/[\t\n\r]/g, ' ') : raw;
+  return spaced.includes('&') ? decodeXml(spaced) : spaced;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -332,7 +477,7 @@ function count(attrs: Map<string, string>, name: string): number {
   return Number.isSafeInteger(n) && n >= 1 ? n : 1;
 }
 
-function readContent(xml: string, file: string, limits: ReadLimits, cellBudget: number): Result {
+async function readContent(scan: (handler: XmlHandler) => Promise<void>, file: string, limits: ReadLimits, cellBudget: number): Promise<Result> {
   const findings: Finding[] = [];
   const tables: Table[] = [];
   const hiddenStyles = new Set<string>();
@@ -466,8 +611,6 @@ function readContent(xml: string, file: string, limits: ReadLimits, cellBudget: 
       );
     }
     budget = applyMerges(s, budget, file, findings);
-    // Holes become explicit (missing cells undefined), as the .xlsx reader gives them.
-    for (let r = 0; r < s.rows.length; r++) s.rows[r] = Array.from(s.rows[r]!);
     if (s.hidden) {
       findings.push(
         finding('info', 'hidden-sheet', `Sheet "${s.name}" is hidden in the workbook; it was read anyway.`, { file, sheet: s.name }, {}, `Trang tính "${s.name}" đang bị ẩn trong tệp; vẫn được đọc bình thường.`),
@@ -561,7 +704,7 @@ function readContent(xml: string, file: string, limits: ReadLimits, cellBudget: 
   };
 
   try {
-    scanXml(xml, handler);
+    await scan(handler);
   } catch (error) {
     if (!(error instanceof XmlDamage)) throw error;
     return {
@@ -695,6 +838,8 @@ function applyMerges(s: SheetState, budget: number, file: string, findings: Find
     spent += area;
     for (let r = m.top; r <= bottom; r++) {
       const target = rows[r]!;
+      // Holes stay explicit (missing cells undefined), as the .xlsx reader gives them.
+      while (target.length < m.left) target.push(undefined);
       for (let c = m.left; c <= right; c++) {
         if (r === m.top && c === m.left) continue;
         const cell = copyCell(master);

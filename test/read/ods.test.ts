@@ -102,9 +102,9 @@ describe('.ods: what is declared is not what is materialised', () => {
     expect(read.findings.map((f) => f.code)).toEqual(['too-large']);
   });
 
-  it('the cell budget is per file, across sheets, whatever the repeats claim', () => {
+  it('the cell budget is per file, across sheets, whatever the repeats claim', async () => {
     const sheet = (name: string) => ods.table(name, ods.row(ods.float(1, '1', ' table:number-columns-repeated="10"'), 100));
-    const read = readOds(odsOf(odsContent(sheet('A') + sheet('B') + sheet('C'))), 'budget.ods', DEFAULT_LIMITS, 2500);
+    const read = await readOds(odsOf(odsContent(sheet('A') + sheet('B') + sheet('C'))), 'budget.ods', DEFAULT_LIMITS, 2500);
     expect(read.tables.map((t) => t.rows.length)).toEqual([100, 100, 50]);
     expect(where(read.findings).map((f) => [f.code, f.sheet])).toEqual([['too-large', 'C']]);
     expect(MAX_WORKBOOK_CELLS).toBeGreaterThan(2500);
