@@ -101,7 +101,7 @@ function unknownIndicators(file: string, matched: number, unknown: readonly Unkn
     return;
   }
   for (const { name, at } of unknown) {
-    const suggestion = index.closestIndicator(name);
+    const suggestion = index.closestIndicator(name, file);
     findings.push(
       finding(
         'error',
@@ -351,7 +351,7 @@ function rowUnit(state: RowState, row: (Cell | undefined)[], r: number, unitCol:
   if (text) {
     const match = matchUnit(index, text);
     if (match) return match;
-    const suggestion = index.closestUnit(text);
+    const suggestion = index.closestUnit(text, table.file);
     findings.push(
       finding(
         'error',
