@@ -105,8 +105,8 @@ describe('reading a target is linear in its length', () => {
     }
     return best;
   };
-  it('4 times the numbers take less than 8 times as long (quadratic would be 16)', () => {
+  it('8 times the numbers take less than 24 times as long (quadratic would be 64; a loaded machine is noisy)', () => {
     time(2_000);
-    expect(time(32_000) / time(8_000)).toBeLessThan(8);
+    expect(time(32_000) / time(4_000)).toBeLessThan(24);
   });
 });
