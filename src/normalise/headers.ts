@@ -79,6 +79,8 @@ export function roleOf(text: string): ColumnRole | null {
 }
 
 function computeRole(text: string): ColumnRole | null {
+  // A review form's year columns, "Năm 2021 | Năm 2022 | …", hold that year's values.
+  if (/^(nam|year)\s*(19|20)\d{2}$/.test(fold(text))) return 'value';
   // "Thực hiện năm 2023" and "Kế hoạch 2023" still say value/plan: drop years and the words around them.
   const key = fold(text)
     .replace(/\b(nam|year|thang|month)\s*\d{1,4}\b/g, ' ')
