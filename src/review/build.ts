@@ -7,7 +7,7 @@ import type { Indicator } from '../programme/schema.js';
 import { parseTarget } from '../programme/target.js';
 import { round } from '../text/number.js';
 import type { ReviewBaseline, ReviewBreak, ReviewIndicator, ReviewModel, ReviewProgress, ReviewSeries, ReviewYear } from './model.js';
-import { cagr, measureProgress, retrospective, type ProgressStatus, type YearValue } from './progress.js';
+import { cagr, measureProgress, retrospective, type Progress, type ProgressStatus, type YearValue } from './progress.js';
 
 const STATUSES: ProgressStatus[] = ['target-achieved', 'substantial-progress', 'moderate-progress', 'limited-progress', 'deterioration', 'not-available'];
 const isVerdict = (s: string) => s === 'exceeded' || s === 'achieved' || s === 'not-achieved';
@@ -73,6 +73,7 @@ export function buildReview(years: readonly YearModel[], observations: readonly 
       annualEvaluated: y.model.summary.annualEvaluated,
       periodAchieved: y.model.summary.periodAchieved,
       periodEvaluated: y.model.summary.periodEvaluated,
+      derived: y.model.derived.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn, value: d.value, of: d.of })),
     })),
     indicators,
     issues: sortFindings([...issues.values()]),
@@ -138,7 +139,7 @@ function series(
     return text === null ? null : parseTarget(text);
   };
   const base = { values, direction: ind.direction, baseYear: baseline?.year ?? years[0]!.year, targetYear };
-  const retro = new Map(retrospective(base, targetIn).map((r) => [r.year, r.progress.status]));
+  const retro = new Map((ind.evaluated ? retrospective(base, targetIn) : []).map((r) => [r.year, r.progress.status]));
 
   const out: ReviewYear[] = figures.map((f, i) => {
     const year = years[i]!.year;
@@ -161,7 +162,7 @@ function series(
   const latest = latestIndex < 0 ? null : { year: years[latestIndex]!.year, value: figures[latestIndex]!.value! };
   const period = latestIndex < 0 ? { target: null, percent: null, status: 'no-data' as const, year: null, targets: null } : { ...figures[latestIndex]!.period, year: latest!.year, targets: years[latestIndex]!.targets };
   const targetText = latestIndex < 0 ? periodTargetOf(figures.length - 1) : periodTargetOf(latestIndex);
-  const measured = measureProgress({ ...base, target: targetText === null ? null : parseTarget(targetText) });
+  const measured = ind.evaluated ? measureProgress({ ...base, target: targetText === null ? null : parseTarget(targetText) }) : notEvaluated(targetYear);
   const progress: ReviewProgress = {
     status: measured.status,
     method: measured.method,
@@ -192,6 +193,11 @@ function series(
     averageGrowth: canGrow ? round(cagr(latest!.value, baseline!.value, latest!.year, baseline!.year), 6) : null,
     progress,
   };
+}
+
+/** An indicator the programme does not evaluate gets no on-track status either. */
+function notEvaluated(targetYear: number): Progress {
+  return { status: 'not-available', method: null, baseYear: null, baseValue: null, currentYear: null, currentValue: null, targetValue: null, targetYear, observedGrowth: null, requiredGrowth: null, score: null, projection: null, neededGrowth: null, notes: ['not-evaluated'] };
 }
 
 function rounded(value: number | null, decimals: number): number | null {

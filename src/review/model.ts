@@ -93,6 +93,8 @@ export interface ReviewYearSummary {
   /** Indicators already meeting the period target in force that year. */
   periodAchieved: number;
   periodEvaluated: number;
+  /** The derived counts that year ("Số quận, huyện, thị xã không còn hộ nghèo": value of `of`). */
+  derived: { id: string; name: string; nameEn: string; value: number | null; of: number }[];
 }
 
 export interface ReviewModel {

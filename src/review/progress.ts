@@ -37,7 +37,9 @@ export type ProgressNote =
   /** A band not yet reached: its nearer edge is used as the level to reach. */
   | 'band-edge-as-level'
   /** The target is qualitative or relative ("lower than the previous year"): judged without a target (P). */
-  | 'no-numeric-target';
+  | 'no-numeric-target'
+  /** The programme does not evaluate the indicator (school milk): no status. */
+  | 'not-evaluated';
 
 export interface ProgressInput {
   /** Values by year, in any order; one per year. */
