@@ -97,12 +97,14 @@ function latestBreak(ind: Indicator, to: number): ReviewBreak | null {
 function monthsOf(observations: readonly YearObservation[]): Map<string, number> {
   const annual = new Set<string>();
   const out = new Map<string, number>();
+  // "*": any unit, for a city value combined from the districts' monthly figures.
   for (const o of observations) {
-    const k = `${o.unit.kind === 'district' ? o.unit.code : 'city'}|${o.indicator}|${o.year}`;
-    if (o.asOfMonth === null) {
-      annual.add(k);
-      out.delete(k);
-    } else if (!annual.has(k)) out.set(k, Math.max(out.get(k) ?? 0, o.asOfMonth));
+    for (const k of [`${o.unit.kind === 'district' ? o.unit.code : 'city'}|${o.indicator}|${o.year}`, `*|${o.indicator}|${o.year}`]) {
+      if (o.asOfMonth === null) {
+        annual.add(k);
+        out.delete(k);
+      } else if (!annual.has(k)) out.set(k, Math.max(out.get(k) ?? 0, o.asOfMonth));
+    }
   }
   return out;
 }
@@ -148,7 +150,7 @@ function series(
     return {
       year,
       value: f.value,
-      asOfMonth: months.get(`${unit}|${ind.id}|${year}`) ?? null,
+      asOfMonth: months.get(`${unit}|${ind.id}|${year}`) ?? (isCity && f.value !== null ? (months.get(`*|${ind.id}|${year}`) ?? null) : null),
       targets: years[i]!.targets,
       annual: f.annual,
       period: f.period,
