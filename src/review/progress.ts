@@ -188,7 +188,7 @@ export function measureProgress(input: ProgressInput): Progress {
     const p = sign * d * observed;
     return { ...out, method: 'growth', score: p, status: statusOf(p, THRESHOLDS_WITHOUT_TARGET, false) };
   }
-  if (input.targetYear > current.year && current.value !== 0 && current.value * targetValue > 0) {
+  if (!achieved && input.targetYear > current.year && current.value !== 0 && current.value * targetValue > 0) {
     out.neededGrowth = cagr(targetValue, current.value, input.targetYear, current.year);
   }
   const required = input.targetYear > base.year && baseValue * targetValue > 0 ? cagr(targetValue, baseValue, input.targetYear, base.year) : null;
