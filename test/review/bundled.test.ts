@@ -115,4 +115,26 @@ describe('welfare review over the bundled 2021–2025 data', () => {
     expect(jobs.map((y) => y.annual.percent)).toEqual([112.28, 126.89, 133.91, 140.63, 138.75]);
     expect(original.targetsOverride).toBe('original');
   });
+
+  it('mid-term (the README\'s worked example): stations with a doctor at the end of 2023', async () => {
+    const midterm = await reviewOf(['fixtures/review'], 2021, 2023);
+    const p = midterm.indicators.find((i) => i.id === 'commune-health-stations-with-doctor')!.city.progress;
+    expect(p).toEqual({
+      status: 'moderate-progress',
+      method: 'target',
+      baseYear: 2021,
+      baseValue: 82.9,
+      currentYear: 2023,
+      currentValue: 89.64,
+      target: '100',
+      targetValue: 100,
+      targetYear: 2025,
+      observedGrowth: 0.039857,
+      requiredGrowth: 0.048,
+      score: 0.8304,
+      projection: 96.93,
+      neededGrowth: 0.056207,
+      notes: [],
+    });
+  });
 });
