@@ -1,5 +1,5 @@
 import { hasErrors } from '../model/finding.js';
-import { annualise, computeYears, observeAllYears } from '../pipeline/years.js';
+import { annualise, computeYears, observeAllYears, outsideYears } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
 import { buildReview } from '../review/build.js';
 import { renderReview, type ReviewFormat } from '../render/review/dispatch.js';
@@ -40,7 +40,7 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
   const observed = observeAllYears(read.tables, index);
   const observations = annualise(observed.observations, observed.cumulative, index);
   const years = computeYears(observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) });
-  const model = buildReview(years, observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...observed.findings]);
+  const model = buildReview(years, observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...observed.findings, ...outsideYears(observations, from, to)]);
   const content = await renderReview(model, {
     format: opts.format,
     lang: opts.lang,

@@ -2,7 +2,7 @@ import { monthInPath } from '../batch/discover.js';
 import { cumulativeOf, monthlyFigures, type Cumulative } from '../batch/submission.js';
 import { computeReport } from '../compute/report.js';
 import type { ReportModel } from '../compute/model.js';
-import type { Finding } from '../model/finding.js';
+import { finding, type Finding } from '../model/finding.js';
 import type { Observation } from '../model/observation.js';
 import type { Table } from '../model/table.js';
 import { normalise } from '../normalise/index.js';
@@ -137,4 +137,31 @@ export function computeYears(observations: readonly YearObservation[], index: Ca
     years.push({ year, targets, model: computeReport(obs, index, { year, targets }) });
   }
   return years;
+}
+
+/**
+ * Figures of years outside the review's span are not used: said once per year (info), with the first place
+ * that gives one, so that a wrong --from/--to or a mistyped year cell does not go unnoticed.
+ */
+export function outsideYears(observations: readonly YearObservation[], from: number, to: number): Finding[] {
+  const first = new Map<number, YearObservation>();
+  const counts = new Map<number, number>();
+  for (const o of observations) {
+    if (o.year >= from && o.year <= to) continue;
+    // The year before the span is read on purpose: "lower than the previous year" and the first change need it.
+    if (o.year === from - 1) continue;
+    if (!first.has(o.year)) first.set(o.year, o);
+    counts.set(o.year, (counts.get(o.year) ?? 0) + 1);
+  }
+  return [...first.keys()].sort((a, b) => a - b).map((year) => {
+    const n = counts.get(year)!;
+    return finding(
+      'info',
+      'outside-period',
+      `${n} figure${n === 1 ? '' : 's'} for ${year} ${n === 1 ? 'is' : 'are'} outside the review's years ${from}–${to} and not used (first in this place); widen --from/--to to include ${year}.`,
+      first.get(year)!.source,
+      {},
+      `${n} số liệu của năm ${year} nằm ngoài giai đoạn tổng kết ${from}–${to} nên không được dùng (số liệu đầu tiên ở vị trí này); hãy mở rộng --from/--to để gồm năm ${year}.`,
+    );
+  });
 }

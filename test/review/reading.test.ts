@@ -92,3 +92,19 @@ describe('the monthly tree of batch: a year\'s last month gives its figures', ()
     expect(years.map((o) => [o.year, o.value, o.asOfMonth])).toEqual([[2024, 2.05, null]]);
   });
 });
+
+describe('years outside the review', () => {
+  it('are said once per year, at the first place, in both languages', async () => {
+    const { outsideYears } = await import('../../src/pipeline/years.js');
+    const read = await import('../../src/read/index.js').then((m) => m.readPaths(['fixtures/review']));
+    const observed = observeAllYears(read.tables, index);
+    const years = annualise(observed.observations, observed.cumulative, index);
+    const f = outsideYears(years, 2023, 2024);
+    expect(f.map((x) => [x.code, x.severity, x.cell, x.file])).toEqual([
+      ['outside-period', 'info', 'D2', 'fixtures/review/quan-huyen/quan-huyen-2021-2024.csv'],
+      ['outside-period', 'info', 'H5', 'fixtures/review/thanh-pho/tong-ket-2021-2025.xlsx'],
+    ]);
+    expect(f[0]!.message).toBe("48 figures for 2021 are outside the review's years 2023–2024 and not used (first in this place); widen --from/--to to include 2021.");
+    expect(f[1]!.messageVi).toBe('19 số liệu của năm 2025 nằm ngoài giai đoạn tổng kết 2023–2024 nên không được dùng (số liệu đầu tiên ở vị trí này); hãy mở rộng --from/--to để gồm năm 2025.');
+  });
+});
