@@ -89,7 +89,7 @@ function districtFigures(r: IndicatorReport, code: string): YearFigures {
 
 /** The latest break declared up to the review's last year. */
 function latestBreak(ind: Indicator, to: number): ReviewBreak | null {
-  const b = [...ind.breaks].filter((x) => x.year <= to).sort((a, c) => a.year - c.year).pop();
+  const b = [...(ind.breaks ?? [])].filter((x) => x.year <= to).sort((a, c) => a.year - c.year).pop();
   return b ? { year: b.year, note: b.note, noteEn: b.noteEn ?? null, baseline: b.baseline ? { year: b.baseline.year, value: b.baseline.value } : null } : null;
 }
 
