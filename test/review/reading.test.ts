@@ -108,3 +108,26 @@ describe('years outside the review', () => {
     expect(f[1]!.messageVi).toBe('19 số liệu của năm 2025 nằm ngoài giai đoạn tổng kết 2023–2024 nên không được dùng (số liệu đầu tiên ở vị trí này); hãy mở rộng --from/--to để gồm năm 2025.');
   });
 });
+
+describe('a review form with a year over plan and result', () => {
+  it('"Năm 2022" merged over "Kế hoạch | Thực hiện", then "Năm 2023" the same', () => {
+    const cell = (value: string | number | null, merged = false) => (value === null && !merged ? undefined : { value, ...(merged ? { merged: true } : {}) });
+    const t = {
+      file: 'tong-ket.xlsx',
+      sheet: 'Biểu 1',
+      rows: [
+        [cell('Sở Lao động – Thương binh và Xã hội')],
+        [cell('STT'), cell('Chỉ tiêu'), cell('Năm 2022'), cell('Năm 2022', true), cell('Năm 2023'), cell('Năm 2023', true)],
+        [cell('STT', true), cell('Chỉ tiêu', true), cell('Kế hoạch'), cell('Thực hiện'), cell('Kế hoạch'), cell('Thực hiện')],
+        [cell(1), cell('Giải quyết việc làm'), cell(160000), cell(203027), cell(160000), cell(214258)],
+      ],
+    };
+    const m = reviewTables([t], index, 2022, 2023);
+    const jobs = m.indicators.find((i) => i.id === 'jobs-created')!.city.years;
+    expect(jobs.map((y) => [y.year, y.value, y.annual.percent])).toEqual([
+      [2022, 203027, 126.89],
+      [2023, 214258, 133.91],
+    ]);
+    expect(m.issues).toEqual([]);
+  });
+});

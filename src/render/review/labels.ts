@@ -105,7 +105,7 @@ export const REVIEW_LABELS: Record<Lang, ReviewLabels> = {
   en: {
     title: (t, f, to) => `Review of ${t}: ${f}–${to}`,
     indicator: 'Indicator',
-    unit: 'Unit',
+    unit: 'Unit of measure',
     baseline: 'Baseline',
     target: (y) => `${y} target`,
     verdict: 'Verdict',
