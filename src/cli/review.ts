@@ -33,14 +33,17 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
   const to = parseYear(opts.to, '--to') ?? index.programme.to;
   if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
   if (to - from + 1 > MAX_YEARS) throw new UsageError(`a review spans at most ${MAX_YEARS} years, not ${to - from + 1}`);
-  const read = await readPaths(paths, encoding ? { encoding } : {});
+  // The monthly tree's .welfare-exclude lists known-bad files: not read, listed, as in batch and validate.
+  const { excludedFindings, selectMonthly } = await import('../batch/discover.js');
+  const selection = selectMonthly(null);
+  const read = await readPaths(paths, { include: selection.include, ...(encoding ? { encoding } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
-  if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
+  if (!read.files.length && !selection.excluded.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
   const observed = observeAllYears(read.tables, index);
   const observations = annualise(observed.observations, observed.cumulative, index);
   const years = computeYears(observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) });
-  const model = buildReview(years, observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...observed.findings, ...outsideYears(observations, from, to)]);
+  const model = buildReview(years, observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded), ...observed.findings, ...outsideYears(observations, from, to)]);
   const content = await renderReview(model, {
     format: opts.format,
     lang: opts.lang,

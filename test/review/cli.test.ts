@@ -118,3 +118,20 @@ describe('welfare review (CLI)', () => {
     expect(welfare(['review', 'no/such/dir'])).toMatchObject({ code: 2, stderr: 'welfare: no such file or folder: no/such/dir\n' });
   });
 });
+
+describe('welfare review over the monthly tree', () => {
+  it('honours .welfare-exclude: the listed files are not read, and are listed', async () => {
+    const { cpSync, writeFileSync } = await import('node:fs');
+    const root = join(dir, 'submissions');
+    cpSync('fixtures/2024-monthly/submissions', root, { recursive: true });
+    writeFileSync(join(root, '2024/02/.welfare-exclude'), 'quan-huyen/271-ba-vi.xlsx: damaged zip\n');
+    writeFileSync(join(root, '2024/03/.welfare-exclude'), 'quan-huyen/020-thanh-tri.csv: a typo, resent\n');
+    const r = welfare(['review', root, '--from', '2024', '--to', '2024', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.issues.map((f: { code: string }) => f.code).sort()).toEqual(['excluded-file', 'excluded-file']);
+    const jobs = json.indicators.find((i: { id: string }) => i.id === 'jobs-created');
+    // Thanh Trì: January missing, February's figure only, March excluded.
+    expect(jobs.units.find((u: { unit: string }) => u.unit === '020').years[0].asOfMonth).toBe(2);
+  });
+});
