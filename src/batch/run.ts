@@ -11,6 +11,7 @@ import type { CatalogIndex } from '../programme/match.js';
 import type { TextEncodingOption } from '../read/index.js';
 import type { Lang } from '../render/labels.js';
 import { writeFileAtomic } from '../write/atomic.js';
+import type { ReadLimits } from '../read/limits.js';
 import { discoverRoot, type SourceFile } from './discover.js';
 import { assembleMonth, hashFile, readSubmission, type ReadSubmission } from './inputs.js';
 import { loadManifest, saveManifest, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
@@ -35,6 +36,8 @@ export interface BatchOptions {
   /** ISO time printed in the outputs (--stamp); absent for byte-identical outputs. */
   stamp?: string;
   encoding?: TextEncodingOption;
+  /** Read caps raised (or lowered) from the command line; part of each month's key when given. */
+  limits?: Partial<ReadLimits>;
 }
 
 export type MonthOutcome = 'produced' | 'unchanged' | 'no-submissions';
@@ -96,7 +99,7 @@ export async function runBatch(index: CatalogIndex, options: BatchOptions, progr
   await mkdir(options.out, { recursive: true });
   const manifest = await loadManifest(options.out);
   const programme = programmeHash(index);
-  const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null };
+  const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, ...(options.limits && Object.keys(options.limits).length ? { limits: options.limits } : {}) };
 
   // Hash every input once.
   const hashes = new Map<string, Awaited<ReturnType<typeof hashFile>>>();
@@ -138,7 +141,7 @@ export async function runBatch(index: CatalogIndex, options: BatchOptions, progr
   const read = new Map<string, ReadSubmission>();
   for (const f of toRead.values()) {
     const h = hashes.get(f.file)!;
-    read.set(f.file, await readSubmission(f, index, { ...(options.encoding ? { encoding: options.encoding } : {}) }, 'error' in h ? undefined : h));
+    read.set(f.file, await readSubmission(f, index, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) }, 'error' in h ? undefined : h));
     progress.tick(f.file);
   }
   hashes.clear(); // the bytes are no longer needed
