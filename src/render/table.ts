@@ -4,7 +4,7 @@ import type { Status } from '../compute/attainment.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
 import { findingPlace, findingsHeading, targetText } from './common.js';
-import { formatNumber, formatPercent, terminalSafe } from './format.js';
+import { formatNumber, formatPercent, terminalLine, terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 
 export interface TableOptions {
@@ -74,6 +74,6 @@ export function renderFindings(findings: readonly Finding[], options: { lang: La
   const L = LABELS[options.lang];
   if (!findings.length) return L.noFindings;
   const paint = { error: c.red, warning: c.yellow, info: c.gray };
-  const lines = findings.map((f) => `  ${findingPlace(f)}  ${paint[f.severity](L.severity[f.severity])} ${c.dim(f.code)}  ${messageIn(f, options.lang)}`);
+  const lines = findings.map((f) => `  ${terminalLine(findingPlace(f))}  ${paint[f.severity](L.severity[f.severity])} ${c.dim(f.code)}  ${terminalLine(messageIn(f, options.lang))}`);
   return [c.bold(findingsHeading(findings, options.lang)), ...lines].join('\n');
 }

@@ -46,7 +46,7 @@ describe('Markdown report', () => {
     const row = md.split('\n').find((l) => l.startsWith('| 1 |'))!;
     expect(cells(row)).toHaveLength(10);
     expect(row).not.toMatch(/<b>|<script>/);
-    expect(md).toContain('- **lỗi** bad-cell a\\|b.csv: Ô \\<img src=x onerror=alert(1)\\> \\| \\*đậm\\* \\[link\\](http://evil.example) line two');
+    expect(md).toContain('- **lỗi** bad-cell a\\|b.csv: Ô \\<img src=x onerror=alert(1)\\> \\| \\*đậm\\* \\[link\\](http\u200b://evil.example) line two');
   });
 
   it('lists at most MAX_LISTED_FINDINGS findings, with the full count', () => {
