@@ -37,7 +37,7 @@ describe('CSV report', () => {
 
   it('English labels with --lang en', async () => {
     const r = rows(renderCsv(await report2023(), { lang: 'en' }));
-    expect(r[0]!.slice(0, 6)).toEqual(['Unit code', 'Unit', 'Indicator id', 'Indicator', 'Value', 'Unit']);
+    expect(r[0]!.slice(0, 6)).toEqual(['Reporting unit code', 'Reporting unit', 'Indicator id', 'Indicator', 'Value', 'Unit of measure']);
     expect(r.find((x) => x[0] === 'city' && x[2] === 'hospital-beds-per-10k')?.slice(1, 12)).toEqual([
       'City', 'hospital-beds-per-10k', 'Hospital beds per 10,000 people', '36.44', 'beds per 10,000 people', '', '', '—', '30.00', '121.47', 'Exceeded',
     ]);
@@ -81,5 +81,32 @@ describe('CSV report', () => {
 
   it('is the same text twice', () => {
     expect(renderCsv(smallModel(), { lang: 'vi' })).toBe(renderCsv(smallModel(), { lang: 'vi' }));
+  });
+});
+
+describe('every header of a table a program reads is unique and names what it holds', () => {
+  it('CSV (report and card, both languages), xlsx (every sheet) and Markdown have no repeated header', async () => {
+    const { renderXlsx } = await import('../../src/render/xlsx.js');
+    const { renderMarkdown } = await import('../../src/render/markdown.js');
+    const ExcelJS = (await import('exceljs')).default;
+    const model = await report2023();
+    const code = model.districts.find((d) => d.reported)!.code;
+    for (const lang of ['vi', 'en'] as const) {
+      for (const csv of [renderCsv(model, { lang }), renderCardCsv(buildCard(model, code), { lang })]) {
+        const head = csv.replace('\uFEFF', '').split('\r\n')[0]!.split(',');
+        expect(new Set(head).size, head.join(',')).toBe(head.length);
+      }
+      const md = renderMarkdown(model, { lang }).split('\n').find((l) => l.startsWith('| '))!;
+      const mdHead = md.split(' | ');
+      expect(new Set(mdHead).size, md).toBe(mdHead.length);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await renderXlsx(model, { lang })) as never);
+      for (const ws of wb.worksheets) {
+        const row = ws.name === wb.worksheets[0]!.name ? 3 : 1;
+        const values = (ws.getRow(row).values as unknown[]).filter((v) => v !== undefined && v !== null && v !== '');
+        expect(new Set(values).size, `${lang} ${ws.name}: ${values.join(' | ')}`).toBe(values.length);
+      }
+    }
+    expect(renderCsv(model, { lang: 'en' }).split('\r\n')[0]).toContain('Reporting unit,Indicator id,Indicator,Value,Unit of measure');
   });
 });
