@@ -45,7 +45,7 @@ export function renderTable(model: ReportModel, options: TableOptions): string {
     body,
     L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
     L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),
-    ...model.derived.map((d) => `${en ? d.nameEn : d.name}: ${d.value === null ? '—' : `${d.value}/${d.of}`}`),
+    ...model.derived.map((d) => `${en ? d.nameEn : d.name}: ${d.value === null ? '—' : `${formatNumber(d.value, 0, options.lang)}/${formatNumber(d.of, 0, options.lang)}`}`),
     L.districtsLine(s.districtsReporting, s.districtsExpected),
     L.catalogLine(model.programme.known, model.programme.indicatorCount, s.indicators - model.programme.known),
     '',

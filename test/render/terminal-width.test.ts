@@ -63,3 +63,15 @@ describe('the terminal table fits the terminal', () => {
     expect(longest(r.stdout)).toBeLessThanOrEqual(80);
   });
 });
+
+describe('numbers in the summary lines are formatted as the tables format them', () => {
+  it('a derived count of 6445 of 12000 reads 6.445/12.000 in Vietnamese, 6,445/12,000 in English', async () => {
+    const model = await report2023();
+    const derived = { ...model.derived[0]!, value: 6445, of: 12000 };
+    const changed = { ...model, derived: [derived] };
+    expect(renderTable(changed, { lang: 'vi', color: false })).toContain(`${derived.name}: 6.445/12.000`);
+    expect(renderTable(changed, { lang: 'en', color: false })).toContain(`${derived.nameEn}: 6,445/12,000`);
+    const { summaryLines } = await import('../../src/render/common.js');
+    expect(summaryLines(changed, 'vi')).toContain(`${derived.name}: 6.445/12.000`);
+  });
+});
