@@ -6,7 +6,7 @@ import { EXIT, UsageError } from './errors.js';
 import { loadProgramme } from './programme.js';
 import { hanoiStamp, parseEncoding, wroteLine } from './output.js';
 import { readLimits, type ReadCapOptions } from './read-caps.js';
-import { formatNumber, terminalLine } from '../render/format.js';
+import { formatNumber, terminalLine, terminalSafe } from '../render/format.js';
 
 export interface BatchCommandOptions extends ReadCapOptions {
   from: string;
@@ -52,7 +52,7 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
   const outInfo = await stat(opts.out).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${opts.out} is a file; give a folder`);
   const index = await loadProgramme(opts.programme, opts.targets);
-  const { runBatch } = await import('../batch/run.js');
+  const { runBatch, BatchStopped } = await import('../batch/run.js');
   const progress = makeProgress(process.stderr, { bar: opts.color !== false });
   const result = await runBatch(
     index,
@@ -70,7 +70,12 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
       ...(Object.keys(limits).length ? { limits } : {}),
     },
     progress,
-  );
+  ).catch((error: unknown) => {
+    // Another run holds --out, or a write failed (no space, permission): one line, exit 2.
+    if (error instanceof BatchStopped) throw new UsageError(error.message);
+    throw error;
+  });
+  for (const note of result.notes) process.stderr.write(`welfare: note: ${terminalSafe(note, false)}\n`);
   progress.finish(result.months);
   const produced = result.months.filter((m) => m.outcome === 'produced').length;
   if (!result.nothing) process.stderr.write(wroteLine(opts.out, `${produced} month${produced === 1 ? '' : 's'} written, ${result.months.length - produced} kept or skipped; index.md, index.json`));
@@ -96,7 +101,10 @@ export function monthLine(r: MonthResult): string {
   const what = r.outcome === 'produced' ? 'produced' : 'unchanged, kept';
   const rate = `${row.submitted}/${row.expected} reported (${formatNumber(row.reportingRate, decimalsOf(row.reportingRate), 'en')}%), ${row.onTime} on time, ${row.late} late, ${row.missing + row.unusable} missing`;
   const left = row.leftOut ? `; ${row.leftOut} file${row.leftOut === 1 ? '' : 's'} with errors left out (see ${row.md})` : '';
-  return `${r.period}  ${what}: ${rate}${left}`;
+  // The month's own exclusions (its summary lists those of the months before too).
+  const own = row.excluded.filter((x) => x.month === row.month);
+  const excluded = own.length ? `; ${own.length} file${own.length === 1 ? '' : 's'} excluded (${terminalSafe(own.map((x) => `${x.file}: ${x.reason}`).join('; '), false)})` : '';
+  return `${r.period}  ${what}: ${rate}${left}${excluded}`;
 }
 
 /** Decimals a figure needs to be printed as it is (at most 2): 83.33 → 2, 90 → 0. */
