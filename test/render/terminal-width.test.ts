@@ -75,3 +75,18 @@ describe('numbers in the summary lines are formatted as the tables format them',
     expect(summaryLines(changed, 'vi')).toContain(`${derived.name}: 6.445/12.000`);
   });
 });
+
+describe('the district card fits the terminal too', () => {
+  it('at 80 columns: one block per indicator, no line over 80; without a width the full card', async () => {
+    const { buildCard } = await import('../../src/compute/card.js');
+    const { renderCardTable } = await import('../../src/render/card.js');
+    const model = await report2023();
+    const card = buildCard(model, '016');
+    const narrow = renderCardTable(card, { lang: 'vi', color: false, width: 80 });
+    expect(longest(narrow)).toBeLessThanOrEqual(80);
+    expect(narrow).toContain('1. Giải quyết việc làm (người)\n   Thực hiện 8.166 · KH năm 2023 6.000 → 136,10% Vượt · MT 2025 —\n');
+    const full = renderCardTable(card, { lang: 'vi', color: false });
+    expect(full).toContain('┌');
+    expect(full).not.toContain('├');
+  });
+});
