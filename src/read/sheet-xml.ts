@@ -267,7 +267,17 @@ export function workbookHandler(out: { sheets: SheetEntry[]; date1904: boolean; 
 // Worksheets.
 
 /** A format that shows a date or time (not inside quotes or brackets, not a colour like [Red]). */
+const dateFormats = new Map<string, boolean>();
 function isDateFormat(format: string): boolean {
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    known = showsDate(format);
+    if (dateFormats.size < 10_000) dateFormats.set(format, known);
+  }
+  return known;
+}
+
+function showsDate(format: string): boolean {
   const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s?/E+-]*$/.test(bare);
 }
@@ -315,6 +325,15 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
 type Pending = { col: number; cell: Cell; fresh: number; overBudget: boolean };
+type Valued = { value: CellValue; fresh: number; overBudget: boolean };
+
+function plain(value: CellValue): Valued {
+  return { value, fresh: typeof value === 'string' ? value.length : 0, overBudget: false };
+}
+
+function shown(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
 
 /**
  * Reads one worksheet as its XML streams by. Rows are kept whole: when the file's budget cannot pay for a
@@ -469,8 +488,7 @@ export class WorksheetReader implements XmlHandler {
     if (this.rowBad) return;
     const row = this.rowNumber;
     const col = this.cellCol;
-    const loc = cellLocation(this.ctx.file, this.ctx.sheet, row - 1, col - 1);
-    const value = this.cellValue(loc);
+    const value = this.cellValue();
     if (value === undefined) return; // a styled empty cell: nothing to hold
     if (this.cellBadRef) {
       const shown = (this.cellRef ?? '').slice(0, 40);
@@ -499,54 +517,57 @@ export class WorksheetReader implements XmlHandler {
     this.rowCells.push({ col, cell, fresh: value.fresh, overBudget: value.overBudget });
   }
 
-  /** The cell's value and the fresh characters it holds; undefined for no cell worth keeping. */
-  private cellValue(loc: ReturnType<typeof cellLocation>): { value: CellValue; fresh: number; overBudget: boolean } | undefined {
-    const { ctx } = this;
-    const plain = (value: CellValue) => ({ value, fresh: typeof value === 'string' ? value.length : 0, overBudget: false });
-    const tooLong = (length: number) => {
-      this.report(
-        'cell-too-large',
-        `Cell ${loc.cell} holds ${length} characters, over the limit of ${ctx.limits.maxCellChars}; it was read as empty. Shorten it.`,
-        `Ô ${loc.cell} chứa ${length} ký tự, vượt giới hạn ${ctx.limits.maxCellChars}; ô được đọc như ô trống. Hãy rút gọn nội dung.`,
-        loc,
-      );
-      return plain(null);
-    };
-    const corrupt = (en: string, vi: string) => {
-      this.report('corrupt-cell', `Cell ${loc.cell} ${en}; it was read as empty. Open the file in Excel and save it again.`, `Ô ${loc.cell} ${vi}; ô được đọc như ô trống. Hãy mở tệp bằng Excel và lưu lại.`, loc);
-      return plain(null);
-    };
-    if (this.cellType === 'inlineStr') {
-      if (!this.hasIs) return this.hasV ? this.typedValue('str', loc, tooLong, corrupt) : plain(null);
-      const t = this.inline.text();
-      if (t === null) return tooLong(this.inline.length);
-      return plain(unescapeOoxml(t).normalize('NFC'));
-    }
-    return this.typedValue(this.cellType, loc, tooLong, corrupt);
+  /** Where the cell being read is (made only when a finding needs it). */
+  private here(): ReturnType<typeof cellLocation> {
+    return cellLocation(this.ctx.file, this.ctx.sheet, this.rowNumber - 1, this.cellCol - 1);
   }
 
-  private typedValue(
-    type: string,
-    loc: ReturnType<typeof cellLocation>,
-    tooLong: (length: number) => { value: CellValue; fresh: number; overBudget: boolean },
-    corrupt: (en: string, vi: string) => { value: CellValue; fresh: number; overBudget: boolean },
-  ): { value: CellValue; fresh: number; overBudget: boolean } | undefined {
+  private tooLong(length: number): Valued {
+    const loc = this.here();
+    const max = this.ctx.limits.maxCellChars;
+    this.report(
+      'cell-too-large',
+      `Cell ${loc.cell} holds ${length} characters, over the limit of ${max}; it was read as empty. Shorten it.`,
+      `Ô ${loc.cell} chứa ${length} ký tự, vượt giới hạn ${max}; ô được đọc như ô trống. Hãy rút gọn nội dung.`,
+      loc,
+    );
+    return plain(null);
+  }
+
+  private corrupt(en: string, vi: string): Valued {
+    const loc = this.here();
+    this.report('corrupt-cell', `Cell ${loc.cell} ${en}; it was read as empty. Open the file in Excel and save it again.`, `Ô ${loc.cell} ${vi}; ô được đọc như ô trống. Hãy mở tệp bằng Excel và lưu lại.`, loc);
+    return plain(null);
+  }
+
+  /** The cell's value and the fresh characters it holds; undefined for no cell worth keeping. */
+  private cellValue(): Valued | undefined {
+    if (this.cellType === 'inlineStr') {
+      if (!this.hasIs) return this.hasV ? this.typedValue('str') : plain(null);
+      const t = this.inline.text();
+      if (t === null) return this.tooLong(this.inline.length);
+      return plain(unescapeOoxml(t).normalize('NFC'));
+    }
+    return this.typedValue(this.cellType);
+  }
+
+  private typedValue(type: string): Valued | undefined {
     const { ctx } = this;
-    const plain = (value: CellValue) => ({ value, fresh: typeof value === 'string' ? value.length : 0, overBudget: false });
     const raw = this.hasV ? this.v.text() : undefined;
     if (raw === null) {
       // A <v> longer than any cell may be: text is too long; anything else is no value at all.
-      return type === 'str' ? tooLong(this.v.length) : corrupt(`holds ${this.v.length} characters where a ${type === 's' ? 'shared-string index' : 'value'} is expected`, `chứa ${this.v.length} ký tự ở chỗ phải là ${type === 's' ? 'chỉ số chuỗi dùng chung' : 'một giá trị'}`);
+      return type === 'str'
+        ? this.tooLong(this.v.length)
+        : this.corrupt(`holds ${this.v.length} characters where a ${type === 's' ? 'shared-string index' : 'value'} is expected`, `chứa ${this.v.length} ký tự ở chỗ phải là ${type === 's' ? 'chỉ số chuỗi dùng chung' : 'một giá trị'}`);
     }
     const v = raw;
-    const shown = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
     switch (type) {
       case 's': {
         if (v === undefined) return plain(null);
         const t = v.trim();
         const count = ctx.strings.count;
         if (!/^\d{1,10}$/.test(t) || Number(t) >= count) {
-          return corrupt(
+          return this.corrupt(
             `refers to shared string "${shown(t)}", but the workbook has ${count === 0 ? 'none' : `only 0 to ${count - 1}`}`,
             `trỏ tới chuỗi dùng chung "${shown(t)}", nhưng tệp ${count === 0 ? 'không có chuỗi nào' : `chỉ có từ 0 đến ${count - 1}`}`,
           );
@@ -554,21 +575,21 @@ export class WorksheetReader implements XmlHandler {
         const s = ctx.strings.get(Number(t), ctx.budget);
         if (s === undefined) return plain(null);
         if (s === 'over-budget') return { value: null, fresh: 0, overBudget: true };
-        if (typeof s === 'object') return tooLong(s.tooLong);
+        if (typeof s === 'object') return this.tooLong(s.tooLong);
         return { value: s, fresh: 0, overBudget: false };
       }
       case 'str':
       case 'inlineStr': {
         if (v === undefined) return plain(null);
         const text = unescapeOoxml(v).normalize('NFC');
-        return text.length > ctx.limits.maxCellChars ? tooLong(text.length) : plain(text);
+        return text.length > ctx.limits.maxCellChars ? this.tooLong(text.length) : plain(text);
       }
       case 'b': {
         if (v === undefined) return plain(null);
         const t = v.trim().toLowerCase();
         if (t === '1' || t === 'true') return plain(true);
         if (t === '0' || t === 'false') return plain(false);
-        return corrupt(`holds "${shown(v)}" where a boolean (0 or 1) is expected`, `chứa "${shown(v)}" ở chỗ phải là giá trị đúng/sai (0 hoặc 1)`);
+        return this.corrupt(`holds "${shown(v)}" where a boolean (0 or 1) is expected`, `chứa "${shown(v)}" ở chỗ phải là giá trị đúng/sai (0 hoặc 1)`);
       }
       case 'e':
         return v === undefined ? plain(null) : plain({ error: v.trim() });
@@ -582,7 +603,7 @@ export class WorksheetReader implements XmlHandler {
         if (v === undefined || v.trim() === '') return this.hasFormula ? plain(null) : undefined;
         const t = v.trim();
         const n = NUMBER.test(t) ? Number(t) : NaN;
-        if (!Number.isFinite(n)) return corrupt(`holds "${shown(t)}" where a number is expected`, `chứa "${shown(t)}" ở chỗ phải là một số`);
+        if (!Number.isFinite(n)) return this.corrupt(`holds "${shown(t)}" where a number is expected`, `chứa "${shown(t)}" ở chỗ phải là một số`);
         const format = ctx.formats[this.cellStyle];
         if (format !== undefined && isDateFormat(format)) return plain(serialToDate(n, ctx.date1904));
         return plain(n);

@@ -57,7 +57,8 @@ export class XmlTokenizer {
     this.parts.push(chunk);
     this.partsLength += chunk.length;
     if (this.buf.length + this.partsLength < this.waitFor) return;
-    this.buf = this.buf + this.parts.join('');
+    const joined = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    this.buf = this.buf.length === 0 ? joined : this.buf + joined;
     this.parts = [];
     this.partsLength = 0;
     this.parse(false);
