@@ -43,14 +43,14 @@ export const RATIO_MIN_BYTES = 1 * MB;
 /** Most cells with a value held from one workbook (merge fills included); styled empty cells cost nothing. */
 export const MAX_WORKBOOK_CELLS = 2_000_000;
 
-/** Most row slots held from one workbook: every cell position up to a row's last value, and every row up to a sheet's last. */
+/**
+ * Most row slots held from one workbook: every cell position up to a row's last value, and 4 for every row
+ * up to a sheet's last (an empty row is still an array).
+ */
 export const MAX_WORKBOOK_SLOTS = 8_000_000;
 
-/** Most characters of text held in cells from one workbook (each distinct shared string counted once). */
+/** Most characters of text held in cells from one workbook (each shared string the cells use counted once). */
 export const MAX_WORKBOOK_TEXT_CHARS = 48 * 1024 * 1024;
-
-/** Most bytes (UTF-8) of shared strings held from one workbook. */
-export const MAX_SHARED_STRING_BYTES = 160 * MB;
 
 /** Most cells that merged ranges may fill in one workbook (after clipping them to the sheets' data). */
 export const MAX_MERGED_CELLS = 1_000_000;

@@ -16,7 +16,6 @@ import {
   MAX_MERGE_RANGES,
   MAX_MERGED_CELLS,
   MAX_RELATIONSHIPS,
-  MAX_SHARED_STRING_BYTES,
   MAX_WORKBOOK_CELLS,
   MAX_WORKBOOK_SLOTS,
   MAX_WORKBOOK_TEXT_CHARS,
@@ -49,71 +48,91 @@ export class FileBudget {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Shared strings, held compactly: UTF-8 in 1 MB pages, decoded (once, and paid for) when a cell uses one.
+// Shared strings. The worksheets are read first and note which strings their cells use (StringRefs); the
+// shared strings part is then read keeping only those, each paid for once from the file's text budget.
+// An honest 190 MB sharedStrings costs what its used strings hold, not 190 MB (or twice that as JS strings).
 
-const PAGE = 1 << 20;
-/** Marks a shared string longer than maxCellChars (its length is kept, not its text). */
-const TOO_LONG = -1;
+const NOT_SEEN = 0;
 
-export class SharedStrings {
-  private readonly pages: Buffer[] = [];
-  private used = PAGE;
-  /** Per string: its page, its offset in the page (its length in characters when too long), its byte length. */
-  private readonly page: number[] = [];
-  private readonly at: number[] = [];
-  private readonly size: number[] = [];
-  private readonly decoded = new Map<number, string>();
-  /** Bytes held; past MAX_SHARED_STRING_BYTES the rest of the strings are not kept. */
-  bytes = 0;
-  truncated = false;
+/** What an empty row costs in slots (an array's own size, in pointers). */
+export const ROW_SLOTS = 4;
 
-  constructor(private readonly maxBytes = MAX_SHARED_STRING_BYTES) {}
+export class StringRefs {
+  // The cells waiting for their string, in reading order, and where they are.
+  private readonly cells: Cell[] = [];
+  private readonly raw: string[] = [];
+  private readonly sheets: string[] = [];
+  private readonly rows: number[] = [];
+  private readonly cols: number[] = [];
+  /** Index → its text, { tooLong } past maxCellChars, null past the text budget; NOT_SEEN until read. */
+  readonly wanted = new Map<number, string | { tooLong: number } | null | typeof NOT_SEEN>();
+  /** How many <si> the part has (known once it is read). */
+  count = 0;
+  /** Text left out because the file's text budget was spent. */
+  overBudget = 0;
 
-  get count(): number {
-    return this.at.length;
+  get cellsWaiting(): number {
+    return this.cells.length;
   }
 
-  add(text: string, tooLongChars: number | null): void {
-    if (tooLongChars !== null) {
-      this.page.push(0);
-      this.at.push(tooLongChars);
-      this.size.push(TOO_LONG);
-      return;
-    }
-    const length = Buffer.byteLength(text, 'utf8');
-    if (this.bytes + length > this.maxBytes) {
-      this.truncated = true;
-      return;
-    }
-    if (length > PAGE - this.used) {
-      this.pages.push(Buffer.allocUnsafe(Math.max(PAGE, length)));
-      this.used = 0;
-    }
-    const page = this.pages.length - 1;
-    this.pages[page]!.write(text, this.used, 'utf8');
-    this.page.push(page);
-    this.at.push(this.used);
-    this.size.push(length);
-    this.used += length;
-    this.bytes += length;
+  add(cell: Cell, raw: string, sheet: string, row: number, col: number): void {
+    this.cells.push(cell);
+    this.raw.push(raw);
+    this.sheets.push(sheet);
+    this.rows.push(row);
+    this.cols.push(col);
+    const t = raw.trim();
+    if (/^\d{1,10}$/.test(t) && !this.wanted.has(Number(t))) this.wanted.set(Number(t), NOT_SEEN);
   }
 
   /**
-   * String i as text; { tooLong } for one over maxCellChars; 'over-budget' when the file's text budget cannot
-   * pay for it; undefined when there is no such string.
+   * Gives each waiting cell its string, with a finding at the cell for an index that names none (out of
+   * range, negative, not a number) or a string over maxCellChars.
    */
-  get(i: number, budget: FileBudget): string | { tooLong: number } | 'over-budget' | undefined {
-    if (i >= this.at.length) return undefined;
-    const cached = this.decoded.get(i);
-    if (cached !== undefined) return cached;
-    const size = this.size[i]!;
-    if (size === TOO_LONG) return { tooLong: this.at[i]! };
-    const offset = this.at[i]!;
-    const text = this.pages[this.page[i]!]!.toString('utf8', offset, offset + size);
-    if (text.length > budget.textChars) return 'over-budget';
-    budget.textChars -= text.length;
-    this.decoded.set(i, text);
-    return text;
+  resolve(file: string, budget: FileBudget, maxCellChars: number, findings: Finding[]): void {
+    const sink = new CellFindings(budget, findings);
+    for (let i = 0; i < this.cells.length; i++) {
+      const cell = this.cells[i]!;
+      const t = this.raw[i]!.trim();
+      const got = /^\d{1,10}$/.test(t) ? this.wanted.get(Number(t)) : undefined;
+      const loc = () => cellLocation(file, this.sheets[i]!, this.rows[i]! - 1, this.cols[i]! - 1);
+      if (got === undefined || got === NOT_SEEN) {
+        const l = loc();
+        const count = this.count;
+        sink.add(
+          'corrupt-cell',
+          `Cell ${l.cell} refers to shared string "${shown(t)}", but the workbook has ${count === 0 ? 'none' : `only 0 to ${count - 1}`}; it was read as empty. Open the file in Excel and save it again.`,
+          `Ô ${l.cell} trỏ tới chuỗi dùng chung "${shown(t)}", nhưng tệp ${count === 0 ? 'không có chuỗi nào' : `chỉ có từ 0 đến ${count - 1}`}; ô được đọc như ô trống. Hãy mở tệp bằng Excel và lưu lại.`,
+          l,
+        );
+      } else if (got === null) {
+        cell.value = null;
+      } else if (typeof got === 'object') {
+        const l = loc();
+        sink.add(
+          'cell-too-large',
+          `Cell ${l.cell} holds ${got.tooLong} characters, over the limit of ${maxCellChars}; it was read as empty. Shorten it.`,
+          `Ô ${l.cell} chứa ${got.tooLong} ký tự, vượt giới hạn ${maxCellChars}; ô được đọc như ô trống. Hãy rút gọn nội dung.`,
+          l,
+        );
+      } else cell.value = got;
+    }
+  }
+}
+
+/** Cell-level findings, at most MAX_CELL_FINDINGS per file (the rest counted in the budget). */
+class CellFindings {
+  constructor(
+    private readonly budget: FileBudget,
+    private readonly findings: Finding[],
+  ) {}
+  add(code: string, message: string, vi: string, where: Parameters<typeof finding>[3]): void {
+    if (this.budget.cellFindings >= MAX_CELL_FINDINGS) {
+      this.budget.cellFindingsLeftOut++;
+      return;
+    }
+    this.budget.cellFindings++;
+    this.findings.push(finding('error', code, message, where, {}, vi));
   }
 }
 
@@ -136,29 +155,41 @@ class TextCollector {
   }
 }
 
-/** Shared strings: plain or rich text (runs joined), phonetic hints (rPh) left out. */
-export function sharedStringsHandler(pool: SharedStrings, maxCellChars: number): XmlHandler {
+/** Shared strings: plain or rich text (runs joined), phonetic hints (rPh) left out; only the strings refs wants are kept. */
+export function sharedStringsHandler(refs: StringRefs, maxCellChars: number, budget: FileBudget): XmlHandler {
   let inSi = false;
-  let siDepth = 0;
+  let wanted = false;
   let inT = false;
   let rph = 0;
   const text = new TextCollector(maxCellChars);
   return {
-    open(local, _attrs, selfClosing, depth) {
+    open(local, _attrs, _selfClosing, depth) {
       if (depth === 1 && local === 'si') {
         inSi = true;
-        siDepth = depth;
+        wanted = refs.wanted.has(refs.count);
+        rph = 0;
+        inT = false;
         text.reset();
-        if (selfClosing) return; // close follows
       } else if (inSi && local === 'rPh') rph++;
-      else if (inSi && local === 't' && rph === 0 && !selfClosing) inT = true;
+      else if (inSi && wanted && local === 't' && rph === 0) inT = true;
     },
     close(local, depth) {
-      if (inSi && depth === siDepth && local === 'si') {
+      if (inSi && depth === 1 && local === 'si') {
         inSi = false;
+        const index = refs.count++;
+        if (!wanted) return;
         const t = text.text();
-        if (t === null) pool.add('', text.length);
-        else pool.add(unescapeOoxml(t).normalize('NFC'), null);
+        if (t === null) refs.wanted.set(index, { tooLong: text.length });
+        else {
+          const value = unescapeOoxml(t).normalize('NFC');
+          if (value.length > budget.textChars) {
+            refs.wanted.set(index, null);
+            refs.overBudget += value.length;
+          } else {
+            budget.textChars -= value.length;
+            refs.wanted.set(index, value);
+          }
+        }
       } else if (inSi && local === 'rPh') rph--;
       else if (local === 't') inT = false;
     },
@@ -291,7 +322,8 @@ function serialToDate(serial: number, date1904: boolean): Date {
 export interface SheetContext {
   file: string;
   sheet: string;
-  strings: SharedStrings;
+  /** Cells of type s wait here for the shared strings part (read after the worksheets). */
+  strings: StringRefs;
   formats: (string | undefined)[];
   date1904: boolean;
   limits: ReadLimits;
@@ -324,8 +356,8 @@ export interface SheetResult {
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
-type Pending = { col: number; cell: Cell; fresh: number; overBudget: boolean };
-type Valued = { value: CellValue; fresh: number; overBudget: boolean };
+type Pending = { col: number; cell: Cell; fresh: number; sharedIndex?: string };
+type Valued = { value: CellValue; fresh: number; overBudget: boolean; sharedIndex?: string };
 
 function plain(value: CellValue): Valued {
   return { value, fresh: typeof value === 'string' ? value.length : 0, overBudget: false };
@@ -368,7 +400,10 @@ export class WorksheetReader implements XmlHandler {
   /** Past maxRows or the file's budget: the cells are passed over, the merges after them still read. */
   private skipping = false;
 
+  private readonly sink: CellFindings;
+
   constructor(private readonly ctx: SheetContext) {
+    this.sink = new CellFindings(ctx.budget, ctx.findings);
     this.v = new TextCollector(ctx.limits.maxCellChars);
     this.inline = new TextCollector(ctx.limits.maxCellChars);
   }
@@ -514,7 +549,9 @@ export class WorksheetReader implements XmlHandler {
     const cell: Cell = { value: value.value };
     const format = this.ctx.formats[this.cellStyle];
     if (format !== undefined && format !== 'General') cell.numFmt = format;
-    this.rowCells.push({ col, cell, fresh: value.fresh, overBudget: value.overBudget });
+    const pending: Pending = { col, cell, fresh: value.fresh };
+    if (value.sharedIndex !== undefined) pending.sharedIndex = value.sharedIndex;
+    this.rowCells.push(pending);
   }
 
   /** Where the cell being read is (made only when a finding needs it). */
@@ -564,19 +601,7 @@ export class WorksheetReader implements XmlHandler {
     switch (type) {
       case 's': {
         if (v === undefined) return plain(null);
-        const t = v.trim();
-        const count = ctx.strings.count;
-        if (!/^\d{1,10}$/.test(t) || Number(t) >= count) {
-          return this.corrupt(
-            `refers to shared string "${shown(t)}", but the workbook has ${count === 0 ? 'none' : `only 0 to ${count - 1}`}`,
-            `trỏ tới chuỗi dùng chung "${shown(t)}", nhưng tệp ${count === 0 ? 'không có chuỗi nào' : `chỉ có từ 0 đến ${count - 1}`}`,
-          );
-        }
-        const s = ctx.strings.get(Number(t), ctx.budget);
-        if (s === undefined) return plain(null);
-        if (s === 'over-budget') return { value: null, fresh: 0, overBudget: true };
-        if (typeof s === 'object') return this.tooLong(s.tooLong);
-        return { value: s, fresh: 0, overBudget: false };
+        return { value: null, fresh: 0, overBudget: false, sharedIndex: v };
       }
       case 'str':
       case 'inlineStr': {
@@ -621,15 +646,14 @@ export class WorksheetReader implements XmlHandler {
     const r = this.rowNumber - 1;
     let width = 0;
     let fresh = 0;
-    let over = false;
     for (const p of cells) {
       if (p.col > width) width = p.col;
       fresh += p.fresh;
-      over ||= p.overBudget;
     }
     const existing = r < rows.length ? rows[r]!.length : 0;
-    const slots = (r >= rows.length ? r - rows.length + 1 : 0) + Math.max(0, width - existing);
-    if (budget.exhausted || over || cells.length > budget.cells || slots > budget.slots || fresh > budget.textChars) {
+    // A row is an array: it costs ROW_SLOTS even empty, and one slot per position up to its last value.
+    const slots = (r >= rows.length ? r - rows.length + 1 : 0) * ROW_SLOTS + Math.max(0, width - existing);
+    if (budget.exhausted || cells.length > budget.cells || slots > budget.slots || fresh > budget.textChars) {
       budget.exhausted = true;
       this.result.truncated = true;
       this.result.cutRow = this.rowNumber;
@@ -642,18 +666,16 @@ export class WorksheetReader implements XmlHandler {
     while (rows.length <= r) rows.push([]);
     const row = rows[r]!;
     while (row.length < width) row.push(undefined);
-    for (const p of cells) row[p.col - 1] = p.cell;
+    for (const p of cells) {
+      row[p.col - 1] = p.cell;
+      if (p.sharedIndex !== undefined) this.ctx.strings.add(p.cell, p.sharedIndex, this.ctx.sheet, this.rowNumber, p.col);
+    }
   }
 
   private report(code: string, message: string, vi: string, where: Parameters<typeof finding>[3]): void {
-    const { budget } = this.ctx;
-    if (budget.cellFindings >= MAX_CELL_FINDINGS) {
-      budget.cellFindingsLeftOut++;
-      return;
-    }
-    budget.cellFindings++;
-    this.ctx.findings.push(finding('error', code, message, where, {}, vi));
+    this.sink.add(code, message, vi, where);
   }
+
 }
 
 /** "A1:C3" (or one cell) as 0-based bounds; null when it is no range of Excel's grid. */

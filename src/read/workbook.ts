@@ -1,16 +1,16 @@
 /** .xlsx/.xlsm: guarded and opened by ooxml.ts, cells read from the worksheet XML as it streams (sheet-xml.ts). */
 import { finding, type Finding } from '../model/finding.js';
 import type { Cell, Table } from '../model/table.js';
-import { MAX_CELL_FINDINGS, MAX_MERGE_RANGES, MAX_WORKBOOK_CELLS, type ReadLimits } from './limits.js';
+import { MAX_CELL_FINDINGS, MAX_MERGE_RANGES, MAX_WORKBOOK_CELLS, MAX_WORKBOOK_TEXT_CHARS, type ReadLimits } from './limits.js';
 import { errorFinding, openPackage } from './ooxml.js';
-import { FileBudget, SharedStrings, sharedStringsHandler, stylesHandler, WorksheetReader, type MergeRange } from './sheet-xml.js';
+import { FileBudget, sharedStringsHandler, StringRefs, stylesHandler, WorksheetReader, type MergeRange } from './sheet-xml.js';
 
 export async function readWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits, budget = new FileBudget()): Promise<{ tables: Table[]; findings: Finding[] }> {
   const opened = await openPackage(bytes, file, limits);
   if (!opened.ok) return { tables: [], findings: opened.findings };
   const { pkg } = opened;
   const findings = [...opened.findings];
-  const strings = new SharedStrings();
+  const strings = new StringRefs();
   const formats: (string | undefined)[] = [];
   try {
     if (opened.styles) {
@@ -18,24 +18,12 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
       await pkg.readXml(opened.styles, styles);
       styles.finish();
     }
-    if (opened.strings) await pkg.readXml(opened.strings, sharedStringsHandler(strings, limits.maxCellChars));
   } catch (error) {
     return { tables: [], findings: [errorFinding(error, file)] };
   }
-  if (strings.truncated) {
-    findings.push(
-      finding(
-        'error',
-        'too-large',
-        `${file} holds more than ${Math.round(strings.bytes / 1024 / 1024)} MB of shared text; cells that use the rest of it were read as empty. Split the workbook.`,
-        { file },
-        {},
-        `${file} chứa hơn ${Math.round(strings.bytes / 1024 / 1024)} MB văn bản dùng chung; các ô dùng phần còn lại được đọc như ô trống. Hãy tách thành nhiều tệp.`,
-      ),
-    );
-  }
 
   const tables: Table[] = [];
+  const merges: MergeRange[][] = [];
   const cellFindings: Finding[] = [];
   for (const part of opened.sheets) {
     const name = part.name;
@@ -49,6 +37,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
       // The file's budget is spent: the rest is not read at all (not even inflated).
       findings.push(tooManyCells(file, name, 0));
       tables.push({ file, sheet: name, hidden, rows: [] });
+      merges.push([]);
       continue;
     }
     const reader = new WorksheetReader({ file, sheet: name, strings, formats, date1904: opened.date1904, limits, budget, findings: cellFindings });
@@ -97,9 +86,32 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
         ),
       );
     }
-    applyMerges(sheet.rows, sheet.merges, budget, file, name, findings);
     tables.push({ file, sheet: name, hidden, rows: sheet.rows });
+    merges.push(sheet.merges);
   }
+
+  // The shared strings last: only those the cells use are kept.
+  if (strings.wanted.size > 0 || strings.cellsWaiting > 0) {
+    try {
+      if (opened.strings) await pkg.readXml(opened.strings, sharedStringsHandler(strings, limits.maxCellChars, budget));
+    } catch (error) {
+      return { tables: [], findings: [errorFinding(error, file)] };
+    }
+    strings.resolve(file, budget, limits.maxCellChars, findings);
+    if (strings.overBudget > 0) {
+      findings.push(
+        finding(
+          'error',
+          'too-large',
+          `${file} holds more text than it may (${MAX_WORKBOOK_TEXT_CHARS} characters, counted over all its sheets); cells whose shared text is past that were read as empty. Split the workbook.`,
+          { file },
+          {},
+          `${file} chứa nhiều văn bản hơn mức cho phép (${MAX_WORKBOOK_TEXT_CHARS} ký tự, tính trên mọi trang tính); các ô có văn bản dùng chung vượt mức đó được đọc như ô trống. Hãy tách thành nhiều tệp.`,
+        ),
+      );
+    }
+  }
+  for (const [i, table] of tables.entries()) applyMerges(table.rows, merges[i] ?? [], budget, file, table.sheet ?? '', findings);
   if (budget.cellFindingsLeftOut > 0) {
     const n = budget.cellFindingsLeftOut;
     findings.push(

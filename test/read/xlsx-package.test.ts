@@ -242,22 +242,25 @@ describe('budgets are per file (item 12)', () => {
     ]);
   });
 
-  it('row padding is paid for: a value at column 1000 of every row costs 1000 slots a row', async () => {
+  it('row padding is paid for: a value at column 1000 of every row costs 1000 slots a row, an empty row 4', async () => {
     const rows = Array.from({ length: 50 }, (_, r) => `<row r="${r + 1}"><c r="ALL${r + 1}"><v>${r}</v></c></row>`).join('');
-    const read = await readWorkbook(oneSheet(`<sheetData>${rows}</sheetData>`), 'pad.xlsx', { ...DEFAULT_LIMITS }, new FileBudget({ slots: 10_500 }));
+    const read = await readWorkbook(oneSheet(`<sheetData>${rows}</sheetData>`), 'pad.xlsx', { ...DEFAULT_LIMITS }, new FileBudget({ slots: 10_100 }));
     expect(read.tables[0]!.rows).toHaveLength(10);
     expect(read.tables[0]!.rows[9]![999]).toEqual({ value: 9 });
     expect(read.findings.map((f) => f.code)).toEqual(['too-large']);
+    const far = await readWorkbook(oneSheet('<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2001"><c r="A2001"><v>2</v></c></row></sheetData>'), 'far.xlsx', { ...DEFAULT_LIMITS }, new FileBudget({ slots: 8000 }));
+    expect(far.tables[0]!.rows).toHaveLength(1);
+    expect(far.findings.map((f) => f.code)).toEqual(['too-large']);
   });
 
-  it('text is paid for once per distinct shared string, and past the budget rows are cut', async () => {
-    const strings = Array.from({ length: 10 }, (_, i) => `<si><t>${String(i).repeat(100)}</t></si>`).join('');
+  it('text is paid for once per shared string the cells use; past the budget their cells are empty, with a finding', async () => {
+    const strings = Array.from({ length: 20 }, (_, i) => `<si><t>${String(i % 10).repeat(100)}</t></si>`).join('');
     const rows = Array.from({ length: 30 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r % 10}</v></c></row>`).join('');
     const fits = await readWorkbook(oneSheet(`<sheetData>${rows}</sheetData>`, { strings }), 't.xlsx', { ...DEFAULT_LIMITS }, new FileBudget({ textChars: 1000 }));
     expect(fits.findings).toEqual([]);
-    expect(fits.tables[0]!.rows).toHaveLength(30);
+    expect(fits.tables[0]!.rows.map((r) => (r[0]!.value as string).length)).toEqual(Array(30).fill(100));
     const cut = await readWorkbook(oneSheet(`<sheetData>${rows}</sheetData>`, { strings }), 't.xlsx', { ...DEFAULT_LIMITS }, new FileBudget({ textChars: 550 }));
-    expect(cut.tables[0]!.rows).toHaveLength(5);
+    expect(cut.tables[0]!.rows.slice(0, 10).map((r) => r[0]!.value)).toEqual([...Array.from({ length: 5 }, (_, i) => String(i).repeat(100)), null, null, null, null, null]);
     expect(cut.findings.map((f) => f.code)).toEqual(['too-large']);
   });
 });
