@@ -44,10 +44,10 @@ export const RATIO_MIN_BYTES = 1 * MB;
 export const MAX_WORKBOOK_CELLS = 2_000_000;
 
 /**
- * Most row slots held from one workbook: every cell position up to a row's last value, and 4 for every row
+ * Most row slots held from one workbook: every cell position up to a row's last value, and 8 for every row
  * up to a sheet's last (an empty row is still an array).
  */
-export const MAX_WORKBOOK_SLOTS = 8_000_000;
+export const MAX_WORKBOOK_SLOTS = 4_000_000;
 
 /** Most characters of text held in cells from one workbook (each shared string the cells use counted once). */
 export const MAX_WORKBOOK_TEXT_CHARS = 48 * 1024 * 1024;

@@ -21,7 +21,7 @@ import {
   MAX_WORKBOOK_TEXT_CHARS,
   type ReadLimits,
 } from './limits.js';
-import { attribute, type XmlHandler } from './xml.js';
+import { attribute, copyString, type XmlHandler } from './xml.js';
 
 /** Excel's own grid: anything beyond is a damaged or hostile file. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -55,7 +55,7 @@ export class FileBudget {
 const NOT_SEEN = 0;
 
 /** What an empty row costs in slots (an array's own size, in pointers). */
-export const ROW_SLOTS = 4;
+export const ROW_SLOTS = 8;
 
 export class StringRefs {
   // The cells waiting for their string, in reading order, and where they are.
@@ -77,7 +77,7 @@ export class StringRefs {
 
   add(cell: Cell, raw: string, sheet: string, row: number, col: number): void {
     this.cells.push(cell);
-    this.raw.push(raw);
+    this.raw.push(raw.length > 40 ? copyString(raw.slice(0, 40)) : raw);
     this.sheets.push(sheet);
     this.rows.push(row);
     this.cols.push(col);
@@ -147,7 +147,8 @@ class TextCollector {
   }
   /** The text, or null when it is longer than the bound. */
   text(): string | null {
-    return this.length > this.max ? null : this.parts.join('');
+    if (this.length > this.max) return null;
+    return this.parts.length === 1 ? copyString(this.parts[0]!) : this.parts.join('');
   }
   reset(): void {
     this.parts = [];
@@ -225,7 +226,7 @@ export function stylesHandler(out: (string | undefined)[]): XmlHandler & { finis
       if (local === 'numFmt') {
         const id = attribute(attrs, 'numFmtId');
         const code = attribute(attrs, 'formatCode');
-        if (id !== undefined && /^\d{1,9}$/.test(id) && code !== undefined && custom.size < MAX_CELL_STYLES) custom.set(Number(id), code);
+        if (id !== undefined && /^\d{1,9}$/.test(id) && code !== undefined && custom.size < MAX_CELL_STYLES) custom.set(Number(id), copyString(code));
       } else if (local === 'cellXfs') inXfs = true;
       else if (inXfs && local === 'xf' && ids.length < MAX_CELL_STYLES) {
         const id = attribute(attrs, 'numFmtId') ?? '0';
@@ -256,7 +257,7 @@ export function relsHandler(out: Map<string, Relationship>): XmlHandler {
       const id = attribute(attrs, 'Id');
       const target = attribute(attrs, 'Target');
       if (id === undefined || target === undefined || out.has(id)) return;
-      out.set(id, { type: attribute(attrs, 'Type') ?? '', target, external: (attribute(attrs, 'TargetMode') ?? '').toLowerCase() === 'external' });
+      out.set(copyString(id), { type: copyString(attribute(attrs, 'Type') ?? ''), target: copyString(target), external: (attribute(attrs, 'TargetMode') ?? '').toLowerCase() === 'external' });
     },
   };
 }
@@ -282,7 +283,9 @@ export function workbookHandler(out: { sheets: SheetEntry[]; date1904: boolean; 
           stop();
           return;
         }
-        out.sheets.push({ name: attribute(attrs, 'name'), state: attribute(attrs, 'state') ?? 'visible', rid: attribute(attrs, 'id', true) });
+        const name = attribute(attrs, 'name');
+        const rid = attribute(attrs, 'id', true);
+        out.sheets.push({ name: name === undefined ? undefined : copyString(name), state: copyString(attribute(attrs, 'state') ?? 'visible'), rid: rid === undefined ? undefined : copyString(rid) });
       }
     },
     close(local, depth) {
@@ -432,7 +435,7 @@ export class WorksheetReader implements XmlHandler {
     }
     if (this.inMerges && depth === 2 && local === 'mergeCell') {
       const ref = attribute(attrs, 'ref');
-      const range = ref === undefined ? null : parseRange(ref.trim());
+      const range = ref === undefined ? null : parseRange(copyString(ref.trim()));
       if (!range) return;
       if (this.result.merges.length >= MAX_MERGE_RANGES) this.result.tooManyMerges = true;
       else this.result.merges.push(range);

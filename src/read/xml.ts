@@ -218,6 +218,15 @@ function isNameEnd(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3e || c === 0x2f;
 }
 
+/**
+ * A string that holds its own characters. Text and attribute values are slices of the chunk they were
+ * read from, and V8 keeps a slice's whole parent alive: 20,000 kept cells could pin every chunk of a
+ * 190 MB part. What is kept past the chunk is copied first.
+ */
+export function copyString(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
 export function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);

@@ -238,7 +238,9 @@ export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: St
   if (entry.method !== 8) {
     throw new ZipError(`the zip entry ${entry.name} uses an unsupported compression method (${entry.method})`, 'unsupported', `mục zip ${entry.name} dùng phương thức nén không được hỗ trợ (${entry.method})`);
   }
-  const inflater = createInflateRaw({ chunkSize: checkCrc ? 256 * 1024 : 4 * 1024 * 1024 });
+  // Small chunks: the text decoded from each stays under V8's large-object size, so it dies young
+  // instead of piling up in the old generation until a full collection (an honest 190 MB part peaked at 486 MB).
+  const inflater = createInflateRaw({ chunkSize: checkCrc ? 32 * 1024 : 4 * 1024 * 1024 });
   let total = 0;
   let crc = 0;
   let failure: unknown = null;

@@ -242,7 +242,7 @@ describe('budgets are per file (item 12)', () => {
     ]);
   });
 
-  it('row padding is paid for: a value at column 1000 of every row costs 1000 slots a row, an empty row 4', async () => {
+  it('row padding is paid for: a value at column 1000 of every row costs 1000 slots a row, an empty row 8', async () => {
     const rows = Array.from({ length: 50 }, (_, r) => `<row r="${r + 1}"><c r="ALL${r + 1}"><v>${r}</v></c></row>`).join('');
     const read = await readWorkbook(oneSheet(`<sheetData>${rows}</sheetData>`), 'pad.xlsx', { ...DEFAULT_LIMITS }, new FileBudget({ slots: 10_100 }));
     expect(read.tables[0]!.rows).toHaveLength(10);
