@@ -484,8 +484,8 @@ export class WorksheetReader implements XmlHandler {
       const shown = r.length > 40 ? `${r.slice(0, 40)}…` : r;
       this.report(
         'corrupt-row',
-        `Sheet "${this.ctx.sheet}" has a row numbered "${shown}"${after >= 1 ? ` (after row ${after})` : ''}, outside Excel's rows 1 to ${EXCEL_MAX_ROWS}; its cells were not read. Open the file in Excel and save it again.`,
-        `Trang tính "${this.ctx.sheet}" có dòng đánh số "${shown}"${after >= 1 ? ` (sau dòng ${after})` : ''}, ngoài khoảng dòng 1 đến ${EXCEL_MAX_ROWS} của Excel; các ô của dòng này không được đọc. Hãy mở tệp bằng Excel và lưu lại.`,
+        `Sheet "${this.ctx.sheet}" in ${this.ctx.file} has a row numbered "${shown}"${after >= 1 ? ` (after row ${after})` : ''}, outside Excel's rows 1 to ${EXCEL_MAX_ROWS}; its cells were not read. Open the file in Excel and save it again.`,
+        `Trang tính "${this.ctx.sheet}" trong ${this.ctx.file} có dòng đánh số "${shown}"${after >= 1 ? ` (sau dòng ${after})` : ''}, ngoài khoảng dòng 1 đến ${EXCEL_MAX_ROWS} của Excel; các ô của dòng này không được đọc. Hãy mở tệp bằng Excel và lưu lại.`,
         { file: this.ctx.file, sheet: this.ctx.sheet },
       );
     }

@@ -37,6 +37,9 @@ const workbookWith = (sheetTag: string) =>
     { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(worksheet('<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>')), deflate: true },
   ]);
 
+/** The shared strings are read only when a cell uses one. */
+const USES_STRING_0 = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>';
+
 const CASES: [name: string, make: (n: number) => Buffer, n: number, codes: string[]][] = [
   [
     'empty styled rows (a Google Sheets export)',
@@ -55,20 +58,26 @@ const CASES: [name: string, make: (n: number) => Buffer, n: number, codes: strin
   ['repeated "<row>" never closed', (n) => oneSheet(`<sheetData>${'<row>'.repeat(n)}</sheetData>`, { deflate: true }), 100_000, ['unreadable-file']],
   ['repeated "<c " in a row', (n) => oneSheet(`<sheetData><row r="1">${'<c '.repeat(n)}</row></sheetData>`, { deflate: true }), 100_000, ['unreadable-file']],
   ['repeated "<c/>" in a row', (n) => oneSheet(`<sheetData><row r="1">${'<c/>'.repeat(n)}</row></sheetData>`, { deflate: true }), 100_000, []],
-  ['repeated "<si " in shared strings', (n) => oneSheet('<sheetData/>', { strings: '<si '.repeat(n), deflate: true }), 100_000, ['unreadable-file']],
-  ['repeated "<si><t>" in shared strings', (n) => oneSheet('<sheetData/>', { strings: "<si><t>a</t></si>".repeat(n) }), 50_000, []],
+  ['repeated "<si " in shared strings', (n) => oneSheet(USES_STRING_0, { strings: '<si '.repeat(n), deflate: true }), 100_000, ['unreadable-file']],
+  ['repeated "<si><t>" in shared strings', (n) => oneSheet(USES_STRING_0, { strings: '<si><t>a</t></si>'.repeat(n) }), 50_000, []],
   ['a run of attribute names in workbook.xml', (n) => workbookWith(`<sheet name="S" sheetId="1" r:id="rId1" ${'a '.repeat(n)}/>`), 250_000, ['unreadable-file']],
   ['a run of attributes in workbook.xml', (n) => workbookWith(`<sheet name="S" sheetId="1" r:id="rId1" ${Array.from({ length: n }, (_, i) => `a${i}=""`).join(' ')}/>`), 50_000, []],
   ['a tag that never ends in workbook.xml', (n) => workbookWith(`<sheet name="S" ${'x'.repeat(n)}`), 500_000, ['unreadable-file']],
-  ['a run of "&" and "&#" in a string', (n) => oneSheet('<sheetData/>', { strings: `<si><t>${'&#1&amp'.repeat(n)}</t></si>` }), 100_000, []],
+  ['a run of "&" and "&#" in a string', (n) => oneSheet(USES_STRING_0, { strings: `<si><t>${'&#1&amp'.repeat(n)}</t></si>` }), 100_000, ['cell-too-large']],
   ['many merged ranges', (n) => oneSheet(`<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells>${Array.from({ length: n }, (_, i) => `<mergeCell ref="A${i + 2}:B${i + 2}"/>`).join('')}</mergeCells>`, { deflate: true }), 20_000, []],
   ['many relationships', (n) => book({ sheets: [['S', 'worksheets/sheet1.xml']], parts: { 'xl/worksheets/sheet1.xml': worksheet('<sheetData/>'), 'xl/_rels/workbook.xml.rels': rels([{ id: 'rId1', type: 'worksheet', target: 'worksheets/sheet1.xml' }, ...Array.from({ length: n }, (_, i) => ({ id: `x${i}`, type: 'image', target: `media/${i}.png` }))]) } }), 20_000, []],
 ];
 
 describe('every scan of a part is linear: time(2N)/time(N) well under 4', () => {
   it.each(CASES)('%s', async (_name, make, n, codes) => {
-    const { ratio: r, codes: got } = await ratio(make, n);
-    expect(got).toEqual(codes);
-    expect(r).toBeLessThan(3);
+    // The machine is shared: a measurement disturbed by other work is taken again (up to three times); a
+    // quadratic scan fails every one of them.
+    let best = Infinity;
+    for (let attempt = 0; attempt < 3 && best >= 3; attempt++) {
+      const { ratio: r, codes: got } = await ratio(make, n);
+      expect(got).toEqual(codes);
+      best = Math.min(best, r);
+    }
+    expect(best).toBeLessThan(3);
   });
 });
