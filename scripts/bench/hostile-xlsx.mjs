@@ -71,8 +71,6 @@ export function bigSharedStrings(targetBytes = 190 * 1024 * 1024) {
   }
   write('</sst>');
   deflater.end();
-  const deflated = zlib.deflateRawSync(Buffer.alloc(0)); // placeholder for the sync path below
-  void deflated;
   return new Promise((resolve) =>
     deflater.on('end', () => {
       const strings = { name: 'xl/sharedStrings.xml', deflated: Buffer.concat(chunks), size, crc };
