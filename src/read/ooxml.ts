@@ -14,10 +14,15 @@ import { posix } from 'node:path';
 import { finding, type Finding } from '../model/finding.js';
 import { formatBytes, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
 import { relsHandler, workbookHandler, type Relationship, type SheetEntry } from './sheet-xml.js';
-import { XmlBytesDecoder, XmlError, XmlTokenizer, type XmlHandler } from './xml.js';
+import { decodeEntities, XmlBytesDecoder, XmlError, XmlTokenizer, type XmlHandler } from './xml.js';
 import { readCentralDirectory, streamEntry, ZipError, type ZipEntry } from './zip.js';
 
 export { EXCEL_MAX_ROWS } from './sheet-xml.js';
+
+/** The five predefined entities and character references (kept for the .ods reader; see xml.ts). */
+export function decodeXml(text: string): string {
+  return decodeEntities(text);
+}
 
 export interface WorksheetRef {
   name: string;
