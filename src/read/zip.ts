@@ -228,7 +228,7 @@ export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: St
   if (entry.method === 0) {
     if (data.length > limits.maxBytes) throw beyond('cap');
     if (checkCrc && crc32(data) !== entry.crc32) throw crcMismatch(entry.name);
-    const CHUNK = 1 << 20;
+    const CHUNK = 32 * 1024; // as small as the inflater's (see below)
     for (let at = 0; at < data.length; at += CHUNK) {
       const piece = data.subarray(at, Math.min(data.length, at + CHUNK));
       onChunk(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
