@@ -319,12 +319,16 @@ function attainment(text: string | null, value: number | null, ind: Indicator, p
 }
 
 function derivedReport(d: Programme['derived'][number], observations: readonly Observation[], programme: Programme, year: number): DerivedReport {
+  // One pass over the observations, then one look-up per unit: linear, whatever the number of units.
+  const firstByUnit = new Map<string, Observation>();
+  for (const x of observations) {
+    if (x.year !== year || x.indicator !== d.indicator || x.part !== (d.part ?? null) || x.value === null || x.unit.kind !== 'district') continue;
+    if (!firstByUnit.has(x.unit.code)) firstByUnit.set(x.unit.code, x);
+  }
   const zero: string[] = [];
   let of = 0;
   for (const unit of programme.units) {
-    const o = observations.find(
-      (x) => x.year === year && x.indicator === d.indicator && x.part === (d.part ?? null) && x.value !== null && x.unit.kind === 'district' && x.unit.code === unit.code,
-    );
+    const o = firstByUnit.get(unit.code);
     if (!o) continue;
     of++;
     if (o.value === 0) zero.push(unit.name);
