@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../model/finding.js';
 import type { Programme } from './schema.js';
+import { geographyProblems } from './geography-check.js';
 
 /**
  * What a schema cannot check: unique ids, target sets that name known indicators and sets, derived counts
@@ -19,6 +20,7 @@ export function checkProgramme(programme: Programme, file: string | null): { pro
     if (unitCodes.has(unit.code)) problem(`reporting unit code "${unit.code}" is used twice`, `mã đơn vị báo cáo "${unit.code}" bị dùng hai lần`);
     unitCodes.add(unit.code);
   }
+  for (const p of geographyProblems(programme)) problem(p.en, p.vi);
   const setNames = new Set(programme.targetSets.map((s) => s.name));
   if (!setNames.has(programme.defaultTargets)) {
     problem(`defaultTargets "${programme.defaultTargets}" is not a target set`, `defaultTargets "${programme.defaultTargets}" không phải là một bộ chỉ tiêu`);
