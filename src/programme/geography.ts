@@ -68,6 +68,11 @@ export function coversPartOf(unit: Dated, p: Period): boolean {
   return c !== null && (c.from !== range.from || c.to !== range.to);
 }
 
+/** A year from 1 January to the end of month `upTo` (the whole year when null). */
+export function yearTo(year: number, upTo: number | null): DateRange {
+  return { from: `${year}-01-01`, to: periodRange({ year, month: upTo ?? 12 }).to };
+}
+
 export function unitsValidAt(programme: Programme, date: string): ReportingUnit[] {
   return programme.units.filter((u) => validOn(u, date));
 }
@@ -95,7 +100,11 @@ export interface GeographySegment extends DateRange {
  * segment; the year 2025 has two. Each unit belongs to the segments it exists throughout.
  */
 export function expectedUnits(programme: Programme, p: Period): GeographySegment[] {
-  const range = periodRange(p);
+  return expectedUnitsIn(programme, periodRange(p));
+}
+
+/** The same for any range of days: a year up to its month M (a monthly summary's year to date). */
+export function expectedUnitsIn(programme: Programme, range: DateRange): GeographySegment[] {
   const cuts = new Set<string>([range.from]);
   for (const u of programme.units) {
     if (u.validFrom !== undefined && u.validFrom > range.from && u.validFrom <= range.to) cuts.add(u.validFrom);

@@ -1,4 +1,5 @@
 import type { Status } from '../compute/attainment.js';
+import { derivedCount, geographyLine } from './geography.js';
 import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
 import type { Finding } from '../model/finding.js';
 export { isPercentUnit } from '../programme/units.js';
@@ -94,8 +95,9 @@ export function summaryLines(model: ReportModel, lang: Lang): string[] {
   return [
     L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
     L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),
-    ...model.derived.map((d) => `${lang === 'en' ? d.nameEn : d.name}: ${d.value === null ? '—' : `${d.value}/${d.of}`}`),
+    ...model.derived.map((d) => `${lang === 'en' ? d.nameEn : d.name}: ${derivedCount(d, lang)}`),
     L.districtsLine(s.districtsReporting, s.districtsExpected),
+    ...(geographyLine(model, lang) ?? []),
     L.catalogLine(model.programme.known, model.programme.indicatorCount, s.indicators - model.programme.known),
   ];
 }

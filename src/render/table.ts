@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { derivedCount, geographyLine } from './geography.js';
 import Table from 'cli-table3';
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
@@ -47,8 +48,9 @@ export function renderTable(model: ReportModel, options: TableOptions): string {
     table.toString(),
     L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
     L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),
-    ...model.derived.map((d) => `${en ? d.nameEn : d.name}: ${d.value === null ? '—' : `${d.value}/${d.of}`}`),
+    ...model.derived.map((d) => `${en ? d.nameEn : d.name}: ${derivedCount(d, options.lang)}`),
     L.districtsLine(s.districtsReporting, s.districtsExpected),
+    ...(geographyLine(model, options.lang) ?? []),
     L.catalogLine(model.programme.known, model.programme.indicatorCount, s.indicators - model.programme.known),
     '',
     renderFindings(model.issues, options, c),

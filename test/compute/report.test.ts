@@ -83,6 +83,9 @@ describe('city values', () => {
       value: 1,
       of: 2,
       districts: ['Ba Đình'],
+      expected: 30,
+      units: 'districts',
+      unitsVi: 'quận, huyện, thị xã',
     });
   });
   it('warns when a unit\'s stated rate differs from the ratio of its own parts, beyond the rate\'s rounding', () => {
