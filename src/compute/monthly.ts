@@ -19,7 +19,7 @@ import type { CatalogIndex } from '../programme/match.js';
 import { round } from '../text/number.js';
 import { indicatorInfo, type Attainment, type DerivedReport, type IndicatorInfo } from './model.js';
 import { computeReport } from './report.js';
-import { expectedUnits, unitsLabel } from '../programme/geography.js';
+import { expectedUnits, periodRange, unitsLabel, validDuring } from '../programme/geography.js';
 
 /** An observation of a monthly submission; `cumulative` when it is a year-to-date ("Lũy kế") figure. */
 export interface MonthlyObservation extends Observation {
@@ -396,7 +396,9 @@ function collapseAll(
     figures.set(key, !had || s.part === null ? { ...c, asOf } : { ...had, asOf });
     if (gaps && ind.flow && s.unit.kind === 'district' && c.value !== null) {
       const missing: number[] = [];
-      for (let m = 1; m <= upTo; m++) if (!c.months.includes(m)) missing.push(m);
+      // Only the months the unit existed in: a ward from July 2025 has no gap in January.
+      const unit = index.unitByCode.get(s.unit.code);
+      for (let m = 1; m <= upTo; m++) if (!c.months.includes(m) && (!unit || validDuring(unit, periodRange({ year, month: m })))) missing.push(m);
       if (missing.length) {
         gaps.push(
           finding(
