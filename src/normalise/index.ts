@@ -15,6 +15,8 @@ import { findHeader, headerEnd, isPartialPeriod, monthIn, yearIn, type Header, t
 export interface NormaliseOptions {
   /** The year being reported; rows of other years are flagged (year-mismatch) but still returned. */
   year: number | null;
+  /** The month a monthly file is filed under: the period that decides a unit's name when its figures state none. */
+  month?: number | null;
 }
 
 export type Layout = 'rows' | 'matrix';
@@ -407,7 +409,7 @@ function emit(state: RowState, e: Emit): void {
   }
   if (value === null && plan === null) return;
   // The unit the name means in the figure's period (a shared name: the district before July 2025, the ward after).
-  const period = { year: e.year, month: e.month };
+  const period = { year: e.year, month: e.month ?? (e.year === state.options.year ? (state.options.month ?? null) : null) };
   const unitCol = state.header.columns.find((c) => c.role === 'unit');
   const unitWhere = unitCol ? cellLocation(table.file, table.sheet, e.r, unitCol.index) : { file: table.file, sheet: table.sheet };
   const unit = unitForPeriod(index, e.unit, period, unitWhere, state.unitNoted, findings);

@@ -96,8 +96,8 @@ export function summaryLines(model: ReportModel, lang: Lang): string[] {
     L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
     L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),
     ...model.derived.map((d) => `${lang === 'en' ? d.nameEn : d.name}: ${derivedCount(d, lang)}`),
-    L.districtsLine(s.districtsReporting, s.districtsExpected),
-    ...(geographyLine(model, lang) ?? []),
+    // In a year of two geographies (2025) the line says which units and when, instead of "156/156".
+    geographyLine(model, lang) ?? L.districtsLine(s.districtsReporting, s.districtsExpected),
     L.catalogLine(model.programme.known, model.programme.indicatorCount, s.indicators - model.programme.known),
   ];
 }

@@ -49,8 +49,8 @@ export function renderTable(model: ReportModel, options: TableOptions): string {
     L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
     L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),
     ...model.derived.map((d) => `${en ? d.nameEn : d.name}: ${derivedCount(d, options.lang)}`),
-    L.districtsLine(s.districtsReporting, s.districtsExpected),
-    ...(geographyLine(model, options.lang) ?? []),
+    // In a year of two geographies (2025) the line says which units and when, instead of "156/156".
+    geographyLine(model, options.lang) ?? L.districtsLine(s.districtsReporting, s.districtsExpected),
     L.catalogLine(model.programme.known, model.programme.indicatorCount, s.indicators - model.programme.known),
     '',
     renderFindings(model.issues, options, c),
