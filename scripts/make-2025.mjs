@@ -105,10 +105,10 @@ async function writeForm(path, { unitTitle, place, date, title, planHeader, valu
 }
 
 /** A long table in CSV, one row per figure. */
-function writeLong(path, { unit, month, date, rows }) {
+function writeLong(path, { unit, year, month, date, rows }) {
   const header = ['Đơn vị', 'Chỉ tiêu', 'Năm', ...(month ? ['Tháng'] : []), 'Giá trị', 'Kế hoạch', 'Ngày báo cáo'];
   const stated = `${pad(date.d)}/${pad(date.m)}/${date.y}`;
-  const lines = [header, ...rows.map((r) => [unit, r.name, String(YEAR), ...(month ? [String(month)] : []), viNumber(r.value), r.plan === undefined ? '' : viNumber(r.plan), stated])];
+  const lines = [header, ...rows.map((r) => [unit, r.name, String(year), ...(month ? [String(month)] : []), viNumber(r.value), r.plan === undefined ? '' : viNumber(r.plan), stated])];
   writeFileSync(path, '\uFEFF' + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n', 'utf8');
 }
 
@@ -237,7 +237,7 @@ export async function writeUnitMonths(root, { months, demo = true, year = YEAR, 
           rows: rowsOf(f),
         });
       } else {
-        writeLong(file, { unit: spelling(u, i), month: i % 2 === 1 ? month : null, date, rows: rowsOf(f) });
+        writeLong(file, { unit: spelling(u, i), year, month: i % 2 === 1 ? month : null, date, rows: rowsOf(f) });
       }
       written.push({ month, code: u.code, file: relative(root, file).split('\\').join('/'), status: day > 5 ? 'late' : 'on-time', ...f });
     }
@@ -273,4 +273,4 @@ async function main() {
   console.log(`wrote ${annual.districts.length + annual.units.length + annual.departments.length} annual files and ${monthly.filter((m) => m.file).length} monthly files`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -68,6 +68,7 @@ export async function run(argv: string[]): Promise<number> {
     .description('Write the form a district (or, without --district, a department) fills in, as .xlsx')
     .requiredOption('-y, --year <year>', 'the year the form reports, e.g. 2023')
     .option('--district <name>', 'the district whose form it is: its name in the title, and only the figures districts report')
+    .option('--unit <name>', 'the same for a ward or commune since July 2025, e.g. "Phường Hồng Hà"')
     .requiredOption('-o, --out <file>', 'the workbook to write (.xlsx), atomically')
     .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
     .option('--targets <name>', 'target set whose annual targets fill the plan column (default: the programme\'s)')

@@ -34,7 +34,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const encoding = parseEncoding(opts.encoding);
   if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
   const index = await loadProgramme(opts.programme, opts.targets);
-  const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district);
+  const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district, year);
   const read = await readPaths(paths, encoding ? { encoding } : {});
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
