@@ -31,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('-o, --out <file>', 'write to this file instead of standard output (required for xlsx)')
     .option('--district <name>', 'one district\'s card: its values, verdicts, rank among the districts and where it is below the city average')
     .option('--stamp', 'print the time the report was made (without it, the same inputs give byte-identical files)')
+    .addOption(new Option('--by <grouping>', 'group the wards and communes under the former districts (table, md or json)').choices(['former-district']))
     .option('--strict', 'exit 1 when there is an error finding')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
     .option('--no-color', 'no colours, even on a terminal')

@@ -21,6 +21,8 @@ export interface ReportOptions {
   strict?: boolean;
   encoding?: string;
   color?: boolean;
+  /** "former-district": the wards and communes grouped under the districts they came from. */
+  by?: 'former-district';
   /** A district's name in any spelling the readers accept: render its card. */
   district?: string;
   /** Print the time the report was made; without it the same inputs give byte-identical files. */
@@ -41,6 +43,14 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
   const normalised = normalise(read.tables, index, { year });
   const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings]);
+  if (opts.by === 'former-district') {
+    if (!['table', 'md', 'json'].includes(opts.format)) throw new UsageError('--by former-district prints as table, md or json');
+    const { byFormerDistrict } = await import('../compute/former-district.js');
+    const { renderFormerDistrictJson, renderFormerDistrictText } = await import('../render/former-district.js');
+    const view = byFormerDistrict(model, index.programme);
+    await emit(opts.format === 'json' ? renderFormerDistrictJson(view) : renderFormerDistrictText(view, opts.lang), opts.out);
+    return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;
+  }
   const content = await renderReport(model, {
     format: opts.format,
     lang: opts.lang,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +34,36 @@ describe('unit cards in 2025', () => {
     const district = JSON.parse(welfare(['report', '--year', '2025', 'fixtures/2025', '--district', 'Quận Ba Đình', '--format', 'json']).stdout);
     expect(district.district).toMatchObject({ code: '001', kind: 'quận' });
     expect(district.indicators.find((i: { id: string }) => i.id === 'jobs-created')).toMatchObject({ ranked: 30 });
+  });
+});
+
+describe('report --by former-district', () => {
+  it('puts a unit from one district under it, lists a unit spanning several once as shared, never apportioned', () => {
+    const r = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.stdout);
+    expect(view.groups).toHaveLength(30);
+    expect(view.shared).toHaveLength(64);
+    // Every unit is counted once: in one group or among the shared.
+    const placed = [...view.groups.flatMap((g: { units: string[] }) => g.units), ...view.shared.map((u: { code: string }) => u.code)];
+    expect(new Set(placed).size).toBe(126);
+    expect(placed).toHaveLength(126);
+    const expected = JSON.parse(readFileSync('fixtures/2025-expected.json', 'utf8'));
+    const jobsOf = (code: string) => expected.annual.units.find((u: { code: string }) => u.code === code).jobs as number;
+    const socSon = view.groups.find((g: { name: string }) => g.name === 'Sóc Sơn');
+    expect(socSon).toMatchObject({ approximate: false, shared: [] });
+    expect(socSon.values['jobs-created']).toBe(socSon.units.reduce((s: number, c: string) => s + jobsOf(c), 0));
+    const baDinh = view.groups.find((g: { name: string }) => g.name === 'Ba Đình');
+    expect(baDinh).toMatchObject({ units: [], approximate: true, values: { 'jobs-created': null } });
+    expect(view.shared.find((u: { name: string }) => u.name === 'Hồng Hà')).toMatchObject({ districts: ['Ba Đình', 'Hoàn Kiếm', 'Tây Hồ', 'Long Biên', 'Hai Bà Trưng'], values: { 'jobs-created': jobsOf('00097') } });
+    // The districts' own figures and the units' add up to the year's 118,000 for July–December, with nothing split.
+    const total = view.groups.reduce((s: number, g: { values: Record<string, number | null> }) => s + (g.values['jobs-created'] ?? 0), 0) + view.shared.reduce((s: number, u: { values: Record<string, number | null> }) => s + (u.values['jobs-created'] ?? 0), 0);
+    expect(total).toBe(118_000);
+  });
+  it('marks approximate totals in the table', () => {
+    const r = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--lang', 'en']);
+    expect(r.stdout).toContain('  huyện Sóc Sơn (5 units) — Jobs created: ');
+    expect(r.stdout).toContain('≈ quận Ba Đình (0 units; ≈ leaves out the shared units\' part: 8)');
+    expect(r.stdout).toContain('  phường Hồng Hà (from Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng)');
   });
 });
