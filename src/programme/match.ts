@@ -49,7 +49,8 @@ export class CatalogIndex {
   readonly unitByCode = new Map<string, ReportingUnit>();
   readonly reporterById = new Map<string, CityReporter>();
   private readonly indicatorNames: { key: string; name: string }[] = [];
-  private readonly unitNames: { key: string; name: string }[] = [];
+  /** Names for suggestions; `district` tells a district-level unit from a ward or commune (null: a city-level reporter). */
+  private readonly unitNames: { key: string; name: string; district: boolean | null }[] = [];
   readonly indicatorById = new Map<string, Indicator>();
 
   constructor(readonly programme: Programme) {
@@ -68,7 +69,7 @@ export class CatalogIndex {
         const list = this.unitsByBare.get(bare) ?? [];
         if (!list.includes(entry)) list.push(entry);
         this.unitsByBare.set(bare, list);
-        this.unitNames.push({ key: bare, name: unit.name });
+        this.unitNames.push({ key: bare, name: unit.name, district: DISTRICT_KINDS.has(unit.kind) });
         if ((unit.level ?? 'district') === 'district' && name !== unit.code && !this.districtBareNames.includes(bare)) this.districtBareNames.push(bare);
       }
     }
@@ -78,7 +79,7 @@ export class CatalogIndex {
       for (const name of [rep.name, rep.id, ...rep.aliases]) {
         const key = unitKey(name);
         if (!this.reportersByKey.has(key)) this.reportersByKey.set(key, match);
-        this.unitNames.push({ key, name: rep.name });
+        this.unitNames.push({ key, name: rep.name, district: null });
       }
     }
   }
@@ -174,7 +175,10 @@ export class CatalogIndex {
   }
 
   closestUnit(name: string): string | null {
-    return closest(splitKind(stripAdministrative(unitKey(name))).bare, this.unitNames);
+    // A name with a kind is suggested a unit of that level: "Huyện Từ Liêm" a district, not the ward Từ Liêm.
+    const { kind, bare } = splitKind(stripAdministrative(unitKey(name)));
+    const names = kind === null ? this.unitNames : this.unitNames.filter((n) => n.district === DISTRICT_KINDS.has(kind));
+    return closest(bare, names);
   }
 
   indicator(id: string): Indicator {
