@@ -143,8 +143,9 @@ export interface ReportModel {
     level?: 'district' | 'commune';
     validFrom?: string | null;
     validTo?: string | null;
-    /** For a new unit: the former districts its territory came from. */
+    /** For a new unit: the former districts its territory came from, by code and by name. */
     predecessors?: string[];
+    formerDistricts?: string[];
   }[];
   issues: Finding[];
 }

@@ -67,3 +67,17 @@ describe('report --by former-district', () => {
     expect(r.stdout).toContain('  phường Hồng Hà (from Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng)');
   });
 });
+
+describe('the HTML heat table with 156 rows in 2025', () => {
+  it('groups the wards and communes by former district, shared ones last with the districts they span, under a sticky header', () => {
+    const html = welfare(['report', '--year', '2025', 'fixtures/2025', '--format', 'html', '--lang', 'en']).stdout;
+    const groups = [...html.matchAll(/<tr class="group"><th scope="rowgroup" colspan="\d+">([^<]*)</g)].map((m) => m[1]);
+    // 23 former districts have a unit of their own; 64 units span several.
+    expect(groups).toHaveLength(24);
+    expect(groups[0]).toBe('Former district: Long Biên');
+    expect(groups.at(-1)).toBe('Formed from several former districts');
+    expect(html).toContain('<div class="scroll tall"><table class="heat">');
+    expect(html).toContain('.tall .heat thead th{position:sticky;top:0');
+    expect(html).toContain('Hồng Hà</a> <span class="muted">(Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng)</span></th>');
+  });
+});
