@@ -1,4 +1,5 @@
 import type { ReportModel } from '../compute/model.js';
+import { formatNumber } from './format.js';
 import type { Lang } from './labels.js';
 
 /**
@@ -19,5 +20,5 @@ export function geographyLine(model: ReportModel, lang: Lang): string | null {
 export function derivedCount(d: ReportModel['derived'][number], lang: Lang): string {
   if (d.value === null) return '—';
   const noun = d.units === undefined || d.units === 'districts' ? '' : ` ${lang === 'en' ? d.units : d.unitsVi}`;
-  return `${d.value}/${d.of}${noun}`;
+  return `${formatNumber(d.value, 0, lang)}/${formatNumber(d.of, 0, lang)}${noun}`;
 }
