@@ -119,8 +119,8 @@ function fileObservations(sub: ReadSubmission, index: CatalogIndex, year: number
   let cache = perFile.get(sub);
   const hit = cache?.get(key);
   if (hit) return hit;
-  const normalised = normalise(sub.tables, index, { year });
   const folderMonth = sub.source.month ?? defaultMonth;
+  const normalised = normalise(sub.tables, index, { year, month: folderMonth });
   const stated = new Set<number>();
   const observations: MonthlyObservation[] = normalised.observations.map((o) => {
     if (o.month !== null) stated.add(o.month);

@@ -99,7 +99,7 @@ export function monthLine(r: MonthResult): string {
   if (r.outcome === 'no-submissions') return `${r.period}  no submissions yet: skipped`;
   const row = r.row!;
   const what = r.outcome === 'produced' ? 'produced' : 'unchanged, kept';
-  const rate = `${row.submitted}/${row.expected} reported (${formatNumber(row.reportingRate, decimalsOf(row.reportingRate), 'en')}%), ${row.onTime} on time, ${row.late} late, ${row.missing + row.unusable} missing`;
+  const rate = `${row.submitted}/${row.expected} ${row.geography ?? 'districts'} reported (${formatNumber(row.reportingRate, decimalsOf(row.reportingRate), 'en')}%), ${row.onTime} on time, ${row.late} late, ${row.missing + row.unusable} missing`;
   const left = row.leftOut ? `; ${row.leftOut} file${row.leftOut === 1 ? '' : 's'} with errors left out (see ${row.md})` : '';
   // The month's own exclusions (its summary lists those of the months before too).
   const own = row.excluded.filter((x) => x.month === row.month);

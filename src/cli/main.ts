@@ -34,6 +34,7 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--csv-locale <locale>', 'CSV for a spreadsheet in this locale: en (commas, decimal points) or vi (semicolons, decimal commas)').choices(['en', 'vi']).default('en'))
     .option('--district <name>', 'one district\'s card: its values, verdicts, rank among the districts and where it is below the city average')
     .option('--stamp', 'print the time the report was made (without it, the same inputs give byte-identical files)')
+    .addOption(new Option('--by <grouping>', 'group the wards and communes under the former districts (table, md or json)').choices(['former-district']))
     .option('--strict', 'exit 1 when there is an error finding')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
     .option('--no-color', 'no colours, even on a terminal');
@@ -75,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
     .description('Write the form a district (or, without --district, a department) fills in, as .xlsx')
     .requiredOption('-y, --year <year>', 'the year the form reports, e.g. 2023')
     .option('--district <name>', 'the district whose form it is: its name in the title, and only the figures districts report')
+    .option('--unit <name>', 'the same for a ward or commune since July 2025, e.g. "Phường Hồng Hà"')
     .requiredOption('-o, --out <file>', 'the workbook to write (.xlsx), atomically')
     .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
     .option('--targets <name>', 'target set whose annual targets fill the plan column (default: the programme\'s)')

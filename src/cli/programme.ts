@@ -3,6 +3,7 @@ import { CatalogIndex } from '../programme/match.js';
 import type { Programme } from '../programme/schema.js';
 import { BUILTIN_PROGRAMME, BUILTIN_PROGRAMME_COMPILED, readProgrammeFile } from '../read/programme-file.js';
 import { UsageError } from './errors.js';
+import { validityText } from '../programme/geography.js';
 
 /**
  * The programme (built-in, or --programme FILE) and its lookup index; a bad definition is a usage error.
@@ -23,9 +24,21 @@ export async function loadProgramme(file: string | undefined, targets?: string):
   return new CatalogIndex(programme);
 }
 
-/** --district NAME → the district's code; an unknown name is a usage error naming the closest district. */
-export function resolveDistrict(index: CatalogIndex, name: string): string {
+/**
+ * --district NAME / --unit NAME → the unit's code; an unknown name is a usage error naming the closest unit.
+ * With a year, a name shared by a district and a ward ("Ba Đình") is the one that exists in it; a name that
+ * is both in the year (2025) or neither is a usage error saying which units and dates.
+ */
+export function resolveDistrict(index: CatalogIndex, name: string, year?: number): string {
   const match = index.matchUnit(name);
+  if (match?.unit.kind === 'district' && year !== undefined) {
+    const r = index.resolveAt(match, { year, month: null });
+    if (r.ok && r.match.unit.kind === 'district') return r.match.unit.code;
+    if (!r.ok) {
+      const list = r.candidates.map((c) => `${c.kind ?? ''} ${c.name} (${validityText(c).en})`.trim()).join(', ');
+      throw new UsageError(r.code === 'ambiguous-unit' ? `"${name}" names more than one unit in ${year}: ${list}; write the kind, e.g. "Phường ${match.name}"` : `${list}: not a reporting unit in ${year}`);
+    }
+  }
   if (match?.unit.kind === 'district') return match.unit.code;
   if (match) throw new UsageError(`--district takes a district, and "${name}" is ${match.name}, a city-level reporter`);
   const close = index.closestUnit(name);

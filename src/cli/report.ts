@@ -25,6 +25,8 @@ export interface ReportOptions extends ReadCapOptions {
   strict?: boolean;
   encoding?: string;
   color?: boolean;
+  /** "former-district": the wards and communes grouped under the districts they came from. */
+  by?: 'former-district';
   /** A district's name in any spelling the readers accept: render its card. */
   district?: string;
   /** Print the time the report was made; without it the same inputs give byte-identical files. */
@@ -44,7 +46,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const index = await loadProgramme(opts.programme, opts.targets);
   const outside = yearOutsideProgramme(index.programme, year);
   if (outside) throw new UsageError(`--year ${outside}`);
-  const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district);
+  const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district, year);
   const read = await readPaths(paths, { limits, ...(encoding ? { encoding } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
@@ -52,6 +54,14 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const normalised = normalise(read.tables, index, { year });
   const noData = noDataForYear(normalised.observations, year);
   const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings, ...(noData ? [noData] : [])]);
+  if (opts.by === 'former-district') {
+    if (!['table', 'md', 'json'].includes(format)) throw new UsageError('--by former-district prints as table, md or json');
+    const { byFormerDistrict } = await import('../compute/former-district.js');
+    const { renderFormerDistrictJson, renderFormerDistrictText } = await import('../render/former-district.js');
+    const view = byFormerDistrict(model, index.programme);
+    await emit(format === 'json' ? renderFormerDistrictJson(view) : renderFormerDistrictText(view, opts.lang), opts.out);
+    return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;
+  }
   const content = await renderReport(model, {
     format,
     lang: opts.lang,

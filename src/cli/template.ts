@@ -7,6 +7,8 @@ import { loadProgramme, resolveDistrict } from './programme.js';
 export interface TemplateOptions {
   year: string;
   district?: string;
+  /** The same as --district, for the wards and communes since July 2025 ("Phường Hồng Hà"). */
+  unit?: string;
   out: string;
   programme?: string;
   targets?: string;
@@ -21,7 +23,9 @@ export async function templateCommand(opts: TemplateOptions): Promise<number> {
   if (year < programme.from || year > programme.to) {
     throw new UsageError(`--year ${year} is outside the programme's period ${programme.from}–${programme.to}`);
   }
-  const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district);
+  const name = opts.unit ?? opts.district;
+  if (opts.unit !== undefined && opts.district !== undefined) throw new UsageError('give --unit or --district, not both');
+  const district = name === undefined ? undefined : resolveDistrict(index, name, year);
   const form = buildForm(programme, { year, ...(district ? { district } : {}), ...(opts.targets ? { targets: opts.targets } : {}) });
   const { writeFormWorkbook } = await import('../template/write.js');
   const bytes = await writeFormWorkbook(form);

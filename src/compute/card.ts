@@ -75,7 +75,11 @@ export function buildCard(model: ReportModel, code: string, options: CardOptions
   const district = model.districts.find((d) => d.code === code);
   if (!district) throw new Error(`no district with code ${code} in this programme`);
   const totals = new Set(options.totals ?? model.indicators.filter((i) => i.aggregation === 'sum').map((i) => i.id));
-  const indicators = model.indicators.filter((i) => i.districts.length > 0).map((ind) => cardIndicator(ind, code, totals.has(ind.id)));
+  // A unit is ranked among the units of its own geography: a ward of 2025 among the 126, a district among the 30.
+  const peers = new Set(model.districts.filter((d) => (d.validFrom ?? null) === (district.validFrom ?? null) && (d.validTo ?? null) === (district.validTo ?? null)).map((d) => d.code));
+  // In a year of two geographies a unit's total covers part of the year: no share of the year's total compares with it.
+  const splitYear = (model.summary.geography?.length ?? 1) > 1;
+  const indicators = model.indicators.filter((i) => i.districts.length > 0).map((ind) => cardIndicator(ind, code, totals.has(ind.id), peers, splitYear));
   const verdict = (a: Attainment) => a.status === 'exceeded' || a.status === 'achieved' || a.status === 'not-achieved';
   const met = (a: Attainment) => a.status === 'exceeded' || a.status === 'achieved';
   return {
@@ -106,10 +110,10 @@ export function buildCard(model: ReportModel, code: string, options: CardOptions
   };
 }
 
-function cardIndicator(ind: IndicatorReport, code: string, total: boolean): CardIndicator {
+function cardIndicator(ind: IndicatorReport, code: string, total: boolean, peers: ReadonlySet<string>, splitYear: boolean): CardIndicator {
   const mine = ind.districts.find((d) => d.code === code);
   const value = mine?.value ?? null;
-  const values = ind.districts.map((d) => d.value).filter((v): v is number => v !== null);
+  const values = ind.districts.filter((d) => peers.has(d.code)).map((d) => d.value).filter((v): v is number => v !== null);
   const better = (a: number, b: number) => (ind.direction === 'higher' ? a > b : a < b);
   const rank = value === null ? null : 1 + values.filter((v) => better(v, value)).length;
 
@@ -121,9 +125,10 @@ function cardIndicator(ind: IndicatorReport, code: string, total: boolean): Card
     basis = 'city-value';
   }
   let comparedValue: number | null = value;
-  if (total) {
-    // Counts compare like with like: percent of plan against the planned districts' combined percent of plan.
-    const planned = ind.districts.filter((d) => d.value !== null && d.annual.percent !== null && d.annual.percent > 0);
+  // In a year of two geographies a unit's total covers part of the year: it is not compared.
+  if (total && !splitYear) {
+    // Counts compare like with like: percent of plan against the planned peers' combined percent of plan.
+    const planned = ind.districts.filter((d) => peers.has(d.code) && d.value !== null && d.annual.percent !== null && d.annual.percent > 0);
     const sumValues = planned.reduce((s, d) => s + d.value!, 0);
     const sumPlans = planned.reduce((s, d) => s + (d.value! * 100) / d.annual.percent!, 0);
     comparedValue = value === null ? null : (mine?.annual.percent ?? null);

@@ -81,6 +81,24 @@ export interface DerivedReport {
   value: number | null;
   of: number;
   districts: string[];
+  /** The units that exist at the year's end, and what they are called ("districts", "wards and communes"). */
+  expected: number;
+  units: string;
+  unitsVi: string;
+}
+
+/** One geography of the report's year and how many of its units reported: 2025 has two. */
+export interface GeographyCount {
+  from: string;
+  to: string;
+  expected: number;
+  reporting: number;
+  /** "districts", "wards and communes"; "phường, xã". */
+  units: string;
+  unitsVi: string;
+  /** "January–June 2025"; "tháng 1–6/2025". */
+  period: string;
+  periodVi: string;
 }
 
 export interface Summary {
@@ -99,6 +117,8 @@ export interface Summary {
   districtsExpected: number;
   /** Indicators whose city value combines fewer units than expected: verdict "partial", counted in no other count. */
   partial: number;
+  /** Which units were expected when: one entry, or two in the year Hanoi's units changed. */
+  geography?: GeographyCount[];
 }
 
 export interface ReportModel {
@@ -119,6 +139,17 @@ export interface ReportModel {
   summary: Summary;
   indicators: IndicatorReport[];
   derived: DerivedReport[];
-  districts: { code: string; name: string; kind: string; reported: boolean }[];
+  districts: {
+    code: string;
+    name: string;
+    kind: string;
+    reported: boolean;
+    level?: 'district' | 'commune';
+    validFrom?: string | null;
+    validTo?: string | null;
+    /** For a new unit: the former districts its territory came from, by code and by name. */
+    predecessors?: string[];
+    formerDistricts?: string[];
+  }[];
   issues: Finding[];
 }

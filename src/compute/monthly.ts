@@ -19,6 +19,7 @@ import type { CatalogIndex } from '../programme/match.js';
 import { round } from '../text/number.js';
 import { indicatorInfo, type Attainment, type DerivedReport, type IndicatorInfo } from './model.js';
 import { computeReport } from './report.js';
+import { expectedUnits, periodRange, unitsLabel, validDuring } from '../programme/geography.js';
 
 /** An observation of a monthly submission; `cumulative` when it is a year-to-date ("Lũy kế") figure. */
 export interface MonthlyObservation extends Observation {
@@ -148,6 +149,9 @@ export interface CompletenessCounts {
   /** DHIS2's "reporting rate": submitted ÷ expected × 100, and "reporting rate on time": on time ÷ expected × 100. */
   reportingRate: number;
   reportingRateOnTime: number;
+  /** What the expected units are: "districts" (to June 2025) or "wards and communes" (from July 2025); Vietnamese beside. */
+  geography?: string;
+  geographyVi?: string;
 }
 
 export function completenessCounts(c: CompletenessCounts): CompletenessCounts {
@@ -160,6 +164,7 @@ export function completenessCounts(c: CompletenessCounts): CompletenessCounts {
     unusable: c.unusable,
     reportingRate: c.reportingRate,
     reportingRateOnTime: c.reportingRateOnTime,
+    ...(c.geography ? { geography: c.geography } : {}),
   };
 }
 
@@ -243,9 +248,9 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
   const lastYear = collapseAll(previousYear, index, year - 1, 12, null);
   const setName = options.targets ?? programme.defaultTargets;
   const computeOptions = { year, targets: setName };
-  const model = computeReport([...current.observations, ...lastYear.observations], index, computeOptions, [...input.findings, ...gapFindings]);
+  const model = computeReport([...current.observations, ...lastYear.observations], index, { ...computeOptions, upToMonth: month }, [...input.findings, ...gapFindings]);
   const prior = month > 1 ? collapseAll(series, index, year, month - 1, null) : null;
-  const priorModel = prior ? computeReport([...prior.observations, ...lastYear.observations], index, computeOptions, []) : null;
+  const priorModel = prior ? computeReport([...prior.observations, ...lastYear.observations], index, { ...computeOptions, upToMonth: month - 1 }, []) : null;
   const pace = round((month / 12) * 100, 2);
 
   const indicators: MonthIndicator[] = model.indicators.map((ind) => {
@@ -303,7 +308,7 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
   if (priorCompleteness) {
     const now = reported(completeness);
     const then = reported(priorCompleteness);
-    const order = programme.units.map((u) => u.name);
+    const order = expectedUnits(programme, { year, month }).flatMap((g) => g.units.map((u) => u.name));
     changes = {
       previousReportingRate: priorCompleteness.reportingRate,
       started: order.filter((n) => now.has(n) && !then.has(n)),
@@ -416,7 +421,9 @@ function collapseAll(
     figures.set(key, !had || s.part === null ? { ...c, asOf } : { ...had, asOf });
     if (gaps && dueEveryMonth(ind) && s.unit.kind === 'district' && c.value !== null) {
       const missing: number[] = [];
-      for (let m = 1; m <= upTo; m++) if (!c.months.includes(m)) missing.push(m);
+      // Only the months the unit existed in: a ward from July 2025 has no gap in January.
+      const unit = index.unitByCode.get(s.unit.code);
+      for (let m = 1; m <= upTo; m++) if (!c.months.includes(m) && (!unit || validDuring(unit, periodRange({ year, month: m })))) missing.push(m);
       if (missing.length) {
         gaps.push(
           finding(
@@ -563,7 +570,10 @@ function completenessOf(input: MonthlyInput, index: CatalogIndex, options: Month
     if (named.length) return { code, name, kind, status: 'unusable', reportDate: null, dateSource: null, daysLate: null, files: named, errors: errorsIn(named, null) };
     return { code, name, kind, status: 'missing', reportDate: null, dateSource: null, daysLate: null, files: [], errors: 0 };
   };
-  const units: UnitSubmission[] = programme.units.map((u) => unitOf(`d:${u.code}`, u.name, 'district', u.code));
+  // The units that exist in the month: the 30 districts up to June 2025, the 126 wards and communes from July.
+  const expectedNow = expectedUnits(programme, { year, month });
+  const valid = expectedNow.flatMap((g) => g.units);
+  const units: UnitSubmission[] = valid.map((u) => unitOf(`d:${u.code}`, u.name, 'district', u.code));
   for (const rep of programme.cityReporters) {
     const entry = unitOf(`c:${rep.id}`, rep.name, 'city', null);
     if (entry.status !== 'missing') units.push(entry);
@@ -583,6 +593,8 @@ function completenessOf(input: MonthlyInput, index: CatalogIndex, options: Month
     unusable: count('unusable'),
     reportingRate: rate(onTime + late),
     reportingRateOnTime: rate(onTime),
+    // Said only when it is not Hanoi's districts, so that months before July 2025 read as before.
+    ...(unitsLabel(valid).nounEn !== 'districts' ? { geography: unitsLabel(valid).nounEn, geographyVi: unitsLabel(valid).nounVi } : {}),
     deadline,
     units,
   };

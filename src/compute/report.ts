@@ -1,10 +1,11 @@
 import { finding, sortFindings, type Finding, type Location } from '../model/finding.js';
 import type { Observation } from '../model/observation.js';
-import { annualTargetText, expectedUnits, resolveTargetSet, type IndicatorTargetTexts } from '../programme/targets.js';
+import { annualTargetText, resolveTargetSet, type IndicatorTargetTexts } from '../programme/targets.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { Indicator, Programme } from '../programme/schema.js';
 import { parseTarget } from '../programme/target.js';
 import { round } from '../text/number.js';
+import { expectedUnitsIn, rangeText, unitsValidAt, unitsLabel, validDuring, yearTo, type DateRange, type GeographySegment } from '../programme/geography.js';
 import { judge } from './attainment.js';
 import { targetMismatch } from './plan.js';
 import { indicatorInfo, type Attainment, type DerivedReport, type DistrictValue, type IndicatorReport, type ReportModel, type SourceRef, type Summary } from './model.js';
@@ -13,6 +14,8 @@ export interface ComputeOptions {
   year: number;
   /** Target set name; the programme's default when omitted. */
   targets?: string;
+  /** A year to date (monthly summaries): units and levels as at the end of this month. The whole year when absent. */
+  upToMonth?: number;
 }
 
 /** Relative difference above which a city-level figure and the districts' combination disagree. */
@@ -28,12 +31,16 @@ export function computeReport(observations: readonly Observation[], index: Catal
   const issues: Finding[] = [...findings];
   const byIndicator = groupBy(observations, (o) => o.indicator);
   const indicators = programme.indicators.map((ind) =>
-    indicatorReport(ind, byIndicator.get(ind.id) ?? [], programme, targetSet.get(ind.id), options.year, issues),
+    indicatorReport(ind, byIndicator.get(ind.id) ?? [], programme, targetSet.get(ind.id), options.year, issues, yearTo(options.year, options.upToMonth ?? null)),
   );
   const reporting = new Set(
     observations.filter((o) => o.year === options.year && o.value !== null && o.unit.kind === 'district').map((o) => (o.unit.kind === 'district' ? o.unit.code : '')),
   );
-  const derived = programme.derived.map((d) => derivedReport(d, observations, programme, options.year));
+  // The units the year expects: one geography, or two in a year the units changed (2025: districts, then wards).
+  const range = yearTo(options.year, options.upToMonth ?? null);
+  const derived = programme.derived.map((d) => derivedReport(d, observations, programme, options.year, range));
+  const segments = expectedUnitsIn(programme, range);
+  const units = programme.units.filter((u) => validDuring(u, range));
   return {
     programme: {
       id: programme.id,
@@ -48,10 +55,26 @@ export function computeReport(observations: readonly Observation[], index: Catal
       note: programme.note ?? null,
     },
     year: options.year,
-    summary: summarise(indicators, reporting.size, programme.units.length),
+    summary: {
+      ...summarise(indicators, units.filter((u) => reporting.has(u.code)).length, units.length),
+      geography: segments.map((g) => {
+        const when = rangeText(g);
+        return { from: g.from, to: g.to, expected: g.units.length, reporting: g.units.filter((u) => reporting.has(u.code)).length, units: g.label.nounEn, unitsVi: g.label.nounVi, period: when.en, periodVi: when.vi };
+      }),
+    },
     indicators,
     derived,
-    districts: programme.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, reported: reporting.has(u.code) })),
+    districts: units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      reported: reporting.has(u.code),
+      level: u.level ?? 'district',
+      validFrom: u.validFrom ?? null,
+      validTo: u.validTo ?? null,
+      predecessors: u.predecessors,
+      formerDistricts: u.predecessors.map((code) => programme.units.find((p) => p.code === code)?.name ?? code),
+    })),
     issues: sortFindings(issues),
   };
 }
@@ -161,6 +184,7 @@ function indicatorReport(
   targets: IndicatorTargetTexts | undefined,
   year: number,
   issues: Finding[],
+  range: DateRange,
 ): IndicatorReport {
   const current = obs.filter((o) => o.year === year);
   const previousObs = obs.filter((o) => o.year === year - 1);
@@ -175,13 +199,15 @@ function indicatorReport(
 
   const districts: DistrictValue[] = [];
   const districtFigures: UnitFigures[] = [];
-  for (const unit of programme.units) {
+  const figuresByCode = new Map<string, UnitFigures>();
+  for (const unit of programme.units.filter((u) => validDuring(u, range))) {
     const mine = currentByDistrict.get(unit.code);
     if (!mine) continue;
     const f = unitFigures(ind, mine);
     statedRateMismatch(ind, f, unit.name, issues);
     const prev = previousFigures.get(unit.code)?.value ?? null;
     districtFigures.push(f);
+    figuresByCode.set(unit.code, f);
     // A district is judged against the plan it submitted; rates also against the city-wide targets.
     const annualText = f.plan?.text ?? (additive ? null : catalogAnnual);
     const periodText = additive ? null : catalogPeriod;
@@ -196,8 +222,10 @@ function indicatorReport(
     });
   }
 
-  const city = cityValue(ind, current, districtFigures, expectedUnits(programme, year), issues);
-  const previous = cityValue(ind, previousObs, programme.units.flatMap((u) => previousFigures.get(u.code) ?? []).filter((f) => f.sources.length), expectedUnits(programme, year - 1), null);
+  const combine = combinedUnits(ind, programme, range);
+  const city = cityValue(ind, current, combine.units.flatMap((u) => figuresByCode.get(u.code) ?? []), combine, issues);
+  const before = combinedUnits(ind, programme, yearTo(year - 1, null));
+  const previous = cityValue(ind, previousObs, before.units.flatMap((u) => previousFigures.get(u.code) ?? []).filter((f) => f.sources.length), before, null);
   // A partial figure of last year is no ground for "lower than the previous year".
   const previousForJudging = previous.partial ? null : previous.value;
 
@@ -246,7 +274,8 @@ interface CityFigures {
  * The city value: what a city-level reporter gave, else the districts combined (sum, or the ratio of
  * summed parts). When both exist and differ by more than 1%, an aggregate-mismatch warning names both.
  */
-function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitFigures[], expected: number, issues: Finding[] | null): CityFigures {
+function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitFigures[], combine: CombinedUnits, issues: Finding[] | null): CityFigures {
+  const expected = combine.units.length;
   const reported = unitFigures(ind, obs.filter((o) => o.unit.kind === 'city'));
   statedRateMismatch(ind, reported, reported.stated?.unitName ?? '', issues);
   let combined: number | null = null;
@@ -272,10 +301,10 @@ function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitF
         finding(
           'warning',
           'aggregate-mismatch',
-          `"${ind.name}": the city-level figure ${fmt(reported.value, ind.decimals)} differs from the ${contributing.length} districts combined, ${fmt(combined, ind.decimals)} (${round(diff * 100, 2)}%). The report uses the city-level figure; check both.`,
+          `"${ind.name}": the city-level figure ${fmt(reported.value, ind.decimals)} differs from the ${contributing.length} ${combine.en} combined, ${fmt(combined, ind.decimals)} (${round(diff * 100, 2)}%). The report uses the city-level figure; check both.`,
           reported.sources[0] ?? {},
           about,
-          `"${ind.name}": số liệu cấp Thành phố ${fmt(reported.value, ind.decimals)} khác với số cộng của ${contributing.length} quận, huyện là ${fmt(combined, ind.decimals)} (chênh ${round(diff * 100, 2)}%). Báo cáo dùng số liệu cấp Thành phố; hãy kiểm tra lại cả hai.`,
+          `"${ind.name}": số liệu cấp Thành phố ${fmt(reported.value, ind.decimals)} khác với số cộng của ${contributing.length} ${combine.vi} là ${fmt(combined, ind.decimals)} (chênh ${round(diff * 100, 2)}%). Báo cáo dùng số liệu cấp Thành phố; hãy kiểm tra lại cả hai.`,
         ),
       );
     }
@@ -286,20 +315,20 @@ function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitF
   if (combined === null) return { value: null, partial: false, units: 0, expected, computed: false, origin: null, parts: combinedParts, sources: [] };
   const partial = contributing.length < expected;
   if (issues && partial) {
-    const none = ` It gets no verdict of its own ("partial: ${contributing.length} of ${expected}"), and the summary does not count it; a city-level figure (or every district's) gives it one.`;
-    const noneVi = ` Giá trị này không được đánh giá ("chưa đủ: ${contributing.length}/${expected}") và không được tính trong phần tổng hợp; cần số liệu cấp Thành phố (hoặc của tất cả quận, huyện) để đánh giá.`;
+    const none = ` It gets no verdict of its own ("partial: ${contributing.length} of ${expected}"), and the summary does not count it; a city-level figure (or every unit's) gives it one.`;
+    const noneVi = ` Giá trị này không được đánh giá ("chưa đủ: ${contributing.length}/${expected}") và không được tính trong phần tổng hợp; cần số liệu cấp Thành phố (hoặc của tất cả các đơn vị) để đánh giá.`;
     issues.push(
       finding(
         'warning',
         'partial-aggregate',
         (ind.aggregation === 'ratio'
-          ? `"${ind.name}": the city value combines ${contributing.length} of ${expected} districts; the others did not report both of its parts (a rate alone cannot be combined).`
-          : `"${ind.name}": the city value combines ${contributing.length} of ${expected} districts; the others did not report it.`) + none,
+          ? `"${ind.name}": the city value combines ${contributing.length} of ${expected} ${combine.en}; the others did not report both of its parts (a rate alone cannot be combined).`
+          : `"${ind.name}": the city value combines ${contributing.length} of ${expected} ${combine.en}; the others did not report it.`) + none,
         {},
         about,
         (ind.aggregation === 'ratio'
-          ? `"${ind.name}": giá trị của Thành phố chỉ tổng hợp từ ${contributing.length}/${expected} quận, huyện; các đơn vị còn lại chưa báo cáo đủ cả hai thành phần (chỉ có tỷ lệ thì không tổng hợp được).`
-          : `"${ind.name}": giá trị của Thành phố chỉ tổng hợp từ ${contributing.length}/${expected} quận, huyện; các đơn vị còn lại chưa báo cáo chỉ tiêu này.`) + noneVi,
+          ? `"${ind.name}": giá trị của Thành phố chỉ tổng hợp từ ${contributing.length}/${expected} ${combine.vi}; các đơn vị còn lại chưa báo cáo đủ cả hai thành phần (chỉ có tỷ lệ thì không tổng hợp được).`
+          : `"${ind.name}": giá trị của Thành phố chỉ tổng hợp từ ${contributing.length}/${expected} ${combine.vi}; các đơn vị còn lại chưa báo cáo chỉ tiêu này.`) + noneVi,
       ),
     );
   }
@@ -312,13 +341,46 @@ function partialOr(a: Attainment, city: CityFigures): Attainment {
   return { target: a.target, percent: null, status: 'partial', partial: { units: city.units, expected: city.expected } };
 }
 
+/** The units whose figures make a city value, and how to call them in messages. */
+interface CombinedUnits {
+  units: Programme['units'];
+  en: string;
+  vi: string;
+}
+
+/**
+ * A flow (jobs created) adds up over the year: every unit that existed in it gives its own months (in 2025, the
+ * districts January–June and the wards and communes July–December; no month twice, as no unit exists in the
+ * other's months). A level or a ratio's parts is read at the year's end: only the units that exist then.
+ */
+function combinedUnits(ind: Indicator, programme: Programme, range: DateRange): CombinedUnits {
+  if (ind.flow) {
+    const segments: GeographySegment[] = expectedUnitsIn(programme, range);
+    const units = segments.flatMap((g) => g.units);
+    if (segments.length === 1) return { units, ...unitsNoun(units) };
+    return {
+      units,
+      en: segments.map((g) => `${g.label.nounEn} (${rangeText(g).en})`).join(' and '),
+      vi: segments.map((g) => `${g.label.nounVi} (${rangeText(g).vi})`).join(' và '),
+    };
+  }
+  const units = unitsValidAt(programme, range.to);
+  return { units, ...unitsNoun(units) };
+}
+
+/** "districts" / "quận, huyện" (as findings have always said), "wards and communes" / "phường, xã". */
+function unitsNoun(units: Programme['units']): { en: string; vi: string } {
+  const label = unitsLabel(units);
+  return { en: label.nounEn, vi: label.nounEn === 'districts' ? 'quận, huyện' : label.nounVi };
+}
+
 function attainment(text: string | null, value: number | null, ind: Indicator, previous: number | null): Attainment {
   const target = text === null ? null : parseTarget(text);
   const v = judge(target, value, ind, previous);
   return { target: text, percent: v.percent, status: v.status };
 }
 
-function derivedReport(d: Programme['derived'][number], observations: readonly Observation[], programme: Programme, year: number): DerivedReport {
+function derivedReport(d: Programme['derived'][number], observations: readonly Observation[], programme: Programme, year: number, range: DateRange): DerivedReport {
   // One pass over the observations, then one look-up per unit: linear, whatever the number of units.
   const firstByUnit = new Map<string, Observation>();
   for (const x of observations) {
@@ -327,13 +389,16 @@ function derivedReport(d: Programme['derived'][number], observations: readonly O
   }
   const zero: string[] = [];
   let of = 0;
-  for (const unit of programme.units) {
+  // Counted among the units that exist at the year's end: "18 of 30 districts" before 2025, "N of 126 wards and communes" after.
+  const atEnd = unitsValidAt(programme, range.to);
+  const label = unitsLabel(atEnd);
+  for (const unit of atEnd) {
     const o = firstByUnit.get(unit.code);
     if (!o) continue;
     of++;
     if (o.value === 0) zero.push(unit.name);
   }
-  return { id: d.id, name: d.name, nameEn: d.nameEn, value: of ? zero.length : null, of, districts: zero };
+  return { id: d.id, name: d.name, nameEn: d.nameEn, value: of ? zero.length : null, of, districts: zero, expected: atEnd.length, units: label.nounEn, unitsVi: label.nounVi };
 }
 
 function summarise(indicators: IndicatorReport[], districtsReporting: number, districtsExpected: number): Summary {

@@ -90,9 +90,10 @@ export function unitFromName(index: CatalogIndex, name: string): UnitMatch | nul
   if (!spaced) return null;
   const direct = matchUnit(index, spaced) ?? unitInText(index, spaced);
   if (direct) return direct;
-  const code = /^(\d{3})\b/.exec(spaced);
+  // A GSO code first: "016_Soc_Son", or a commune's 5 digits since 2025, "00097_Hong_Ha".
+  const code = /^(\d{5}|\d{3})\b/.exec(spaced);
   if (code) {
-    const unit = index.programme.units.find((u) => u.code === code[1]);
+    const unit = index.unitByCode.get(code[1]!);
     if (unit) return { unit: { kind: 'district', code: unit.code }, name: unit.name };
   }
   return null;

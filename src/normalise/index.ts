@@ -10,11 +10,14 @@ import type { NumberConvention } from '../text/number.js';
 import { cellNumber, cellPlanText } from './cells.js';
 import { isDateLine, sheetContext, type SheetContext } from './context.js';
 import { matchIndicator, matchUnit } from './memo.js';
+import { planApplies, unitForPeriod } from './unit-period.js';
 import { findHeader, headerEnd, isPartialPeriod, monthIn, yearIn, type Header, type HeaderColumn } from './headers.js';
 
 export interface NormaliseOptions {
   /** The year being reported; rows of other years are flagged (year-mismatch) but still returned. */
   year: number | null;
+  /** The month a monthly file is filed under: the period that decides a unit's name when its figures state none. */
+  month?: number | null;
 }
 
 export type Layout = 'rows' | 'matrix';
@@ -154,7 +157,7 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   summary.layout = layout;
   summary.year = context.year;
   const convention: NumberConvention = table.convention ?? 'vi';
-  const state: RowState = { table, index, options, context, header, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0 };
+  const state: RowState = { table, index, options, context, header, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set() };
   if (layout === 'rows') readRowsLayout(state, indicatorCol!, unitCol);
   else readMatrixLayout(state, unitCol ?? inferUnitColumn(table, header, index));
   if (layout === 'rows' && !unitCol) {
@@ -183,6 +186,8 @@ interface RowState {
   /** Rows with figures whose indicator name is not the programme's, and rows whose name is. */
   unknown: UnknownName[];
   matchedRows: number;
+  /** Units already reported as ambiguous or not valid in a period, so each place says it once. */
+  unitNoted: Set<string>;
 }
 
 interface UnknownName {
@@ -481,8 +486,32 @@ function emit(state: RowState, e: Emit): void {
     }
   }
   if (value === null && plan === null) return;
+  // The unit the name means in the figure's period (a shared name: the district before July 2025, the ward after).
+  const period = { year: e.year, month: e.month ?? (e.year === state.options.year ? (state.options.month ?? null) : null) };
+  const unitCol = state.header.columns.find((c) => c.role === 'unit');
+  const unitWhere = unitCol ? cellLocation(table.file, table.sheet, e.r, unitCol.index) : { file: table.file, sheet: table.sheet };
+  const unit = unitForPeriod(index, e.unit, period, unitWhere, state.unitNoted, findings);
+  if (!unit) return;
+  if (plan !== null && !planApplies(index, unit, period, e.planCol?.text ?? '', isPartialPeriod)) {
+    plan = null;
+    const noted = `plan|${unit.name}`;
+    if (!state.unitNoted.has(noted)) {
+      state.unitNoted.add(noted);
+      findings.push(
+        finding(
+          'info',
+          'partial-year-plan',
+          `${unit.name} existed for only part of ${e.year}, and its plan column ("${e.planCol?.text ?? ''}") does not say it is for that part: its plans are not used. Head the column "Kế hoạch 6 tháng đầu năm ${e.year}" if they are.`,
+          planSource ?? source,
+          { district: unit.name },
+          `${unit.name} chỉ tồn tại trong một phần năm ${e.year}, và cột kế hoạch ("${e.planCol?.text ?? ''}") không ghi là kế hoạch của phần năm đó: không dùng các kế hoạch này. Nếu đúng là kế hoạch của phần năm đó, hãy ghi tiêu đề cột "Kế hoạch 6 tháng đầu năm ${e.year}".`,
+        ),
+      );
+    }
+    if (value === null) return;
+  }
   noteYear(state, e, source);
-  state.observations.push({ unit: e.unit.unit, unitName: e.unit.name, indicator: indicator.id, part: e.target.part, year: e.year, month: e.month, value, plan, source, ...(planSource && plan !== null ? { planSource } : {}) });
+  state.observations.push({ unit: unit.unit, unitName: unit.name, indicator: indicator.id, part: e.target.part, year: e.year, month: e.month, value, plan, source, ...(planSource && plan !== null ? { planSource } : {}) });
 }
 
 /** What is wrong with a value, after the value: "is above 100, …" (en), "cao hơn 100, …" (vi). */

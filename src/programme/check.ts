@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../model/finding.js';
 import type { Programme } from './schema.js';
 import { canonicalTarget, isCountIndicator } from './target.js';
+import { geographyProblems } from './geography-check.js';
 
 /**
  * What a schema cannot check: unique ids, target sets that name known indicators and sets, derived counts
@@ -28,6 +29,7 @@ export function checkProgramme(programme: Programme, file: string | null): { pro
       `reportingYears ${years.from}–${years.to} phải bao trùm giai đoạn ${programme.from}–${programme.to}`,
     );
   }
+  for (const p of geographyProblems(programme)) problem(p.en, p.vi);
   const setNames = new Set(programme.targetSets.map((s) => s.name));
   if (!setNames.has(programme.defaultTargets)) {
     problem(`defaultTargets "${programme.defaultTargets}" is not a target set`, `defaultTargets "${programme.defaultTargets}" không phải là một bộ chỉ tiêu`);

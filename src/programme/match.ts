@@ -1,4 +1,5 @@
-import type { Programme, Indicator } from './schema.js';
+import type { CityReporter, Programme, Indicator, ReportingUnit } from './schema.js';
+import { validDuring, periodRange, type Period } from './geography.js';
 import type { UnitRef } from '../model/observation.js';
 import { fold, nameKey } from '../text/fold.js';
 
@@ -12,6 +13,25 @@ export interface UnitMatch {
   unit: UnitRef;
   /** Canonical display name: "Ba Đình" for a district, the reporter's name for the city level. */
   name: string;
+  /**
+   * Set when the words name several units that exist at different times ("Ba Đình": the district until
+   * 2025-06-30, the ward from 2025-07-01), in catalog order; `unit` is the first. The figure's period picks
+   * one: CatalogIndex.resolveAt.
+   */
+  candidates?: UnitMatch[];
+}
+
+/** A name checked against the period of its figure. */
+export type UnitResolution =
+  | { ok: true; match: UnitMatch }
+  | { ok: false; code: 'ambiguous-unit' | 'unit-not-valid'; candidates: DatedUnit[] };
+
+/** A unit or city-level reporter with its kind and dates, for messages. */
+export interface DatedUnit {
+  name: string;
+  kind: string | null;
+  validFrom?: string | undefined;
+  validTo?: string | undefined;
 }
 
 /**
@@ -20,15 +40,25 @@ export interface UnitMatch {
  */
 export class CatalogIndex {
   private readonly indicatorsByKey = new Map<string, IndicatorTarget[]>();
-  private readonly unitsByKey = new Map<string, UnitMatch>();
+  /** Units by folded name without kind ("ba dinh"), each with every unit of that name (the district and the ward). */
+  private readonly unitsByBare = new Map<string, UnitEntry[]>();
+  /** City-level reporters by folded name. */
+  private readonly reportersByKey = new Map<string, UnitMatch>();
+  /** Folded names of district-level units, for a name found inside a title without its kind. */
+  private readonly districtBareNames: string[] = [];
+  readonly unitByCode = new Map<string, ReportingUnit>();
+  readonly reporterById = new Map<string, CityReporter>();
   private readonly indicatorNames: { key: string; name: string }[] = [];
-  private readonly unitNames: { key: string; name: string }[] = [];
+  /** Names for suggestions; `district` tells a district-level unit from a ward or commune (null: a city-level reporter). */
+  private readonly unitNames: { key: string; name: string; district: boolean | null }[] = [];
   private indicatorFuzzy: FuzzyIndex | null = null;
   private unitFuzzy: FuzzyIndex | null = null;
   /** Fuzzy attempts left for the file being read (suggestions are a courtesy; a file of junk must not cost hours). */
   private budget = { file: null as string | null, left: FUZZY_BUDGET_PER_FILE };
   /** Edit-distance searches actually run (cache misses within the budget): for tests and benches. */
   fuzzySearches = 0;
+  /** Suggestions for a name with a kind: the units of that level only (true: districts). */
+  private readonly unitFuzzyByLevel = new Map<boolean, FuzzyIndex>();
   readonly indicatorById = new Map<string, Indicator>();
 
   constructor(readonly programme: Programme) {
@@ -40,12 +70,25 @@ export class CatalogIndex {
       }
     }
     for (const unit of programme.units) {
-      const match: UnitMatch = { unit: { kind: 'district', code: unit.code }, name: unit.name };
-      for (const name of [unit.name, unit.code, `${unit.kind} ${unit.name}`, ...unit.aliases]) this.addUnitName(name, match, unit.name);
+      this.unitByCode.set(unit.code, unit);
+      const entry: UnitEntry = { unit, match: { unit: { kind: 'district', code: unit.code }, name: unit.name } };
+      for (const name of [unit.name, unit.code, ...unit.aliases]) {
+        const bare = unitKey(name);
+        const list = this.unitsByBare.get(bare) ?? [];
+        if (!list.includes(entry)) list.push(entry);
+        this.unitsByBare.set(bare, list);
+        this.unitNames.push({ key: bare, name: unit.name, district: DISTRICT_KINDS.has(unit.kind) });
+        if ((unit.level ?? 'district') === 'district' && name !== unit.code && !this.districtBareNames.includes(bare)) this.districtBareNames.push(bare);
+      }
     }
     for (const rep of programme.cityReporters) {
+      this.reporterById.set(rep.id, rep);
       const match: UnitMatch = { unit: { kind: 'city', reporter: rep.id }, name: rep.name };
-      for (const name of [rep.name, rep.id, ...rep.aliases]) this.addUnitName(name, match, rep.name);
+      for (const name of [rep.name, rep.id, ...rep.aliases]) {
+        const key = unitKey(name);
+        if (!this.reportersByKey.has(key)) this.reportersByKey.set(key, match);
+        this.unitNames.push({ key, name: rep.name, district: null });
+      }
     }
   }
 
@@ -55,12 +98,6 @@ export class CatalogIndex {
     if (!list.some((t) => t.indicator === target.indicator && t.part === target.part)) list.push(target);
     this.indicatorsByKey.set(key, list);
     this.indicatorNames.push({ key, name: display });
-  }
-
-  private addUnitName(name: string, match: UnitMatch, display: string): void {
-    const key = unitKey(name);
-    if (!this.unitsByKey.has(key)) this.unitsByKey.set(key, match);
-    this.unitNames.push({ key, name: display });
   }
 
   /** Indicator (or parts) a name refers to; an empty list when unknown. */
@@ -77,9 +114,67 @@ export class CatalogIndex {
     return unitless !== name ? this.matchIndicator(unitless) : [];
   }
 
+  /**
+   * The unit a name refers to, whatever its spelling. The kind in the name ("Quận Ba Đình", "P. Hồng Hà",
+   * "UBND phường Ba Đình") decides between units of one name; without it, every unit of the name is a
+   * candidate and the figure's period decides (resolveAt).
+   */
   matchUnit(name: string): UnitMatch | null {
     const key = unitKey(name);
-    return this.unitsByKey.get(key) ?? this.unitsByKey.get(stripUnitKind(key)) ?? null;
+    const reporter = this.reportersByKey.get(key);
+    if (reporter) return reporter;
+    const stripped = stripAdministrative(key);
+    const strippedReporter = this.reportersByKey.get(stripped);
+    if (strippedReporter) return strippedReporter;
+    for (const { kind, bare } of kindReadings(stripped)) {
+      const entries = this.unitsByBare.get(bare);
+      if (entries) return pickByKind(entries, kind) ?? this.reportersByKey.get(bare) ?? null;
+    }
+    return this.reportersByKey.get(splitKind(stripped).bare) ?? null;
+  }
+
+  /** The units a kind word and the words after it name ("phuong", ["ba", "dinh", …]): the longest name that fits. */
+  matchAfterKind(kindWord: string, words: readonly string[]): UnitMatch | null {
+    const kind = KIND_WORDS.get(kindWord) ?? null;
+    for (let n = Math.min(MAX_NAME_WORDS, words.length); n >= 1; n--) {
+      const entries = this.unitsByBare.get(words.slice(0, n).join(' '));
+      if (entries) {
+        const found = pickByKind(entries, kind);
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+
+  /** A district-level name inside a text without its kind (" ... cua ba dinh ... "): all units of that name. */
+  districtNameIn(paddedKey: string): UnitMatch | null {
+    for (const bare of this.districtBareNames) {
+      if (paddedKey.includes(` ${bare} `)) return pickByKind(this.unitsByBare.get(bare)!, null);
+    }
+    return null;
+  }
+
+  /**
+   * The unit a match names for a figure of `period`: the one candidate that exists then; `ambiguous-unit` when
+   * several do (an annual 2025 figure from "Ba Đình"), `unit-not-valid` when none does (a district in October 2025).
+   */
+  resolveAt(match: UnitMatch, period: Period): UnitResolution {
+    const range = periodRange(period);
+    const list = match.candidates ?? [match];
+    const dated = list.map((m) => this.dated(m));
+    const valid = list.filter((_, i) => validDuring(dated[i]!, range));
+    if (valid.length === 1) return { ok: true, match: valid[0]! };
+    return { ok: false, code: valid.length ? 'ambiguous-unit' : 'unit-not-valid', candidates: valid.length ? valid.map((m) => this.dated(m)) : dated };
+  }
+
+  /** A matched unit's kind and dates. */
+  dated(m: UnitMatch): DatedUnit {
+    if (m.unit.kind === 'district') {
+      const u = this.unitByCode.get(m.unit.code);
+      return { name: m.name, kind: u?.kind ?? null, validFrom: u?.validFrom, validTo: u?.validTo };
+    }
+    const r = this.reporterById.get(m.unit.reporter);
+    return { name: m.name, kind: null, validFrom: r?.validFrom, validTo: r?.validTo };
   }
 
   /**
@@ -92,8 +187,16 @@ export class CatalogIndex {
   }
 
   closestUnit(name: string, file?: string): string | null {
-    this.unitFuzzy ??= new FuzzyIndex(this.unitNames);
-    return this.fuzzy(this.unitFuzzy, name, (n) => stripUnitKind(unitKey(n)), file);
+    // A name with a kind is suggested a unit of that level: "Huyện Từ Liêm" a district, not the ward Từ Liêm.
+    const kind = splitKind(stripAdministrative(unitKey(name))).kind;
+    if (kind === null) {
+      this.unitFuzzy ??= new FuzzyIndex(this.unitNames);
+      return this.fuzzy(this.unitFuzzy, name, (n) => stripUnitKind(unitKey(n)), file);
+    }
+    const district = DISTRICT_KINDS.has(kind);
+    let index = this.unitFuzzyByLevel.get(district);
+    if (!index) this.unitFuzzyByLevel.set(district, (index = new FuzzyIndex(this.unitNames.filter((n) => n.district === district))));
+    return this.fuzzy(index, name, (n) => stripUnitKind(unitKey(n)), file);
   }
 
   private fuzzy(index: FuzzyIndex, name: string, keyOf: (name: string) => string, file: string | undefined): string | null {
@@ -125,19 +228,87 @@ function unitKey(name: string): string {
   return fold(name);
 }
 
-/** Drop the kind and administrative prefixes: "ubnd huyen ba vi" → "ba vi", "q ba dinh" → "ba dinh". */
-export function stripUnitKind(key: string): string {
+interface UnitEntry {
+  unit: ReportingUnit;
+  match: UnitMatch;
+}
+
+/** Longest unit name, in words, looked for after a kind word in a title ("van mieu quoc tu giam": 5). */
+const MAX_NAME_WORDS = 6;
+
+/** Folded kind words and abbreviations → the kind they mean. */
+const KIND_WORDS = new Map<string, string>([
+  ['thi xa', 'thị xã'],
+  ['tx', 'thị xã'],
+  ['thi tran', 'thị trấn'],
+  ['tt', 'thị trấn'],
+  ['quan', 'quận'],
+  ['q', 'quận'],
+  ['huyen', 'huyện'],
+  ['h', 'huyện'],
+  ['phuong', 'phường'],
+  ['p', 'phường'],
+  ['xa', 'xã'],
+  ['x', 'xã'],
+]);
+const DISTRICT_KINDS = new Set(['quận', 'huyện', 'thị xã']);
+// Longer words first, so that "thi xa" is never read as "xa".
+const KIND_ALTERNATION = 'thi xa|thi tran|quan|huyen|phuong|xa|tx|tt|q|h|p|x';
+const KIND_PREFIX = new RegExp(`^(${KIND_ALTERNATION})\\s+(?=\\S)`);
+const KIND_SUFFIX = /(?<=\S)\s+(quan|huyen|thi xa|phuong|xa)$/;
+/** A kind word inside a folded, space-padded text. */
+export const KIND_IN_TEXT = new RegExp(` (?=(${KIND_ALTERNATION}) )`, 'g');
+
+/** Drop administrative prefixes: "ubnd huyen ba vi" → "huyen ba vi", "bao cao cua quan ba dinh" → "quan ba dinh". */
+function stripAdministrative(key: string): string {
   let out = key;
   for (let i = 0; i < 3; i++) {
-    const next = out
-      .replace(/^(ubnd|uy ban nhan dan|phong ld ?tb ?xh|phong lao dong thuong binh va xa hoi|bao cao cua|don vi)\s+/, '')
-      .replace(/^(quan|huyen|thi xa|tx|q|h)\s+(?=\S)/, '')
-      // The kind after the name: "Hai Bà Trưng (quận)", "Sơn Tây - thị xã".
-      .replace(/(?<=\S)\s+(quan|huyen|thi xa)$/, '');
+    const next = out.replace(/^(ubnd|uy ban nhan dan|phong ld ?tb ?xh|phong lao dong thuong binh va xa hoi|bao cao cua|don vi)\s+/, '');
     if (next === out) break;
     out = next;
   }
   return out;
+}
+
+/**
+ * The readings of a folded name, most likely first: kind before the name ("q ba dinh" → quận + "ba dinh"), the
+ * whole text as a name ("hoa xa" is Hòa Xá, not a xã "hoa"), kind after the name ("hai ba trung quan").
+ */
+function kindReadings(key: string): { kind: string | null; bare: string }[] {
+  const out: { kind: string | null; bare: string }[] = [];
+  const prefix = KIND_PREFIX.exec(key);
+  if (prefix) out.push({ kind: KIND_WORDS.get(prefix[1]!)!, bare: key.slice(prefix[0].length) });
+  out.push({ kind: null, bare: key });
+  const suffix = KIND_SUFFIX.exec(key);
+  if (suffix) out.push({ kind: KIND_WORDS.get(suffix[1]!)!, bare: key.slice(0, suffix.index) });
+  return out;
+}
+
+/** The kind a folded name states, and the name without it. */
+export function splitKind(key: string): { kind: string | null; bare: string } {
+  return kindReadings(key).find((r) => r.kind !== null) ?? { kind: null, bare: key };
+}
+
+/** Drop the kind and administrative prefixes: "ubnd huyen ba vi" → "ba vi", "q ba dinh" → "ba dinh". */
+export function stripUnitKind(key: string): string {
+  return splitKind(stripAdministrative(key)).bare;
+}
+
+/**
+ * Of the units a name names, those of the kind given: its exact kind, else its level ("Quận Sóc Sơn" for the
+ * huyện, "Phường Mỹ Đức" for the xã). A kind of the other level names no unit ("Huyện Từ Liêm" is not the
+ * ward Từ Liêm).
+ */
+function pickByKind(entries: readonly UnitEntry[], kind: string | null): UnitMatch | null {
+  let list = entries;
+  if (kind !== null) {
+    const exact = entries.filter((e) => e.unit.kind === kind);
+    const sameLevel = entries.filter((e) => DISTRICT_KINDS.has(e.unit.kind) === DISTRICT_KINDS.has(kind));
+    list = exact.length ? exact : sameLevel;
+  }
+  if (list.length === 0) return null;
+  if (list.length === 1) return list[0]!.match;
+  return { ...list[0]!.match, candidates: list.map((e) => e.match) };
 }
 
 /** Distinct names searched per file; after that, unknown names get their finding without a suggestion. */
@@ -241,11 +412,6 @@ export function boundedEditDistance(a: string, b: string, cap: number): number |
   return d <= cap ? d : null;
 }
 
-/** Escape a folded key for use inside a RegExp. */
-function escapeKey(key: string): string {
-  return key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Find the reporting unit a free text names ("UBND HUYỆN SÓC SƠN", "Đơn vị báo cáo: Sở Y tế",
  * "BÁO CÁO ... CỦA QUẬN BA ĐÌNH"). Prefers, in order: the whole text, the text after a colon,
@@ -260,19 +426,21 @@ export function findUnitInText(index: CatalogIndex, text: string): UnitMatch | n
     if (after) return after;
   }
   const key = ` ${fold(text)} `;
-  const programme = index.programme;
-  for (const unit of programme.units) {
-    const name = escapeKey(fold(unit.name));
-    if (new RegExp(` (quan|huyen|thi xa|tx|q|h) ${name} `).test(key)) return { unit: { kind: 'district', code: unit.code }, name: unit.name };
+  // A unit named after its kind, the first in reading order: "… của quận Ba Đình", "UBND PHƯỜNG HỒNG HÀ …".
+  for (const m of key.matchAll(KIND_IN_TEXT)) {
+    const kindWord = m[1]!;
+    const words = key.slice(m.index + 1 + kindWord.length).trim().split(' ');
+    const found = index.matchAfterKind(kindWord, words);
+    if (found) return found;
   }
+  const programme = index.programme;
   for (const rep of programme.cityReporters) {
     if (rep.id === 'city') continue; // "Hà Nội" is in nearly every title; only a department's own name counts here.
     for (const n of [rep.name, ...rep.aliases]) {
       if (key.includes(` ${fold(n)} `)) return { unit: { kind: 'city', reporter: rep.id }, name: rep.name };
     }
   }
-  for (const unit of programme.units) {
-    if (key.includes(` ${fold(unit.name)} `)) return { unit: { kind: 'district', code: unit.code }, name: unit.name };
-  }
-  return null;
+  // A district's name alone. Not a ward's or commune's: titles are full of words that are also their names
+  // ("nâng cao phúc lợi xã hội" holds Phúc Lợi).
+  return index.districtNameIn(key);
 }

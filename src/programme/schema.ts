@@ -90,18 +90,39 @@ const Indicator = z
     }
   });
 
+/** A day as ISO 8601 ("2025-06-30"): when a reporting unit begins or ends. */
+const IsoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/).describe('A day, YYYY-MM-DD');
+
+/** When a unit exists: from validFrom to validTo, both days included; an absent end is open. */
+const Validity = {
+  validFrom: IsoDate.optional().describe('First day the unit exists (absent: since before the programme)'),
+  validTo: IsoDate.optional().describe('Last day the unit exists (absent: still exists)'),
+};
+
 const ReportingUnit = z
   .object({
-    code: z.string().describe('GSO code, e.g. "001"'),
+    code: z.string().describe('Administrative code: GSO district code ("001") or, since 2025-07-01, the 5-digit commune code ("00004")'),
     name: z.string().describe('Canonical name without its kind, e.g. "Ba Đình"'),
-    kind: z.string().describe('quận, huyện, thị xã'),
+    kind: z.string().describe('quận, huyện, thị xã (district level); phường, xã, thị trấn (commune level)'),
+    level: z.enum(['district', 'commune']).default('district').describe('Administrative level the unit reports at'),
     aliases: z.array(z.string()).default([]),
     communes: z.number().int().nonnegative().optional(),
+    ...Validity,
+    predecessors: z
+      .array(z.string())
+      .default([])
+      .describe('Codes of the units whose territory this one took over (for Hanoi\'s 126 units: the former districts)'),
   })
   .strict();
 
 const CityReporter = z
-  .object({ id: z.string(), name: z.string(), aliases: z.array(z.string()).default([]) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    aliases: z.array(z.string()).default([]),
+    ...Validity,
+    predecessors: z.array(z.string()).default([]).describe('Ids of the reporters this one took over from (a merged department)'),
+  })
   .strict();
 
 const DerivedCount = z

@@ -46,14 +46,6 @@ export function yearOutsideProgramme(programme: Programme, year: number): string
   return `${year} is outside the years ${programme.shortTitle} reports (${from}–${to}); a programme file can declare a wider range with "reportingYears": { "from": ${from}, "to": ${Math.max(to, year)} }`;
 }
 
-/**
- * How many reporting units a city value combined from units should cover in `year`: the catalog's units. The
- * one place that says so (a programme whose units change with the year changes it here).
- */
-export function expectedUnits(programme: Programme, _year: number): number {
-  return programme.units.length;
-}
-
 /** The annual target text for a year: that year's, else the every-year one ("*"). */
 export function annualTargetText(targets: IndicatorTargetTexts | undefined, year: number): string | null {
   if (!targets) return null;

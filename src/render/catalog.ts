@@ -21,7 +21,7 @@ export interface CatalogView {
     annual: Record<string, string>;
     period: string | null;
   }[];
-  units: { code: string; name: string; kind: string }[];
+  units: { code: string; name: string; kind: string; level: 'district' | 'commune'; validFrom: string | null; validTo: string | null }[];
   cityReporters: { id: string; name: string }[];
 }
 
@@ -53,7 +53,7 @@ export function catalogView(programme: Programme, targets: string): CatalogView 
       annual: set.get(i.id)?.annual ?? {},
       period: set.get(i.id)?.period ?? null,
     })),
-    units: programme.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
+    units: programme.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, level: u.level ?? 'district', validFrom: u.validFrom ?? null, validTo: u.validTo ?? null })),
     cityReporters: programme.cityReporters.map((r) => ({ id: r.id, name: r.name })),
   };
 }
@@ -73,6 +73,8 @@ const WORDS = {
     notEvaluated: 'không đánh giá',
     every: 'hằng năm',
     units: 'Đơn vị báo cáo',
+    from: 'từ',
+    to: 'đến',
     city: 'Cấp thành phố',
     known: (k: number, t: number) => `Danh mục biết ${k}/${t} chỉ tiêu của Chương trình.`,
   },
@@ -86,6 +88,8 @@ const WORDS = {
     notEvaluated: 'not evaluated',
     every: 'every year',
     units: 'Reporting units',
+    from: 'from',
+    to: 'until',
     city: 'City level',
     known: (k: number, t: number) => `The catalog knows ${k} of the programme's ${t} indicators.`,
   },
@@ -103,13 +107,23 @@ export function renderCatalogTable(view: CatalogView, lang: Lang): string {
       .join('\n');
     table.push([i.id, name, i.unit, W[i.direction], W.aggregation[i.aggregation], annual || '—', i.period ?? '—']);
   }
-  const units = view.units.map((u) => `${u.code} ${u.kind} ${u.name}`);
+  // One line per geography (units with the same dates): "Đơn vị báo cáo đến 2025-06-30 (30): …".
+  const geographies = new Map<string, typeof view.units>();
+  for (const u of view.units) {
+    const key = `${u.validFrom ?? ''}|${u.validTo ?? ''}`;
+    geographies.set(key, [...(geographies.get(key) ?? []), u]);
+  }
+  const unitLines = [...geographies.values()].map((list) => {
+    const { validFrom: from, validTo: to } = list[0]!;
+    const dates = from && to ? ` ${W.from} ${from} ${W.to} ${to}` : from ? ` ${W.from} ${from}` : to ? ` ${W.to} ${to}` : '';
+    return `${W.units}${dates} (${list.length}): ${list.map((u) => `${u.code} ${u.kind} ${u.name}`).join('; ')}`;
+  });
   const lines = [
     `${view.programme.title}`,
     `${view.programme.from}–${view.programme.to}; ${view.programme.targets}. ${W.known(view.programme.known, view.programme.indicatorCount)}`,
     table.toString(),
     '',
-    `${W.units} (${view.units.length}): ${units.join('; ')}`,
+    ...unitLines,
     `${W.city}: ${view.cityReporters.map((r) => r.name).join('; ')}`,
   ];
   return terminalSafe(lines.join('\n') + '\n', false);

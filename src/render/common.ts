@@ -1,4 +1,5 @@
 import type { Status } from '../compute/attainment.js';
+import { derivedCount, geographyLine } from './geography.js';
 import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
 import type { Finding } from '../model/finding.js';
 export { isPercentUnit } from '../programme/units.js';
@@ -94,8 +95,9 @@ export function summaryLines(model: ReportModel, lang: Lang): string[] {
     L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
     L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),
     ...(s.partial ? [L.partialLine(s.partial)] : []),
-    ...model.derived.map((d) => `${lang === 'en' ? d.nameEn : d.name}: ${d.value === null ? '—' : `${formatNumber(d.value, 0, lang)}/${formatNumber(d.of, 0, lang)}`}`),
-    L.districtsLine(s.districtsReporting, s.districtsExpected),
+    ...model.derived.map((d) => `${lang === 'en' ? d.nameEn : d.name}: ${derivedCount(d, lang)}`),
+    // In a year of two geographies (2025) the line says which units and when, instead of "156/156".
+    geographyLine(model, lang) ?? L.districtsLine(s.districtsReporting, s.districtsExpected),
     L.catalogLine(model.programme.known, model.programme.indicatorCount, s.indicators - model.programme.known),
   ];
 }

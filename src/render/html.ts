@@ -81,6 +81,9 @@ td.verdict{white-space:nowrap}
 .heat th[scope=row]{position:sticky;left:0;z-index:1;background:#f5f5f5}
 .heat tr.city th,.heat tr.city td{border-bottom:2px solid #888;font-weight:600}
 .heat .mark{font-size:.8em;margin-left:.3em}
+.scroll.tall{max-height:80vh;overflow:auto}
+.tall .heat thead th{position:sticky;top:0;z-index:2;background:#fff}
+.heat tr.group th{text-align:left;background:#eee;font-weight:600}
 .legend{display:flex;flex-wrap:wrap;gap:6px;list-style:none;padding:0;margin:.5em 0;font-size:.85em}
 .legend li{padding:2px 8px;border-radius:4px;border:1px solid #ccc}
 .chart{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 12px;margin:0}
@@ -258,8 +261,7 @@ function heatSection(model: ReportModel, lang: Lang, linked: ReadonlySet<string>
   if (!cols.length) return '';
   const head = `<tr><th scope="col">${esc(L.district)}</th>${cols.map((i) => `<th scope="col" class="num">${esc(indicatorName(i, lang))}<br><span class="muted">${esc(unitName(i, lang))}</span></th>`).join('')}</tr>`;
   const city = `<tr class="city"><th scope="row">${esc(L.city)}</th>${cols.map((i) => heatCell(i.value, i, headlineVerdict(i.annual, i.period), lang)).join('')}</tr>`;
-  const rows = model.districts
-    .map((d) => {
+  const row = (d: ReportModel['districts'][number]) => {
       const cells = cols
         .map((i) => {
           const dv = i.districts.find((x) => x.code === d.code);
@@ -268,20 +270,43 @@ function heatSection(model: ReportModel, lang: Lang, linked: ReadonlySet<string>
         })
         .join('');
       const name = linked.has(d.code) ? `<a href="#d-${esc(d.code)}">${esc(d.name)}</a>` : esc(d.name);
-      return `<tr><th scope="row">${name}</th>${cells}</tr>`;
-    })
-    .join('\n');
+      const spans = (d.formerDistricts?.length ?? 0) > 1 ? ` <span class="muted">(${esc(d.formerDistricts!.join(', '))})</span>` : '';
+      return `<tr><th scope="row">${name}${spans}</th>${cells}</tr>`;
+    };
+  const rows = groupedByFormerDistrict(model.districts, lang, cols.length + 1, row);
   return `<section id="districts">
 <h2>${esc(L.heatTitle)}</h2>
 <p class="muted">${esc(L.heatNote)}</p>
 ${legend(lang)}
-<div class="scroll"><table class="heat">
+<div class="scroll${model.districts.length > 40 ? ' tall' : ''}"><table class="heat">
 <thead>${head}</thead>
 <tbody>
 ${city}
 ${rows}
 </tbody></table></div>
 </section>`;
+}
+
+/**
+ * The heat table's rows. Wards and communes (126 of them) come grouped under the former district they came
+ * from, then those formed from several districts, each once with the districts it spans; districts as listed.
+ */
+function groupedByFormerDistrict(units: ReportModel['districts'], lang: Lang, width: number, row: (d: ReportModel['districts'][number]) => string): string {
+  const groupRow = (label: string) => `<tr class="group"><th scope="rowgroup" colspan="${width}">${esc(label)}</th></tr>`;
+  const plain = units.filter((d) => (d.formerDistricts?.length ?? 0) === 0);
+  const out = plain.map(row);
+  const byDistrict = new Map<string, ReportModel['districts']>();
+  const shared: ReportModel['districts'] = [];
+  for (const d of units) {
+    const former = d.formerDistricts ?? [];
+    if (former.length === 1) byDistrict.set(former[0]!, [...(byDistrict.get(former[0]!) ?? []), d]);
+    else if (former.length > 1) shared.push(d);
+  }
+  for (const [district, list] of byDistrict) {
+    out.push(groupRow(lang === 'en' ? `Former district: ${district}` : `Quận, huyện cũ: ${district}`), ...list.map(row));
+  }
+  if (shared.length) out.push(groupRow(lang === 'en' ? 'Formed from several former districts' : 'Hình thành từ nhiều quận, huyện cũ'), ...shared.map(row));
+  return out.join('\n');
 }
 
 function cardRow(i: CardIndicator, card: DistrictCard, lang: Lang): string {

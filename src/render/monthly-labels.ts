@@ -11,7 +11,8 @@ export interface MonthLabels {
   paceLine: (pace: string, month: number) => string;
   conventionLine: string;
   reporting: string;
-  reportingLine: (submitted: number, expected: number, rate: string) => string;
+  /** `units`: what the expected units are, in the label's language; Hanoi's districts when absent. */
+  reportingLine: (submitted: number, expected: number, rate: string, units?: string) => string;
   onTimeLine: (onTime: number, rate: string, late: number, missing: number, unusable: number) => string;
   deadlineLine: (deadline: string) => string;
   indicators: string;
@@ -72,7 +73,7 @@ const vi: MonthLabels = {
   paceLine: (p, m) => `Tiến độ kỳ vọng: ${p} kế hoạch năm (tháng ${m}/12)`,
   conventionLine: 'Chỉ tiêu cộng dồn (giải quyết việc làm): số liệu từng tháng, lũy kế từ đầu năm; tệp ghi "Lũy kế" được tính là số lũy kế. Các chỉ tiêu khác: số liệu tháng gần nhất.',
   reporting: 'Tình hình báo cáo',
-  reportingLine: (s, e, r) => `Đã báo cáo: ${s}/${e} quận, huyện, thị xã (tỷ lệ báo cáo ${r})`,
+  reportingLine: (s, e, r, u) => `Đã báo cáo: ${s}/${e} ${u ?? 'quận, huyện, thị xã'} (tỷ lệ báo cáo ${r})`,
   onTimeLine: (o, r, l, m, u) => `Đúng hạn: ${o} (${r}); muộn: ${l}; chưa báo cáo: ${m}; tệp không sử dụng được: ${u}`,
   deadlineLine: (d) => `Hạn nộp: ${d}`,
   indicators: 'Chỉ tiêu',
@@ -132,7 +133,7 @@ const en: MonthLabels = {
   paceLine: (p, m) => `Expected pace: ${p} of the annual plan (month ${m} of 12)`,
   conventionLine: 'Flows (jobs created): per-month figures, summed year to date; a file marked "Lũy kế" counts as year-to-date. Other indicators: the latest month\'s figure.',
   reporting: 'Reporting',
-  reportingLine: (s, e, r) => `Reported: ${s} of ${e} districts (reporting rate ${r})`,
+  reportingLine: (s, e, r, u) => `Reported: ${s} of ${e} ${u ?? 'districts'} (reporting rate ${r})`,
   onTimeLine: (o, r, l, m, u) => `On time: ${o} (${r}); late: ${l}; missing: ${m}; unusable files: ${u}`,
   deadlineLine: (d) => `Deadline: ${d}`,
   indicators: 'Indicators',

@@ -50,7 +50,7 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
   const out: string[] = [`## ${mdEscape(M.title(s.programme.shortTitle, s.year, s.month))}`, '', mdEscape(M.targetsLine(s.programme.targets, s.programme.targetsTitle)), ''];
   if (options.stamp) out.push(mdEscape(M.generatedAt(options.stamp)), '');
   out.push(
-    `- ${mdEscape(M.reportingLine(c.submitted, c.expected, formatPercent(c.reportingRate, lang)))}`,
+    `- ${mdEscape(M.reportingLine(c.submitted, c.expected, formatPercent(c.reportingRate, lang), lang === 'en' ? c.geography : c.geographyVi))}`,
     `- ${mdEscape(M.onTimeLine(c.onTime, formatPercent(c.reportingRateOnTime, lang), c.late, c.missing, c.unusable))}`,
     `- ${mdEscape(M.deadlineLine(M.date(c.deadline)))}`,
     `- ${mdEscape(M.paceLine(formatPercent(s.pace, lang), s.month))}`,

@@ -24,7 +24,7 @@ export function renderMonthTable(s: MonthSummary, options: MonthTableOptions): s
   const lines: string[] = [c.bold(M.title(s.programme.shortTitle, s.year, s.month)), M.targetsLine(s.programme.targets, s.programme.targetsTitle)];
   if (options.stamp) lines.push(M.generatedAt(options.stamp));
   lines.push(
-    M.reportingLine(k.submitted, k.expected, formatPercent(k.reportingRate, lang)),
+    M.reportingLine(k.submitted, k.expected, formatPercent(k.reportingRate, lang), lang === 'en' ? k.geography : k.geographyVi),
     M.onTimeLine(k.onTime, formatPercent(k.reportingRateOnTime, lang), k.late, k.missing, k.unusable),
     M.deadlineLine(M.date(k.deadline)),
     M.paceLine(formatPercent(s.pace, lang), s.month),

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { derivedCount, geographyLine } from './geography.js';
 import Table from 'cli-table3';
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
@@ -46,8 +47,9 @@ export function renderTable(model: ReportModel, options: TableOptions): string {
     L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
     L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),
     ...(s.partial ? [L.partialLine(s.partial)] : []),
-    ...model.derived.map((d) => `${en ? d.nameEn : d.name}: ${d.value === null ? '—' : `${formatNumber(d.value, 0, options.lang)}/${formatNumber(d.of, 0, options.lang)}`}`),
-    L.districtsLine(s.districtsReporting, s.districtsExpected),
+    ...model.derived.map((d) => `${en ? d.nameEn : d.name}: ${derivedCount(d, options.lang)}`),
+    // In a year of two geographies (2025) the line says which units and when, instead of "156/156".
+    geographyLine(model, options.lang) ?? L.districtsLine(s.districtsReporting, s.districtsExpected),
     L.catalogLine(model.programme.known, model.programme.indicatorCount, s.indicators - model.programme.known),
     '',
     renderFindings(model.issues, options, c),

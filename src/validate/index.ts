@@ -44,7 +44,8 @@ export function validate(input: ValidateInput, index: CatalogIndex, options: Val
   };
   for (const group of byMonth(input.tables, input.monthOf)) {
     const year = options.year ?? group.month?.year ?? null;
-    const normalised = normaliseGuarded(group.tables, index, year);
+    // A month's folder is the period a shared name ("Ba Đình": district or ward) is read for.
+    const normalised = normaliseGuarded(group.tables, index, year, normalise, group.month?.month ?? null);
     const tables = normalised.failed.size ? group.tables.filter((t) => !normalised.failed.has(t.file)) : group.tables;
     // Ragged rows are said once per sheet, by the check below (normalise says it per row it did not read).
     const ragged = raggedRows(tables, index);
@@ -101,15 +102,15 @@ function dedupe(findings: Finding[]): Finding[] {
  * The normalise stage, with a file boundary: should it throw (a bug, not the file's fault), each file is
  * normalised alone, and the file it fails on gets an `internal-error` finding instead of stopping the run.
  */
-function normaliseGuarded(tables: readonly Table[], index: CatalogIndex, year: number | null, run = normalise): NormaliseResult & { failed: Set<string> } {
+function normaliseGuarded(tables: readonly Table[], index: CatalogIndex, year: number | null, run = normalise, month: number | null = null): NormaliseResult & { failed: Set<string> } {
   try {
-    return { ...run(tables, index, { year }), failed: new Set() };
+    return { ...run(tables, index, { year, month }), failed: new Set() };
   } catch {
     const out: NormaliseResult & { failed: Set<string> } = { observations: [], findings: [], sheets: [], failed: new Set() };
     const files = [...new Set(tables.map((t) => t.file))];
     for (const file of files) {
       try {
-        const r = run(tables.filter((t) => t.file === file), index, { year });
+        const r = run(tables.filter((t) => t.file === file), index, { year, month });
         for (const o of r.observations) out.observations.push(o);
         for (const f of r.findings) out.findings.push(f);
         for (const s of r.sheets) out.sheets.push(s);

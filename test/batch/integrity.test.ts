@@ -194,8 +194,8 @@ describe('batch: .welfare-exclude acknowledges known-bad files', { timeout: 60_0
     const out = tmp();
     const r = welfare(['batch', '--from', '2024-01', '--to', '2024-03', '--root', root, '--out', out, '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('2024-02  produced: 27/30 reported (90%), 26 on time, 1 late, 3 missing; 1 file excluded (2024/02/quan-huyen/271-ba-vi.xlsx: damaged zip; Ba Vì resends it with April)\n');
-    expect(r.stderr).toContain('2024-03  produced: 28/30 reported (93.33%), 28 on time, 0 late, 2 missing; 1 file excluded (2024/03/quan-huyen/020-thanh-tri.csv: "1.25O" is a typo, confirmed 1.250 by phone)\n');
+    expect(r.stderr).toContain('2024-02  produced: 27/30 districts reported (90%), 26 on time, 1 late, 3 missing; 1 file excluded (2024/02/quan-huyen/271-ba-vi.xlsx: damaged zip; Ba Vì resends it with April)\n');
+    expect(r.stderr).toContain('2024-03  produced: 28/30 districts reported (93.33%), 28 on time, 0 late, 2 missing; 1 file excluded (2024/03/quan-huyen/020-thanh-tri.csv: "1.25O" is a typo, confirmed 1.250 by phone)\n');
     const ba = { file: '2024/02/quan-huyen/271-ba-vi.xlsx', month: 2, reason: 'damaged zip; Ba Vì resends it with April' };
     const tt = { file: '2024/03/quan-huyen/020-thanh-tri.csv', month: 3, reason: '"1.25O" is a typo, confirmed 1.250 by phone' };
     const mar = summary(out, '2024-03');

@@ -18,7 +18,7 @@ describe('batch progress', () => {
     p.finish([{ period: '2024-02', outcome: 'produced', errors: 1, row }]);
     const text = s.text();
     expect(text).toContain('\r\u001b[2K[██████░░░░░░░░░░░░░░░░░░] 1/4 2024/02/a.xlsx');
-    expect(text).toContain('\r\u001b[2K2024-02  produced: 27/30 reported (90%), 26 on time, 1 late, 3 missing; 1 file with errors left out (see 2024-02.md)\n');
+    expect(text).toContain('\r\u001b[2K2024-02  produced: 27/30 districts reported (90%), 26 on time, 1 late, 3 missing; 1 file with errors left out (see 2024-02.md)\n');
     expect(text.endsWith('1 month: 1 produced, 0 unchanged, 0 without submissions; inputs with errors in 2024-02\n')).toBe(true);
   });
   it('writes only plain lines to a log', () => {
@@ -28,7 +28,7 @@ describe('batch progress', () => {
     p.tick('2024/02/a.xlsx');
     p.month({ period: '2024-03', outcome: 'unchanged', errors: 0, row: { ...row, period: '2024-03', leftOut: 0 } });
     p.month({ period: '2024-04', outcome: 'no-submissions', errors: 0, row: null });
-    expect(s.text()).toBe('2024-03  unchanged, kept: 27/30 reported (90%), 26 on time, 1 late, 3 missing\n2024-04  no submissions yet: skipped\n');
+    expect(s.text()).toBe('2024-03  unchanged, kept: 27/30 districts reported (90%), 26 on time, 1 late, 3 missing\n2024-04  no submissions yet: skipped\n');
     expect(monthLine({ period: '2024-04', outcome: 'no-submissions', errors: 0, row: null })).toBe('2024-04  no submissions yet: skipped');
   });
 });

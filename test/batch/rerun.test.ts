@@ -88,7 +88,7 @@ describe('welfare batch (the command)', { timeout: 30_000 }, () => {
     const out = tmp();
     const r = welfare(['batch', '--from', '2024-01', '--to', '2024-03', '--root', DEMO_ROOT, '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('2024-02  produced: 27/30 reported (90%), 26 on time, 1 late, 3 missing');
+    expect(r.stderr).toContain('2024-02  produced: 27/30 districts reported (90%), 26 on time, 1 late, 3 missing');
     expect(r.stderr).not.toMatch(/\r|\u001b/);
     expect(Object.keys(snapshot(out))).toEqual(['2024-01.json', '2024-01.md', '2024-02.json', '2024-02.md', '2024-03.json', '2024-03.md', 'index.json', 'index.md', 'manifest.json']);
     const md = readFileSync(join(out, '2024-03.md'), 'utf8');

@@ -10,7 +10,9 @@ describe('welfare catalog', () => {
     expect(r.stdout).toContain('commune-health-stations-with-doctor');
     expect(r.stdout).toContain('Số giường bệnh/vạn dân');
     expect(r.stdout).toContain('Số hộ nghèo ÷ Tổng số hộ');
-    expect(r.stdout).toContain('Đơn vị báo cáo (30): 001 quận Ba Đình;');
+    expect(r.stdout).toContain('Đơn vị báo cáo đến 2025-06-30 (30): 001 quận Ba Đình;');
+    // Both geographies, with their dates: the districts until 30 June 2025, the wards and communes after.
+    expect(r.stdout).toContain('Đơn vị báo cáo từ 2025-07-01 (126): 00004 phường Ba Đình; 00008 phường Ngọc Hà;');
   });
   it('prints JSON with the chosen target set', () => {
     const json = JSON.parse(welfare(['catalog', '--format', 'json', '--targets', 'restated-2024']).stdout);
@@ -21,7 +23,8 @@ describe('welfare catalog', () => {
       { id: 'poor-households', role: 'numerator', name: 'Số hộ nghèo' },
       { id: 'households', role: 'denominator', name: 'Tổng số hộ' },
     ]);
-    expect(json.units[0]).toEqual({ code: '001', name: 'Ba Đình', kind: 'quận' });
+    expect(json.units[0]).toEqual({ code: '001', name: 'Ba Đình', kind: 'quận', level: 'district', validFrom: null, validTo: '2025-06-30' });
+    expect(json.units[30]).toEqual({ code: '00004', name: 'Ba Đình', kind: 'phường', level: 'commune', validFrom: '2025-07-01', validTo: null });
   });
   it('an unknown target set is a usage error', () => {
     const r = welfare(['catalog', '--targets', 'nope']);

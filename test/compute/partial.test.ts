@@ -28,7 +28,7 @@ describe('a city value combined from fewer units than expected', () => {
     const warning = model.issues.find((f) => f.code === 'partial-aggregate')!;
     expect(warning.severity).toBe('warning');
     expect(warning.message).toBe(
-      '"Giải quyết việc làm": the city value combines 1 of 30 districts; the others did not report it. It gets no verdict of its own ("partial: 1 of 30"), and the summary does not count it; a city-level figure (or every district\'s) gives it one.',
+      '"Giải quyết việc làm": the city value combines 1 of 30 districts; the others did not report it. It gets no verdict of its own ("partial: 1 of 30"), and the summary does not count it; a city-level figure (or every unit\'s) gives it one.',
     );
     // The district itself is judged as before (no plan of its own: no target).
     expect(jobs(model).districts[0]).toMatchObject({ code: '271', value: 7100, annual: { status: 'no-target' } });

@@ -39,7 +39,7 @@ describe('city values', () => {
       [
         'partial-aggregate',
         'warning',
-        '"Giải quyết việc làm": the city value combines 2 of 30 districts; the others did not report it. It gets no verdict of its own ("partial: 2 of 30"), and the summary does not count it; a city-level figure (or every district\'s) gives it one.',
+        '"Giải quyết việc làm": the city value combines 2 of 30 districts; the others did not report it. It gets no verdict of its own ("partial: 2 of 30"), and the summary does not count it; a city-level figure (or every unit\'s) gives it one.',
       ],
     ]);
   });
@@ -79,7 +79,7 @@ describe('city values', () => {
     expect(poor).toMatchObject({ value: 0.06, origin: 'districts', parts: { 'poor-households': 90, households: 150000 } });
     expect(poor.districts.map((d) => [d.name, d.value])).toEqual([['Ba Đình', 0], ['Ba Vì', 0.1]]);
     expect(m.issues.find((f) => f.indicator === 'poor-household-rate')!.message).toBe(
-      '"Tỷ lệ hộ nghèo (chuẩn thành phố)": the city value combines 2 of 30 districts; the others did not report both of its parts (a rate alone cannot be combined). It gets no verdict of its own ("partial: 2 of 30"), and the summary does not count it; a city-level figure (or every district\'s) gives it one.',
+      '"Tỷ lệ hộ nghèo (chuẩn thành phố)": the city value combines 2 of 30 districts; the others did not report both of its parts (a rate alone cannot be combined). It gets no verdict of its own ("partial: 2 of 30"), and the summary does not count it; a city-level figure (or every unit\'s) gives it one.',
     );
     expect(m.derived.find((d) => d.id === 'districts-without-poor-households')).toEqual({
       id: 'districts-without-poor-households',
@@ -88,6 +88,9 @@ describe('city values', () => {
       value: 1,
       of: 2,
       districts: ['Ba Đình'],
+      expected: 30,
+      units: 'districts',
+      unitsVi: 'quận, huyện, thị xã',
     });
   });
   it('warns when a unit\'s stated rate differs from the ratio of its own parts, beyond the rate\'s rounding', () => {
@@ -171,7 +174,7 @@ describe('findings in Vietnamese (messageVi)', () => {
     expect(m.issues.map((f) => [f.code, f.messageVi])).toEqual([
       [
         'partial-aggregate',
-        '"Giải quyết việc làm": giá trị của Thành phố chỉ tổng hợp từ 1/30 quận, huyện; các đơn vị còn lại chưa báo cáo chỉ tiêu này. Giá trị này không được đánh giá ("chưa đủ: 1/30") và không được tính trong phần tổng hợp; cần số liệu cấp Thành phố (hoặc của tất cả quận, huyện) để đánh giá.',
+        '"Giải quyết việc làm": giá trị của Thành phố chỉ tổng hợp từ 1/30 quận, huyện; các đơn vị còn lại chưa báo cáo chỉ tiêu này. Giá trị này không được đánh giá ("chưa đủ: 1/30") và không được tính trong phần tổng hợp; cần số liệu cấp Thành phố (hoặc của tất cả các đơn vị) để đánh giá.',
       ],
       [
         'target-mismatch',

@@ -103,6 +103,9 @@ describe('published end-2023 figures from the bundled data', () => {
       annualEvaluated: 5,
       districtsReporting: 30,
       districtsExpected: 30,
+      geography: [
+        { from: '2023-01-01', to: '2023-12-31', expected: 30, reporting: 30, units: 'districts', unitsVi: 'quận, huyện, thị xã', period: 'January–December 2023', periodVi: 'tháng 1–12/2023' },
+      ],
     });
     expect(model.programme).toMatchObject({ targets: 'original', indicatorCount: 27, known: 18 });
   });

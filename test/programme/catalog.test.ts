@@ -19,9 +19,11 @@ describe('the built-in Programme 08 catalog', () => {
     expect(programme!.indicators.filter((i) => !i.official).map((i) => i.id)).toEqual(['near-poor-household-rate']);
     expect(programme!.note).toContain('18 of the programme\'s 27');
   });
-  it('has the 30 districts with their GSO codes and 579 communes', () => {
-    expect(programme!.units).toHaveLength(30);
-    expect(programme!.units.reduce((s, u) => s + (u.communes ?? 0), 0)).toBe(579);
+  it('has the 30 districts with their GSO codes and 579 communes, until 30 June 2025', () => {
+    const districts = programme!.units.filter((u) => u.level === 'district');
+    expect(districts).toHaveLength(30);
+    expect(districts.every((u) => u.validTo === '2025-06-30' && u.validFrom === undefined)).toBe(true);
+    expect(districts.reduce((s, u) => s + (u.communes ?? 0), 0)).toBe(579);
     expect(programme!.units.find((u) => u.code === '269')).toMatchObject({ name: 'Sơn Tây', kind: 'thị xã' });
   });
   it('versions its targets: the 2024 restatement extends the original', () => {

@@ -49,7 +49,9 @@ describe('reporting unit names in every spelling the reference lists', () => {
   it('knows no unit by a wrong name, and suggests the closest', () => {
     expect(unit('Quận Ba Dinhh')).toBeNull();
     expect(index.closestUnit('Quận Ba Dinhh')).toBe('Ba Đình');
-    expect(unit('Từ Liêm')).toBeNull();
+    // Từ Liêm was a district until 2013; since 2025-07-01 it is a ward, and a district's kind does not name it.
+    expect(unit('Huyện Từ Liêm')).toBeNull();
+    expect(unit('Từ Liêm')).toEqual({ kind: 'district', code: '00592' });
   });
   it('finds the unit a title names', () => {
     expect(findUnitInText(index, 'UBND HUYỆN SÓC SƠN')?.name).toBe('Sóc Sơn');

@@ -1,0 +1,83 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { welfare } from '../cli/run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'welfare-geo-'));
+
+describe('welfare template --unit', () => {
+  it('writes the form of a ward, named with its kind', () => {
+    const out = join(dir, 'hong-ha.xlsx');
+    const r = welfare(['template', '--year', '2025', '--unit', 'Phường Hồng Hà', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/for phường Hồng Hà, 2025\)/);
+    expect(existsSync(out)).toBe(true);
+  });
+  it.each([
+    [['--unit', 'Ba Đình'], '"Ba Đình" names more than one unit in 2025: quận Ba Đình (valid until 2025-06-30), phường Ba Đình (valid from 2025-07-01); write the kind, e.g. "Phường Ba Đình"'],
+    [['--unit', 'P. Hồng Hà', '--year', '2024'], 'phường Hồng Hà (valid from 2025-07-01): not a reporting unit in 2024'],
+  ])('%j → exit 2 saying which units and dates', (args, message) => {
+    const year = args.includes('--year') ? [] : ['--year', '2025'];
+    const r = welfare(['template', ...year, ...args, '--out', join(dir, 'x.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
+
+describe('unit cards in 2025', () => {
+  it('ranks a ward among the 126 wards and communes, a district among the 30', () => {
+    const ward = JSON.parse(welfare(['report', '--year', '2025', 'fixtures/2025', '--district', 'Phường Hồng Hà', '--format', 'json']).stdout);
+    const jobs = ward.indicators.find((i: { id: string }) => i.id === 'jobs-created');
+    expect(ward.district).toMatchObject({ code: '00097', name: 'Hồng Hà', kind: 'phường' });
+    expect(jobs).toMatchObject({ ranked: 126, cityAverage: null, averageBasis: null });
+    const district = JSON.parse(welfare(['report', '--year', '2025', 'fixtures/2025', '--district', 'Quận Ba Đình', '--format', 'json']).stdout);
+    expect(district.district).toMatchObject({ code: '001', kind: 'quận' });
+    expect(district.indicators.find((i: { id: string }) => i.id === 'jobs-created')).toMatchObject({ ranked: 30 });
+  });
+});
+
+describe('report --by former-district', () => {
+  it('puts a unit from one district under it, lists a unit spanning several once as shared, never apportioned', () => {
+    const r = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.stdout);
+    expect(view.groups).toHaveLength(30);
+    expect(view.shared).toHaveLength(64);
+    // Every unit is counted once: in one group or among the shared.
+    const placed = [...view.groups.flatMap((g: { units: string[] }) => g.units), ...view.shared.map((u: { code: string }) => u.code)];
+    expect(new Set(placed).size).toBe(126);
+    expect(placed).toHaveLength(126);
+    const expected = JSON.parse(readFileSync('fixtures/2025-expected.json', 'utf8'));
+    const jobsOf = (code: string) => expected.annual.units.find((u: { code: string }) => u.code === code).jobs as number;
+    const socSon = view.groups.find((g: { name: string }) => g.name === 'Sóc Sơn');
+    expect(socSon).toMatchObject({ approximate: false, shared: [] });
+    expect(socSon.values['jobs-created']).toBe(socSon.units.reduce((s: number, c: string) => s + jobsOf(c), 0));
+    const baDinh = view.groups.find((g: { name: string }) => g.name === 'Ba Đình');
+    expect(baDinh).toMatchObject({ units: [], approximate: true, values: { 'jobs-created': null } });
+    expect(view.shared.find((u: { name: string }) => u.name === 'Hồng Hà')).toMatchObject({ districts: ['Ba Đình', 'Hoàn Kiếm', 'Tây Hồ', 'Long Biên', 'Hai Bà Trưng'], values: { 'jobs-created': jobsOf('00097') } });
+    // The districts' own figures and the units' add up to the year's 118,000 for July–December, with nothing split.
+    const total = view.groups.reduce((s: number, g: { values: Record<string, number | null> }) => s + (g.values['jobs-created'] ?? 0), 0) + view.shared.reduce((s: number, u: { values: Record<string, number | null> }) => s + (u.values['jobs-created'] ?? 0), 0);
+    expect(total).toBe(118_000);
+  });
+  it('marks approximate totals in the table', () => {
+    const r = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--lang', 'en']);
+    expect(r.stdout).toContain('  huyện Sóc Sơn (5 units) — Jobs created: ');
+    expect(r.stdout).toContain('≈ quận Ba Đình (0 units; ≈ leaves out the shared units\' part: 8)');
+    expect(r.stdout).toContain('  phường Hồng Hà (from Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng)');
+  });
+});
+
+describe('the HTML heat table with 156 rows in 2025', () => {
+  it('groups the wards and communes by former district, shared ones last with the districts they span, under a sticky header', () => {
+    const html = welfare(['report', '--year', '2025', 'fixtures/2025', '--format', 'html', '--lang', 'en']).stdout;
+    const groups = [...html.matchAll(/<tr class="group"><th scope="rowgroup" colspan="\d+">([^<]*)</g)].map((m) => m[1]);
+    // 23 former districts have a unit of their own; 64 units span several.
+    expect(groups).toHaveLength(24);
+    expect(groups[0]).toBe('Former district: Long Biên');
+    expect(groups.at(-1)).toBe('Formed from several former districts');
+    expect(html).toContain('<div class="scroll tall"><table class="heat">');
+    expect(html).toContain('.tall .heat thead th{position:sticky;top:0');
+    expect(html).toContain('Hồng Hà</a> <span class="muted">(Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng)</span></th>');
+  });
+});
