@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../model/finding.js';
+import { parseRules } from '../quality/rules.js';
 import type { Programme } from './schema.js';
 
 /**
@@ -36,6 +37,14 @@ export function checkProgramme(programme: Programme, file: string | null): { pro
     if (!ind) problem(`derived count "${d.id}" names unknown indicator "${d.indicator}"`, `số đếm suy ra "${d.id}" dẫn chiếu chỉ tiêu "${d.indicator}" không có trong danh mục`);
     else if (d.part && !ind.parts.some((p) => p.id === d.part)) {
       problem(`derived count "${d.id}" names unknown part "${d.part}"`, `số đếm suy ra "${d.id}" dẫn chiếu thành phần "${d.part}" không tồn tại`);
+    }
+  }
+  // Rules and outlier sizes name real figures (src/quality).
+  for (const p of parseRules(programme).problems) problem(p, p.replace(/^rule/, 'quy tắc'));
+  for (const ind of programme.indicators) {
+    const size = ind.quality?.size?.split('.');
+    if (size && !programme.indicators.find((i) => i.id === size[0])?.parts.some((p) => p.id === size[1])) {
+      problem(`indicator "${ind.id}": quality.size names unknown part "${ind.quality!.size}"`, `chỉ tiêu "${ind.id}": quality.size dẫn chiếu thành phần "${ind.quality!.size}" không tồn tại`);
     }
   }
   if (problems.length) {

@@ -9,6 +9,8 @@ import { normalise, type NormaliseResult } from '../normalise/index.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { missingIndicators, noDataFiles, noTableFiles, planMismatches, raggedRows, silentFailures, wrongYearFiles } from './checks.js';
 import { verdict, type ValidationResult } from './model.js';
+import { cumulativeOf } from '../batch/submission.js';
+import { checkQuality, DEFAULT_OUTLIER_OPTIONS, periodsOf, type OutlierOptions, type QualityObservation } from '../quality/index.js';
 
 export type { FileVerdict, ValidationResult } from './model.js';
 
@@ -27,6 +29,8 @@ export interface ValidateOptions {
   targets?: string;
   /** Most error findings listed (all are counted); null for no cap. */
   maxErrors?: number | null;
+  /** Outlier detection (src/quality); null turns it off. Validation rules always run. */
+  outliers?: OutlierOptions | null;
 }
 
 export function validate(input: ValidateInput, index: CatalogIndex, options: ValidateOptions): ValidationResult {
@@ -50,12 +54,29 @@ export function validate(input: ValidateInput, index: CatalogIndex, options: Val
   // A row not read for being ragged was reported, badly: not listed again as missing.
   add(missingIndicators(normalised.observations, normalised.sheets, index, year, [...findings, ...normalised.findings.filter((f) => f.code === 'ragged-row')]));
   add(noDataFiles(normalised.sheets, normalised.observations, findings));
+  add(qualityFindings(tables, normalised.observations, index, year, options.outliers === undefined ? DEFAULT_OUTLIER_OPTIONS : options.outliers));
   return verdict(
     input.files.map((f) => f.file),
     dedupe(sortFindings(findings)),
     year,
     options.maxErrors ?? null,
   );
+}
+
+/**
+ * Rules and outliers over every period the files hold (the earlier ones are the later ones' history). A
+ * "Lũy kế" (year-to-date) table's flows are marked as such, as `batch` does, so they are not compared with
+ * other units' figures for one month.
+ */
+function qualityFindings(tables: readonly Table[], observations: readonly QualityObservation[], index: CatalogIndex, year: number | null, outliers: OutlierOptions | null): Finding[] {
+  const cumulative = new Map<string, ReturnType<typeof cumulativeOf>>();
+  for (const t of tables) cumulative.set(`${t.file}|${t.sheet ?? ''}`, cumulativeOf(t, index));
+  const marked = observations.map((o) => {
+    const c = cumulative.get(`${o.source.file}|${o.source.sheet ?? ''}`) ?? null;
+    const yes = c === 'all' || (c !== null && o.source.column !== null && c.has(o.source.column));
+    return yes ? { ...o, cumulative: true } : o;
+  });
+  return checkQuality(marked, index.programme, { periods: periodsOf(marked, year), outliers });
 }
 
 /**
