@@ -13,6 +13,7 @@ import type { Lang } from '../render/labels.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { discoverRoot, type SourceFile } from './discover.js';
 import { assembleMonth, hashFile, readSubmission, type ReadSubmission } from './inputs.js';
+import { withMonthQuality, type OutlierOptions } from '../quality/index.js';
 import { loadManifest, saveManifest, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
 
 /** Bump when a summary's content changes for the same inputs: every month is made again once. */
@@ -35,6 +36,8 @@ export interface BatchOptions {
   /** ISO time printed in the outputs (--stamp); absent for byte-identical outputs. */
   stamp?: string;
   encoding?: TextEncodingOption;
+  /** Outlier detection (src/quality); null is --outliers off, absent the defaults. */
+  outliers?: OutlierOptions | null;
 }
 
 export type MonthOutcome = 'produced' | 'unchanged' | 'no-submissions';
@@ -96,7 +99,7 @@ export async function runBatch(index: CatalogIndex, options: BatchOptions, progr
   await mkdir(options.out, { recursive: true });
   const manifest = await loadManifest(options.out);
   const programme = programmeHash(index);
-  const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null };
+  const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, outliers: options.outliers ?? 'default' };
 
   // Hash every input once.
   const hashes = new Map<string, Awaited<ReturnType<typeof hashFile>>>();
@@ -161,6 +164,7 @@ export async function runBatch(index: CatalogIndex, options: BatchOptions, progr
     const subs = p.inputs.map((f) => read.get(f.file)!);
     const input = assembleMonth(subs, index, { year: p.ym.year, defaultMonth: p.ym.month });
     const summary = computeMonth(input, index, { year: p.ym.year, month: p.ym.month, deadlineDay: options.deadlineDay, ...(options.targets ? { targets: options.targets } : {}) });
+    summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, p.ym, options.outliers);
     const names = { json: `${p.period}.json`, md: `${p.period}.md` };
     const { renderMonthJson } = await import('../render/monthly-json.js');
     const { renderMonthMarkdown } = await import('../render/monthly-markdown.js');

@@ -5,8 +5,9 @@ import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
 import { loadProgramme } from './programme.js';
 import { parseEncoding } from './output.js';
+import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 
-export interface BatchCommandOptions {
+export interface BatchCommandOptions extends QualityCommandOptions {
   from: string;
   to: string;
   out: string;
@@ -42,6 +43,7 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
   if (to.year * 12 + to.month - (from.year * 12 + from.month) >= 120) throw new UsageError('--from and --to span more than ten years');
   const deadlineDay = parseDeadlineDay(opts.deadlineDay);
   const encoding = parseEncoding(opts.encoding);
+  const outliers = parseOutlierOptions(opts);
   const rootInfo = await stat(opts.root).catch(() => null);
   if (!rootInfo?.isDirectory()) throw new UsageError(`no submissions folder ${opts.root} (give --root, the folder that holds YYYY/MM/ folders)`);
   const outInfo = await stat(opts.out).catch(() => null);
@@ -58,6 +60,7 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
       to,
       force: opts.force === true,
       deadlineDay,
+      outliers,
       lang: opts.lang,
       ...(opts.targets ? { targets: opts.targets } : {}),
       ...(opts.stamp ? { stamp: new Date().toISOString() } : {}),

@@ -34,6 +34,9 @@ export async function run(argv: string[]): Promise<number> {
     .option('--strict', 'exit 1 when there is an error finding')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
     .option('--no-color', 'no colours, even on a terminal')
+    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
+    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
+    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
     .action(async (paths: string[], opts) => {
       const { reportCommand } = await import('./report.js');
       exitCode = await reportCommand(paths, opts);
@@ -58,6 +61,10 @@ export async function run(argv: string[]): Promise<number> {
     .option('--max-cell-chars <n>', 'longest text a cell may hold (default 32767)')
     .option('--max-zip-entries <n>', 'most entries a workbook\'s zip may have (default 5000)')
     .option('--no-color', 'no colours, even on a terminal')
+    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
+    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
+    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
+    .option('--strict-outliers', 'outliers are errors (exit 1), not warnings')
     .action(async (paths: string[], opts) => {
       const { validateCommand } = await import('./validate.js');
       exitCode = await validateCommand(paths, opts);
@@ -103,6 +110,9 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--lang <lang>', 'language of the Markdown summaries').choices(['vi', 'en']).default('vi'))
     .option('--stamp', 'print the time each summary was made (without it, the same inputs give byte-identical files)')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
+    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
+    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
+    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
     .action(async (opts) => {
       const { batchCommand } = await import('./batch.js');
       exitCode = await batchCommand(opts);

@@ -7,8 +7,10 @@ import { parseDeadlineDay, parseMonth } from './batch.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
+import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
+import { withMonthQuality } from '../quality/index.js';
 
-export interface MonthlyReportOptions {
+export interface MonthlyReportOptions extends QualityCommandOptions {
   month?: string;
   year?: string;
   deadlineDay?: string;
@@ -48,6 +50,7 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions)
   if (!subs.some((s) => s.readable)) throw new UsageError(`nothing could be read: ${subs[0]?.findings[0]?.message ?? 'every file failed'}`);
   const input = assembleMonth(subs, index, { year, defaultMonth: month });
   const summary = computeMonth(input, index, { year, month, deadlineDay, ...(opts.targets ? { targets: opts.targets } : {}) });
+  summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, { year, month }, parseOutlierOptions(opts));
   const stamp = opts.stamp ? new Date().toISOString() : undefined;
   let content: string;
   if (opts.format === 'json') content = (await import('../render/monthly-json.js')).renderMonthJson(summary, stamp);

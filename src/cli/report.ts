@@ -7,8 +7,10 @@ import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, parseYear, useColor } from './output.js';
 import { loadProgramme, resolveDistrict } from './programme.js';
+import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
+import { checkQuality } from '../quality/index.js';
 
-export interface ReportOptions {
+export interface ReportOptions extends QualityCommandOptions {
   year: string;
   /** YYYY-MM: print that month's summary (src/cli/monthly-report.ts) instead of the year's report. */
   month?: string;
@@ -32,6 +34,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (opts.year === undefined) throw new UsageError("required option '-y, --year <year>' not specified (or --month YYYY-MM for a month's summary)");
   const year = parseYear(opts.year)!;
   const encoding = parseEncoding(opts.encoding);
+  const outliers = parseOutlierOptions(opts);
   if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
   const index = await loadProgramme(opts.programme, opts.targets);
   const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district);
@@ -40,7 +43,9 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
   const normalised = normalise(read.tables, index, { year });
-  const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings]);
+  // Data quality: the year's figures against the rules, their peers and their earlier years (the files' own history).
+  const quality = checkQuality(normalised.observations, index.programme, { periods: [{ year, month: null }], outliers });
+  const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings, ...quality]);
   const content = await renderReport(model, {
     format: opts.format,
     lang: opts.lang,

@@ -5,11 +5,12 @@ import { validate } from '../validate/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, parseYear, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
+import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
-export interface ValidateCommandOptions {
+export interface ValidateCommandOptions extends QualityCommandOptions {
   year?: string;
   programme?: string;
   targets?: string;
@@ -50,6 +51,7 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   const encoding = parseEncoding(opts.encoding);
   const maxErrors = opts.maxErrors === undefined ? DEFAULT_MAX_ERRORS : count('--max-errors', opts.maxErrors);
   const limits = readLimits(opts);
+  const outliers = parseOutlierOptions(opts);
   const index = await loadProgramme(opts.programme, opts.targets);
   // A path that does not exist is the caller's mistake: say so before reading anything.
   for (const path of paths) {
@@ -63,7 +65,7 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   const read = await readPaths(paths, { limits, ...(encoding ? { encoding } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
-  const result = validate(read, index, { year, maxErrors, ...(opts.targets ? { targets: opts.targets } : {}) });
+  const result = validate(read, index, { year, maxErrors, outliers, ...(opts.targets ? { targets: opts.targets } : {}) });
   let content: string;
   if (format === 'json') content = (await import('../render/validate-json.js')).renderValidationJson(result);
   else if (format === 'github') content = (await import('../render/validate-github.js')).renderValidationGithub(result);

@@ -3,7 +3,7 @@
  * Pure: observations (the periods checked and their history) + programme → findings (`rule-violation`,
  * `outlier`). validate, report and batch call `checkQuality` once each.
  */
-import type { Finding } from '../model/finding.js';
+import { sortFindings, type Finding } from '../model/finding.js';
 import type { Programme } from '../programme/schema.js';
 import type { Period } from './expression.js';
 import { FigureIndex, type QualityObservation } from './figures.js';
@@ -33,6 +33,12 @@ export function checkQuality(observations: readonly QualityObservation[], progra
     if (options.outliers) for (const f of checkOutliers(figures, programme, period, options.outliers)) out.push(f);
   }
   return out;
+}
+
+/** A month's findings with its data-quality findings added (batch, report --month): history = the months before. */
+export function withMonthQuality(issues: readonly Finding[], observations: readonly QualityObservation[], programme: Programme, period: Period, outliers: OutlierOptions | null | undefined): Finding[] {
+  const quality = checkQuality(observations, programme, { periods: [period], outliers: outliers === undefined ? DEFAULT_OUTLIER_OPTIONS : outliers });
+  return quality.length ? sortFindings([...issues, ...quality]) : [...issues];
 }
 
 /** The periods a set of observations holds, in order (validate without --month judges each). */
