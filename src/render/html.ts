@@ -20,6 +20,7 @@ import {
 } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS, type Lang } from './labels.js';
+import { qualityHtml } from './quality.js';
 
 /**
  * One self-contained HTML page: inline CSS, inline SVG, no script, nothing fetched (a Content-Security-Policy
@@ -359,6 +360,7 @@ ${cards.map((c) => cardArticle(c, lang, 'h3')).join('\n')}
 </section>`
     : ''
 }
+${qualityHtml(model.issues, lang, esc)}
 ${findingsSection(model.issues, lang)}
 </main>`;
   return page(lang, heading, body, options.stamp);
