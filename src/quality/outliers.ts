@@ -111,7 +111,7 @@ function divisor(figures: FigureIndex, programme: Programme, s: Subject, period:
     const sizePartDef = sizeIndicator?.parts.find((p) => p.id === sizePart);
     const d = figures.at(s.unit, sizeInd, sizePart, period)?.value ?? (period.month !== null ? figures.at(s.unit, sizeInd, sizePart, { year: period.year, month: null })?.value : undefined);
     if (!d) return null;
-    return { by: d, en: `per ${(sizePartDef?.nameEn ?? sizePart).toLowerCase()}`, vi: `trên ${(sizePartDef?.name ?? sizePart).toLowerCase()}` };
+    return { by: d, en: `(${ind.nameEn.toLowerCase()} ÷ ${(sizePartDef?.nameEn ?? sizePart).toLowerCase()})`, vi: `(${ind.name.toLowerCase()} ÷ ${(sizePartDef?.name ?? sizePart).toLowerCase()})` };
   }
   return { by: 1, en: '', vi: '' };
 }
@@ -176,12 +176,10 @@ function peerStats(figures: FigureIndex, programme: Programme, subjects: readonl
   const stats = medianAndMad(scaled.map((x) => x.x));
   if (stats.mad === 0) return result;
   const half = (options.z * stats.mad) / MAD_CONSTANT;
-  const floor = (s: Subject) => (s.ind.range.min !== undefined || s.part !== null ? Math.max(0, s.ind.range.min ?? 0) : -Infinity);
   for (const { s, x, by } of scaled) {
     const z = modifiedZ(x, stats);
     if (Math.abs(z) <= options.z) continue;
-    const lo = Math.max(floor(s), (stats.median - half) * by.by);
-    const hi = (stats.median + half) * by.by;
+    const [lo, hi] = clip(s, (stats.median - half) * by.by, (stats.median + half) * by.by);
     const per = (lang: 'en' | 'vi') => (by.by === 1 ? '' : ` ${lang === 'en' ? by.en : by.vi}`);
     const n = scaled.length - 1;
     result.set(s, {
@@ -211,8 +209,7 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, option
   const max = Math.max(...values);
   const small = isCount(s.ind, s.part) ? 10 : 1;
   const judged = Math.max(Math.abs(s.value), Math.abs(max)) >= small && min >= 0 && s.value >= 0;
-  const lo = min / (1 + options.margin);
-  const hi = max * (1 + options.margin);
+  const [lo, hi] = clip(s, min / (1 + options.margin), max * (1 + options.margin));
   if (judged && (s.value < lo || s.value > hi)) {
     const pct = Math.round(options.margin * 100);
     const range = (lang: 'en' | 'vi') => (min === max ? formatValue(min, lang) : `${formatValue(min, lang)}–${formatValue(max, lang)}`);
@@ -237,6 +234,13 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, option
     });
   }
   return reasons;
+}
+
+/** An expected range within what the figure can be: counts are never negative, a value stays in the catalog's range. */
+function clip(s: { ind: Indicator; part: string | null }, lo: number, hi: number): [number, number] {
+  const min = s.part !== null ? 0 : s.ind.range.min;
+  const max = s.part !== null ? undefined : s.ind.range.max;
+  return [min === undefined ? lo : Math.max(min, lo), max === undefined ? hi : Math.min(max, hi)];
 }
 
 function isBefore(o: QualityObservation, period: Period): boolean {
