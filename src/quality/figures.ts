@@ -16,29 +16,75 @@ export function unitKey(unit: UnitRef): string {
 }
 
 function seriesKey(unit: string, indicator: string, part: string | null): string {
-  return `${unit}|${indicator}|${part ?? ''}`;
+  return `${unit}\u0001${indicator}\u0001${part ?? ''}`;
+}
+
+/** A period as one number: year × 13 + month (0 for a year's own figure). */
+function periodCode(year: number, month: number | null): number {
+  return year * 13 + (month ?? 0);
+}
+
+/** One unit's figures for one indicator and part: most hold one period, so the maps are made only when needed. */
+interface Series {
+  code: number;
+  only: QualityObservation;
+  /** periodCode → its observation (a cumulative one wins, else the first), once there is a second period. */
+  byPeriod: Map<number, QualityObservation> | null;
+  /** year → the observation of its latest month, once a monthly figure is seen. */
+  latest: Map<number, QualityObservation> | null;
 }
 
 export class FigureIndex {
-  /** unit|indicator|part → the unit's observations with a value, in input order. */
-  private readonly series = new Map<string, QualityObservation[]>();
+  /** "unit␁indicator␁part" → series. */
+  private readonly series = new Map<string, Series>();
+  /** "year|month|indicator|part" (month "" for annual figures, "*" for any) → the units with that figure in that period. */
+  private readonly present = new Map<string, Set<string>>();
   /** Every unit that gave a value, with its name. */
   readonly units = new Map<string, { ref: UnitRef; name: string }>();
 
+  // One pass; every lookup after it is a map access, so the checks cost time in proportion to the figures.
   constructor(observations: readonly QualityObservation[]) {
     for (const o of observations) {
       if (o.value === null || !Number.isFinite(o.value)) continue;
       const unit = unitKey(o.unit);
       if (!this.units.has(unit)) this.units.set(unit, { ref: o.unit, name: o.unitName });
       const key = seriesKey(unit, o.indicator, o.part);
-      const list = this.series.get(key);
-      if (list) list.push(o);
-      else this.series.set(key, [o]);
+      const code = periodCode(o.year, o.month);
+      let s = this.series.get(key);
+      if (!s) this.series.set(key, (s = { code, only: o, byPeriod: null, latest: null }));
+      else {
+        if (!s.byPeriod) s.byPeriod = new Map([[s.code, s.only]]);
+        const had = s.byPeriod.get(code);
+        if (!had || (o.cumulative && !had.cumulative)) s.byPeriod.set(code, o);
+      }
+      if (o.month !== null) {
+        s.latest ??= new Map();
+        const last = s.latest.get(o.year);
+        if (!last || last.month! < o.month) s.latest.set(o.year, o);
+      }
+      for (const p of [`${o.year}|${o.month ?? ''}`, `${o.year}|*`]) {
+        const k = `${p}|${o.indicator}|${o.part ?? ''}`;
+        const set = this.present.get(k);
+        if (set) set.add(unit);
+        else this.present.set(k, new Set([unit]));
+      }
     }
   }
 
-  observationsOf(unit: string, indicator: string, part: string | null): readonly QualityObservation[] {
-    return this.series.get(seriesKey(unit, indicator, part)) ?? [];
+  private periodOf(s: Series, code: number): QualityObservation | undefined {
+    return s.byPeriod ? s.byPeriod.get(code) : s.code === code ? s.only : undefined;
+  }
+
+  /** The units with a figure of this indicator and part in a period (for a year: in any of its months too). */
+  unitsWith(indicator: string, part: string | null, period: Period): readonly string[] {
+    return [...(this.present.get(`${period.year}|${period.month === null ? '*' : period.month}|${indicator}|${part ?? ''}`) ?? [])];
+  }
+
+  /** The units with any figure in a period. */
+  unitsIn(period: Period, indicators: readonly { id: string; parts: readonly { id: string }[] }[]): string[] {
+    const out = new Set<string>();
+    for (const ind of indicators) for (const part of [null, ...ind.parts.map((p) => p.id)]) for (const u of this.unitsWith(ind.id, part, period)) out.add(u);
+    return [...out];
   }
 
   /**
@@ -46,33 +92,21 @@ export class FigureIndex {
    * (a level's latest value stands for the year; a flow's monthly figures are not a year's).
    */
   at(unit: string, indicator: string, part: string | null, period: Period): QualityObservation | null {
-    let best: QualityObservation | null = null;
-    for (const o of this.observationsOf(unit, indicator, part)) {
-      if (o.year !== period.year) continue;
-      if (period.month !== null) {
-        if (o.month === period.month) return o;
-        continue;
-      }
-      if (o.month === null) return o;
-      if (!best || (best.month ?? 0) < o.month) best = o;
-    }
-    return best;
+    const s = this.series.get(seriesKey(unit, indicator, part));
+    if (!s) return null;
+    if (period.month !== null) return this.periodOf(s, periodCode(period.year, period.month)) ?? null;
+    return this.periodOf(s, periodCode(period.year, null)) ?? s.latest?.get(period.year) ?? null;
   }
 
   /** A flow's year-to-date as of a month: the latest cumulative figure, plus the per-month figures after it. */
   ytd(unit: string, indicator: string, period: Period): Figure<Location> | null {
     if (period.month === null) return null;
-    const byMonth = new Map<number, QualityObservation>();
-    for (const o of this.observationsOf(unit, indicator, null)) {
-      if (o.year !== period.year || o.month === null || o.month > period.month) continue;
-      const had = byMonth.get(o.month);
-      if (!had || (o.cumulative && !had.cumulative)) byMonth.set(o.month, o);
-    }
+    const month = (m: number) => this.at(unit, indicator, null, { year: period.year, month: m });
     let from = 1;
     let total = 0;
     const places: Location[] = [];
     for (let m = period.month; m >= 1; m--) {
-      const o = byMonth.get(m);
+      const o = month(m);
       if (o?.cumulative) {
         total = o.value!;
         places.push(o.source);
@@ -81,7 +115,7 @@ export class FigureIndex {
       }
     }
     for (let m = from; m <= period.month; m++) {
-      const o = byMonth.get(m);
+      const o = month(m);
       if (!o) continue;
       total += o.value!;
       places.push(o.source);

@@ -132,7 +132,8 @@ export function checkOutliers(figures: FigureIndex, programme: Programme, period
   for (const { ind, part } of figureKinds(programme)) {
     // The period's figures, one per unit.
     const subjects: Subject[] = [];
-    for (const [unit, u] of figures.units) {
+    for (const unit of figures.unitsWith(ind.id, part, period)) {
+      const u = figures.units.get(unit)!;
       const obs = figures.at(unit, ind.id, part, period);
       if (!obs || (period.month === null && obs.month !== null && ind.flow)) continue;
       const value = comparable(figures, { ind, unit, obs });
@@ -196,12 +197,13 @@ function peerStats(figures: FigureIndex, programme: Programme, subjects: readonl
 function historyReasons(figures: FigureIndex, s: Subject, period: Period, options: OutlierOptions): Reason[] {
   const reasons: Reason[] = [];
   const previous: { period: Period; value: number }[] = [];
-  for (const o of figures.observationsOf(s.unit, s.ind.id, s.part)) {
-    if (!isBefore(o, period)) continue;
-    if (period.month === null && o.month !== null && (s.ind.flow || figures.at(s.unit, s.ind.id, s.part, { year: o.year, month: null }) !== null)) continue;
-    if (period.month !== null && o.month === null) continue;
+  // The window before the period, looked up one period at a time: a year's own figure (a level's latest month
+  // stands for it, a flow's does not), or a month's.
+  for (const p of historyWindow(period)) {
+    const o = figures.at(s.unit, s.ind.id, s.part, p);
+    if (!o || (p.month === null && o.month !== null && s.ind.flow)) continue;
     const v = comparable(figures, { ind: s.ind, unit: s.unit, obs: o });
-    if (v !== null) previous.push({ period: { year: o.year, month: o.month }, value: v });
+    if (v !== null) previous.push({ period: p, value: v });
   }
   if (!previous.length) return reasons;
   const values = previous.map((p) => p.value);
@@ -243,11 +245,18 @@ function clip(s: { ind: Indicator; part: string | null }, lo: number, hi: number
   return [min === undefined ? lo : Math.max(min, lo), max === undefined ? hi : Math.min(max, hi)];
 }
 
-function isBefore(o: QualityObservation, period: Period): boolean {
-  if (period.month === null) return o.year < period.year && o.year >= period.year - HISTORY_YEARS;
-  if (o.month === null) return false;
-  const months = (period.year - o.year) * 12 + (period.month - o.month);
-  return months > 0 && months <= HISTORY_MONTHS;
+/** The periods whose figures are a period's history, oldest first: 5 years before a year, 12 months before a month. */
+function historyWindow(period: Period): Period[] {
+  const out: Period[] = [];
+  if (period.month === null) {
+    for (let y = period.year - HISTORY_YEARS; y < period.year; y++) out.push({ year: y, month: null });
+    return out;
+  }
+  for (let back = HISTORY_MONTHS; back >= 1; back--) {
+    const index = period.year * 12 + (period.month - 1) - back;
+    out.push({ year: Math.floor(index / 12), month: (index % 12) + 1 });
+  }
+  return out;
 }
 
 function typicalReason(s: Subject): Reason | null {
