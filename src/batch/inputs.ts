@@ -13,7 +13,7 @@ import { normalise, resolveDuplicates } from '../normalise/index.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { DEFAULT_LIMITS, readBytes, type TextEncodingOption } from '../read/index.js';
 import { formatBytes } from '../read/limits.js';
-import type { SourceFile } from './discover.js';
+import type { ExcludedFile, SourceFile } from './discover.js';
 import { monthlyFigures, statedReportDate, type Cumulative } from './submission.js';
 
 /** Vietnam's offset: a modification time counts by its calendar date in Hanoi (UTC+7, no daylight saving). */
@@ -97,6 +97,9 @@ export interface AssembleOptions {
   year: number;
   /** The month for files outside the YYYY/MM convention (report --month with explicit paths). */
   defaultMonth: number;
+  /** Files excluded on purpose (`.welfare-exclude`), and the warnings about the exclusion lists. */
+  excluded?: readonly ExcludedFile[];
+  notes?: readonly Finding[];
 }
 
 interface FileObservations {
@@ -149,7 +152,7 @@ function fileObservations(sub: ReadSubmission, index: CatalogIndex, year: number
 /** The month's input: every file filed under months 1..M; a figure given twice with different values is used from neither file. */
 export function assembleMonth(submissions: readonly ReadSubmission[], index: CatalogIndex, options: AssembleOptions): MonthlyInput {
   const { year } = options;
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...(options.notes ?? [])];
   const all: MonthlyObservation[] = [];
   for (const sub of submissions) {
     const got = fileObservations(sub, index, year, options.defaultMonth);
@@ -170,7 +173,7 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
     unitFromName: unitFromFileName(index, s.source.file),
     readable: s.readable,
   }));
-  return { observations, files, findings };
+  return { observations, files, findings, excluded: options.excluded ?? [] };
 }
 
 /** The month a file's figures state, when they all state the same one. */

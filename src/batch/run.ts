@@ -4,20 +4,22 @@
  * ROOT/Y/01 … ROOT/Y/M (year-to-date needs the months before), the programme and the options.
  */
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { completenessCounts, computeMonth, monthKey, type MonthSummary } from '../compute/monthly.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { TextEncodingOption } from '../read/index.js';
 import type { Lang } from '../render/labels.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import { discoverRoot, type SourceFile } from './discover.js';
+import type { Finding } from '../model/finding.js';
+import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
 import { assembleMonth, hashFile, readSubmission, type ReadSubmission } from './inputs.js';
 import { withMonthQuality, type OutlierOptions } from '../quality/index.js';
-import { loadManifest, saveManifest, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
+import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
+import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
 
 /** Bump when a summary's content changes for the same inputs: every month is made again once. */
-export const SUMMARY_FORMAT = 2;
+export const SUMMARY_FORMAT = 3;
 
 export interface YearMonth {
   year: number;
@@ -38,6 +40,13 @@ export interface BatchOptions {
   encoding?: TextEncodingOption;
   /** Outlier detection (src/quality); null is --outliers off, absent the defaults. */
   outliers?: OutlierOptions | null;
+  /** For tests: how files are written (default: atomically), and a step run after a month's outputs, before its manifest entry. */
+  hooks?: BatchHooks;
+}
+
+export interface BatchHooks {
+  write?(path: string, text: string): Promise<void>;
+  afterOutputs?(period: string): Promise<void> | void;
 }
 
 export type MonthOutcome = 'produced' | 'unchanged' | 'no-submissions';
@@ -62,6 +71,8 @@ export interface BatchResult {
   months: MonthResult[];
   /** True when no month could be made or kept (nothing submitted in the range). */
   nothing: boolean;
+  /** What the run had to say about --out (manifest entries that did not fit and were made again). */
+  notes: string[];
 }
 
 export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
@@ -75,14 +86,76 @@ export function programmeHash(index: CatalogIndex): string {
   return createHash('sha256').update(JSON.stringify(index.programme)).digest('hex');
 }
 
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
+/**
+ * Why the batch stopped, in one line (the CLI exits 2 with it): another run holds --out, or a write
+ * failed (no space, permission denied, read-only). Months committed before it stay valid.
+ */
+export class BatchStopped extends Error {}
+
+const IO_REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  EIO: 'input/output error',
+};
+
+/** A failed write as one line naming the path; anything that is not a file-system error is left as it is (a bug). */
+function writeFailure(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (!code || error instanceof BatchStopped) return error;
+  return new BatchStopped(`cannot write ${path}: ${IO_REASONS[code] ?? code}`);
 }
 
+async function guarded<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw writeFailure(error, path);
+  }
+}
+
+function sha256Text(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Whether every output of a month still holds what the manifest says was written. */
+async function outputsMatch(dir: string, outputs: readonly { file: string; sha256: string }[]): Promise<boolean> {
+  for (const o of outputs) {
+    const bytes = await readFile(join(dir, o.file)).catch(() => null);
+    if (bytes === null || createHash('sha256').update(bytes).digest('hex') !== o.sha256) return false;
+  }
+  return true;
+}
+
+/**
+ * Make the months of the range, keeping those whose inputs, options and outputs did not change. --out is
+ * locked for the run (a second run stops with BatchStopped). Each month is committed in order: its outputs
+ * are written (atomically, each), then its manifest entry records them with their sha256 — the entry is
+ * the last step, so a run stopped midway leaves a month whose outputs do not match its entry, and the next
+ * run makes it again.
+ */
 export async function runBatch(index: CatalogIndex, options: BatchOptions, progress: BatchProgress): Promise<BatchResult> {
+  await guarded(options.out, () => mkdir(options.out, { recursive: true }));
+  let lock: Lock;
+  try {
+    lock = await acquireLock(options.out);
+  } catch (error) {
+    if (error instanceof LockBusy) throw new BatchStopped(error.message);
+    throw writeFailure(error, join(options.out, LOCK_FILE));
+  }
+  try {
+    return await runLocked(index, options, progress);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(index: CatalogIndex, options: BatchOptions, progress: BatchProgress): Promise<BatchResult> {
+  const write = options.hooks?.write ?? writeFileAtomic;
   const months = monthsBetween(options.from, options.to);
   const years = [...new Set(months.map((m) => m.year))];
   const folders = await discoverRoot(options.root, years);
@@ -90,14 +163,20 @@ export async function runBatch(index: CatalogIndex, options: BatchOptions, progr
   const latestFolder = new Map<number, number>();
   for (const f of folders.values()) if (f.exists) latestFolder.set(f.year, Math.max(latestFolder.get(f.year) ?? 0, f.month));
   const open = (ym: YearMonth) => ym.month <= (latestFolder.get(ym.year) ?? 0);
-  const inputsOf = (ym: YearMonth): SourceFile[] => {
-    const files: SourceFile[] = [];
-    for (let m = 1; m <= ym.month; m++) files.push(...(folders.get(monthKey(ym.year, m))?.files ?? []));
-    return files;
+  const upTo = (ym: YearMonth) => {
+    const list: MonthFolder[] = [];
+    for (let m = 1; m <= ym.month; m++) {
+      const folder = folders.get(monthKey(ym.year, m));
+      if (folder) list.push(folder);
+    }
+    return list;
   };
+  const inputsOf = (ym: YearMonth): SourceFile[] => upTo(ym).flatMap((f) => f.files);
 
-  await mkdir(options.out, { recursive: true });
-  const manifest = await loadManifest(options.out);
+  const { manifest, dropped } = await loadManifest(options.out);
+  const notes = [...dropped];
+  // Said once here too (each summary lists its months'): an exclusion line without a reason, a listed file that is not there.
+  for (const ym of months) if (open(ym)) for (const f of folders.get(monthKey(ym.year, ym.month))?.notes ?? []) notes.push(f.message);
   const programme = programmeHash(index);
   const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, outliers: options.outliers ?? 'default' };
 
@@ -111,16 +190,28 @@ export async function runBatch(index: CatalogIndex, options: BatchOptions, progr
     return 'error' in h ? `unreadable: ${h.error}` : h.sha256;
   };
 
-  const plan: { ym: YearMonth; period: string; key: string; run: boolean; inputs: SourceFile[] }[] = [];
+  const plan: { ym: YearMonth; period: string; key: string; run: boolean; inputs: SourceFile[]; excluded: ExcludedFile[]; notes: Finding[] }[] = [];
   for (const ym of months) {
     const period = monthKey(ym.year, ym.month);
     if (!open(ym)) {
-      plan.push({ ym, period, key: '', run: false, inputs: [] });
+      plan.push({ ym, period, key: '', run: false, inputs: [], excluded: [], notes: [] });
       continue;
     }
     const inputs = inputsOf(ym);
+    const excluded = upTo(ym).flatMap((f) => f.excluded);
+    const exclusionNotes = upTo(ym).flatMap((f) => f.notes);
     const key = createHash('sha256')
-      .update(JSON.stringify({ format: SUMMARY_FORMAT, programme, settings, period, files: inputs.map((f) => [f.file, shaOf(f.file)]) }))
+      .update(
+        JSON.stringify({
+          format: SUMMARY_FORMAT,
+          programme,
+          settings,
+          period,
+          files: inputs.map((f) => [f.file, shaOf(f.file)]),
+          excluded: excluded.map((x) => [x.file, x.reason]),
+          notes: exclusionNotes.map((f) => f.message),
+        }),
+      )
       .digest('hex');
     const before = manifest.months[period];
     const unchanged =
@@ -130,8 +221,8 @@ export async function runBatch(index: CatalogIndex, options: BatchOptions, progr
         const h = hashes.get(file);
         return h !== undefined && !('error' in h) && h.modifiedDate === date;
       }) &&
-      (await Promise.all(before.outputs.map((o) => exists(join(options.out, o))))).every(Boolean);
-    plan.push({ ym, period, key, run: !unchanged, inputs });
+      (await outputsMatch(options.out, before.outputs));
+    plan.push({ ym, period, key, run: !unchanged, inputs, excluded, notes: exclusionNotes });
   }
 
   const toRead = new Map<string, SourceFile>();
@@ -162,14 +253,21 @@ export async function runBatch(index: CatalogIndex, options: BatchOptions, progr
       continue;
     }
     const subs = p.inputs.map((f) => read.get(f.file)!);
-    const input = assembleMonth(subs, index, { year: p.ym.year, defaultMonth: p.ym.month });
+    const input = assembleMonth(subs, index, { year: p.ym.year, defaultMonth: p.ym.month, excluded: p.excluded, notes: p.notes });
     const summary = computeMonth(input, index, { year: p.ym.year, month: p.ym.month, deadlineDay: options.deadlineDay, ...(options.targets ? { targets: options.targets } : {}) });
     summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, p.ym, options.outliers);
     const names = { json: `${p.period}.json`, md: `${p.period}.md` };
     const { renderMonthJson } = await import('../render/monthly-json.js');
     const { renderMonthMarkdown } = await import('../render/monthly-markdown.js');
-    await writeFileAtomic(join(options.out, names.json), renderMonthJson(summary, options.stamp));
-    await writeFileAtomic(join(options.out, names.md), renderMonthMarkdown(summary, { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) }));
+    const outputs: [string, string][] = [
+      [names.json, renderMonthJson(summary, options.stamp)],
+      [names.md, renderMonthMarkdown(summary, { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) })],
+    ];
+    for (const [name, text] of outputs) {
+      const path = join(options.out, name);
+      await guarded(path, () => write(path, text));
+    }
+    await options.hooks?.afterOutputs?.(p.period);
     const errors = summary.issues.filter((f) => f.severity === 'error').length;
     const row = indexRow(summary, names);
     const modified: Record<string, string> = {};
@@ -178,20 +276,27 @@ export async function runBatch(index: CatalogIndex, options: BatchOptions, progr
       key: p.key,
       files: subs.map((s) => ({ file: s.source.file, sha256: s.sha256 })),
       modified,
-      outputs: [names.json, names.md],
+      outputs: outputs.map(([file, text]) => ({ file, sha256: sha256Text(text) })),
       errors,
       row,
     };
+    // The commit: the month's entry, written after its outputs.
     manifest.months[p.period] = entry;
-    await saveManifest(options.out, manifest);
+    const manifestPath = join(options.out, MANIFEST_FILE);
+    await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
     const result: MonthResult = { period: p.period, outcome: 'produced', errors, row };
     results.push(result);
     progress.tick(p.period);
     progress.month(result);
   }
 
-  await writeIndex(options, manifest, index);
-  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions') };
+  // Entries dropped as malformed for months outside the range: the manifest no longer lists them.
+  if (dropped.length && !plan.some((p) => p.run)) {
+    const manifestPath = join(options.out, MANIFEST_FILE);
+    await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
+  }
+  await writeIndex(options, manifest, index, write);
+  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes };
 }
 
 export function indexRow(s: MonthSummary, names: { json: string; md: string }): IndexRow {
@@ -205,6 +310,8 @@ export function indexRow(s: MonthSummary, names: { json: string; md: string }): 
     ...completenessCounts(c),
     leftOut: s.leftOut.length,
     errors: s.issues.filter((f) => f.severity === 'error').length,
+    // In the manifest schema's order: a kept month's row, read back through the schema, gives the same index.
+    excluded: s.excluded,
     flows: s.indicators
       .filter((i) => i.flow)
       .map((i) => ({ id: i.id, name: i.name, nameEn: i.nameEn, value: i.value, percent: i.annual.percent, pace: i.pace?.expected ?? null, status: i.pace?.status ?? null })),
@@ -212,15 +319,15 @@ export function indexRow(s: MonthSummary, names: { json: string; md: string }): 
 }
 
 /** index.md and index.json: every month the manifest holds (this run's and earlier runs'), in month order. */
-async function writeIndex(options: BatchOptions, manifest: Manifest, index: CatalogIndex): Promise<void> {
+async function writeIndex(options: BatchOptions, manifest: Manifest, index: CatalogIndex, write: (path: string, text: string) => Promise<void>): Promise<void> {
   const rows = Object.keys(manifest.months)
     .sort()
     .map((k) => manifest.months[k]!.row);
   const { renderIndexJson } = await import('../render/monthly-json.js');
   const { renderIndexMarkdown } = await import('../render/monthly-markdown.js');
   const targets = options.targets ?? index.programme.defaultTargets;
-  await writeIfChanged(join(options.out, 'index.json'), renderIndexJson(rows, { id: index.programme.id, targets }, options.stamp));
-  await writeIfChanged(join(options.out, 'index.md'), renderIndexMarkdown(rows, { shortTitle: index.programme.shortTitle }, { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) }));
+  await writeIfChanged(join(options.out, 'index.json'), renderIndexJson(rows, { id: index.programme.id, targets }, options.stamp), write);
+  await writeIfChanged(join(options.out, 'index.md'), renderIndexMarkdown(rows, { shortTitle: index.programme.shortTitle }, { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) }), write);
 }
 
 /** Run `fn` over the items, at most `size` at a time (file I/O overlaps; results go where fn puts them). */
@@ -233,7 +340,7 @@ async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Pro
 }
 
 /** Write atomically, unless the file already holds exactly this text. */
-async function writeIfChanged(path: string, text: string): Promise<void> {
+async function writeIfChanged(path: string, text: string, write: (path: string, text: string) => Promise<void>): Promise<void> {
   const old = await readFile(path, 'utf8').catch(() => null);
-  if (old !== text) await writeFileAtomic(path, text);
+  if (old !== text) await guarded(path, () => write(path, text));
 }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { MonthResult, BatchProgress, YearMonth } from '../batch/run.js';
 import { DEFAULT_DEADLINE_DAY } from '../compute/monthly.js';
 import type { Lang } from '../render/labels.js';
+import { terminalSafe } from '../render/format.js';
 import { EXIT, UsageError } from './errors.js';
 import { loadProgramme } from './programme.js';
 import { parseEncoding } from './output.js';
@@ -49,7 +50,7 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
   const outInfo = await stat(opts.out).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${opts.out} is a file; give a folder`);
   const index = await loadProgramme(opts.programme, opts.targets);
-  const { runBatch } = await import('../batch/run.js');
+  const { runBatch, BatchStopped } = await import('../batch/run.js');
   const progress = makeProgress(process.stderr);
   const result = await runBatch(
     index,
@@ -67,7 +68,12 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
       ...(encoding ? { encoding } : {}),
     },
     progress,
-  );
+  ).catch((error: unknown) => {
+    // Another run holds --out, or a write failed (no space, permission): one line, exit 2.
+    if (error instanceof BatchStopped) throw new UsageError(error.message);
+    throw error;
+  });
+  for (const note of result.notes) process.stderr.write(`welfare: note: ${terminalSafe(note, false)}\n`);
   progress.finish(result.months);
   if (result.nothing) {
     process.stderr.write(`welfare: nothing to summarise: no submissions under ${opts.root} for ${opts.from}…${opts.to} (expected folders like ${opts.root}/${from.year}/${String(from.month).padStart(2, '0')}/)\n`);
@@ -91,7 +97,10 @@ export function monthLine(r: MonthResult): string {
   const what = r.outcome === 'produced' ? 'produced' : 'unchanged, kept';
   const rate = `${row.submitted}/${row.expected} reported (${row.reportingRate}%), ${row.onTime} on time, ${row.late} late, ${row.missing + row.unusable} missing`;
   const left = row.leftOut ? `; ${row.leftOut} file${row.leftOut === 1 ? '' : 's'} with errors left out (see ${row.md})` : '';
-  return `${r.period}  ${what}: ${rate}${left}`;
+  // The month's own exclusions (its summary lists those of the months before too).
+  const own = row.excluded.filter((x) => x.month === row.month);
+  const excluded = own.length ? `; ${own.length} file${own.length === 1 ? '' : 's'} excluded (${terminalSafe(own.map((x) => `${x.file}: ${x.reason}`).join('; '), false)})` : '';
+  return `${r.period}  ${what}: ${rate}${left}${excluded}`;
 }
 
 interface Progress extends BatchProgress {

@@ -47,6 +47,7 @@ export async function run(argv: string[]): Promise<number> {
     .description('Check submitted files against the programme without computing a report (exit 1 on any error finding: a CI gate)')
     .argument('[paths...]', 'files or folders (read recursively)', ['.'])
     .option('-y, --year <year>', 'the year the files must report, e.g. 2023')
+    .option('--month <YYYY-MM>', 'check only that month\'s files of a monthly tree (ROOT/YYYY/MM/…, as batch reads it)')
     .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
     .option('--targets <name>', 'target set the plans are checked against (default: the programme\'s)')
     .addOption(new Option('-f, --format <format>', 'output format (default: github when GITHUB_ACTIONS=true, else text)').choices(['text', 'json', 'github']))

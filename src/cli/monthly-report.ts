@@ -48,7 +48,7 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions)
   const subs = [];
   for (const f of files) subs.push(await readSubmission(f, index, encoding ? { encoding } : {}));
   if (!subs.some((s) => s.readable)) throw new UsageError(`nothing could be read: ${subs[0]?.findings[0]?.message ?? 'every file failed'}`);
-  const input = assembleMonth(subs, index, { year, defaultMonth: month });
+  const input = assembleMonth(subs, index, { year, defaultMonth: month, excluded: found.excluded, notes: found.notes });
   const summary = computeMonth(input, index, { year, month, deadlineDay, ...(opts.targets ? { targets: opts.targets } : {}) });
   summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, { year, month }, parseOutlierOptions(opts));
   const stamp = opts.stamp ? new Date().toISOString() : undefined;

@@ -6,12 +6,14 @@ import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, parseYear, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
+import { parseMonth } from './batch.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
 export interface ValidateCommandOptions extends QualityCommandOptions {
   year?: string;
+  month?: string;
   programme?: string;
   targets?: string;
   format?: string;
@@ -46,7 +48,9 @@ export const LIMIT_OPTIONS: readonly { option: string; key: keyof ValidateComman
 
 /** `welfare validate`: exit 0 when no error finding, 1 when any, 2 for a usage error or a missing path. */
 export async function validateCommand(paths: string[], opts: ValidateCommandOptions): Promise<number> {
-  const year = parseYear(opts.year) ?? null;
+  const month = opts.month === undefined ? null : parseMonth(opts.month, '--month');
+  if (month && opts.year !== undefined && opts.year !== String(month.year)) throw new UsageError(`--year ${opts.year} and --month ${opts.month} disagree; give only --month`);
+  const year = parseYear(opts.year) ?? month?.year ?? null;
   const format = resolveFormat(opts.format);
   const encoding = parseEncoding(opts.encoding);
   const maxErrors = opts.maxErrors === undefined ? DEFAULT_MAX_ERRORS : count('--max-errors', opts.maxErrors);
@@ -62,10 +66,14 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
       if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`no such file or folder: ${path}`);
     }
   }
-  const read = await readPaths(paths, { limits, ...(encoding ? { encoding } : {}) });
+  // The monthly layout (ROOT/YYYY/MM/…) as the batch sees it: --month's files only, less those excluded.
+  const { excludedFindings, selectMonthly } = await import('../batch/discover.js');
+  const selection = selectMonthly(month);
+  const read = await readPaths(paths, { limits, include: selection.include, ...(encoding ? { encoding } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
-  if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
-  const result = validate(read, index, { year, maxErrors, outliers, ...(opts.targets ? { targets: opts.targets } : {}) });
+  if (!read.files.length && !selection.excluded.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx)${month ? ` for ${opts.month}` : ''} in ${paths.join(', ')}`);
+  const findings = [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded)];
+  const result = validate({ ...read, findings, monthOf: selection.monthOf }, index, { year, maxErrors, outliers, ...(opts.targets ? { targets: opts.targets } : {}) });
   let content: string;
   if (format === 'json') content = (await import('../render/validate-json.js')).renderValidationJson(result);
   else if (format === 'github') content = (await import('../render/validate-github.js')).renderValidationGithub(result);

@@ -48,6 +48,16 @@ export interface MonthlyInput {
   files: readonly SubmittedFile[];
   /** Findings of the read and normalise stages, carried into the summary. */
   findings: readonly Finding[];
+  /** Files acknowledged as bad (a month folder's `.welfare-exclude`): not read, listed with their reason. */
+  excluded?: readonly ExcludedFile[];
+}
+
+/** A file left unread on purpose, and why. */
+export interface ExcludedFile {
+  file: string;
+  year: number;
+  month: number;
+  reason: string;
 }
 
 export interface MonthlyOptions {
@@ -200,6 +210,8 @@ export interface MonthSummary {
   derived: DerivedReport[];
   /** Files, or parts of files, whose figures are not in the summary. */
   leftOut: LeftOut[];
+  /** Files of months 1..M excluded on purpose (not read), with their reason. */
+  excluded: { file: string; month: number; reason: string }[];
   issues: Finding[];
 }
 
@@ -321,8 +333,21 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
     indicators,
     derived: model.derived,
     leftOut: leftOutOf(input, year, month),
+    excluded: (input.excluded ?? [])
+      .filter((x) => x.year === year && x.month <= month)
+      .map((x) => ({ file: x.file, month: x.month, reason: x.reason }))
+      .sort((a, b) => a.month - b.month || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     issues: sortFindings(model.issues),
   };
+}
+
+/**
+ * What a monthly submission must carry: the flows (catalog `flow`), which add up month by month, so a month
+ * without one leaves a gap in the year to date (`month-gap`). Levels and rates keep each unit's latest
+ * figure, so a month may leave them out. `validate` asks the same of a file in a YYYY/MM folder.
+ */
+export function dueEveryMonth(indicator: { flow?: boolean }): boolean {
+  return indicator.flow === true;
 }
 
 export function monthKey(year: number, month: number): string {
@@ -389,7 +414,7 @@ function collapseAll(
     const had = figures.get(key);
     const asOf = maxMonth(had?.asOf ?? null, c.asOf);
     figures.set(key, !had || s.part === null ? { ...c, asOf } : { ...had, asOf });
-    if (gaps && ind.flow && s.unit.kind === 'district' && c.value !== null) {
+    if (gaps && dueEveryMonth(ind) && s.unit.kind === 'district' && c.value !== null) {
       const missing: number[] = [];
       for (let m = 1; m <= upTo; m++) if (!c.months.includes(m)) missing.push(m);
       if (missing.length) {

@@ -17,6 +17,8 @@ export { ENCODING_OPTIONS, type TextEncodingOption } from './decode.js';
 export interface ReadOptions {
   encoding?: TextEncodingOption;
   limits?: Partial<ReadLimits>;
+  /** readPaths: whether to read a file it found (validate --month, .welfare-exclude); all when absent. */
+  include?: (path: string) => boolean | Promise<boolean>;
 }
 
 /** One per file attempted. ok: the file was read (it gave at least one table), even if with findings. */
@@ -59,6 +61,7 @@ export async function readPaths(paths: string[], options: ReadOptions = {}): Pro
       const key = await realpath(file).catch(() => file);
       if (seen.has(key)) continue;
       seen.add(key);
+      if (options.include && !(await options.include(file))) continue;
       const read = await readFile(file, options);
       result.tables.push(...read.tables);
       result.findings.push(...read.findings);

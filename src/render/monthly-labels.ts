@@ -44,6 +44,9 @@ export interface MonthLabels {
   noChanges: string;
   leftOut: string;
   nothingLeftOut: string;
+  /** Files acknowledged as bad (.welfare-exclude): "excluded: reason". */
+  excluded: string;
+  excludedBecause: (reason: string) => string;
   wholeFile: string;
   someCells: (n: number) => string;
   derived: string;
@@ -102,6 +105,8 @@ const vi: MonthLabels = {
   noChanges: 'Không có thay đổi.',
   leftOut: 'Không đưa vào tổng hợp',
   nothingLeftOut: 'Mọi tệp đều được sử dụng.',
+  excluded: 'Tệp được loại trừ (.welfare-exclude)',
+  excludedBecause: (r) => `loại trừ: ${r}`,
   wholeFile: 'cả tệp',
   someCells: (n) => `${n} ô lỗi`,
   derived: 'Chỉ tiêu dẫn xuất',
@@ -160,6 +165,8 @@ const en: MonthLabels = {
   noChanges: 'No changes.',
   leftOut: 'Left out of the summary',
   nothingLeftOut: 'Every file was used.',
+  excluded: 'Files excluded (.welfare-exclude)',
+  excludedBecause: (r) => `excluded: ${r}`,
   wholeFile: 'whole file',
   someCells: (n) => `${n} cell${n === 1 ? '' : 's'} with errors`,
   derived: 'Derived counts',

@@ -164,9 +164,17 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
   for (const x of s.leftOut) {
     out.push(`- ${mdEscape(`${x.file} (${M.monthName(s.year, x.month)}${x.unit ? `, ${x.unit}` : ''}; ${x.whole ? M.wholeFile : M.someCells(x.errors)}): ${leftOutMessage(x, lang)}`)}`);
   }
+  out.push(...excludedMarkdown(s.excluded.map((x) => ({ ...x, period: M.monthName(s.year, x.month) })), lang));
   out.push('', ...qualityMarkdown(s.issues, lang, mdEscape));
   out.push('', ...findingsMarkdown(s.issues, lang));
   return out.join('\n') + '\n';
+}
+
+/** "Files excluded": one line per file, "FILE (month): excluded: reason"; nothing when none is. */
+function excludedMarkdown(list: readonly { file: string; period: string; reason: string }[], lang: MonthRenderOptions['lang']): string[] {
+  const M = MONTH_LABELS[lang];
+  if (!list.length) return [];
+  return ['', `### ${mdEscape(M.excluded)}`, '', ...list.map((x) => `- ${mdEscape(`${x.file} (${x.period}): ${M.excludedBecause(x.reason)}`)}`)];
 }
 
 /** DIR/index.md: one row per month produced, newest last. */
@@ -204,5 +212,9 @@ export function renderIndexMarkdown(rows: readonly IndexRow[], programme: { shor
       ]),
     );
   }
+  // Each excluded file once, under the month it is filed in (later months' rows carry it too, in their summaries).
+  const excluded = new Map<string, { file: string; period: string; reason: string }>();
+  for (const r of rows) for (const x of r.excluded) excluded.set(`${r.year}|${x.file}`, { file: x.file, period: M.monthName(r.year, x.month), reason: x.reason });
+  out.push(...excludedMarkdown([...excluded.values()], lang));
   return out.join('\n') + '\n';
 }

@@ -74,6 +74,10 @@ export function renderMonthTable(s: MonthSummary, options: MonthTableOptions): s
   lines.push('', c.bold(M.leftOut));
   if (!s.leftOut.length) lines.push(`  ${M.nothingLeftOut}`);
   for (const x of s.leftOut) lines.push(`  ${x.file}${x.unit ? ` (${x.unit})` : ''}: ${x.whole ? M.wholeFile : M.someCells(x.errors)} — ${leftOutMessage(x, lang)}`);
+  if (s.excluded.length) {
+    lines.push('', c.bold(M.excluded));
+    for (const x of s.excluded) lines.push(`  ${x.file} (${M.monthName(s.year, x.month)}): ${M.excludedBecause(x.reason)}`);
+  }
   lines.push('', renderFindings(s.issues, { lang, color: options.color }, c));
   return terminalSafe(lines.join('\n') + '\n', options.color);
 }

@@ -226,6 +226,8 @@ export function missingIndicators(
   index: CatalogIndex,
   year: number | null,
   findings: readonly Finding[] = [],
+  /** Which indicators the files owe (a monthly submission owes only what is due every month). */
+  due: (indicator: Indicator) => boolean = () => true,
 ): Finding[] {
   // An indicator whose cell has an error finding was reported, badly: that finding says what to fix.
   const faulty = new Map<string, Set<string>>();
@@ -263,7 +265,7 @@ export function missingIndicators(
   const out: Finding[] = [];
   for (const g of groups.values()) {
     const district = g.unit.kind === 'district';
-    const expected = index.programme.indicators.filter((i) => i.aggregation === 'sum' || i.aggregation === 'ratio');
+    const expected = index.programme.indicators.filter((i) => (i.aggregation === 'sum' || i.aggregation === 'ratio') && due(i));
     const missing: { ind: Indicator; text: string; vi: string }[] = [];
     for (const ind of expected) {
       if (faulty.get(g.name)?.has(ind.id)) continue;

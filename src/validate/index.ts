@@ -9,6 +9,7 @@ import { normalise, type NormaliseResult } from '../normalise/index.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { missingIndicators, noDataFiles, noTableFiles, planMismatches, raggedRows, silentFailures, wrongYearFiles } from './checks.js';
 import { verdict, type ValidationResult } from './model.js';
+import { dueEveryMonth } from '../compute/monthly.js';
 import { cumulativeOf } from '../batch/submission.js';
 import { checkQuality, DEFAULT_OUTLIER_OPTIONS, periodsOf, type OutlierOptions, type QualityObservation } from '../quality/index.js';
 
@@ -20,10 +21,16 @@ export interface ValidateInput {
   findings: readonly Finding[];
   /** Every file attempted, in order. */
   files: readonly { file: string; ok: boolean }[];
+  /**
+   * The month a file's folder says (src/batch/discover.ts: ROOT/YYYY/MM/…), or null. Files of one month
+   * are checked together and apart from other months' (January and February from one district are not
+   * duplicates), and owe only what a month must report. Absent: every file is a yearly file.
+   */
+  monthOf?: (file: string) => { year: number; month: number } | null;
 }
 
 export interface ValidateOptions {
-  /** The year the files must report (--year); null checks each row against its own year. */
+  /** The year the files must report (--year); null checks each row against its own year (a monthly file: its folder's). */
   year: number | null;
   /** Target set for plan checks; the programme's default when omitted. */
   targets?: string;
@@ -34,33 +41,54 @@ export interface ValidateOptions {
 }
 
 export function validate(input: ValidateInput, index: CatalogIndex, options: ValidateOptions): ValidationResult {
-  const year = options.year;
-  const normalised = normaliseGuarded(input.tables, index, year);
-  const tables = normalised.failed.size ? input.tables.filter((t) => !normalised.failed.has(t.file)) : input.tables;
-  // Ragged rows are said once per sheet, by the check below (normalise says it per row it did not read).
-  const ragged = raggedRows(tables, index);
-  const raggedSheets = new Set(ragged.map((f) => `${f.file}|${f.sheet}`));
   const findings: Finding[] = [...input.findings];
   // Appended in loops: a hostile file can give more findings than a call takes arguments.
   const add = (more: readonly Finding[]) => {
     for (const f of more) findings.push(f);
   };
-  add(normalised.findings.filter((f) => f.code !== 'ragged-row' || !raggedSheets.has(`${f.file}|${f.sheet}`)));
+  const checked: { tables: Table[]; observations: QualityObservation[] } = { tables: [], observations: [] };
+  for (const group of byMonth(input.tables, input.monthOf)) {
+    const year = options.year ?? group.month?.year ?? null;
+    const normalised = normaliseGuarded(group.tables, index, year);
+    const tables = normalised.failed.size ? group.tables.filter((t) => !normalised.failed.has(t.file)) : group.tables;
+    // Ragged rows are said once per sheet, by the check below (normalise says it per row it did not read).
+    const ragged = raggedRows(tables, index);
+    const raggedSheets = new Set(ragged.map((f) => `${f.file}|${f.sheet}`));
+    add(normalised.findings.filter((f) => f.code !== 'ragged-row' || !raggedSheets.has(`${f.file}|${f.sheet}`)));
+    add(noTableFiles(tables, normalised.sheets));
+    add(ragged);
+    add(wrongYearFiles(normalised.observations, year));
+    add(planMismatches(normalised.observations, index, year, options.targets));
+    // A row not read for being ragged was reported, badly: not listed again as missing.
+    add(missingIndicators(normalised.observations, normalised.sheets, index, year, [...findings, ...normalised.findings.filter((f) => f.code === 'ragged-row')], group.month ? dueEveryMonth : undefined));
+    add(noDataFiles(normalised.sheets, normalised.observations, findings));
+    // For the quality checks: a month folder's figures are that month's.
+    for (const t of tables) checked.tables.push(t);
+    for (const o of normalised.observations) checked.observations.push(group.month && o.month === null && o.year === group.month.year ? { ...o, month: group.month.month } : o);
+  }
   add(silentFailures(input.files, findings));
-  add(noTableFiles(tables, normalised.sheets));
-  add(ragged);
-  add(wrongYearFiles(normalised.observations, year));
-  add(planMismatches(normalised.observations, index, year, options.targets));
-  // A row not read for being ragged was reported, badly: not listed again as missing.
-  add(missingIndicators(normalised.observations, normalised.sheets, index, year, [...findings, ...normalised.findings.filter((f) => f.code === 'ragged-row')]));
-  add(noDataFiles(normalised.sheets, normalised.observations, findings));
-  add(qualityFindings(tables, normalised.observations, index, year, options.outliers === undefined ? DEFAULT_OUTLIER_OPTIONS : options.outliers));
+  add(qualityFindings(checked, options.year, options.outliers === undefined ? DEFAULT_OUTLIER_OPTIONS : options.outliers, index));
   return verdict(
     input.files.map((f) => f.file),
     dedupe(sortFindings(findings)),
-    year,
+    options.year,
     options.maxErrors ?? null,
   );
+}
+
+/** The tables by the month of their file's folder (yearly files, outside the layout, are one group), in first-seen order. */
+function byMonth(tables: readonly Table[], monthOf: ValidateInput['monthOf']): { month: { year: number; month: number } | null; tables: Table[] }[] {
+  const groups = new Map<string, { month: { year: number; month: number } | null; tables: Table[] }>();
+  const seen = new Map<string, { year: number; month: number } | null>();
+  for (const t of tables) {
+    let month = seen.get(t.file);
+    if (month === undefined) seen.set(t.file, (month = monthOf?.(t.file) ?? null));
+    const key = month ? `${month.year}-${month.month}` : '';
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { month, tables: [] }));
+    g.tables.push(t);
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -68,7 +96,7 @@ export function validate(input: ValidateInput, index: CatalogIndex, options: Val
  * "Lũy kế" (year-to-date) table's flows are marked as such, as `batch` does, so they are not compared with
  * other units' figures for one month.
  */
-function qualityFindings(tables: readonly Table[], observations: readonly QualityObservation[], index: CatalogIndex, year: number | null, outliers: OutlierOptions | null): Finding[] {
+function qualityFindings({ tables, observations }: { tables: readonly Table[]; observations: readonly QualityObservation[] }, year: number | null, outliers: OutlierOptions | null, index: CatalogIndex): Finding[] {
   const cumulative = new Map<string, ReturnType<typeof cumulativeOf>>();
   for (const t of tables) cumulative.set(`${t.file}|${t.sheet ?? ''}`, cumulativeOf(t, index));
   const marked = observations.map((o) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeProgress, monthLine } from '../../src/cli/batch.js';
 
-const row = { period: '2024-02', year: 2024, month: 2, json: '2024-02.json', md: '2024-02.md', expected: 30, submitted: 27, onTime: 26, late: 1, missing: 2, unusable: 1, reportingRate: 90, reportingRateOnTime: 86.67, leftOut: 1, errors: 1, flows: [] };
+const row = { period: '2024-02', year: 2024, month: 2, json: '2024-02.json', md: '2024-02.md', expected: 30, submitted: 27, onTime: 26, late: 1, missing: 2, unusable: 1, reportingRate: 90, reportingRateOnTime: 86.67, leftOut: 1, errors: 1, excluded: [], flows: [] };
 
 function sink(isTTY: boolean) {
   const chunks: string[] = [];
