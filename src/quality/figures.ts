@@ -34,11 +34,13 @@ interface Series {
   latest: Map<number, QualityObservation> | null;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 export class FigureIndex {
   /** "unit␁indicator␁part" → series. */
   private readonly series = new Map<string, Series>();
-  /** "year|month|indicator|part" (month "" for annual figures, "*" for any) → the units with that figure in that period. */
-  private readonly present = new Map<string, Set<string>>();
+  /** periodCode (year × 13 + 13 for "any month of the year") → indicator → part ("" for the value) → the units with that figure. */
+  private readonly present = new Map<number, Map<string, Map<string, Set<string>>>>();
   /** Every unit that gave a value, with its name. */
   readonly units = new Map<string, { ref: UnitRef; name: string }>();
 
@@ -62,11 +64,14 @@ export class FigureIndex {
         const last = s.latest.get(o.year);
         if (!last || last.month! < o.month) s.latest.set(o.year, o);
       }
-      for (const p of [`${o.year}|${o.month ?? ''}`, `${o.year}|*`]) {
-        const k = `${p}|${o.indicator}|${o.part ?? ''}`;
-        const set = this.present.get(k);
+      for (const p of [code, o.year * 13 + 13]) {
+        let byIndicator = this.present.get(p);
+        if (!byIndicator) this.present.set(p, (byIndicator = new Map()));
+        let byPart = byIndicator.get(o.indicator);
+        if (!byPart) byIndicator.set(o.indicator, (byPart = new Map()));
+        const set = byPart.get(o.part ?? '');
         if (set) set.add(unit);
-        else this.present.set(k, new Set([unit]));
+        else byPart.set(o.part ?? '', new Set([unit]));
       }
     }
   }
@@ -76,14 +81,16 @@ export class FigureIndex {
   }
 
   /** The units with a figure of this indicator and part in a period (for a year: in any of its months too). */
-  unitsWith(indicator: string, part: string | null, period: Period): readonly string[] {
-    return [...(this.present.get(`${period.year}|${period.month === null ? '*' : period.month}|${indicator}|${part ?? ''}`) ?? [])];
+  unitsWith(indicator: string, part: string | null, period: Period): ReadonlySet<string> {
+    const code = period.month === null ? period.year * 13 + 13 : periodCode(period.year, period.month);
+    return this.present.get(code)?.get(indicator)?.get(part ?? '') ?? NONE;
   }
 
   /** The units with any figure in a period. */
-  unitsIn(period: Period, indicators: readonly { id: string; parts: readonly { id: string }[] }[]): string[] {
+  unitsIn(period: Period): string[] {
+    const code = period.month === null ? period.year * 13 + 13 : periodCode(period.year, period.month);
     const out = new Set<string>();
-    for (const ind of indicators) for (const part of [null, ...ind.parts.map((p) => p.id)]) for (const u of this.unitsWith(ind.id, part, period)) out.add(u);
+    for (const byPart of this.present.get(code)?.values() ?? []) for (const units of byPart.values()) for (const u of units) out.add(u);
     return [...out];
   }
 

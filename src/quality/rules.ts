@@ -95,7 +95,7 @@ export function checkRules(rules: readonly ParsedRule[], figures: FigureIndex, p
     en: { previous: period.month === null ? 'previous year' : 'previous month', lastYear: 'previous year', ytd: 'year to date' },
     vi: { previous: period.month === null ? 'năm trước' : 'tháng trước', lastYear: 'năm trước', ytd: 'lũy kế từ đầu năm' },
   };
-  for (const key of figures.unitsIn(period, programme.indicators)) {
+  for (const key of figures.unitsIn(period)) {
     const unit = figures.units.get(key)!;
     const source = figures.sourceFor(key);
     for (const { rule, left, right } of rules) {
