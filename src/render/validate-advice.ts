@@ -32,6 +32,8 @@ export const ADVICE: Readonly<Record<Lang, Readonly<Record<string, string>>>> = 
     'missing-indicator': 'Add the missing rows; write 0 where a count is zero.',
     'missing-sheet': 'Open the file in Excel and save it again.',
     'hidden-sheet': 'Unhide the sheet if it should not be read, or delete it.',
+    'rule-violation': 'Check both figures at the cells named; one of them is wrong (or the rule does not hold for a reason to state).',
+    outlier: 'Check the figure at its cell (a misplaced separator, a rate as a fraction); if it is right, say why in the report.',
   },
   vi: {
     'unreadable-file': 'Mở tệp bằng Excel và lưu lại dưới dạng .xlsx (hoặc "CSV UTF-8").',
@@ -60,5 +62,7 @@ export const ADVICE: Readonly<Record<Lang, Readonly<Record<string, string>>>> = 
     'missing-indicator': 'Bổ sung các dòng còn thiếu; ghi 0 khi số lượng bằng không.',
     'missing-sheet': 'Mở tệp bằng Excel và lưu lại.',
     'hidden-sheet': 'Hiện trang tính nếu không muốn nó bị bỏ qua, hoặc xóa trang tính đó.',
+    'rule-violation': 'Kiểm tra cả hai số liệu tại các ô nêu trên; một trong hai số bị sai (hoặc nêu rõ lý do quy tắc không đúng trong trường hợp này).',
+    outlier: 'Kiểm tra số liệu tại ô nêu trên (đặt sai dấu phân cách, ghi tỷ lệ dưới dạng phân số); nếu số liệu đúng, hãy giải thích trong báo cáo.',
   },
 };
