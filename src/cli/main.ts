@@ -119,6 +119,26 @@ export async function run(argv: string[]): Promise<number> {
       exitCode = await batchCommand(opts);
     });
 
+  program
+    .command('review')
+    .description('The five-year review: each indicator\'s series (baseline, every year\'s value and verdict), the period verdict, growth and on-track status')
+    .argument('[paths...]', 'files or folders (read recursively): one-year files, multi-year forms, the monthly tree of batch', ['.'])
+    .option('--from <year>', 'first year of the review (default: the programme\'s first year)')
+    .option('--to <year>', 'last year of the review (default: the programme\'s last year)')
+    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .option('--targets <name>', 'judge every year against this target set (default: the set in force each year)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md', 'csv', 'html', 'xlsx']).default('table'))
+    .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
+    .option('-o, --out <file>', 'write to this file instead of standard output (required for xlsx)')
+    .option('--stamp', 'print the time the review was made (without it, the same inputs give byte-identical files)')
+    .option('--strict', 'exit 1 when there is an error finding')
+    .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
+    .option('--no-color', 'no colours, even on a terminal')
+    .action(async (paths: string[], opts) => {
+      const { reviewCommand } = await import('./review.js');
+      exitCode = await reviewCommand(paths, opts);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -79,8 +79,11 @@ export function roleOf(text: string): ColumnRole | null {
 }
 
 function computeRole(text: string): ColumnRole | null {
+  const folded = fold(text);
+  // A review form's year columns, "Năm 2021 | Năm 2022 | …", hold that year's values.
+  if (folded.length <= 12 && /^(nam|year)\s*(19|20)\d{2}$/.test(folded)) return 'value';
   // "Thực hiện năm 2023" and "Kế hoạch 2023" still say value/plan: drop years and the words around them.
-  const key = fold(text)
+  const key = folded
     .replace(/\b(nam|year|thang|month)\s*\d{1,4}\b/g, ' ')
     .replace(/\b(19|20)\d{2}\b/g, ' ')
     .replace(/\s+/g, ' ')

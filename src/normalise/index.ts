@@ -192,7 +192,7 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
     if (!targets.length) {
       // Section headings ("I", "Nhóm chỉ tiêu ...") and notes carry no numbers: not data, not a problem.
       if (!hasNumbers) continue;
-      const suggestion = index.closestIndicator(name);
+      const suggestion = index.closestIndicator(name, table.file);
       findings.push(
         finding(
           'error',
@@ -298,7 +298,7 @@ function rowUnit(state: RowState, row: (Cell | undefined)[], r: number, unitCol:
   if (text) {
     const match = matchUnit(index, text);
     if (match) return match;
-    const suggestion = index.closestUnit(text);
+    const suggestion = index.closestUnit(text, table.file);
     findings.push(
       finding(
         'error',

@@ -24,6 +24,7 @@ const TargetSet = z
     title: z.string(),
     extends: z.string().optional().describe('Name of a target set whose targets this one restates'),
     source: z.string().optional(),
+    effectiveFrom: z.number().int().optional().describe('The first year this set is in force (welfare review judges each year against the set in force that year)'),
     targets: z.record(z.string(), IndicatorTargets),
   })
   .strict();
@@ -35,6 +36,20 @@ const Part = z
     name: z.string(),
     nameEn: z.string(),
     aliases: z.array(z.string()).default([]),
+  })
+  .strict();
+
+/** A change of definition (the 2022 poverty standard): growth and on-track status use only the values from the latest break on. */
+const SeriesBreak = z
+  .object({
+    year: z.number().int().describe('The first year measured the new way'),
+    note: z.string(),
+    noteEn: z.string().optional(),
+    baseline: z
+      .object({ year: z.number().int(), value: z.number(), note: z.string().optional() })
+      .strict()
+      .optional()
+      .describe('The value re-measured the new way at the start (year = the year whose end it describes)'),
   })
   .strict();
 
@@ -74,6 +89,10 @@ const Indicator = z
     official: z.boolean().default(true).describe('False for informational indicators not confirmed as one of the programme\'s'),
     baseline: z.object({ year: z.number().int(), value: z.number(), note: z.string().optional() }).strict().optional(),
     quality: IndicatorQuality.optional().describe('What the outlier checks may assume about this indicator (README, "Data quality")'),
+    breaks: z
+      .array(SeriesBreak)
+      .default([])
+      .describe('Changes of definition: values before a break are not comparable with values from it on'),
   })
   .strict()
   .superRefine((ind, ctx) => {

@@ -2,8 +2,8 @@
  * The read stage: files and folders in, tables of cells and findings out. Never throws: whatever a file
  * holds, it ends as tables, findings, or both. The kind of a file is judged by its bytes, not its name.
  */
-import { open, readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join, sep } from 'node:path';
 import { finding, type Finding } from '../model/finding.js';
 import type { Table } from '../model/table.js';
 import { type TextEncodingOption } from './decode.js';
@@ -37,17 +37,17 @@ export interface ReadResult {
 }
 
 /** Extensions taken from folders; a file named explicitly is always attempted. */
-export const DATA_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.txt', '.xlsx', '.xlsm', '.xls'];
+export const DATA_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.txt', '.xlsx', '.xlsm', '.xls', '.xlsb', '.ods'];
 
 /** paths: files or folders (folders walked recursively, sorted, deterministic). */
 export async function readPaths(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
   const result: ReadResult = { tables: [], findings: [], files: [], missing: [] };
   const seen = new Set<string>();
   for (const path of paths) {
-    let files: string[];
+    let files: Listed[];
     try {
       const info = await stat(path);
-      files = info.isDirectory() ? await walk(path, new Set(), result.findings) : [path];
+      files = info.isDirectory() ? await walk(path, result.findings) : [{ file: path, open: path }];
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') result.missing.push(path);
@@ -57,63 +57,163 @@ export async function readPaths(paths: string[], options: ReadOptions = {}): Pro
       }
       continue;
     }
-    for (const file of files) {
-      const key = await realpath(file).catch(() => file);
+    for (const listed of files) {
+      const key = await realKey(listed.open, listed.file);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (options.include && !(await options.include(file))) continue;
-      const read = await readFile(file, options);
-      result.tables.push(...read.tables);
-      result.findings.push(...read.findings);
-      result.files.push({ file, ok: read.tables.length > 0, tables: read.tables.length });
+      if (options.include && !(await options.include(listed.file))) continue;
+      const read = await readFileAt(listed.open, listed.file, options);
+      for (const t of read.tables) result.tables.push(t);
+      for (const f of read.findings) result.findings.push(f);
+      result.files.push({ file: listed.file, ok: read.tables.length > 0, tables: read.tables.length });
     }
   }
   return result;
 }
 
-/** Data files under a folder: recursive, sorted by name, hidden files and Excel lock files (~$…) skipped. */
-async function walk(dir: string, visiting: Set<string>, findings: Finding[]): Promise<string[]> {
-  const real = await realpath(dir).catch(() => dir);
-  if (visiting.has(real)) return []; // a symbolic link loop
-  visiting.add(real);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    findings.push(finding('error', 'unreadable-file', `Cannot list the folder ${dir}: ${reason(error)}; its files were not read.`, { file: dir }, {}, `Không đọc được danh sách tệp trong thư mục ${dir}: ${reasonVi(error)}; các tệp trong đó chưa được đọc.`));
-    visiting.delete(real);
-    return [];
-  }
-  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const out: string[] = [];
-  for (const name of names) {
-    if (name.startsWith('.') || name.startsWith('~$')) continue;
-    const path = join(dir, name);
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      continue; // a dangling link
+/** The real path as a key: its bytes (as latin1), so that two names that are not UTF-8 never collide. */
+function realKey(path: string | Buffer, fallback: string): Promise<string> {
+  return realpath(path, { encoding: 'buffer' }).then((bytes) => bytes.toString('latin1'), () => `?${fallback}`);
+}
+
+/** A file found in a folder: the name shown (in tables and findings) and the path it is opened by. */
+interface Listed {
+  file: string;
+  /** The bytes of the path when the name is not valid UTF-8 (a zip unpacked from Windows): the text would not open it. */
+  open: string | Buffer;
+}
+
+/** A file or folder name as text: exact when it is UTF-8, else its other bytes shown as \xNN. */
+export function nameText(name: Buffer): { text: string; utf8: boolean } {
+  const text = name.toString('utf8');
+  if (!text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(name)) return { text, utf8: true };
+  let out = '';
+  let i = 0;
+  while (i < name.length) {
+    const width = utf8Width(name, i);
+    if (width > 0) {
+      out += name.subarray(i, i + width).toString('utf8');
+      i += width;
+    } else {
+      out += `\\x${name[i]!.toString(16).toUpperCase().padStart(2, '0')}`;
+      i++;
     }
-    if (info.isDirectory()) out.push(...(await walk(path, visiting, findings)));
-    else if (info.isFile() && DATA_EXTENSIONS.includes(extname(name).toLowerCase())) out.push(path);
   }
-  visiting.delete(real);
+  return { text: out, utf8: false };
+}
+
+/** Length of the valid UTF-8 sequence at i (shortest forms, no surrogates), 0 when there is none. */
+function utf8Width(b: Buffer, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const cont = (k: number) => i + k < b.length && (b[i + k]! & 0xc0) === 0x80;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 1 + 1 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    if (!cont(1) || !cont(2)) return 0;
+    const c1 = b[i + 1]!;
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f)) return 0;
+    return 3;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    const c1 = b[i + 1]!;
+    if ((c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+type WalkItem = { kind: 'folder'; file: string; open: string | Buffer } | { kind: 'file'; listed: Listed };
+
+/**
+ * Data files under a folder: recursive, sorted by name, hidden files and Excel lock files (~$…) skipped.
+ * Iterative (no recursion depth), and each real folder is listed once, however many links lead to it: a
+ * folder whose links each lead twice to the next level costs its size, not 2^depth.
+ */
+async function walk(root: string, findings: Finding[]): Promise<Listed[]> {
+  const visited = new Set<string>();
+  const out: Listed[] = [];
+  const stack: WalkItem[] = [{ kind: 'folder', file: root, open: root }];
+  const note = (file: string, en: string, vi: string) => findings.push(finding('info', 'skipped-file', en, { file }, {}, vi));
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item.kind === 'file') {
+      out.push(item.listed);
+      continue;
+    }
+    const { file: dir, open: dirOpen } = item;
+    const real = await realKey(dirOpen, dir);
+    if (visited.has(real)) continue; // a link loop, or a folder already reached by another link
+    visited.add(real);
+    let names: Buffer[];
+    try {
+      names = await readdir(dirOpen, { encoding: 'buffer' });
+    } catch (error) {
+      findings.push(finding('error', 'unreadable-file', `Cannot list the folder ${dir}: ${reason(error)}; its files were not read.`, { file: dir }, {}, `Không đọc được danh sách tệp trong thư mục ${dir}: ${reasonVi(error)}; các tệp trong đó chưa được đọc.`));
+      continue;
+    }
+    const entries = names.map((bytes) => ({ bytes, ...nameText(bytes) }));
+    entries.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : Buffer.compare(a.bytes, b.bytes)));
+    const children: WalkItem[] = [];
+    for (const entry of entries) {
+      const name = entry.text;
+      if (name.startsWith('.') || name.startsWith('~$')) continue;
+      const file = join(dir, name);
+      // Bytes only when some name on the way is not UTF-8; text paths otherwise (the common case).
+      const open: string | Buffer =
+        entry.utf8 && typeof dirOpen === 'string' ? join(dirOpen, name) : Buffer.concat([Buffer.from(dirOpen), Buffer.from(sep), entry.bytes]);
+      let info;
+      try {
+        info = await stat(open);
+      } catch (error) {
+        const link = await lstat(open).then((l) => l.isSymbolicLink(), () => false);
+        if (link) note(file, `${file} is a symbolic link to something that does not exist; it was skipped.`, `${file} là liên kết tượng trưng trỏ tới nơi không tồn tại; đã bỏ qua.`);
+        else note(file, `${file} could not be examined (${reason(error)}); it was skipped.`, `Không kiểm tra được ${file} (${reasonVi(error)}); đã bỏ qua.`);
+        continue;
+      }
+      const isData = info.isFile() && DATA_EXTENSIONS.includes(extname(name).toLowerCase());
+      if (!entry.utf8 && (info.isDirectory() || isData)) {
+        findings.push(
+          finding(
+            'info',
+            'non-utf8-name',
+            `The name of ${file} is not valid UTF-8 (a zip unpacked from Windows?); it is read under the name shown, with its other bytes as \\xNN. Rename it to keep the name readable.`,
+            { file },
+            {},
+            `Tên của ${file} không phải UTF-8 hợp lệ (tệp nén giải nén từ Windows?); tệp vẫn được đọc với tên như trên, các byte lạ ghi dạng \\xNN. Hãy đổi tên để tên đọc được.`,
+          ),
+        );
+      }
+      if (info.isDirectory()) children.push({ kind: 'folder', file, open });
+      else if (isData) children.push({ kind: 'file', listed: { file, open } });
+      else if (!info.isFile()) {
+        const what = info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : 'a device';
+        const whatVi = info.isFIFO() ? 'một đường ống có tên (FIFO)' : info.isSocket() ? 'một socket' : 'một thiết bị';
+        note(file, `${file} is ${what}, not a data file; it was skipped.`, `${file} là ${whatVi}, không phải tệp số liệu; đã bỏ qua.`);
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return out;
 }
 
 export async function readFile(path: string, options: ReadOptions = {}): Promise<{ tables: Table[]; findings: Finding[] }> {
+  return readFileAt(path, path, options);
+}
+
+/** open: the path to open (bytes for a name that is not UTF-8); path: the name shown in tables and findings. */
+async function readFileAt(open: string | Buffer, path: string, options: ReadOptions): Promise<{ tables: Table[]; findings: Finding[] }> {
   const limits = resolveLimits(options.limits);
   const fail = (code: string, message: string, vi: string) => ({ tables: [], findings: [finding('error', code, message, { file: path }, {}, vi)] });
   let bytes: Uint8Array;
   let modified: string | undefined;
   try {
-    const info = await stat(path);
+    const info = await stat(open);
     if (info.isDirectory()) return fail('unreadable-file', `${path} is a folder, not a file.`, `${path} là một thư mục, không phải một tệp.`);
     if (!info.isFile()) return fail('unreadable-file', `${path} is not a regular file (a device or a pipe); give the path of a data file.`, `${path} không phải là tệp thông thường (là thiết bị hoặc đường ống); hãy chỉ đường dẫn tới tệp số liệu.`);
     if (info.size > limits.maxFileBytes) return fail('too-large', tooLarge(path, info.size, limits), tooLargeVi(path, info.size, limits));
     modified = Number.isFinite(info.mtimeMs) ? info.mtime.toISOString() : undefined;
-    bytes = await readBounded(path, limits.maxFileBytes);
+    bytes = await readBounded(open, limits.maxFileBytes);
   } catch (error) {
     if (error instanceof GrewError) return fail('too-large', tooLarge(path, error.size, limits), tooLargeVi(path, error.size, limits));
     return fail('unreadable-file', `Cannot read ${path}: ${reason(error)}.`, `Không đọc được ${path}: ${reasonVi(error)}.`);
@@ -130,7 +230,7 @@ class GrewError extends Error {
 }
 
 /** Reads at most max bytes (the file may have grown since stat). */
-async function readBounded(path: string, max: number): Promise<Uint8Array> {
+async function readBounded(path: string | Buffer, max: number): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -236,6 +336,23 @@ async function dispatch(bytes: Uint8Array, file: string, options: ReadOptions, l
           );
       }
     case 'zip': {
+      const { packageKind, readOds } = await import('./ods.js');
+      const kind = packageKind(bytes, limits);
+      if (kind?.kind === 'ods') return readOds(bytes, file, limits);
+      if (kind?.kind === 'xlsb') {
+        return fail(
+          'xlsb',
+          `${file} is an Excel binary workbook (.xlsb), which cannot be read; open it in Excel and save it as .xlsx.`,
+          `${file} là tệp Excel dạng nhị phân (.xlsb), không đọc được; hãy mở tệp bằng Excel và lưu dưới dạng .xlsx.`,
+        );
+      }
+      if (kind?.kind === 'odf-other') {
+        return fail(
+          'not-a-workbook',
+          `${file} is an OpenDocument file that is not a spreadsheet (${kind.mime.replace(/[^\w./+-]/g, '').slice(0, 80)}); ask for the data as .ods, .xlsx or .csv.`,
+          `${file} là tệp OpenDocument nhưng không phải bảng tính (${kind.mime.replace(/[^\w./+-]/g, '').slice(0, 80)}); đề nghị đơn vị gửi số liệu dạng .ods, .xlsx hoặc .csv.`,
+        );
+      }
       const { readWorkbook } = await import('./workbook.js');
       return readWorkbook(bytes, file, limits);
     }

@@ -80,11 +80,11 @@ const BASE_OPTIONS = {
 } as const;
 
 function parseRecords(text: string, delimiter: Delimiter, file: string, limits: ReadLimits, findings: Finding[]): Parsed {
-  const input = Buffer.from(text, 'utf8');
   // First with trimming around fields (so ` "Hà Nội" ` is a quoted field); a file with text after a closing
   // quote ("a"b) cannot be trimmed, and is read again without.
-  let attempt = run(input, delimiter, limits, true);
-  if (attempt.error && attempt.error.code !== 'CSV_QUOTE_NOT_CLOSED') attempt = run(input, delimiter, limits, false);
+  let attempt = run(text, delimiter, limits, true);
+  if (attempt.error && attempt.error.code !== 'CSV_QUOTE_NOT_CLOSED') attempt = run(text, delimiter, limits, false);
+  const input = attempt.input;
 
   const { rows, recordCount } = attempt;
   if (attempt.tooManyRows) {
@@ -92,10 +92,10 @@ function parseRecords(text: string, delimiter: Delimiter, file: string, limits: 
       finding(
         'error',
         'too-large',
-        `${file} has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the file.`,
+        `${file} has more than ${limits.maxRows} data rows; only the header row and the first ${limits.maxRows} after it were read. Split the file.`,
         { file },
         {},
-        `${file} có hơn ${limits.maxRows} dòng; chỉ ${limits.maxRows} dòng đầu được đọc. Hãy tách thành nhiều tệp.`,
+        `${file} có hơn ${limits.maxRows} dòng số liệu; chỉ dòng tiêu đề và ${limits.maxRows} dòng đầu sau nó được đọc. Hãy tách thành nhiều tệp.`,
       ),
     );
   }
@@ -132,10 +132,10 @@ function parseRecords(text: string, delimiter: Delimiter, file: string, limits: 
       finding(
         'error',
         'unclosed-quote',
-        `${file}: the quote opened in ${where.cell} (row ${where.row}) is never closed, so the rest of the file cannot be read; only the ${Math.min(recordCount, limits.maxRows)} rows before it were kept. Close the quote or remove it.`,
+        `${file}: the quote opened in ${where.cell} (row ${where.row}) is never closed, so the rest of the file cannot be read; only the ${Math.min(recordCount, limits.maxRows + 1)} rows before it were kept. Close the quote or remove it.`,
         where,
         {},
-        `${file}: dấu ngoặc kép mở ở ô ${where.cell} (dòng ${where.row}) không được đóng, nên phần còn lại của tệp không đọc được; chỉ giữ ${Math.min(recordCount, limits.maxRows)} dòng phía trước. Hãy đóng hoặc xoá dấu ngoặc kép đó.`,
+        `${file}: dấu ngoặc kép mở ở ô ${where.cell} (dòng ${where.row}) không được đóng, nên phần còn lại của tệp không đọc được; chỉ giữ ${Math.min(recordCount, limits.maxRows + 1)} dòng phía trước. Hãy đóng hoặc xoá dấu ngoặc kép đó.`,
       ),
     );
   } else {
@@ -154,6 +154,8 @@ function parseRecords(text: string, delimiter: Delimiter, file: string, limits: 
 }
 
 interface Attempt {
+  /** The text csv-parse was given (the file's, cut to the caps), as bytes. */
+  input: Buffer;
   rows: (Cell | undefined)[][];
   recordCount: number;
   lastBytes: number;
@@ -163,20 +165,40 @@ interface Attempt {
   error: CsvErrorLike | null;
 }
 
-function run(input: Buffer, delimiter: Delimiter, limits: ReadLimits, trim: boolean): Attempt {
-  const a: Attempt = { rows: [], recordCount: 0, lastBytes: 0, tooManyRows: false, tooManyCells: false, tooLongCells: [], error: null };
+/**
+ * Rows read: the cap counts data rows, so one more is allowed for the header (a file of exactly maxRows data
+ * rows and its header is within the cap).
+ */
+function rowsAllowed(limits: ReadLimits): number {
+  return limits.maxRows + 1;
+}
+
+function run(text: string, delimiter: Delimiter, limits: ReadLimits, trim: boolean): Attempt {
+  const allowed = rowsAllowed(limits);
+  // One record past the cap: enough to know there are more, without scanning millions of lines.
+  const bounded = boundRecords(text, delimiter, limits, trim, Number.isSafeInteger(allowed) ? allowed + 1 : Infinity);
+  const input = Buffer.from(bounded.text, 'utf8');
+  const a: Attempt = {
+    input,
+    rows: [],
+    recordCount: 0,
+    lastBytes: 0,
+    tooManyRows: false,
+    tooManyCells: bounded.tooManyCells,
+    tooLongCells: bounded.tooLongCells,
+    error: null,
+  };
   try {
     parse(input, {
       ...BASE_OPTIONS,
       record_delimiter: [...BASE_OPTIONS.record_delimiter],
       delimiter,
       trim,
-      // Stop one record past the limit: enough to know there are more, without parsing millions of lines.
-      ...(Number.isSafeInteger(limits.maxRows) ? { to: limits.maxRows + 1 } : {}),
+      ...(Number.isSafeInteger(allowed) ? { to: allowed + 1 } : {}),
       on_record: (record: string[], context: { bytes: number }) => {
         const r = a.recordCount++;
         a.lastBytes = context.bytes;
-        if (r >= limits.maxRows) {
+        if (r >= allowed) {
           a.tooManyRows = true;
           return null;
         }
@@ -188,6 +210,107 @@ function run(input: Buffer, delimiter: Delimiter, limits: ReadLimits, trim: bool
     a.error = { code: (error as CsvErrorLike).code, message: (error as Error).message };
   }
   return a;
+}
+
+interface Bounded {
+  text: string;
+  tooManyCells: boolean;
+  tooLongCells: { row: number; col: number; length: number }[];
+}
+
+/**
+ * The caps, enforced before csv-parse builds a record: csv-parse makes the whole record (an array of every
+ * field) before anyone can look at it, so one 45 MB line of commas would be 45 million strings. One linear
+ * pass over the text, splitting fields as csv-parse does (quotes open a field, "" inside is a quote, a record
+ * ends at CR, LF or CR LF outside quotes), gives it instead: the first maxRecords records, each cut after
+ * maxCellsPerRow fields, with any field over maxCellChars emptied (and remembered for a cell-too-large
+ * finding at its place). A file within the caps is passed on unchanged. An unclosed quote stops the pass:
+ * the rest goes to csv-parse as it is, to be reported where the quote opens.
+ */
+export function boundRecords(text: string, delimiter: Delimiter, limits: ReadLimits, trim: boolean, maxRecords: number): Bounded {
+  const out: Bounded = { text, tooManyCells: false, tooLongCells: [] };
+  const parts: string[] = [];
+  let kept = 0; // text before this index is in parts
+  const n = text.length;
+  const DELIM = delimiter.charCodeAt(0);
+  const QUOTE = 0x22;
+  const LF = 0x0a;
+  const CR = 0x0d;
+  const blank = (c: number) => c === 0x20 || c === 0x09;
+  /** The end of an unquoted run: the next delimiter or line break (or the end). */
+  const runEnd = (from: number) => {
+    let e = from;
+    for (; e < n; e++) {
+      const c = text.charCodeAt(e);
+      if (c === DELIM || c === LF || c === CR) break;
+    }
+    return e;
+  };
+  let i = 0;
+  let row = 0;
+  records: while (i < n && row < maxRecords) {
+    let col = 0;
+    let dropping = false;
+    for (;;) {
+      const fieldStart = i;
+      let j = i;
+      if (trim) while (j < n && blank(text.charCodeAt(j))) j++;
+      let length: number;
+      if (text.charCodeAt(j) === QUOTE) {
+        let k = j + 1;
+        let inner = 0;
+        for (;;) {
+          const q = text.indexOf('"', k);
+          if (q < 0) break records; // never closed: csv-parse says where
+          inner += q - k;
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            inner++;
+            k = q + 2;
+            continue;
+          }
+          k = q + 1;
+          break;
+        }
+        i = runEnd(k);
+        let tail = i;
+        if (trim) while (tail > k && blank(text.charCodeAt(tail - 1))) tail--;
+        length = inner + (tail - k);
+      } else {
+        i = runEnd(j);
+        let tail = i;
+        if (trim) while (tail > j && blank(text.charCodeAt(tail - 1))) tail--;
+        length = tail - j;
+      }
+      if (!dropping) {
+        if (col >= limits.maxCellsPerRow) {
+          // Cut from the delimiter before this field to the end of the record.
+          parts.push(text.slice(kept, fieldStart - 1));
+          dropping = true;
+          out.tooManyCells = true;
+        } else if (length > limits.maxCellChars) {
+          parts.push(text.slice(kept, fieldStart));
+          kept = i;
+          out.tooLongCells.push({ row, col, length });
+        }
+      }
+      const c = text.charCodeAt(i);
+      if (c === DELIM) {
+        i++;
+        col++;
+        continue;
+      }
+      if (dropping) kept = i;
+      if (c === CR && text.charCodeAt(i + 1) === LF) i += 2;
+      else if (i < n) i++;
+      row++;
+      break;
+    }
+  }
+  const end = row >= maxRecords ? i : n;
+  if (parts.length === 0 && end === n) return out;
+  parts.push(text.slice(kept, end));
+  out.text = parts.join('');
+  return out;
 }
 
 function toCells(record: string[], r: number, limits: ReadLimits, a: Attempt): (Cell | undefined)[] {

@@ -114,6 +114,15 @@ describe('outliers against history and the typical range', () => {
     ]);
   });
 
+  it('figures before a series break (the 2022 poverty standard) are no history', () => {
+    const stated = (year: number, value: number) => obs('city:sld', 'poor-household-rate', null, value, { year, cell: 'D2' });
+    // 0.21 % in 2021 (old standard) against 3.5 % in 2023: not compared; 2022's 1.5 % is, and 3.5 is inside 0.75–3.
+    expect(outliers([stated(2021, 0.21), stated(2023, 2.9)])).toEqual([]);
+    expect(outliers([stated(2021, 0.21), stated(2022, 1.5), stated(2023, 3.5)]).map((f) => f.message.match(/outside its own [^)]*\)/)![0])).toEqual([
+      'outside its own 1 previous figure (1.5, widened by 100 %: 0.75–3)',
+    ]);
+  });
+
   it('small counts are not judged on history (2 poor households → 0)', () => {
     expect(outliers([obs('001', 'poor-household-rate', 'poor-households', 2, { year: 2022, cell: 'D4' }), obs('001', 'poor-household-rate', 'poor-households', 0, { cell: 'D4' })])).toEqual([]);
   });

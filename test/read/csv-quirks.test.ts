@@ -85,9 +85,9 @@ describe('rows and cells', () => {
     expect(where(read.findings)).toEqual([{ code: 'cell-too-large', severity: 'error', file: 'c.csv', sheet: null, row: 2, column: 'B', cell: 'B2' }]);
   });
 
-  it('reads at most maxRows rows', async () => {
+  it('reads at most maxRows data rows after the header row', async () => {
     const read = await readBytes(bytes('a\n1\n2\n3\n4\n'), 'r.csv', { limits: { maxRows: 2 } });
-    expect(values(read.tables[0]!.rows)).toEqual([['a'], ['1']]);
+    expect(values(read.tables[0]!.rows)).toEqual([['a'], ['1'], ['2']]);
     expect(where(read.findings)).toEqual([{ code: 'too-large', severity: 'error', file: 'r.csv', sheet: null, row: null, column: null, cell: null }]);
   });
 
@@ -123,7 +123,7 @@ describe('long files', () => {
     const started = Date.now();
     const read = await readBytes(data, 'long.csv', { limits: { maxRows: 1000 } });
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(read.tables[0]!.rows).toHaveLength(1000);
+    expect(read.tables[0]!.rows).toHaveLength(1001);
     expect(read.findings.map((f) => f.code)).toEqual(['too-large']);
   });
 });

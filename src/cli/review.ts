@@ -1,0 +1,55 @@
+import { hasErrors } from '../model/finding.js';
+import { annualise, computeYears, observeAllYears, outsideYears } from '../pipeline/years.js';
+import { readPaths } from '../read/index.js';
+import { buildReview } from '../review/build.js';
+import { renderReview, type ReviewFormat } from '../render/review/dispatch.js';
+import type { Lang } from '../render/labels.js';
+import { EXIT, UsageError } from './errors.js';
+import { emit, parseEncoding, parseYear, useColor } from './output.js';
+import { loadProgramme } from './programme.js';
+
+export interface ReviewOptions {
+  from?: string;
+  to?: string;
+  programme?: string;
+  targets?: string;
+  format: ReviewFormat;
+  lang: Lang;
+  out?: string;
+  strict?: boolean;
+  encoding?: string;
+  color?: boolean;
+  stamp?: boolean;
+}
+
+/** The years read must stay bounded whatever a file claims: a review spans at most this many years. */
+const MAX_YEARS = 50;
+
+export async function reviewCommand(paths: string[], opts: ReviewOptions): Promise<number> {
+  const encoding = parseEncoding(opts.encoding);
+  if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+  const index = await loadProgramme(opts.programme, opts.targets);
+  const from = parseYear(opts.from, '--from') ?? index.programme.from;
+  const to = parseYear(opts.to, '--to') ?? index.programme.to;
+  if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
+  if (to - from + 1 > MAX_YEARS) throw new UsageError(`a review spans at most ${MAX_YEARS} years, not ${to - from + 1}`);
+  // The monthly tree's .welfare-exclude lists known-bad files: not read, listed, as in batch and validate.
+  const { excludedFindings, selectMonthly } = await import('../batch/discover.js');
+  const selection = selectMonthly(null);
+  const read = await readPaths(paths, { include: selection.include, ...(encoding ? { encoding } : {}) });
+  if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
+  if (!read.files.length && !selection.excluded.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
+  if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
+  const observed = observeAllYears(read.tables, index);
+  const observations = annualise(observed.observations, observed.cumulative, index);
+  const years = computeYears(observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) });
+  const model = buildReview(years, observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded), ...observed.findings, ...outsideYears(observations, from, to)]);
+  const content = await renderReview(model, {
+    format: opts.format,
+    lang: opts.lang,
+    color: !opts.out && useColor(opts.color),
+    ...(opts.stamp ? { stamp: new Date().toISOString() } : {}),
+  });
+  await emit(content, opts.out);
+  return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;
+}

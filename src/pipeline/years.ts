@@ -1,0 +1,167 @@
+import { monthInPath } from '../batch/discover.js';
+import { cumulativeOf, monthlyFigures, type Cumulative } from '../batch/submission.js';
+import { computeReport } from '../compute/report.js';
+import type { ReportModel } from '../compute/model.js';
+import { finding, type Finding } from '../model/finding.js';
+import type { Observation } from '../model/observation.js';
+import type { Table } from '../model/table.js';
+import { normalise } from '../normalise/index.js';
+import { targetSetInForce } from '../programme/in-force.js';
+import type { CatalogIndex } from '../programme/match.js';
+
+/**
+ * The period-aware assembly: tables of any years (one-year files, multi-year forms, the monthly tree of
+ * `batch`) → one figure per unit, indicator, part and year → one report model per year, each judged against
+ * the target set in force that year. `welfare review` uses it; report and batch can switch to it.
+ */
+
+/** An annual observation, and for a year known only from monthly files, the last month it comes from. */
+export interface YearObservation extends Observation {
+  /** The last month of monthly files the figure comes from; null for an annual figure. */
+  asOfMonth: number | null;
+}
+
+export interface YearsOptions {
+  from: number;
+  to: number;
+  /** One target set for every year instead of the set in force each year. */
+  targets?: string;
+}
+
+export interface YearModel {
+  year: number;
+  /** The name of the target set the year is judged against. */
+  targets: string;
+  model: ReportModel;
+}
+
+export interface YearsResult {
+  observations: YearObservation[];
+  years: YearModel[];
+  findings: Finding[];
+}
+
+/** Tables → observations of every year. Files under YYYY/MM/ folders are normalised month by month (see annualise). */
+export function observeAllYears(tables: readonly Table[], index: CatalogIndex): { observations: Observation[]; cumulative: Set<Observation>; findings: Finding[] } {
+  const annual: Table[] = [];
+  const months = new Map<string, { year: number; month: number; tables: Table[] }>();
+  for (const t of tables) {
+    const folder = monthInPath(t.file);
+    if (!folder) {
+      annual.push(t);
+      continue;
+    }
+    const key = `${folder.year}-${folder.month}`;
+    const group = months.get(key) ?? { year: folder.year, month: folder.month, tables: [] };
+    group.tables.push(t);
+    months.set(key, group);
+  }
+  const first = normalise(annual, index, { year: null });
+  const observations: Observation[] = [...first.observations];
+  const findings: Finding[] = [...first.findings];
+  const cumulative = new Set<Observation>();
+  // One month's files together, as batch does: two months' files that state no month are not duplicates.
+  for (const group of [...months.values()].sort((a, b) => a.year - b.year || a.month - b.month)) {
+    const flags = new Map<string, Cumulative>();
+    const prepared = group.tables.map((t) => {
+      const figures = monthlyFigures(t, index);
+      flags.set(`${t.file}|${t.sheet ?? ''}`, figures.cumulative ?? cumulativeOf(figures.table, index));
+      return figures.table;
+    });
+    const n = normalise(prepared, index, { year: group.year });
+    for (const f of n.findings) findings.push(f);
+    for (const o of n.observations) {
+      const withMonth: Observation = { ...o, month: o.month ?? group.month };
+      const flag = flags.get(`${o.source.file}|${o.source.sheet ?? ''}`) ?? null;
+      if (flag === 'all' || (flag !== null && o.source.column !== null && flag.has(o.source.column))) cumulative.add(withMonth);
+      observations.push(withMonth);
+    }
+  }
+  return { observations, cumulative, findings };
+}
+
+/**
+ * One figure per unit, indicator, part and year. An annual figure wins; else the year's last month gives
+ * it: a stock (a rate, a count of households) as that month states it, a flow (jobs created) as the year to
+ * date — a cumulative ("lũy kế") figure as stated, plus the month figures after it.
+ */
+export function annualise(observations: readonly Observation[], cumulative: ReadonlySet<Observation>, index: CatalogIndex): YearObservation[] {
+  const out: YearObservation[] = [];
+  const monthly = new Map<string, Observation[]>();
+  const annualKeys = new Set<string>();
+  const key = (o: Observation) => `${o.unit.kind === 'district' ? o.unit.code : `city:${o.unit.reporter}`}|${o.indicator}|${o.part ?? ''}|${o.year}`;
+  for (const o of observations) {
+    if (o.month === null) {
+      annualKeys.add(key(o));
+      out.push({ ...o, asOfMonth: null });
+      continue;
+    }
+    const k = key(o);
+    const list = monthly.get(k);
+    if (list) list.push(o);
+    else monthly.set(k, [o]);
+  }
+  const flows = new Set(index.programme.indicators.filter((i) => i.flow).map((i) => i.id));
+  for (const [k, list] of monthly) {
+    if (annualKeys.has(k)) continue;
+    list.sort((a, b) => a.month! - b.month!);
+    const last = list[list.length - 1]!;
+    let value: number | null = last.value;
+    if (flows.has(last.indicator) && last.part === null) {
+      let running: number | null = null;
+      for (const o of list) {
+        if (o.value === null) continue;
+        running = cumulative.has(o) ? o.value : (running ?? 0) + o.value;
+      }
+      value = running;
+    }
+    const plan = [...list].reverse().find((o) => o.plan !== null);
+    out.push({ ...last, month: null, value, plan: plan?.plan ?? null, ...(plan?.planSource ? { planSource: plan.planSource } : {}), asOfMonth: last.month });
+  }
+  return out;
+}
+
+/** Observations of every year → one report model per year from `from` to `to`. Linear in the observations. */
+export function computeYears(observations: readonly YearObservation[], index: CatalogIndex, options: YearsOptions): YearModel[] {
+  const byYear = new Map<number, YearObservation[]>();
+  for (const o of observations) {
+    const list = byYear.get(o.year);
+    if (list) list.push(o);
+    else byYear.set(o.year, [o]);
+  }
+  const years: YearModel[] = [];
+  for (let year = options.from; year <= options.to; year++) {
+    const targets = options.targets ?? targetSetInForce(index.programme, year).name;
+    // The previous year's figures too: "lower than the previous year" and a year's change need them.
+    const obs = [...(byYear.get(year - 1) ?? []), ...(byYear.get(year) ?? [])];
+    years.push({ year, targets, model: computeReport(obs, index, { year, targets }) });
+  }
+  return years;
+}
+
+/**
+ * Figures of years outside the review's span are not used: said once per year (info), with the first place
+ * that gives one, so that a wrong --from/--to or a mistyped year cell does not go unnoticed.
+ */
+export function outsideYears(observations: readonly YearObservation[], from: number, to: number): Finding[] {
+  const first = new Map<number, YearObservation>();
+  const counts = new Map<number, number>();
+  for (const o of observations) {
+    if (o.year >= from && o.year <= to) continue;
+    // The year before the span is read on purpose: "lower than the previous year" and the first change need it.
+    if (o.year === from - 1) continue;
+    if (!first.has(o.year)) first.set(o.year, o);
+    counts.set(o.year, (counts.get(o.year) ?? 0) + 1);
+  }
+  return [...first.keys()].sort((a, b) => a - b).map((year) => {
+    const n = counts.get(year)!;
+    return finding(
+      'info',
+      'outside-period',
+      `${n} figure${n === 1 ? '' : 's'} for ${year} ${n === 1 ? 'is' : 'are'} outside the review's years ${from}–${to} and not used (first in this place); widen --from/--to to include ${year}.`,
+      first.get(year)!.source,
+      {},
+      `${n} số liệu của năm ${year} nằm ngoài giai đoạn tổng kết ${from}–${to} nên không được dùng (số liệu đầu tiên ở vị trí này); hãy mở rộng --from/--to để gồm năm ${year}.`,
+    );
+  });
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { loadProgramme } from '../../src/cli/programme.js';
+import { annualise, observeAllYears } from '../../src/pipeline/years.js';
+import { reviewOf, reviewTables, table } from './helpers.js';
+
+const index = await loadProgramme(undefined);
+
+describe('multi-year files', () => {
+  it('a form with "Năm 2021 | Năm 2022 | …" columns', () => {
+    const t = table('so-y-te.xlsx', [
+      ['SỞ Y TẾ'],
+      ['STT', 'Chỉ tiêu', 'ĐVT', 'Năm 2021', 'Năm 2022', 'Năm 2023'],
+      [1, 'Số giường bệnh/vạn dân', 'giường', 28.5, 32.8, 36.44],
+      [2, 'Số bác sĩ/vạn dân', 'bác sĩ', 14.2, null, 16.6],
+    ], 'Tổng kết');
+    const m = reviewTables([t], index, 2021, 2023);
+    expect(m.issues).toEqual([]);
+    expect(m.indicators.find((i) => i.id === 'hospital-beds-per-10k')!.city.years.map((y) => y.value)).toEqual([28.5, 32.8, 36.44]);
+    expect(m.indicators.find((i) => i.id === 'doctors-per-10k')!.city.years.map((y) => y.value)).toEqual([14.2, null, 16.6]);
+  });
+
+  it('a form with "TH 2021 | TH 2022 | KH 2025": the plan column is 2025\'s plan', () => {
+    const t = table('sld.csv', [
+      ['Sở Lao động – Thương binh và Xã hội'],
+      ['STT', 'Chỉ tiêu', 'TH 2021', 'TH 2022', 'Ước TH 2025', 'KH 2025'],
+      [1, 'Giải quyết việc làm', 179648, 203027, 222000, 169000],
+    ]);
+    const observed = observeAllYears([t], index);
+    const obs = observed.observations.filter((o) => o.indicator === 'jobs-created');
+    expect(obs.map((o) => [o.year, o.value, o.plan])).toEqual([
+      [2021, 179648, null],
+      [2022, 203027, null],
+      [2025, 222000, '169000'],
+    ]);
+  });
+
+  it('a long table with a year column', () => {
+    const t = table('bhxh.csv', [
+      ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'],
+      ['BHXH Hà Nội', 'Tỷ lệ bao phủ bảo hiểm y tế', 2023, 94],
+      ['BHXH Hà Nội', 'Tỷ lệ bao phủ bảo hiểm y tế', 2024, 94.33],
+      ['BHXH Hà Nội', 'Tỷ lệ bao phủ bảo hiểm y tế', 2025, 95.51],
+    ]);
+    const m = reviewTables([t], index, 2023, 2025);
+    const hi = m.indicators.find((i) => i.id === 'health-insurance-coverage')!.city;
+    expect(hi.years.map((y) => [y.year, y.value, y.targets])).toEqual([
+      [2023, 94, 'original'],
+      [2024, 94.33, 'restated-2024'],
+      [2025, 95.51, 'restated-2024'],
+    ]);
+    expect(hi.period).toMatchObject({ status: 'exceeded', year: 2025, percent: 100.54 });
+    // On track: no base before 2023, so the base falls forward to the first year read.
+    expect(hi.baseline).toEqual({ year: 2023, value: 94, from: 'first-year' });
+    expect(hi.progress.status).toBe('target-achieved');
+    expect(hi.years.map((y) => y.progress)).toEqual([null, 'moderate-progress', 'target-achieved']);
+  });
+
+  it('files of one year beside a multi-year form: the same figure twice is kept once', async () => {
+    const m = await reviewOf(['fixtures/review', 'fixtures/2023'], 2021, 2025);
+    const jobs = m.indicators.find((i) => i.id === 'jobs-created')!.city;
+    expect(jobs.years[2]!.value).toBe(214258);
+    expect(m.issues.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('the monthly tree of batch: a year\'s last month gives its figures', () => {
+  it('flows as the year to date (month figures added, a cumulative figure as stated), stocks as the last month states them', async () => {
+    const m = await reviewOf(['fixtures/2024-monthly/submissions'], 2024, 2024);
+    const jobs = m.indicators.find((i) => i.id === 'jobs-created')!;
+    const unit = (code: string) => jobs.units.find((u) => u.unit === code)!.years[0]!;
+    // Ba Đình: 404 + 332 + 549; Chương Mỹ: missing in February, "lũy kế" 1,809 in March; Sóc Sơn: no March file.
+    expect([unit('001').value, unit('001').asOfMonth]).toEqual([1285, 3]);
+    expect([unit('277').value, unit('277').asOfMonth]).toEqual([1809, 3]);
+    expect([unit('016').value, unit('016').asOfMonth]).toEqual([956, 2]);
+    expect(jobs.city.years[0]!.asOfMonth).toBe(3);
+    const hi = m.indicators.find((i) => i.id === 'health-insurance-coverage')!.city.years[0]!;
+    expect(hi.asOfMonth).toBe(3);
+    expect(m.issues.map((f) => f.code).sort()).toEqual(['bad-number', 'unreadable-file']);
+  });
+
+  it('an annual figure wins over monthly ones for the same unit and year', () => {
+    const month = table('x/2024/12/sld.csv', [
+      ['Đơn vị', 'Chỉ tiêu', 'Giá trị'],
+      ['Sở LĐTBXH', 'Tỷ lệ thất nghiệp', 2.2],
+    ]);
+    const annual = table('tong-ket.csv', [
+      ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'],
+      ['Sở LĐTBXH', 'Tỷ lệ thất nghiệp', 2024, 2.05],
+    ]);
+    const observed = observeAllYears([month, annual], index);
+    const years = annualise(observed.observations, observed.cumulative, index).filter((o) => o.indicator === 'unemployment-rate');
+    expect(years.map((o) => [o.year, o.value, o.asOfMonth])).toEqual([[2024, 2.05, null]]);
+  });
+});
+
+describe('years outside the review', () => {
+  it('are said once per year, at the first place, in both languages', async () => {
+    const { outsideYears } = await import('../../src/pipeline/years.js');
+    const read = await import('../../src/read/index.js').then((m) => m.readPaths(['fixtures/review']));
+    const observed = observeAllYears(read.tables, index);
+    const years = annualise(observed.observations, observed.cumulative, index);
+    const f = outsideYears(years, 2023, 2024);
+    expect(f.map((x) => [x.code, x.severity, x.cell, x.file])).toEqual([
+      ['outside-period', 'info', 'D2', 'fixtures/review/quan-huyen/quan-huyen-2021-2024.csv'],
+      ['outside-period', 'info', 'H5', 'fixtures/review/thanh-pho/tong-ket-2021-2025.xlsx'],
+    ]);
+    expect(f[0]!.message).toBe("48 figures for 2021 are outside the review's years 2023–2024 and not used (first in this place); widen --from/--to to include 2021.");
+    expect(f[1]!.messageVi).toBe('19 số liệu của năm 2025 nằm ngoài giai đoạn tổng kết 2023–2024 nên không được dùng (số liệu đầu tiên ở vị trí này); hãy mở rộng --from/--to để gồm năm 2025.');
+  });
+});
+
+describe('a review form with a year over plan and result', () => {
+  it('"Năm 2022" merged over "Kế hoạch | Thực hiện", then "Năm 2023" the same', () => {
+    const cell = (value: string | number | null, merged = false) => (value === null && !merged ? undefined : { value, ...(merged ? { merged: true } : {}) });
+    const t = {
+      file: 'tong-ket.xlsx',
+      sheet: 'Biểu 1',
+      rows: [
+        [cell('Sở Lao động – Thương binh và Xã hội')],
+        [cell('STT'), cell('Chỉ tiêu'), cell('Năm 2022'), cell('Năm 2022', true), cell('Năm 2023'), cell('Năm 2023', true)],
+        [cell('STT', true), cell('Chỉ tiêu', true), cell('Kế hoạch'), cell('Thực hiện'), cell('Kế hoạch'), cell('Thực hiện')],
+        [cell(1), cell('Giải quyết việc làm'), cell(160000), cell(203027), cell(160000), cell(214258)],
+      ],
+    };
+    const m = reviewTables([t], index, 2022, 2023);
+    const jobs = m.indicators.find((i) => i.id === 'jobs-created')!.city.years;
+    expect(jobs.map((y) => [y.year, y.value, y.annual.percent])).toEqual([
+      [2022, 203027, 126.89],
+      [2023, 214258, 133.91],
+    ]);
+    expect(m.issues).toEqual([]);
+  });
+});
