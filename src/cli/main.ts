@@ -134,6 +134,9 @@ export async function run(argv: string[]): Promise<number> {
     .option('--strict', 'exit 1 when there is an error finding')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
     .option('--no-color', 'no colours, even on a terminal')
+    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
+    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
+    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
     .action(async (paths: string[], opts) => {
       const { reviewCommand } = await import('./review.js');
       exitCode = await reviewCommand(paths, opts);

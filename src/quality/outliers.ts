@@ -215,7 +215,12 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, option
   const small = isCount(s.ind, s.part) ? 10 : 1;
   const judged = Math.max(Math.abs(s.value), Math.abs(max)) >= small && min >= 0 && s.value >= 0;
   const [lo, hi] = clip(s, min / (1 + options.margin), max * (1 + options.margin));
-  if (judged && (s.value < lo || s.value > hi)) {
+  // The way the programme wants the figure to go (fewer poor households, more jobs) is progress, not an error:
+  // a change that way is questioned only when a power of ten explains it (a lost or added digit).
+  const part = s.part === null ? null : s.ind.parts.find((p) => p.id === s.part);
+  const directed = part === null || part?.role === 'numerator';
+  const progress = directed && ((s.ind.direction === 'lower' && s.value < lo) || (s.ind.direction === 'higher' && s.value > hi));
+  if (judged && (s.value < lo || s.value > hi) && (!progress || likelyCause(s.value, lo, hi, s) !== null)) {
     const pct = Math.round(options.margin * 100);
     const range = (lang: 'en' | 'vi') => (min === max ? formatValue(min, lang) : `${formatValue(min, lang)}–${formatValue(max, lang)}`);
     reasons.push({

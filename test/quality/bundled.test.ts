@@ -21,6 +21,11 @@ describe('the bundled data has no questionable figure', () => {
     expect(md).toContain('No figure to question: every rule holds and no value is an outlier.');
   });
 
+  it('review and validate on the bundled review set (2021–2024: poor households falling to 0 is progress)', () => {
+    expect(quality(JSON.parse(welfare(['review', 'fixtures/review', '--format', 'json']).stdout).issues)).toEqual([]);
+    expect(quality(JSON.parse(welfare(['validate', 'fixtures/review', '--format', 'json']).stdout).issues)).toEqual([]);
+  });
+
   it('validate, report --month and batch on the monthly demo (history: the months before)', () => {
     expect(quality(JSON.parse(welfare(['validate', 'fixtures/2024-monthly/submissions', '--format', 'json']).stdout).issues)).toEqual([]);
     expect(quality(JSON.parse(welfare(['report', '--month', '2024-03', 'fixtures/2024-monthly/submissions', '--format', 'json']).stdout).issues)).toEqual([]);

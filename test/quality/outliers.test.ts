@@ -123,6 +123,19 @@ describe('outliers against history and the typical range', () => {
     ]);
   });
 
+  it("a change the way the programme wants (fewer poor households, more jobs) is questioned only when a power of ten explains it", () => {
+    const poor = (year: number, value: number) => obs('271', 'poor-household-rate', 'poor-households', value, { year, cell: 'D4' });
+    expect(outliers([poor(2022, 431), poor(2023, 142)])).toEqual([]);
+    expect(outliers([poor(2022, 176), poor(2023, 0)])).toEqual([]);
+    expect(outliers([poor(2022, 580), poor(2023, 58)]).map((f) => f.message.replace(/^.*Expected about /, ''))).toEqual([
+      '290–1,160: likely 10 × too small (a lost digit or separator); × 10 = 580 would fit.' + TAIL,
+    ]);
+    // The other way is always questioned: poor households tripling.
+    expect(outliers([poor(2022, 142), poor(2023, 431)]).map((f) => f.cell)).toEqual(['D4']);
+    const jobs = (month: number, v: number) => obs('277', 'jobs-created', null, v, { year: 2024, month, cell: 'E8' });
+    expect(outliers([jobs(1, 700), jobs(2, 600), jobs(3, 1500)], [{ year: 2024, month: 3 }])).toEqual([]);
+  });
+
   it('small counts are not judged on history (2 poor households → 0)', () => {
     expect(outliers([obs('001', 'poor-household-rate', 'poor-households', 2, { year: 2022, cell: 'D4' }), obs('001', 'poor-household-rate', 'poor-households', 0, { cell: 'D4' })])).toEqual([]);
   });
