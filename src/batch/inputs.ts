@@ -12,7 +12,7 @@ import { unitFromFileName } from '../normalise/context.js';
 import { normalise, resolveDuplicates } from '../normalise/index.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { DEFAULT_LIMITS, readBytes, type TextEncodingOption } from '../read/index.js';
-import { formatBytes } from '../read/limits.js';
+import { formatBytes, type ReadLimits } from '../read/limits.js';
 import type { ExcludedFile, SourceFile } from './discover.js';
 import { monthlyFigures, statedReportDate, type Cumulative } from './submission.js';
 
@@ -65,7 +65,7 @@ export function hanoiDate(ms: number): string {
 export async function readSubmission(
   source: SourceFile,
   index: CatalogIndex,
-  options: { encoding?: TextEncodingOption } = {},
+  options: { encoding?: TextEncodingOption; limits?: Partial<ReadLimits> } = {},
   hashed?: { sha256: string; bytes: Uint8Array; modifiedDate: string | null },
 ): Promise<ReadSubmission> {
   const got = hashed ?? (await hashFile(source.path));
@@ -81,7 +81,7 @@ export async function readSubmission(
       cumulative: new Map(),
     };
   }
-  const read = await readBytes(got.bytes, source.file, { ...(options.encoding ? { encoding: options.encoding } : {}) });
+  const read = await readBytes(got.bytes, source.file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   const statedDate = statedReportDate(read.tables);
   const tables: Table[] = [];
   const cumulative = new Map<string, Cumulative>();

@@ -11,6 +11,7 @@ import type { CatalogIndex } from '../programme/match.js';
 import type { TextEncodingOption } from '../read/index.js';
 import type { Lang } from '../render/labels.js';
 import { writeFileAtomic } from '../write/atomic.js';
+import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
 import { assembleMonth, hashFile, readSubmission, type ReadSubmission } from './inputs.js';
@@ -40,6 +41,8 @@ export interface BatchOptions {
   encoding?: TextEncodingOption;
   /** Outlier detection (src/quality); null is --outliers off, absent the defaults. */
   outliers?: OutlierOptions | null;
+  /** Read caps raised (or lowered) from the command line; part of each month's key when given. */
+  limits?: Partial<ReadLimits>;
   /** For tests: how files are written (default: atomically), and a step run after a month's outputs, before its manifest entry. */
   hooks?: BatchHooks;
 }
@@ -178,7 +181,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // Said once here too (each summary lists its months'): an exclusion line without a reason, a listed file that is not there.
   for (const ym of months) if (open(ym)) for (const f of folders.get(monthKey(ym.year, ym.month))?.notes ?? []) notes.push(f.message);
   const programme = programmeHash(index);
-  const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, outliers: options.outliers ?? 'default' };
+  const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, outliers: options.outliers ?? 'default', ...(options.limits && Object.keys(options.limits).length ? { limits: options.limits } : {}) };
 
   // Hash every input once.
   const hashes = new Map<string, Awaited<ReturnType<typeof hashFile>>>();
@@ -232,7 +235,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   const read = new Map<string, ReadSubmission>();
   for (const f of toRead.values()) {
     const h = hashes.get(f.file)!;
-    read.set(f.file, await readSubmission(f, index, { ...(options.encoding ? { encoding: options.encoding } : {}) }, 'error' in h ? undefined : h));
+    read.set(f.file, await readSubmission(f, index, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) }, 'error' in h ? undefined : h));
     progress.tick(f.file);
   }
   hashes.clear(); // the bytes are no longer needed

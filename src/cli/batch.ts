@@ -2,13 +2,14 @@ import { stat } from 'node:fs/promises';
 import type { MonthResult, BatchProgress, YearMonth } from '../batch/run.js';
 import { DEFAULT_DEADLINE_DAY } from '../compute/monthly.js';
 import type { Lang } from '../render/labels.js';
-import { terminalSafe } from '../render/format.js';
 import { EXIT, UsageError } from './errors.js';
 import { loadProgramme } from './programme.js';
-import { parseEncoding } from './output.js';
+import { hanoiStamp, parseEncoding, wroteLine } from './output.js';
+import { readLimits, type ReadCapOptions } from './read-caps.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
+import { formatNumber, terminalLine, terminalSafe } from '../render/format.js';
 
-export interface BatchCommandOptions extends QualityCommandOptions {
+export interface BatchCommandOptions extends ReadCapOptions, QualityCommandOptions {
   from: string;
   to: string;
   out: string;
@@ -20,6 +21,8 @@ export interface BatchCommandOptions extends QualityCommandOptions {
   lang: Lang;
   stamp?: boolean;
   encoding?: string;
+  /** --no-color: no colours and no progress bar, even on a terminal. */
+  color?: boolean;
 }
 
 /** "2024-03" → { year: 2024, month: 3 }; anything else is a usage error naming the option. */
@@ -45,13 +48,14 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
   const deadlineDay = parseDeadlineDay(opts.deadlineDay);
   const encoding = parseEncoding(opts.encoding);
   const outliers = parseOutlierOptions(opts);
+  const limits = readLimits(opts);
   const rootInfo = await stat(opts.root).catch(() => null);
   if (!rootInfo?.isDirectory()) throw new UsageError(`no submissions folder ${opts.root} (give --root, the folder that holds YYYY/MM/ folders)`);
   const outInfo = await stat(opts.out).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${opts.out} is a file; give a folder`);
   const index = await loadProgramme(opts.programme, opts.targets);
   const { runBatch, BatchStopped } = await import('../batch/run.js');
-  const progress = makeProgress(process.stderr);
+  const progress = makeProgress(process.stderr, { bar: opts.color !== false });
   const result = await runBatch(
     index,
     {
@@ -64,8 +68,9 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
       outliers,
       lang: opts.lang,
       ...(opts.targets ? { targets: opts.targets } : {}),
-      ...(opts.stamp ? { stamp: new Date().toISOString() } : {}),
+      ...(opts.stamp ? { stamp: hanoiStamp() } : {}),
       ...(encoding ? { encoding } : {}),
+      ...(Object.keys(limits).length ? { limits } : {}),
     },
     progress,
   ).catch((error: unknown) => {
@@ -75,6 +80,8 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
   });
   for (const note of result.notes) process.stderr.write(`welfare: note: ${terminalSafe(note, false)}\n`);
   progress.finish(result.months);
+  const produced = result.months.filter((m) => m.outcome === 'produced').length;
+  if (!result.nothing) process.stderr.write(wroteLine(opts.out, `${produced} month${produced === 1 ? '' : 's'} written, ${result.months.length - produced} kept or skipped; index.md, index.json`));
   if (result.nothing) {
     process.stderr.write(`welfare: nothing to summarise: no submissions under ${opts.root} for ${opts.from}…${opts.to} (expected folders like ${opts.root}/${from.year}/${String(from.month).padStart(2, '0')}/)\n`);
     return EXIT.usage;
@@ -95,7 +102,7 @@ export function monthLine(r: MonthResult): string {
   if (r.outcome === 'no-submissions') return `${r.period}  no submissions yet: skipped`;
   const row = r.row!;
   const what = r.outcome === 'produced' ? 'produced' : 'unchanged, kept';
-  const rate = `${row.submitted}/${row.expected} reported (${row.reportingRate}%), ${row.onTime} on time, ${row.late} late, ${row.missing + row.unusable} missing`;
+  const rate = `${row.submitted}/${row.expected} reported (${formatNumber(row.reportingRate, decimalsOf(row.reportingRate), 'en')}%), ${row.onTime} on time, ${row.late} late, ${row.missing + row.unusable} missing`;
   const left = row.leftOut ? `; ${row.leftOut} file${row.leftOut === 1 ? '' : 's'} with errors left out (see ${row.md})` : '';
   // The month's own exclusions (its summary lists those of the months before too).
   const own = row.excluded.filter((x) => x.month === row.month);
@@ -103,13 +110,18 @@ export function monthLine(r: MonthResult): string {
   return `${r.period}  ${what}: ${rate}${left}${excluded}`;
 }
 
+/** Decimals a figure needs to be printed as it is (at most 2): 83.33 → 2, 90 → 0. */
+function decimalsOf(n: number): number {
+  return Number.isInteger(n) ? 0 : Number.isInteger(n * 10) ? 1 : 2;
+}
+
 interface Progress extends BatchProgress {
   finish(months: MonthResult[]): void;
 }
 
 /** A bar on a terminal (stderr is a TTY), plain log lines otherwise. */
-export function makeProgress(stream: NodeJS.WriteStream | { isTTY?: boolean; write(text: string): unknown; columns?: number }): Progress {
-  const tty = stream.isTTY === true;
+export function makeProgress(stream: NodeJS.WriteStream | { isTTY?: boolean; write(text: string): unknown; columns?: number }, options: { bar?: boolean } = {}): Progress {
+  const tty = stream.isTTY === true && options.bar !== false;
   let total = 0;
   let done = 0;
   let label = '';
@@ -117,7 +129,8 @@ export function makeProgress(stream: NodeJS.WriteStream | { isTTY?: boolean; wri
   const draw = () => {
     if (!tty || total === 0) return;
     const filled = Math.round((done / total) * width);
-    const text = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${label}`;
+    // A file name comes from the submissions tree: its control characters are shown, never sent to the terminal.
+    const text = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${terminalLine(label)}`;
     const columns = (stream as { columns?: number }).columns;
     const max = columns && columns >= 40 ? columns : 80;
     stream.write(`\r\x1b[2K${text.slice(0, max - 1)}`);
@@ -138,7 +151,7 @@ export function makeProgress(stream: NodeJS.WriteStream | { isTTY?: boolean; wri
     },
     month(r) {
       clear();
-      stream.write(`${monthLine(r)}\n`);
+      stream.write(`${terminalLine(monthLine(r))}\n`);
       draw();
     },
     finish(months) {

@@ -1,12 +1,12 @@
 import { catalogView, renderCatalogJson, renderCatalogTable } from '../render/catalog.js';
 import type { Lang } from '../render/labels.js';
-import { emit } from './output.js';
+import { emit, resolveOutputFormat } from './output.js';
 import { loadProgramme } from './programme.js';
 
 export interface CatalogOptions {
   programme?: string;
   targets?: string;
-  format: 'table' | 'json';
+  format?: 'table' | 'json';
   lang: Lang;
   out?: string;
 }
@@ -15,6 +15,7 @@ export interface CatalogOptions {
 export async function catalogCommand(opts: CatalogOptions): Promise<number> {
   const index = await loadProgramme(opts.programme, opts.targets);
   const view = catalogView(index.programme, opts.targets ?? index.programme.defaultTargets);
-  await emit(opts.format === 'json' ? renderCatalogJson(view) : renderCatalogTable(view, opts.lang), opts.out);
+  const format = resolveOutputFormat(opts.format, opts.out, ['table', 'json']);
+  await emit(format === 'json' ? renderCatalogJson(view) : renderCatalogTable(view, opts.lang), opts.out);
   return 0;
 }

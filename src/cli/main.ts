@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT, UsageError } from './errors.js';
+import { addReadCapOptions } from './read-caps.js';
+import { NotRegularFileError } from '../write/atomic.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -17,7 +19,7 @@ export async function run(argv: string[]): Promise<number> {
     .configureOutput({ outputError: () => {} })
     .showSuggestionAfterError(true);
 
-  program
+  const report = program
     .command('report')
     .description('Compute the year\'s values, percentages of plan and verdicts, for the city and each district')
     .argument('[paths...]', 'files or folders (read recursively)', ['.'])
@@ -26,23 +28,29 @@ export async function run(argv: string[]): Promise<number> {
     .option('--deadline-day <n>', 'with --month: submissions are due on this day of the following month (default 5)')
     .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
     .option('--targets <name>', 'target set to judge against (default: the programme\'s, "original" for 08-CTr/TU)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md', 'csv', 'html', 'xlsx']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the --out file\'s extension, else table)').choices(['table', 'json', 'md', 'csv', 'html', 'xlsx']))
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
-    .option('-o, --out <file>', 'write to this file instead of standard output (required for xlsx)')
+    .option('-o, --out <file>', 'write to this file (atomically; a regular file only) instead of standard output; "-" is standard output')
+    .addOption(new Option('--csv-locale <locale>', 'CSV for a spreadsheet in this locale: en (commas, decimal points) or vi (semicolons, decimal commas)').choices(['en', 'vi']).default('en'))
     .option('--district <name>', 'one district\'s card: its values, verdicts, rank among the districts and where it is below the city average')
     .option('--stamp', 'print the time the report was made (without it, the same inputs give byte-identical files)')
     .option('--strict', 'exit 1 when there is an error finding')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
-    .option('--no-color', 'no colours, even on a terminal')
     .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
     .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
     .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
+    .option('--no-color', 'no colours, even on a terminal');
+  addReadCapOptions(report)
+    .addHelpText('after', help(
+      ['welfare report --year 2023 fixtures/2023', 'welfare report --year 2023 fixtures/2023 -o report.xlsx       # the format from the extension', 'welfare report --year 2023 fixtures/2023 --district "Ba Đình" -f md', 'welfare report --month 2024-03 fixtures/2024-monthly/submissions'],
+      ['0  report produced (findings or not)', '1  --strict and an error finding', '2  usage error, nothing readable, or an --out that is not a regular file'],
+    ))
     .action(async (paths: string[], opts) => {
       const { reportCommand } = await import('./report.js');
       exitCode = await reportCommand(paths, opts);
     });
 
-  program
+  const validate = program
     .command('validate')
     .description('Check submitted files against the programme without computing a report (exit 1 on any error finding: a CI gate)')
     .argument('[paths...]', 'files or folders (read recursively)', ['.'])
@@ -54,18 +62,16 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--lang <lang>', 'language of the text output\'s headings and advice').choices(['vi', 'en']).default('vi'))
     .option('--max-errors <n>', 'list at most N errors (default 1000; all are counted, and the output says how many were left out)')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
-    .option('--max-file-mb <n>', 'largest file read, in MB (default 50)')
-    .option('--max-inflated-mb <n>', 'largest total a workbook may inflate to, in MB (default 200)')
-    .option('--max-rows <n>', 'most rows read from a sheet or text file (default 100000)')
-    .option('--max-cells-per-row <n>', 'most cells read from a row (default 1000)')
-    .option('--max-sheets <n>', 'most worksheets read from a workbook (default 1000)')
-    .option('--max-cell-chars <n>', 'longest text a cell may hold (default 32767)')
-    .option('--max-zip-entries <n>', 'most entries a workbook\'s zip may have (default 5000)')
-    .option('--no-color', 'no colours, even on a terminal')
     .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
     .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
     .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
     .option('--strict-outliers', 'outliers are errors (exit 1), not warnings')
+    .option('--no-color', 'no colours, even on a terminal');
+  addReadCapOptions(validate)
+    .addHelpText('after', help(
+      ['welfare validate --year 2023 submissions/', 'welfare validate --year 2023 --format json a.xlsx b.csv', 'welfare validate --max-rows 1000000 --max-file-mb 200 national.csv'],
+      ['0  no error finding (warnings and notes allowed)', '1  at least one error finding', '2  usage error or a path that does not exist'],
+    ))
     .action(async (paths: string[], opts) => {
       const { validateCommand } = await import('./validate.js');
       exitCode = await validateCommand(paths, opts);
@@ -79,6 +85,10 @@ export async function run(argv: string[]): Promise<number> {
     .requiredOption('-o, --out <file>', 'the workbook to write (.xlsx), atomically')
     .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
     .option('--targets <name>', 'target set whose annual targets fill the plan column (default: the programme\'s)')
+    .addHelpText('after', help(
+      ['welfare template --year 2024 --district "Ba Đình" -o ba-dinh-2024.xlsx', 'welfare template --year 2024 -o so-ldtbxh-2024.xlsx            # the department form'],
+      ['0  form written', '2  usage error (an unknown district, a year outside the programme, an --out that is not a regular .xlsx file)'],
+    ))
     .action(async (opts) => {
       const { templateCommand } = await import('./template.js');
       exitCode = await templateCommand(opts);
@@ -89,15 +99,16 @@ export async function run(argv: string[]): Promise<number> {
     .description('List the programme\'s indicators (the names forms must use), their targets, and the reporting units')
     .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
     .option('--targets <name>', 'the target set to show (default: the programme\'s)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the --out file\'s extension, else table)').choices(['table', 'json']))
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
-    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .option('-o, --out <file>', 'write to this file instead of standard output; "-" is standard output')
+    .addHelpText('after', help(['welfare catalog', 'welfare catalog --targets restated-2024 -f json -o catalog.json'], ['0  catalog printed or written', '2  usage error']))
     .action(async (opts) => {
       const { catalogCommand } = await import('./catalog.js');
       exitCode = await catalogCommand(opts);
     });
 
-  program
+  const batch = program
     .command('batch')
     .description('One summary per month (Markdown and JSON) and an index, from submissions/YYYY/MM/ folders; unchanged months are skipped')
     .requiredOption('--from <YYYY-MM>', 'first month, e.g. 2024-01')
@@ -114,6 +125,12 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
     .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
     .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
+    .option('--no-color', 'no colours and no progress bar, even on a terminal');
+  addReadCapOptions(batch)
+    .addHelpText('after', help(
+      ['welfare batch --from 2024-01 --to 2024-12 --root submissions --out summaries', 'welfare batch --from 2024-01 --to 2024-03 --root fixtures/2024-monthly/submissions --out /tmp/x --force'],
+      ['0  every month made (or kept) from clean inputs', '1  some inputs had errors or gave no figure (the months are still made)', '2  nothing could run (no submissions in the range, no --root folder, a bad option, an --out in use)'],
+    ))
     .action(async (opts) => {
       const { batchCommand } = await import('./batch.js');
       exitCode = await batchCommand(opts);
@@ -155,11 +172,20 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`welfare: ${error.message}\n`);
       return EXIT.usage;
     }
+    if (error instanceof NotRegularFileError) {
+      process.stderr.write(`welfare: cannot write ${error.path}: ${error.message}\n`);
+      return EXIT.usage;
+    }
     // A bug, not the user's fault: still one line, never a stack trace (WELFARE_DEBUG=1 shows it).
     if (process.env.WELFARE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     process.stderr.write(`welfare: internal error: ${(error as Error).message ?? String(error)}\n`);
     return EXIT.usage;
   }
+}
+
+/** The text after a command's options in its --help: examples, then what each exit code means. */
+function help(examples: string[], exitCodes: string[]): string {
+  return `\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}\n\nExit codes:\n${exitCodes.map((e) => `  ${e}`).join('\n')}\n`;
 }
 
 /** A reader that stops early (`welfare report … | head`) closes the pipe: the rest of the output has nowhere to go, and that is no error. */

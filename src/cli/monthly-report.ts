@@ -5,7 +5,8 @@ import { hasErrors } from '../model/finding.js';
 import type { Lang } from '../render/labels.js';
 import { parseDeadlineDay, parseMonth } from './batch.js';
 import { EXIT, UsageError } from './errors.js';
-import { emit, parseEncoding, useColor } from './output.js';
+import type { ReadLimits } from '../read/limits.js';
+import { emit, hanoiStamp, outputFile, parseEncoding, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { withMonthQuality } from '../quality/index.js';
@@ -33,7 +34,7 @@ const FORMATS = ['table', 'json', 'md'];
  * that month (and only months 1..M of the year are read); other files count for --month unless they state
  * their month.
  */
-export async function monthlyReport(paths: string[], opts: MonthlyReportOptions): Promise<number> {
+export async function monthlyReport(paths: string[], opts: MonthlyReportOptions, limits: Partial<ReadLimits> = {}): Promise<number> {
   const { year, month } = parseMonth(opts.month!, '--month');
   if (opts.year !== undefined && opts.year !== String(year)) throw new UsageError(`--year ${opts.year} and --month ${opts.month} disagree; give only --month`);
   if (!FORMATS.includes(opts.format)) throw new UsageError(`--month prints the month's summary as ${FORMATS.join(', ')}, not ${opts.format}`);
@@ -46,16 +47,17 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions)
   const files = found.files.filter((f) => f.year === null || (f.year === year && f.month! <= month));
   if (!files.length) throw new UsageError(`no data files for ${opts.month} (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   const subs = [];
-  for (const f of files) subs.push(await readSubmission(f, index, encoding ? { encoding } : {}));
+  for (const f of files) subs.push(await readSubmission(f, index, { limits, ...(encoding ? { encoding } : {}) }));
   if (!subs.some((s) => s.readable)) throw new UsageError(`nothing could be read: ${subs[0]?.findings[0]?.message ?? 'every file failed'}`);
   const input = assembleMonth(subs, index, { year, defaultMonth: month, excluded: found.excluded, notes: found.notes });
   const summary = computeMonth(input, index, { year, month, deadlineDay, ...(opts.targets ? { targets: opts.targets } : {}) });
   summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, { year, month }, parseOutlierOptions(opts));
-  const stamp = opts.stamp ? new Date().toISOString() : undefined;
+  const stamp = opts.stamp ? hanoiStamp() : undefined;
+  const file = outputFile(opts.out);
   let content: string;
   if (opts.format === 'json') content = (await import('../render/monthly-json.js')).renderMonthJson(summary, stamp);
   else if (opts.format === 'md') content = (await import('../render/monthly-markdown.js')).renderMonthMarkdown(summary, { lang: opts.lang, ...(stamp ? { stamp } : {}) });
-  else content = (await import('../render/monthly-table.js')).renderMonthTable(summary, { lang: opts.lang, color: !opts.out && useColor(opts.color), ...(stamp ? { stamp } : {}) });
+  else content = (await import('../render/monthly-table.js')).renderMonthTable(summary, { lang: opts.lang, color: !file && useColor(opts.color), ...(stamp ? { stamp } : {}) });
   await emit(content, opts.out);
   return opts.strict && hasErrors(summary.issues) ? EXIT.findings : EXIT.ok;
 }

@@ -1,4 +1,6 @@
-import { writeFileAtomic } from '../write/atomic.js';
+import { extname } from 'node:path';
+import { terminalSafe } from '../render/format.js';
+import { NotRegularFileError, writeFileAtomic } from '../write/atomic.js';
 import { ENCODING_OPTIONS, type TextEncodingOption } from '../read/decode.js';
 import { UsageError } from './errors.js';
 
@@ -10,20 +12,98 @@ export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream =
   return stream.isTTY === true;
 }
 
-/** Print to stdout, or write the file atomically when --out is given; a file that cannot be written is a usage error. */
-export async function emit(content: string | Uint8Array, out: string | undefined): Promise<void> {
-  if (out) {
+/**
+ * The width the terminal views fit: COLUMNS when set (a user's or a script's choice), else the terminal's own
+ * width when standard output is one; undefined for a pipe or a file (the renderers' default width).
+ */
+export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = process.stdout): number | undefined {
+  const env = process.env.COLUMNS;
+  if (env !== undefined && /^\d{1,4}$/.test(env.trim()) && Number(env) >= 20) return Number(env);
+  if (stream.isTTY === true && typeof stream.columns === 'number' && stream.columns >= 20) return stream.columns;
+  return undefined;
+}
+
+/** `-o -`: standard output, as Unix tools spell it. */
+export const STANDARD_OUTPUT = '-';
+
+/** The file --out names, or undefined for standard output (no --out, or `-o -`). */
+export function outputFile(out: string | undefined): string | undefined {
+  return out === undefined || out === STANDARD_OUTPUT ? undefined : out;
+}
+
+/**
+ * Print to stdout, or write the file atomically when --out names one, then say so on stderr
+ * ("welfare: wrote FILE (detail)": the one convention of every command that writes a file). A file that
+ * cannot be written, or a path that is not a regular file (a device, a symbolic link, a folder, a FIFO), is a
+ * usage error: one line, and nothing replaced.
+ */
+export async function emit(content: string | Uint8Array, out: string | undefined, detail?: string): Promise<void> {
+  const file = outputFile(out);
+  if (file) {
     try {
-      await writeFileAtomic(out, content);
+      await writeFileAtomic(file, content);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-      throw new UsageError(`cannot write ${out}: ${why}`);
+      throw new UsageError(`cannot write ${file}: ${writeErrorReason(error)}`);
     }
+    process.stderr.write(wroteLine(file, detail));
     return;
   }
   // EPIPE: the reader stopped early (| head); what it read is all it wanted.
   await new Promise<void>((resolve, reject) => process.stdout.write(content, (err) => (err && (err as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(err) : resolve())));
+}
+
+/** "welfare: wrote FILE (detail)\n", the line every command prints for a file it wrote. */
+export function wroteLine(file: string, detail?: string): string {
+  return `welfare: wrote ${terminalSafe(file, false)}${detail ? ` (${detail})` : ''}\n`;
+}
+
+/** Why a file could not be written, in a few words. */
+export function writeErrorReason(error: unknown): string {
+  if (error instanceof NotRegularFileError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EROFS') return 'read-only file system';
+  return (error as Error).message;
+}
+
+/** The time of the run for --stamp, in every command the same convention: Hanoi time, ISO 8601 with its offset (2024-04-05T09:30:00+07:00). */
+export function hanoiStamp(now: Date = new Date()): string {
+  const HANOI_OFFSET_MS = 7 * 60 * 60 * 1000;
+  return new Date(now.getTime() + HANOI_OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, '+07:00');
+}
+
+/** What each extension of --out holds, for inferring --format. */
+const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
+  '.xlsx': 'xlsx',
+  '.csv': 'csv',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.json': 'json',
+  '.txt': 'table',
+};
+
+/**
+ * --format, else the one the --out file's extension names (.xlsx, .csv, .md, .html, .json; .txt is the table),
+ * else the first of `formats`. A format that disagrees with a known extension (`-f xlsx -o r.csv`) is a usage
+ * error; a .txt file takes any text format; an unknown extension takes --format or the default.
+ */
+export function resolveOutputFormat(format: string | undefined, out: string | undefined, formats: readonly string[]): string {
+  const file = outputFile(out);
+  const ext = file ? extname(file).toLowerCase() : '';
+  const implied = EXTENSION_FORMATS[ext];
+  if (format === undefined) {
+    if (implied === undefined) return formats[0]!;
+    if (!formats.includes(implied)) throw new UsageError(`--out ${file}: a ${ext} file is not one of this command's formats (${formats.join(', ')}); give --format and a matching extension`);
+    return implied;
+  }
+  if (implied === undefined || implied === format) return format;
+  if (ext === '.txt' && format !== 'xlsx') return format;
+  throw new UsageError(`--format ${format} does not match --out ${file} (a ${ext} file is ${implied}); change one of them`);
 }
 
 export function parseYear(text: string | undefined, option = '--year'): number | undefined {

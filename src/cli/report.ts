@@ -2,23 +2,26 @@ import { computeReport } from '../compute/report.js';
 import { hasErrors } from '../model/finding.js';
 import { normalise } from '../normalise/index.js';
 import { readPaths } from '../read/index.js';
-import { renderReport, type ReportFormat } from '../render/dispatch.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/dispatch.js';
 import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
-import { emit, parseEncoding, parseYear, useColor } from './output.js';
+import { emit, hanoiStamp, outputFile, parseEncoding, parseYear, resolveOutputFormat, STANDARD_OUTPUT, terminalWidth, useColor } from './output.js';
+import { readLimits, type ReadCapOptions } from './read-caps.js';
 import { loadProgramme, resolveDistrict } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { checkQuality } from '../quality/index.js';
 
-export interface ReportOptions extends QualityCommandOptions {
+export interface ReportOptions extends ReadCapOptions, QualityCommandOptions {
   year: string;
   /** YYYY-MM: print that month's summary (src/cli/monthly-report.ts) instead of the year's report. */
   month?: string;
   deadlineDay?: string;
   programme?: string;
   targets?: string;
-  format: ReportFormat;
+  /** Absent: from --out's extension, else table. */
+  format?: ReportFormat;
   lang: Lang;
+  csvLocale?: 'en' | 'vi';
   out?: string;
   strict?: boolean;
   encoding?: string;
@@ -30,15 +33,19 @@ export interface ReportOptions extends QualityCommandOptions {
 }
 
 export async function reportCommand(paths: string[], opts: ReportOptions): Promise<number> {
-  if (opts.month !== undefined) return (await import('./monthly-report.js')).monthlyReport(paths, opts);
+  const format = resolveOutputFormat(opts.format, opts.out, REPORT_FORMATS) as ReportFormat;
+  const limits = readLimits(opts);
+  if (opts.month !== undefined) return (await import('./monthly-report.js')).monthlyReport(paths, { ...opts, format }, limits);
   if (opts.year === undefined) throw new UsageError("required option '-y, --year <year>' not specified (or --month YYYY-MM for a month's summary)");
   const year = parseYear(opts.year)!;
   const encoding = parseEncoding(opts.encoding);
   const outliers = parseOutlierOptions(opts);
-  if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+  const file = outputFile(opts.out);
+  if (format === 'xlsx' && !file && (opts.out !== STANDARD_OUTPUT || process.stdout.isTTY)) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx (or -o - into a pipe)');
+  if (opts.csvLocale === 'vi' && format !== 'csv') throw new UsageError(`--csv-locale applies to --format csv, not ${format}`);
   const index = await loadProgramme(opts.programme, opts.targets);
   const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district);
-  const read = await readPaths(paths, encoding ? { encoding } : {});
+  const read = await readPaths(paths, { limits, ...(encoding ? { encoding } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
@@ -47,10 +54,12 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const quality = checkQuality(normalised.observations, index.programme, { periods: [{ year, month: null }], outliers });
   const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings, ...quality]);
   const content = await renderReport(model, {
-    format: opts.format,
+    format,
     lang: opts.lang,
-    color: !opts.out && useColor(opts.color),
-    ...(opts.stamp ? { stamp: new Date().toISOString() } : {}),
+    color: !file && useColor(opts.color),
+    width: file ? undefined : terminalWidth(),
+    ...(opts.csvLocale ? { csvLocale: opts.csvLocale } : {}),
+    ...(opts.stamp ? { stamp: hanoiStamp() } : {}),
     ...(district ? { district } : {}),
   });
   await emit(content, opts.out);

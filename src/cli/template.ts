@@ -25,7 +25,6 @@ export async function templateCommand(opts: TemplateOptions): Promise<number> {
   const form = buildForm(programme, { year, ...(district ? { district } : {}), ...(opts.targets ? { targets: opts.targets } : {}) });
   const { writeFormWorkbook } = await import('../template/write.js');
   const bytes = await writeFormWorkbook(form);
-  await emit(bytes, opts.out);
-  process.stderr.write(`welfare: wrote ${opts.out} (${form.rows.length} rows${form.district ? ` for ${form.district.kind} ${form.district.name}` : ''}, ${year})\n`);
+  await emit(bytes, opts.out, `${form.rows.length} rows${form.district ? ` for ${form.district.kind} ${form.district.name}` : ''}, ${year}`);
   return EXIT.ok;
 }

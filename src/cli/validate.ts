@@ -1,17 +1,18 @@
 import type { Lang } from '../render/labels.js';
 import { stat } from 'node:fs/promises';
-import { readPaths, type ReadLimits } from '../read/index.js';
+import { readPaths } from '../read/index.js';
 import { validate } from '../validate/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, parseYear, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
+import { readLimits, type ReadCapOptions } from './read-caps.js';
 import { parseMonth } from './batch.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
-export interface ValidateCommandOptions extends QualityCommandOptions {
+export interface ValidateCommandOptions extends ReadCapOptions, QualityCommandOptions {
   year?: string;
   month?: string;
   programme?: string;
@@ -21,30 +22,10 @@ export interface ValidateCommandOptions extends QualityCommandOptions {
   maxErrors?: string;
   encoding?: string;
   color?: boolean;
-  maxFileMb?: string;
-  maxInflatedMb?: string;
-  maxRows?: string;
-  maxCellsPerRow?: string;
-  maxSheets?: string;
-  maxCellChars?: string;
-  maxZipEntries?: string;
 }
-
-const MB = 1024 * 1024;
 
 /** Errors listed when --max-errors is not given: enough for any real file, and a bound on the output of a hostile one. */
 export const DEFAULT_MAX_ERRORS = 1000;
-
-/** The caps options and the read-stage limits they set (sizes in MB). */
-export const LIMIT_OPTIONS: readonly { option: string; key: keyof ValidateCommandOptions; limit: keyof ReadLimits; scale: number }[] = [
-  { option: '--max-file-mb', key: 'maxFileMb', limit: 'maxFileBytes', scale: MB },
-  { option: '--max-inflated-mb', key: 'maxInflatedMb', limit: 'maxInflatedBytes', scale: MB },
-  { option: '--max-rows', key: 'maxRows', limit: 'maxRows', scale: 1 },
-  { option: '--max-cells-per-row', key: 'maxCellsPerRow', limit: 'maxCellsPerRow', scale: 1 },
-  { option: '--max-sheets', key: 'maxSheets', limit: 'maxSheets', scale: 1 },
-  { option: '--max-cell-chars', key: 'maxCellChars', limit: 'maxCellChars', scale: 1 },
-  { option: '--max-zip-entries', key: 'maxZipEntries', limit: 'maxZipEntries', scale: 1 },
-];
 
 /** `welfare validate`: exit 0 when no error finding, 1 when any, 2 for a usage error or a missing path. */
 export async function validateCommand(paths: string[], opts: ValidateCommandOptions): Promise<number> {
@@ -87,19 +68,6 @@ export function resolveFormat(format: string | undefined): ValidateFormat {
   if (format === undefined) return process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
   if (!(VALIDATE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes ${VALIDATE_FORMATS.join(', ')}, not "${format}"`);
   return format as ValidateFormat;
-}
-
-/** The --max-* options as read-stage limits (unset ones keep the defaults). */
-export function readLimits(opts: ValidateCommandOptions): Partial<ReadLimits> {
-  const out: Partial<ReadLimits> = {};
-  for (const { option, key, limit, scale } of LIMIT_OPTIONS) {
-    const text = opts[key];
-    if (text === undefined || typeof text !== 'string') continue;
-    const n = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(n) || n <= 0) throw new UsageError(`${option} takes a positive number, not "${text}"`);
-    out[limit] = Math.floor(n * scale);
-  }
-  return out;
 }
 
 function count(option: string, text: string): number {

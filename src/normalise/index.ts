@@ -57,6 +57,12 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
   return { observations: deduped, findings, sheets };
 }
 
+/** A sheet of instructions without a table ("Hướng dẫn", the form `welfare template` writes has one): skipped without a no-table note. */
+const INSTRUCTIONS_SHEETS = new Set(['huong dan', 'huong dan dien', 'huong dan dien bieu', 'instructions']);
+function isInstructionsSheet(sheet: string | null): boolean {
+  return sheet !== null && INSTRUCTIONS_SHEETS.has(fold(sheet));
+}
+
 interface TableResult {
   observations: Observation[];
   findings: Finding[];
@@ -68,6 +74,7 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   const where = { file: table.file, sheet: table.sheet };
   const header = findHeader(table, (text) => matchIndicator(index, text).length > 0);
   const summary: SheetSummary = { file: table.file, sheet: table.sheet, layout: null, unit: null, year: null, observations: 0 };
+  if (!header && isInstructionsSheet(table.sheet)) return { observations: [], findings, summary };
   if (!header) {
     const empty = table.rows.every((row) => row.every((c) => cellText(c) === ''));
     findings.push(

@@ -34,14 +34,34 @@ export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
 /** Entries smaller than this are not held to the compression ratio (small XML compresses well). */
 export const RATIO_MIN_BYTES = 1 * MB;
 
-/**
- * Most cells (elements <c>) read from one workbook, each becoming an object: a memory cap for hostile or
- * enormous workbooks; the rows after the budget runs out are not read (a too-large finding says so).
+/*
+ * Budgets per FILE (not per sheet): a workbook whose sheets all point at one part, or that fills merged
+ * ranges, pads rows or repeats strings, pays for every cell and character it makes the reader hold, however
+ * it got there. What is past a budget is not read, and a too-large finding says so.
  */
+
+/** Most cells with a value held from one workbook (merge fills included); styled empty cells cost nothing. */
 export const MAX_WORKBOOK_CELLS = 2_000_000;
 
-/** Most cells that merged ranges may fill in one sheet (after clipping them to the sheet's data). */
+/**
+ * Most row slots held from one workbook: every cell position up to a row's last value, and 8 for every row
+ * up to a sheet's last (an empty row is still an array).
+ */
+export const MAX_WORKBOOK_SLOTS = 4_000_000;
+
+/** Most characters of text held in cells from one workbook (each shared string the cells use counted once). */
+export const MAX_WORKBOOK_TEXT_CHARS = 48 * 1024 * 1024;
+
+/** Most cells that merged ranges may fill in one workbook (after clipping them to the sheets' data). */
 export const MAX_MERGED_CELLS = 1_000_000;
+
+/** Most merged ranges, relationships and cell styles taken from one part (Excel's own limits are far lower). */
+export const MAX_MERGE_RANGES = 100_000;
+export const MAX_RELATIONSHIPS = 20_000;
+export const MAX_CELL_STYLES = 65_536;
+
+/** Most cell-level damage findings from one workbook; the rest are counted in one more. */
+export const MAX_CELL_FINDINGS = 200;
 
 export function resolveLimits(partial: Partial<ReadLimits> | undefined): ReadLimits {
   const out: ReadLimits = { ...DEFAULT_LIMITS };

@@ -1,123 +1,155 @@
 /**
- * Guards an .xlsx package and takes out the parts that hold cell values (sheet-xml.ts reads them).
+ * Guards an .xlsx package and finds the parts that hold cell values (sheet-xml.ts reads them).
  *
- * 1. The zip directory is checked against the limits (entry count, declared inflated total, ratio).
- * 2. Only the parts needed for cell values are inflated (workbook, its relationships, the worksheets,
- *    styles and shared strings), each bounded by the size it declares.
- * 3. Each worksheet is kept up to its <sheetData>; what follows (merges aside, which the reader applies
- *    clipped to the cells that exist; validations, conditional formats, drawings) carries no value.
- * 4. Rows past maxRows, and rows once the workbook's cell budget (MAX_WORKBOOK_CELLS) is spent, are cut
- *    from <sheetData> before any cell is parsed.
+ * 1. The zip directory: entry count; names (two entries of one name are an error, never "the first wins");
+ *    declared sizes, which are only a hint: an entry whose declared size or ratio looks like a bomb is
+ *    inflated (bounded, discarded) to see what it really holds before it is called one.
+ * 2. The package relationships name the workbook part (_rels/.rels), and the workbook's relationships its
+ *    worksheets, shared strings and styles; a sheet they fail to reach is an error.
+ * 3. Each needed part is inflated as a stream (Package.readXml), its CRC-32 checked, decoded (UTF-8 or
+ *    UTF-16) and fed to the one tokenizer; what it inflates to counts against the file's cap every time it
+ *    is read, however many sheets point at it.
  */
 import { posix } from 'node:path';
 import { finding, type Finding } from '../model/finding.js';
-import { formatBytes, MAX_WORKBOOK_CELLS, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
-import { inflateEntry, readCentralDirectory, ZipError, type ZipEntry } from './zip.js';
+import { formatBytes, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
+import { relsHandler, workbookHandler, type Relationship, type SheetEntry } from './sheet-xml.js';
+import { decodeEntities, XmlBytesDecoder, XmlError, XmlTokenizer, type XmlHandler } from './xml.js';
+import { readCentralDirectory, streamEntry, ZipError, type ZipEntry } from './zip.js';
 
-export interface SheetPart {
-  /** 1-based position among the worksheets read. */
-  id: number;
+export { EXCEL_MAX_ROWS } from './sheet-xml.js';
+
+/** The five predefined entities and character references (kept for the .ods reader; see xml.ts). */
+export function decodeXml(text: string): string {
+  return decodeEntities(text);
+}
+
+export interface WorksheetRef {
   name: string;
   /** The worksheet state: visible, hidden or veryHidden. */
   state: string;
-  /** The worksheet XML up to its <sheetData>, rows past the limits cut. */
-  xml: string;
-  /** Merged ranges as written ("A1:C1"). */
-  merges: string[];
-  /** Rows left out before parsing: past maxRows, or past the workbook's cell budget (from cutRow on). */
-  truncated: 'rows' | 'cells' | null;
-  cutRow: number | null;
+  entry: ZipEntry;
 }
 
-export type PreparedPackage =
-  | { ok: true; sheets: SheetPart[]; stylesXml: string | null; stringsXml: string | null; date1904: boolean; findings: Finding[] }
+/** An opened package: its parts located, and a bounded reader for them. */
+export class Package {
+  /** What is left of the file's inflation cap (every read of a part pays for what it inflates to). */
+  private inflatedLeft: number;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly limits: ReadLimits,
+  ) {
+    this.inflatedLeft = limits.maxInflatedBytes;
+  }
+
+  /**
+   * Streams one part through the tokenizer into handler; bindStop hands the handler a way to stop reading
+   * once it has what it needs. Throws ZipError or XmlError.
+   */
+  async readXml(entry: ZipEntry, handler: XmlHandler, bindStop?: (stop: () => void) => void): Promise<void> {
+    const tokenizer = new XmlTokenizer(handler);
+    bindStop?.(() => tokenizer.stop());
+    const decoder = new XmlBytesDecoder();
+    const size = await streamEntry(this.bytes, entry, { maxBytes: this.inflatedLeft, maxRatio: this.limits.maxCompressionRatio, minRatioBytes: RATIO_MIN_BYTES }, (chunk) => {
+      if (!tokenizer.isStopped) tokenizer.write(decoder.write(chunk));
+    });
+    this.inflatedLeft -= size;
+    if (!tokenizer.isStopped) {
+      tokenizer.write(decoder.end());
+      tokenizer.end();
+    }
+  }
+}
+
+export type OpenedPackage =
+  | {
+      ok: true;
+      pkg: Package;
+      sheets: WorksheetRef[];
+      styles: ZipEntry | null;
+      strings: ZipEntry | null;
+      date1904: boolean;
+      findings: Finding[];
+    }
   | { ok: false; findings: Finding[] };
 
+const OFFICE_DOCUMENT = /\/officeDocument$/;
 
-/** Excel's own grid: anything beyond is a damaged or hostile file. */
-export const EXCEL_MAX_ROWS = 1_048_576;
-
-export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimits, cellBudget = MAX_WORKBOOK_CELLS): PreparedPackage {
-  const fail = (code: string, message: string, vi: string, where: { sheet?: string } = {}): PreparedPackage => ({
-    ok: false,
-    findings: [finding('error', code, message, { file, ...where }, {}, vi)],
-  });
-  const bomb = (why: string, whyVi: string) =>
-    fail(
-      'zip-bomb',
-      `${file} looks like a zip bomb (${why}); it was not opened. If it is a real workbook, open it in Excel and save it again as .xlsx.`,
-      `${file} có dấu hiệu là "bom zip" (${whyVi}); tệp không được mở. Nếu đây đúng là tệp Excel, hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
-    );
+export async function openPackage(bytes: Uint8Array, file: string, limits: ReadLimits): Promise<OpenedPackage> {
+  const fail = (f: Finding): OpenedPackage => ({ ok: false, findings: [f] });
 
   let entries: ZipEntry[];
   try {
     entries = readCentralDirectory(bytes, limits.maxZipEntries);
   } catch (error) {
     if (error instanceof ZipError && error.kind === 'too-many-entries') {
-      return bomb(`${error.message}, over the limit of ${limits.maxZipEntries}`, `${error.vi}, vượt giới hạn ${limits.maxZipEntries}`);
+      return fail(bombFinding(file, `${error.message}, over the limit of ${limits.maxZipEntries}`, `${error.vi}, vượt giới hạn ${limits.maxZipEntries}`));
     }
     return fail(
-      'unreadable-file',
-      `${file} is a damaged zip/xlsx file (${(error as Error).message}); open it in Excel and save it again as .xlsx.`,
-      `${file} là tệp zip/xlsx bị hỏng (${error instanceof ZipError ? error.vi : (error as Error).message}); hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
+      finding(
+        'error',
+        'unreadable-file',
+        `${file} is a damaged zip/xlsx file (${(error as Error).message}); open it in Excel and save it again as .xlsx.`,
+        { file },
+        {},
+        `${file} là tệp zip/xlsx bị hỏng (${error instanceof ZipError ? error.vi : (error as Error).message}); hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
+      ),
     );
   }
 
-  // Declared sizes first: nothing is inflated if they are already too much.
-  let declared = 0;
-  for (const e of entries) {
-    declared += e.uncompressedSize;
-    if (e.uncompressedSize > RATIO_MIN_BYTES) {
-      const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : Infinity;
-      if (ratio > limits.maxCompressionRatio) {
-        return bomb(
-          `entry ${e.name} inflates ${formatBytes(e.compressedSize)} to ${formatBytes(e.uncompressedSize)}, a ratio over ${limits.maxCompressionRatio}`,
-          `mục ${e.name} giải nén từ ${formatBytes(e.compressedSize)} ra ${formatBytes(e.uncompressedSize)}, tỷ lệ nén vượt ${limits.maxCompressionRatio}`,
-        );
-      }
-    }
-  }
-  if (declared > limits.maxInflatedBytes) {
-    return bomb(
-      `its contents inflate to ${formatBytes(declared)}, over the limit of ${formatBytes(limits.maxInflatedBytes)}`,
-      `nội dung giải nén ra ${formatBytes(declared)}, vượt giới hạn ${formatBytes(limits.maxInflatedBytes)}`,
-    );
-  }
-
+  // Part names are case-insensitive (OPC): two entries that name one part make the file ambiguous.
   const byName = new Map<string, ZipEntry>();
-  const byLower = new Map<string, ZipEntry>();
   for (const e of entries) {
-    const name = e.name.replace(/\\/g, '/').replace(/^\/+/, '');
-    if (!byName.has(name)) byName.set(name, e);
-    if (!byLower.has(name.toLowerCase())) byLower.set(name.toLowerCase(), e);
+    const key = partName(e.name).toLowerCase();
+    if (byName.has(key)) {
+      return fail(
+        finding(
+          'error',
+          'duplicate-entry',
+          `${file} holds two zip entries named ${partName(e.name)}; programs may read either copy, so it was not read. Open it in Excel and save it again as .xlsx.`,
+          { file },
+          {},
+          `${file} chứa hai mục zip cùng tên ${partName(e.name)}; mỗi chương trình có thể đọc một bản khác nhau nên tệp không được đọc. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
+        ),
+      );
+    }
+    byName.set(key, e);
   }
-  const lookup = (name: string) => byName.get(name) ?? byLower.get(name.toLowerCase());
+  const lookup = (name: string) => byName.get(name.toLowerCase());
 
-  const workbookEntry = lookup('xl/workbook.xml');
-  if (!workbookEntry) {
-    const what = whatZipIs(byLower);
-    return fail('not-a-workbook', `${file} ${what.en}`, `${file} ${what.vi}`);
-  }
+  // Declared sizes are a hint: what looks like a bomb is inflated (bounded, discarded) to see.
+  const bombHint = await verifyDeclaredSizes(bytes, entries, limits);
+  if (bombHint) return fail(errorFinding(bombHint, file));
 
+  const pkg = new Package(bytes, limits);
   try {
-    const read = (e: ZipEntry) => inflateEntry(bytes, e);
-    const workbookXml = read(workbookEntry).toString('utf8');
-    const relsEntry = lookup('xl/_rels/workbook.xml.rels');
-    const rels = relsEntry ? parseRels(read(relsEntry).toString('utf8')) : new Map<string, Rel>();
+    const rootRels = new Map<string, Relationship>();
+    const rootRelsEntry = lookup('_rels/.rels');
+    if (rootRelsEntry) await pkg.readXml(rootRelsEntry, relsHandler(rootRels));
+    const main = [...rootRels.values()].find((r) => OFFICE_DOCUMENT.test(r.type) && !r.external);
+    const mainPath = main ? resolvePart('', main.target) : null;
+    const workbookPath = mainPath && lookup(mainPath) ? mainPath : 'xl/workbook.xml';
+    const workbookEntry = lookup(workbookPath);
+    if (!workbookEntry || (mainPath && /\.bin$/i.test(mainPath))) {
+      const what = whatZipIs(lookup, mainPath);
+      return fail(finding('error', 'not-a-workbook', `${file} ${what.en}`, { file }, {}, `${file} ${what.vi}`));
+    }
+    const base = posix.dirname(workbookPath) === '.' ? '' : posix.dirname(workbookPath);
+    const relsEntry = lookup(posix.join(base, '_rels', `${posix.basename(workbookPath)}.rels`));
+    const rels = new Map<string, Relationship>();
+    if (relsEntry) await pkg.readXml(relsEntry, relsHandler(rels));
+
+    const listed = { sheets: [] as SheetEntry[], date1904: false, more: false };
+    let stopWorkbook = () => {};
+    await pkg.readXml(workbookEntry, workbookHandler(listed, 2 * limits.maxSheets + 100, () => stopWorkbook()), (stop) => (stopWorkbook = stop));
 
     const findings: Finding[] = [];
-    const sheetsXml = /<(?:[\w.-]+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?sheets\s*>/.exec(workbookXml)?.[1] ?? '';
-    const worksheets: { name: string; state: string; entry: ZipEntry }[] = [];
-    let index = -1;
-    for (const m of sheetsXml.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)) {
-      index++;
-      // Enough to know the limit is passed; a hostile list of a million sheets is not walked to its end.
-      if (worksheets.length > limits.maxSheets || index > 2 * limits.maxSheets + 100) break;
-      const attrs = attributes(m[1]!);
-      const name = attrs.get('name') ?? `Sheet${index + 1}`;
-      const rid = [...attrs.entries()].find(([k]) => /^[\w.-]+:id$/.test(k))?.[1];
-      const rel = rid !== undefined ? rels.get(rid) : undefined;
-      const target = rel ? resolveTarget(rel.target) : relsEntry ? null : `xl/worksheets/sheet${index + 1}.xml`;
+    const sheets: WorksheetRef[] = [];
+    for (const [index, s] of listed.sheets.entries()) {
+      if (sheets.length > limits.maxSheets) break;
+      const name = s.name ?? `Sheet${index + 1}`;
+      const rel = s.rid !== undefined ? rels.get(s.rid) : undefined;
       if (rel && /\/(chartsheet|dialogsheet|macrosheet|xlMacrosheet|xlIntlMacrosheet)$/i.test(rel.type)) {
         findings.push(
           finding(
@@ -131,23 +163,27 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
         );
         continue;
       }
+      // Without any relationships part, Excel's own naming is the only way to the data.
+      const target = rel && !rel.external ? resolvePart(base, rel.target) : relsEntry ? null : posix.join(base, `worksheets/sheet${index + 1}.xml`);
       const entry = target ? lookup(target) : undefined;
       if (!entry) {
+        const why = !rel && relsEntry ? `its relationship ${s.rid === undefined ? '(none given)' : `"${s.rid}"`} is missing` : `its part ${target ?? ''} is missing from the file`;
+        const whyVi = !rel && relsEntry ? `thiếu quan hệ ${s.rid === undefined ? '(không có)' : `"${s.rid}"`} trỏ tới dữ liệu` : `thiếu phần dữ liệu ${target ?? ''} trong tệp`;
         findings.push(
           finding(
-            'warning',
+            'error',
             'missing-sheet',
-            `Sheet "${name}" is listed in the workbook but its data is missing from the file; it was skipped. Open the file in Excel and save it again.`,
+            `Sheet "${name}" is listed in the workbook but its data cannot be found (${why}); it was not read. Open the file in Excel and save it again.`,
             { file, sheet: name },
             {},
-            `Trang tính "${name}" có tên trong tệp nhưng thiếu dữ liệu; đã bỏ qua. Hãy mở tệp bằng Excel và lưu lại.`,
+            `Trang tính "${name}" có tên trong tệp nhưng không tìm thấy dữ liệu (${whyVi}); trang này không được đọc. Hãy mở tệp bằng Excel và lưu lại.`,
           ),
         );
         continue;
       }
-      worksheets.push({ name, state: attrs.get('state') ?? 'visible', entry });
+      sheets.push({ name, state: s.state, entry });
     }
-    if (worksheets.length > limits.maxSheets) {
+    if (sheets.length > limits.maxSheets || (listed.more && sheets.length >= limits.maxSheets)) {
       findings.push(
         finding(
           'error',
@@ -158,56 +194,122 @@ export function preparePackage(bytes: Uint8Array, file: string, limits: ReadLimi
           `${file} có hơn ${limits.maxSheets} trang tính; chỉ ${limits.maxSheets} trang đầu được đọc. Hãy tách thành nhiều tệp.`,
         ),
       );
-      worksheets.length = limits.maxSheets;
-    }
-
-    const sheets: SheetPart[] = [];
-    let budget = cellBudget;
-    for (const [i, ws] of worksheets.entries()) {
-      const { xml: clean, merges, cells, truncated, cutRow, damage } = sanitiseSheet(read(ws.entry).toString('utf8'), limits.maxRows, budget);
-      budget -= cells;
-      if (damage) {
-        return fail(
-          'unreadable-file',
-          `Sheet "${ws.name}" in ${file} is damaged: ${damage.en}. Open the file in Excel and save it again as .xlsx.`,
-          `Trang tính "${ws.name}" trong ${file} bị hỏng: ${damage.vi}. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
-          { sheet: ws.name },
-        );
-      }
-      sheets.push({ id: i + 1, name: ws.name, state: ws.state, xml: clean, merges, truncated, cutRow });
+      sheets.length = Math.min(sheets.length, limits.maxSheets);
     }
     const part = (type: string, fallback: string) => {
-      const rel = [...rels.values()].find((r) => r.type.endsWith(`/${type}`));
-      return lookup(rel ? resolveTarget(rel.target) : fallback);
+      const rel = [...rels.values()].find((r) => r.type.endsWith(`/${type}`) && !r.external);
+      return lookup(rel ? resolvePart(base, rel.target) : posix.join(base, fallback)) ?? null;
     };
-    const styles = part('styles', 'xl/styles.xml');
-    const strings = part('sharedStrings', 'xl/sharedStrings.xml');
-    const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
-    return {
-      ok: true,
-      sheets,
-      stylesXml: styles ? read(styles).toString('utf8') : null,
-      stringsXml: strings ? read(strings).toString('utf8') : null,
-      date1904,
-      findings,
-    };
+    return { ok: true, pkg, sheets, styles: part('styles', 'styles.xml'), strings: part('sharedStrings', 'sharedStrings.xml'), date1904: listed.date1904, findings };
   } catch (error) {
-    if (error instanceof ZipError && error.kind === 'inflates-beyond-declared') return bomb(error.message, error.vi);
-    if (error instanceof ZipError) {
-      return fail(
-        'unreadable-file',
-        `${file} is a damaged or unsupported xlsx file (${error.message}); open it in Excel and save it again as .xlsx.`,
-        `${file} là tệp xlsx bị hỏng hoặc không được hỗ trợ (${error.vi}); hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
-      );
-    }
-    throw error;
+    return fail(errorFinding(error, file));
   }
 }
 
+/** The finding for an error met while reading a part (sheet: the worksheet being read, when it is one). */
+export function errorFinding(error: unknown, file: string, sheet?: string): Finding {
+  const where = { file, ...(sheet !== undefined ? { sheet } : {}) };
+  if (error instanceof ZipError && (error.kind === 'inflates-beyond-cap' || error.kind === 'inflates-beyond-declared')) return bombFinding(file, error.message, error.vi);
+  if (error instanceof ZipError && error.kind === 'crc-mismatch') {
+    return finding(
+      'error',
+      'corrupt-entry',
+      `${file} is corrupt: ${error.message}; a value read from it could be wrong, so it was not read. Ask for the file again, or open it in Excel and save it again.`,
+      where,
+      {},
+      `${file} bị hỏng: ${error.vi}; số liệu đọc ra có thể sai nên tệp không được đọc. Hãy đề nghị gửi lại tệp, hoặc mở bằng Excel và lưu lại.`,
+    );
+  }
+  if (error instanceof XmlError) {
+    const en = sheet !== undefined ? `Sheet "${sheet}" in ${file} is damaged: ${error.message}` : `${file} is damaged: ${error.message}`;
+    const vi = sheet !== undefined ? `Trang tính "${sheet}" trong ${file} bị hỏng: ${error.vi}` : `${file} bị hỏng: ${error.vi}`;
+    return finding('error', 'unreadable-file', `${en}. Open the file in Excel and save it again as .xlsx.`, where, {}, `${vi}. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`);
+  }
+  if (error instanceof ZipError) {
+    return finding(
+      'error',
+      'unreadable-file',
+      `${file} is a damaged or unsupported xlsx file (${error.message}); open it in Excel and save it again as .xlsx.`,
+      where,
+      {},
+      `${file} là tệp xlsx bị hỏng hoặc không được hỗ trợ (${error.vi}); hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
+    );
+  }
+  throw error;
+}
+
+function bombFinding(file: string, why: string, whyVi: string): Finding {
+  return finding(
+    'error',
+    'zip-bomb',
+    `${file} looks like a zip bomb (${why}); it was not opened. If it is a real workbook, open it in Excel and save it again as .xlsx.`,
+    { file },
+    {},
+    `${file} có dấu hiệu là "bom zip" (${whyVi}); tệp không được mở. Nếu đây đúng là tệp Excel, hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
+  );
+}
+
+/**
+ * The directory's sizes as a hint: an entry over 1 MB declaring a ratio over the cap, or a declared total
+ * over the cap, is inflated (bounded by the caps, output discarded) to see what it really holds. Returns the
+ * error when the bytes confirm a bomb (or are corrupt); null when they do not (the directory lied, the data
+ * is fine: the entries are read as they are).
+ */
+async function verifyDeclaredSizes(bytes: Uint8Array, entries: ZipEntry[], limits: ReadLimits): Promise<ZipError | null> {
+  let declared = 0;
+  const suspects: ZipEntry[] = [];
+  for (const e of entries) {
+    declared += e.uncompressedSize;
+    if (e.uncompressedSize > RATIO_MIN_BYTES) {
+      const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : Infinity;
+      if (ratio > limits.maxCompressionRatio) suspects.push(e);
+    }
+  }
+  const toCheck = declared > limits.maxInflatedBytes ? entries : suspects;
+  let left = limits.maxInflatedBytes;
+  for (const e of toCheck) {
+    try {
+      left -= await streamEntry(bytes, e, { maxBytes: left, maxRatio: limits.maxCompressionRatio, minRatioBytes: RATIO_MIN_BYTES, checkCrc: false }, () => {});
+    } catch (error) {
+      if (error instanceof ZipError) {
+        if (error.kind === 'inflates-beyond-cap' && toCheck === entries && !suspects.includes(e)) {
+          return new ZipError(
+            `its contents inflate to more than ${formatBytes(limits.maxInflatedBytes)}, the limit`,
+            'inflates-beyond-cap',
+            `nội dung giải nén ra hơn ${formatBytes(limits.maxInflatedBytes)}, vượt giới hạn`,
+          );
+        }
+        return error;
+      }
+      throw error;
+    }
+  }
+  return null;
+}
+
+/** A zip entry's name as a part name: forward slashes, no leading slash. */
+function partName(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '');
+}
+
+/** A relationship target, relative to `base` (a folder of the package) or absolute from its root, as a part name. */
+export function resolvePart(base: string, target: string): string {
+  let t = target.trim().replace(/\\/g, '/');
+  if (t.includes('%')) {
+    try {
+      t = decodeURIComponent(t);
+    } catch {
+      // not percent-encoded after all
+    }
+  }
+  const joined = t.startsWith('/') ? t.slice(1) : posix.join(base, t);
+  return posix.normalize(joined).replace(/^(\.\.\/)+/, '').replace(/^\.\//, '');
+}
+
 /** A zip that is not a workbook: say what it is, when we can tell. */
-function whatZipIs(byLower: Map<string, ZipEntry>): { en: string; vi: string } {
-  const has = (name: string) => byLower.has(name);
-  if (has('xl/workbook.bin')) {
+function whatZipIs(lookup: (name: string) => ZipEntry | undefined, mainPath: string | null): { en: string; vi: string } {
+  const has = (name: string) => lookup(name) !== undefined;
+  if (has('xl/workbook.bin') || (mainPath !== null && /\.bin$/i.test(mainPath))) {
     return {
       en: 'is an Excel binary workbook (.xlsb), which cannot be read; open it in Excel and save it as .xlsx.',
       vi: 'là tệp Excel dạng nhị phân (.xlsb), không đọc được; hãy mở tệp bằng Excel và lưu dưới dạng .xlsx.',
@@ -228,151 +330,9 @@ function whatZipIs(byLower: Map<string, ZipEntry>): { en: string; vi: string } {
       vi: 'là tệp OpenDocument (LibreOffice), không đọc được; hãy mở tệp và lưu dưới dạng .xlsx.',
     };
   }
+  const where = mainPath ?? 'xl/workbook.xml';
   return {
-    en: 'is a zip archive but not an Excel workbook (it has no xl/workbook.xml); unzip it, or ask for the .xlsx file.',
-    vi: 'là tệp nén zip nhưng không phải tệp Excel (không có xl/workbook.xml); hãy giải nén, hoặc đề nghị đơn vị gửi tệp .xlsx.',
+    en: `is a zip archive but not an Excel workbook (it has no ${where}); unzip it, or ask for the .xlsx file.`,
+    vi: `là tệp nén zip nhưng không phải tệp Excel (không có ${where}); hãy giải nén, hoặc đề nghị đơn vị gửi tệp .xlsx.`,
   };
 }
-
-interface Rel {
-  type: string;
-  target: string;
-}
-
-function parseRels(xml: string): Map<string, Rel> {
-  const rels = new Map<string, Rel>();
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)) {
-    const a = attributes(m[1]!);
-    const id = a.get('Id');
-    const target = a.get('Target');
-    if (id !== undefined && target !== undefined && !rels.has(id)) rels.set(id, { type: a.get('Type') ?? '', target });
-  }
-  return rels;
-}
-
-/** A target relative to xl/ (or absolute from the package root) as a zip entry name. */
-function resolveTarget(target: string): string {
-  const t = target.trim().replace(/\\/g, '/');
-  const joined = t.startsWith('/') ? t.slice(1) : posix.join('xl', t);
-  return posix.normalize(joined).replace(/^(\.\.\/)+/, '');
-}
-
-function attributes(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    if (!out.has(m[1]!)) out.set(m[1]!, decodeXml(m[2] ?? m[3] ?? ''));
-  }
-  return out;
-}
-
-export function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (whole, ent: string) => {
-    if (ent[0] === '#') {
-      const code = ent[1] === 'x' || ent[1] === 'X' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[ent] ?? whole;
-  });
-}
-
-
-export interface SanitisedSheet {
-  xml: string;
-  /** Merged ranges as written ("A1:C1"), from the <mergeCells> after <sheetData>. */
-  merges: string[];
-  /** Cells kept (elements <c>, valued or not). */
-  cells: number;
-  /** Why rows were cut before parsing: past maxRows, or past the workbook's cell budget. */
-  truncated: 'rows' | 'cells' | null;
-  /** The first row kept out, 1-based, when truncated. */
-  cutRow: number | null;
-  /** Set when the sheet cannot be a real one (a row outside Excel's grid). */
-  /** Why the sheet cannot be read, in English and Vietnamese. */
-  damage: { en: string; vi: string } | null;
-}
-
-/**
- * Keeps the worksheet up to its <sheetData>, without <cols>, and its rows up to maxRows and while the cell
- * budget lasts (every cell read becomes an object: millions of them would take seconds and hundreds of MB).
- */
-export function sanitiseSheet(text: string, maxRows = EXCEL_MAX_ROWS, cellBudget = Infinity): SanitisedSheet {
-  const xml = text;
-  const root = /<((?:[\w.-]+:)?worksheet)\b/.exec(xml.slice(0, 4096))?.[1];
-  const data = sheetDataBounds(xml);
-  const none: SanitisedSheet = { xml, merges: [], cells: 0, truncated: null, cutRow: null, damage: null };
-  if (!root || !data) return none;
-  // Only what follows <sheetData> can declare merges; only what precedes it can declare columns.
-  const merges: string[] = [];
-  for (const m of xml.slice(data.end).matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g)) merges.push(m[1]!.trim());
-  const before = xml.slice(0, data.open).replace(/<(?:[\w.-]+:)?cols\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?cols\s*>)/g, '');
-  const body = xml.slice(data.contentStart, data.contentEnd);
-  const rows = scanRows(body, maxRows, cellBudget);
-  const kept = rows.cutAt === null ? body : body.slice(0, rows.cutAt);
-  return {
-    xml: `${before}${xml.slice(data.open, data.contentStart)}${kept}${xml.slice(data.contentEnd, data.end)}</${root}>`,
-    merges,
-    cells: rows.cells,
-    truncated: rows.truncated,
-    cutRow: rows.cutRow,
-    damage: rows.damage,
-  };
-}
-
-/**
- * Where <sheetData> opens, where its content starts and ends, and the index just past its end; found from
- * the end of the text (the closing tag) without scanning the cells.
- */
-function sheetDataBounds(xml: string): { open: number; contentStart: number; contentEnd: number; end: number } | null {
-  let at = xml.length;
-  for (;;) {
-    at = xml.lastIndexOf('sheetData', at - 1);
-    if (at < 0) return null;
-    const after = /^sheetData\s*(\/?)>/.exec(xml.slice(at, at + 64));
-    const before = /<(\/?)(?:[\w.-]+:)?$/.exec(xml.slice(Math.max(0, at - 64), at));
-    if (after && before) {
-      const closing = before[1] === '/';
-      const selfClosing = after[1] === '/';
-      const tagStart = at - before[0].length;
-      const end = at + after[0].length;
-      if (!closing && selfClosing) return { open: tagStart, contentStart: end, contentEnd: end, end };
-      if (closing && !selfClosing) {
-        const open = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
-        if (open < 0 || open > tagStart) return null;
-        return { open, contentStart: xml.indexOf('>', open) + 1, contentEnd: tagStart, end };
-      }
-    }
-    if (at === 0) return null;
-  }
-}
-
-function scanRows(body: string, maxRows: number, cellBudget: number): Pick<SanitisedSheet, 'cells' | 'truncated' | 'cutRow' | 'damage'> & { cutAt: number | null } {
-  const rowRe = /<(?:[\w.-]+:)?row[\s>/]/g;
-  const cellRe = /<(?:[\w.-]+:)?c[\s>/]/g;
-  let cells = 0;
-  let row = rowRe.exec(body);
-  while (row) {
-    const at = row.index;
-    const tag = body.slice(at, body.indexOf('>', at) + 1);
-    const r = /\sr\s*=\s*["'](\d+)["']/.exec(tag);
-    const number = r ? Number(r[1]) : null;
-    if (number !== null && (number > EXCEL_MAX_ROWS || number < 1)) {
-      return { cells, truncated: null, cutRow: null, damage: {
-          en: `it has a row numbered ${r![1]}, outside Excel's 1 to ${EXCEL_MAX_ROWS}`,
-          vi: `có dòng đánh số ${r![1]}, ngoài khoảng 1 đến ${EXCEL_MAX_ROWS} của Excel`,
-        },
-        cutAt: null,
-      };
-    }
-    if (number !== null && number > maxRows) return { cells, truncated: 'rows', cutRow: number, damage: null, cutAt: at };
-    const next = rowRe.exec(body);
-    const stop = next ? next.index : body.length;
-    let inRow = 0;
-    cellRe.lastIndex = at;
-    for (let c = cellRe.exec(body); c && c.index < stop; c = cellRe.exec(body)) inRow++;
-    if (cells + inRow > cellBudget) return { cells, truncated: 'cells', cutRow: number, damage: null, cutAt: at };
-    cells += inRow;
-    row = next;
-  }
-  return { cells, truncated: null, cutRow: null, damage: null, cutAt: null };
-}
-

@@ -2,36 +2,211 @@
  * Cells straight from a worksheet's XML (SpreadsheetML), with its shared strings and styles: what the
  * reader needs (values, cached formula results, error values, number formats) without a workbook library.
  * exceljs costs ~0.5 s to load and builds a full object model; reading values this way takes milliseconds.
- * Pure: it takes the XML texts that ooxml.ts inflated (bounded) from the zip.
+ *
+ * Every part is read by handlers of the one streaming tokenizer (xml.ts) as ooxml.ts inflates it: one pass,
+ * linear in the part's size, holding only what becomes cells. Only cells with a value are materialised, and
+ * every cell, row slot and character held is paid for from the file's budget (FileBudget), however many
+ * sheets point at one part.
  */
-import { cellLocation, finding, type Finding, columnNumber } from '../model/finding.js';
+import { cellLocation, columnLetter, finding, type Finding, columnNumber } from '../model/finding.js';
 import type { Cell, CellValue } from '../model/table.js';
-import type { ReadLimits } from './limits.js';
-import { decodeXml } from './ooxml.js';
+import {
+  MAX_CELL_FINDINGS,
+  MAX_CELL_STYLES,
+  MAX_MERGE_RANGES,
+  MAX_MERGED_CELLS,
+  MAX_RELATIONSHIPS,
+  MAX_WORKBOOK_CELLS,
+  MAX_WORKBOOK_SLOTS,
+  MAX_WORKBOOK_TEXT_CHARS,
+  type ReadLimits,
+} from './limits.js';
+import { attribute, copyString, type XmlHandler } from './xml.js';
 
-const NS = '(?:[\\w.-]+:)?';
+/** Excel's own grid: anything beyond is a damaged or hostile file. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
 
-/** Shared strings: plain or rich text (runs joined), phonetic hints (rPh) left out. */
-export function parseSharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  const si = new RegExp(`<${NS}si\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${NS}si\\s*>)`, 'g');
-  for (const m of xml.matchAll(si)) out.push(textOf(m[1] ?? ''));
-  return out;
+/** What one workbook may still make the reader hold (see limits.ts). Shared by all its sheets. */
+export class FileBudget {
+  cells: number;
+  slots: number;
+  textChars: number;
+  merged: number;
+  /** Set once cells, slots or text ran out: nothing more is materialised from the file. */
+  exhausted = false;
+  /** Cell-level damage findings given, and those left out past MAX_CELL_FINDINGS. */
+  cellFindings = 0;
+  cellFindingsLeftOut = 0;
+
+  constructor(caps: Partial<Pick<FileBudget, 'cells' | 'slots' | 'textChars' | 'merged'>> = {}) {
+    this.cells = caps.cells ?? MAX_WORKBOOK_CELLS;
+    this.slots = caps.slots ?? MAX_WORKBOOK_SLOTS;
+    this.textChars = caps.textChars ?? MAX_WORKBOOK_TEXT_CHARS;
+    this.merged = caps.merged ?? MAX_MERGED_CELLS;
+  }
 }
 
-const T_RE = new RegExp(`<${NS}t\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${NS}t\\s*>)`, 'g');
-const RPH_RE = new RegExp(`<${NS}rPh\\b[\\s\\S]*?<\\/${NS}rPh\\s*>`, 'g');
+// ---------------------------------------------------------------------------------------------------------
+// Shared strings. The worksheets are read first and note which strings their cells use (StringRefs); the
+// shared strings part is then read keeping only those, each paid for once from the file's text budget.
+// An honest 190 MB sharedStrings costs what its used strings hold, not 190 MB (or twice that as JS strings).
 
-function textOf(inner: string): string {
-  let text = '';
-  for (const m of inner.replace(RPH_RE, '').matchAll(T_RE)) text += m[1] ?? '';
-  return unescapeOoxml(decodeXml(text)).normalize('NFC');
+const NOT_SEEN = 0;
+
+/** What an empty row costs in slots (an array's own size, in pointers). */
+export const ROW_SLOTS = 8;
+
+export class StringRefs {
+  // The cells waiting for their string, in reading order, and where they are.
+  private readonly cells: Cell[] = [];
+  private readonly raw: string[] = [];
+  private readonly sheets: string[] = [];
+  private readonly rows: number[] = [];
+  private readonly cols: number[] = [];
+  /** Index → its text, { tooLong } past maxCellChars, null past the text budget; NOT_SEEN until read. */
+  readonly wanted = new Map<number, string | { tooLong: number } | null | typeof NOT_SEEN>();
+  /** How many <si> the part has (known once it is read). */
+  count = 0;
+  /** Text left out because the file's text budget was spent. */
+  overBudget = 0;
+
+  get cellsWaiting(): number {
+    return this.cells.length;
+  }
+
+  add(cell: Cell, raw: string, sheet: string, row: number, col: number): void {
+    this.cells.push(cell);
+    this.raw.push(raw.length > 40 ? copyString(raw.slice(0, 40)) : raw);
+    this.sheets.push(sheet);
+    this.rows.push(row);
+    this.cols.push(col);
+    const t = raw.trim();
+    if (/^\d{1,10}$/.test(t) && !this.wanted.has(Number(t))) this.wanted.set(Number(t), NOT_SEEN);
+  }
+
+  /**
+   * Gives each waiting cell its string, with a finding at the cell for an index that names none (out of
+   * range, negative, not a number) or a string over maxCellChars.
+   */
+  resolve(file: string, budget: FileBudget, maxCellChars: number, findings: Finding[]): void {
+    const sink = new CellFindings(budget, findings);
+    for (let i = 0; i < this.cells.length; i++) {
+      const cell = this.cells[i]!;
+      const t = this.raw[i]!.trim();
+      const got = /^\d{1,10}$/.test(t) ? this.wanted.get(Number(t)) : undefined;
+      const loc = () => cellLocation(file, this.sheets[i]!, this.rows[i]! - 1, this.cols[i]! - 1);
+      if (got === undefined || got === NOT_SEEN) {
+        const l = loc();
+        const count = this.count;
+        sink.add(
+          'corrupt-cell',
+          `Cell ${l.cell} refers to shared string "${shown(t)}", but the workbook has ${count === 0 ? 'none' : `only 0 to ${count - 1}`}; it was read as empty. Open the file in Excel and save it again.`,
+          `Ô ${l.cell} trỏ tới chuỗi dùng chung "${shown(t)}", nhưng tệp ${count === 0 ? 'không có chuỗi nào' : `chỉ có từ 0 đến ${count - 1}`}; ô được đọc như ô trống. Hãy mở tệp bằng Excel và lưu lại.`,
+          l,
+        );
+      } else if (got === null) {
+        cell.value = null;
+      } else if (typeof got === 'object') {
+        const l = loc();
+        sink.add(
+          'cell-too-large',
+          `Cell ${l.cell} holds ${got.tooLong} characters, over the limit of ${maxCellChars}; it was read as empty. Shorten it.`,
+          `Ô ${l.cell} chứa ${got.tooLong} ký tự, vượt giới hạn ${maxCellChars}; ô được đọc như ô trống. Hãy rút gọn nội dung.`,
+          l,
+        );
+      } else cell.value = got;
+    }
+  }
+}
+
+/** Cell-level findings, at most MAX_CELL_FINDINGS per file (the rest counted in the budget). */
+class CellFindings {
+  constructor(
+    private readonly budget: FileBudget,
+    private readonly findings: Finding[],
+  ) {}
+  add(code: string, message: string, vi: string, where: Parameters<typeof finding>[3]): void {
+    if (this.budget.cellFindings >= MAX_CELL_FINDINGS) {
+      this.budget.cellFindingsLeftOut++;
+      return;
+    }
+    this.budget.cellFindings++;
+    this.findings.push(finding('error', code, message, where, {}, vi));
+  }
+}
+
+/** Collects text in pieces up to a bound (a 5 MB cell is measured, not held). */
+class TextCollector {
+  private parts: string[] = [];
+  length = 0;
+  constructor(private readonly max: number) {}
+  add(text: string): void {
+    if (this.length <= this.max) this.parts.push(text.length + this.length > this.max + 1 ? text.slice(0, this.max + 1 - this.length) : text);
+    this.length += text.length;
+  }
+  /** The text, or null when it is longer than the bound. */
+  text(): string | null {
+    if (this.length > this.max) return null;
+    return this.parts.length === 1 ? copyString(this.parts[0]!) : this.parts.join('');
+  }
+  reset(): void {
+    this.parts = [];
+    this.length = 0;
+  }
+}
+
+/** Shared strings: plain or rich text (runs joined), phonetic hints (rPh) left out; only the strings refs wants are kept. */
+export function sharedStringsHandler(refs: StringRefs, maxCellChars: number, budget: FileBudget): XmlHandler {
+  let inSi = false;
+  let wanted = false;
+  let inT = false;
+  let rph = 0;
+  const text = new TextCollector(maxCellChars);
+  return {
+    open(local, _attrs, _selfClosing, depth) {
+      if (depth === 1 && local === 'si') {
+        inSi = true;
+        wanted = refs.wanted.has(refs.count);
+        rph = 0;
+        inT = false;
+        text.reset();
+      } else if (inSi && local === 'rPh') rph++;
+      else if (inSi && wanted && local === 't' && rph === 0) inT = true;
+    },
+    close(local, depth) {
+      if (inSi && depth === 1 && local === 'si') {
+        inSi = false;
+        const index = refs.count++;
+        if (!wanted) return;
+        const t = text.text();
+        if (t === null) refs.wanted.set(index, { tooLong: text.length });
+        else {
+          const value = unescapeOoxml(t).normalize('NFC');
+          if (value.length > budget.textChars) {
+            refs.wanted.set(index, null);
+            refs.overBudget += value.length;
+          } else {
+            budget.textChars -= value.length;
+            refs.wanted.set(index, value);
+          }
+        }
+      } else if (inSi && local === 'rPh') rph--;
+      else if (local === 't') inT = false;
+    },
+    text(piece) {
+      if (inT) text.add(piece);
+    },
+  };
 }
 
 /** OOXML escapes characters XML cannot hold as _xHHHH_ ("_x000D_" for a carriage return). */
 function unescapeOoxml(text: string): string {
   return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Styles, relationships, the workbook.
 
 /** Excel's built-in number formats that matter here (percentages and dates); the rest are plain numbers. */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -41,25 +216,102 @@ const BUILTIN_FORMATS: Record<number, string> = {
   40: '#,##0.00;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
 };
 
-/** The number format of each cell style (index = the cell's s attribute); undefined for General. */
-export function parseStyles(xml: string): (string | undefined)[] {
+/** The number format of each cell style (index = the cell's s attribute), in `out` once the part ends; undefined for General. */
+export function stylesHandler(out: (string | undefined)[]): XmlHandler & { finish(): void } {
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(new RegExp(`<${NS}numFmt\\s([^>]*?)\\/?>`, 'g'))) {
-    const id = /numFmtId\s*=\s*["'](\d+)["']/.exec(m[1]!)?.[1];
-    const code = /formatCode\s*=\s*"([^"]*)"|formatCode\s*=\s*'([^']*)'/.exec(m[1]!);
-    if (id !== undefined && code) custom.set(Number(id), decodeXml(code[1] ?? code[2] ?? ''));
-  }
-  const xfs = new RegExp(`<${NS}cellXfs\\b[^>]*>([\\s\\S]*?)<\\/${NS}cellXfs\\s*>`).exec(xml)?.[1] ?? '';
-  const out: (string | undefined)[] = [];
-  for (const m of xfs.matchAll(new RegExp(`<${NS}xf\\b([^>]*?)(?:\\/>|>)`, 'g'))) {
-    const id = Number(/numFmtId\s*=\s*["'](\d+)["']/.exec(m[1]!)?.[1] ?? 0);
-    out.push(id === 0 ? undefined : custom.get(id) ?? BUILTIN_FORMATS[id]);
-  }
-  return out;
+  const ids: number[] = [];
+  let inXfs = false;
+  return {
+    open(local, attrs) {
+      if (local === 'numFmt') {
+        const id = attribute(attrs, 'numFmtId');
+        const code = attribute(attrs, 'formatCode');
+        if (id !== undefined && /^\d{1,9}$/.test(id) && code !== undefined && custom.size < MAX_CELL_STYLES) custom.set(Number(id), copyString(code));
+      } else if (local === 'cellXfs') inXfs = true;
+      else if (inXfs && local === 'xf' && ids.length < MAX_CELL_STYLES) {
+        const id = attribute(attrs, 'numFmtId') ?? '0';
+        ids.push(/^\d{1,9}$/.test(id) ? Number(id) : 0);
+      }
+    },
+    close(local) {
+      if (local === 'cellXfs') inXfs = false;
+    },
+    finish() {
+      out.length = 0;
+      for (const id of ids) out.push(id === 0 ? undefined : custom.get(id) ?? BUILTIN_FORMATS[id]);
+    },
+  };
 }
 
+export interface Relationship {
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** Relationships by Id (the first of an Id wins). */
+export function relsHandler(out: Map<string, Relationship>): XmlHandler {
+  return {
+    open(local, attrs) {
+      if (local !== 'Relationship' || out.size >= MAX_RELATIONSHIPS) return;
+      const id = attribute(attrs, 'Id');
+      const target = attribute(attrs, 'Target');
+      if (id === undefined || target === undefined || out.has(id)) return;
+      out.set(copyString(id), { type: copyString(attribute(attrs, 'Type') ?? ''), target: copyString(target), external: (attribute(attrs, 'TargetMode') ?? '').toLowerCase() === 'external' });
+    },
+  };
+}
+
+export interface SheetEntry {
+  name: string | undefined;
+  state: string;
+  rid: string | undefined;
+}
+
+/** The <sheet> list of a workbook (at most `maxListed`: enough to know the limit is passed) and its date system. */
+export function workbookHandler(out: { sheets: SheetEntry[]; date1904: boolean; more: boolean }, maxListed: number, stop: () => void): XmlHandler {
+  let inSheets = false;
+  return {
+    open(local, attrs, _selfClosing, depth) {
+      if (depth === 1 && local === 'workbookPr') {
+        const v = attribute(attrs, 'date1904');
+        out.date1904 = v === '1' || v === 'true';
+      } else if (depth === 1 && local === 'sheets') inSheets = true;
+      else if (inSheets && depth === 2 && local === 'sheet') {
+        if (out.sheets.length >= maxListed) {
+          out.more = true;
+          stop();
+          return;
+        }
+        const name = attribute(attrs, 'name');
+        const rid = attribute(attrs, 'id', true);
+        out.sheets.push({ name: name === undefined ? undefined : copyString(name), state: copyString(attribute(attrs, 'state') ?? 'visible'), rid: rid === undefined ? undefined : copyString(rid) });
+      }
+    },
+    close(local, depth) {
+      if (depth === 1 && local === 'sheets') {
+        inSheets = false;
+        stop(); // nothing after the sheet list carries a cell value
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Worksheets.
+
 /** A format that shows a date or time (not inside quotes or brackets, not a colour like [Red]). */
+const dateFormats = new Map<string, boolean>();
 function isDateFormat(format: string): boolean {
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    known = showsDate(format);
+    if (dateFormats.size < 10_000) dateFormats.set(format, known);
+  }
+  return known;
+}
+
+function showsDate(format: string): boolean {
   const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s?/E+-]*$/.test(bare);
 }
@@ -73,154 +325,371 @@ function serialToDate(serial: number, date1904: boolean): Date {
 export interface SheetContext {
   file: string;
   sheet: string;
-  strings: string[];
+  /** Cells of type s wait here for the shared strings part (read after the worksheets). */
+  strings: StringRefs;
   formats: (string | undefined)[];
   date1904: boolean;
   limits: ReadLimits;
+  budget: FileBudget;
+  /** Cell-level findings go here (bounded by MAX_CELL_FINDINGS through the budget). */
+  findings: Finding[];
 }
 
-const ROW_RE = new RegExp(`<${NS}row\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${NS}row\\s*>)`, 'g');
-const CELL_RE = new RegExp(`<${NS}c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${NS}c\\s*>)`, 'g');
-const V_RE = new RegExp(`<${NS}v\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${NS}v\\s*>)`);
-const IS_RE = new RegExp(`<${NS}is\\b[^>]*>([\\s\\S]*?)<\\/${NS}is\\s*>`);
-const ATTR = (name: string) => new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)["']`);
-const R_ATTR = ATTR('r');
-const T_ATTR = ATTR('t');
-const S_ATTR = ATTR('s');
-
-/** The worksheet's cells as rows (row 0 = spreadsheet row 1), with the findings its limits call for. */
-export function parseWorksheet(xml: string, ctx: SheetContext): { rows: (Cell | undefined)[][]; findings: Finding[] } {
-  const { limits } = ctx;
-  const findings: Finding[] = [];
-  const rows: (Cell | undefined)[][] = [];
-  let tooManyRows = false;
-  let tooManyCells = false;
-  let nextRow = 1;
-  for (const rm of xml.matchAll(ROW_RE)) {
-    const rowNumber = Number(R_ATTR.exec(rm[1]!)?.[1] ?? nextRow);
-    nextRow = rowNumber + 1;
-    if (rowNumber > limits.maxRows) {
-      tooManyRows = true;
-      break;
-    }
-    const r = rowNumber - 1;
-    let nextCol = 1;
-    for (const cm of (rm[2] ?? '').matchAll(CELL_RE)) {
-      const attrs = cm[1]!;
-      const ref = R_ATTR.exec(attrs)?.[1];
-      const col = ref ? columnNumber(/^[A-Za-z]+/.exec(ref)?.[0] ?? 'A') : nextCol;
-      nextCol = col + 1;
-      if (col > limits.maxCellsPerRow) {
-        tooManyCells = true;
-        continue;
-      }
-      const c = col - 1;
-      const style = Number(S_ATTR.exec(attrs)?.[1] ?? 0);
-      const format = ctx.formats[style];
-      let value = cellValue(T_ATTR.exec(attrs)?.[1] ?? 'n', cm[2] ?? '', format, ctx);
-      if (value === undefined) continue;
-      if (typeof value === 'string' && value.length > limits.maxCellChars) {
-        const loc = cellLocation(ctx.file, ctx.sheet, r, c);
-        findings.push(
-          finding(
-            'error',
-            'cell-too-large',
-            `Cell ${loc.cell} holds ${value.length} characters, over the limit of ${limits.maxCellChars}; it was read as empty. Shorten it.`,
-            loc,
-            {},
-            `Ô ${loc.cell} chứa ${value.length} ký tự, vượt giới hạn ${limits.maxCellChars}; ô được đọc như ô trống. Hãy rút gọn nội dung.`,
-          ),
-        );
-        value = null;
-      }
-      const cell: Cell = { value };
-      if (format !== undefined && format !== 'General') cell.numFmt = format;
-      (rows[r] ??= [])[c] = cell;
-    }
-  }
-  if (tooManyRows) {
-    findings.push(
-      finding(
-        'error',
-        'too-large',
-        `Sheet "${ctx.sheet}" has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the sheet.`,
-        { file: ctx.file, sheet: ctx.sheet },
-        {},
-        `Trang tính "${ctx.sheet}" có hơn ${limits.maxRows} dòng; chỉ ${limits.maxRows} dòng đầu được đọc. Hãy tách trang tính.`,
-      ),
-    );
-  }
-  if (tooManyCells) {
-    findings.push(
-      finding(
-        'error',
-        'too-large',
-        `Sheet "${ctx.sheet}" has rows of more than ${limits.maxCellsPerRow} cells; only the first ${limits.maxCellsPerRow} of each were read.`,
-        { file: ctx.file, sheet: ctx.sheet },
-        {},
-        `Trang tính "${ctx.sheet}" có dòng dài hơn ${limits.maxCellsPerRow} ô; mỗi dòng chỉ ${limits.maxCellsPerRow} ô đầu được đọc.`,
-      ),
-    );
-  }
-  return { rows: densify(rows), findings };
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  ref: string;
 }
 
-/** Holes become explicit (empty rows [], missing cells undefined): array methods skip holes, readers must not. */
-function densify(rows: (Cell | undefined)[][]): (Cell | undefined)[][] {
-  const out: (Cell | undefined)[][] = new Array(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    out[r] = row ? Array.from(row) : [];
-  }
-  return out;
+export interface SheetResult {
+  rows: (Cell | undefined)[][];
+  merges: MergeRange[];
+  /** A cell with a value past maxRows / maxCellsPerRow (not read). */
+  tooManyRows: boolean;
+  tooManyCells: boolean;
+  /** Merged ranges past MAX_MERGE_RANGES (ignored). */
+  tooManyMerges: boolean;
+  /** The file's budget ran out in this sheet: rows from cutRow on were not read. */
+  truncated: boolean;
+  cutRow: number | null;
+}
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+type Pending = { col: number; cell: Cell; fresh: number; sharedIndex?: string };
+type Valued = { value: CellValue; fresh: number; overBudget: boolean; sharedIndex?: string };
+
+function plain(value: CellValue): Valued {
+  return { value, fresh: typeof value === 'string' ? value.length : 0, overBudget: false };
+}
+
+function shown(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /**
- * Whether the sheet's rows and cells are balanced (every <row>/<c> opened is closed): a truncated or
- * hand-broken sheet is reported as damaged rather than half-read. Counting is enough; values are
- * checked as they are read.
+ * Reads one worksheet as its XML streams by. Rows are kept whole: when the file's budget cannot pay for a
+ * row, that row and the rest of the sheet's cells are left out (truncated, cutRow).
  */
-export function isBalanced(xml: string): boolean {
-  const count = (re: RegExp) => (xml.match(re) ?? []).length;
-  for (const tag of ['row', 'c']) {
-    const opened = count(new RegExp(`<${NS}${tag}(?=[\\s>])[^>]*(?<!/)>`, 'g'));
-    const closed = count(new RegExp(`</${NS}${tag}\\s*>`, 'g'));
-    if (opened !== closed) return false;
+export class WorksheetReader implements XmlHandler {
+  readonly result: SheetResult = { rows: [], merges: [], tooManyRows: false, tooManyCells: false, tooManyMerges: false, truncated: false, cutRow: null };
+  private inSheetData = false;
+  private inRow = false;
+  private rowNumber = 0;
+  private rowBad = false;
+  private nextRow = 1;
+  private rowCells: Pending[] = [];
+  private nextCol = 1;
+  // The cell being read.
+  private inCell = false;
+  private cellType = 'n';
+  private cellStyle = 0;
+  private cellCol = 0;
+  private cellRef: string | undefined;
+  private cellBadRef = false;
+  private hasFormula = false;
+  private hasV = false;
+  private inV = false;
+  private inIs = false;
+  private hasIs = false;
+  private inT = false;
+  private rph = 0;
+  private readonly v: TextCollector;
+  private readonly inline: TextCollector;
+  private inMerges = false;
+  /** Past maxRows or the file's budget: the cells are passed over, the merges after them still read. */
+  private skipping = false;
+
+  private readonly sink: CellFindings;
+
+  constructor(private readonly ctx: SheetContext) {
+    this.sink = new CellFindings(ctx.budget, ctx.findings);
+    this.v = new TextCollector(ctx.limits.maxCellChars);
+    this.inline = new TextCollector(ctx.limits.maxCellChars);
   }
-  return true;
+
+  open(local: string, attrs: string[], selfClosing: boolean, depth: number): void {
+    if (depth === 1) {
+      if (local === 'sheetData') this.inSheetData = !selfClosing;
+      else if (local === 'mergeCells') this.inMerges = !selfClosing;
+      return;
+    }
+    if (this.inSheetData) {
+      if (this.skipping) return;
+      if (depth === 2 && local === 'row') this.openRow(attrs);
+      else if (depth === 3 && this.inRow && local === 'c') this.openCell(attrs);
+      else if (this.inCell) {
+        if (depth === 4) {
+          if (local === 'v') (this.hasV = true), (this.inV = !selfClosing);
+          else if (local === 'f') this.hasFormula = true;
+          else if (local === 'is') (this.inIs = !selfClosing), (this.hasIs = true);
+        } else if (this.inIs) {
+          if (local === 'rPh') this.rph++;
+          else if (local === 't' && this.rph === 0 && !selfClosing) this.inT = true;
+        }
+      }
+      return;
+    }
+    if (this.inMerges && depth === 2 && local === 'mergeCell') {
+      const ref = attribute(attrs, 'ref');
+      const range = ref === undefined ? null : parseRange(copyString(ref.trim()));
+      if (!range) return;
+      if (this.result.merges.length >= MAX_MERGE_RANGES) this.result.tooManyMerges = true;
+      else this.result.merges.push(range);
+    }
+  }
+
+  close(local: string, depth: number): void {
+    if (depth === 1) {
+      if (local === 'sheetData') this.inSheetData = false;
+      else if (local === 'mergeCells') this.inMerges = false;
+      return;
+    }
+    if (!this.inSheetData || this.skipping) return;
+    if (depth === 2 && local === 'row' && this.inRow) this.closeRow();
+    else if (depth === 3 && local === 'c' && this.inCell) this.closeCell();
+    else if (this.inCell) {
+      if (depth === 4) {
+        if (local === 'v') this.inV = false;
+        else if (local === 'is') this.inIs = false;
+      } else if (this.inIs) {
+        if (local === 'rPh') this.rph--;
+        else if (local === 't') this.inT = false;
+      }
+    }
+  }
+
+  text(piece: string): void {
+    if (this.inV) this.v.add(piece);
+    else if (this.inT && this.inIs) this.inline.add(piece);
+  }
+
+  private openRow(attrs: string[]): void {
+    this.inRow = true;
+    this.rowCells = [];
+    this.nextCol = 1;
+    this.rowBad = false;
+    const r = attribute(attrs, 'r');
+    if (r === undefined || r.trim() === '') {
+      this.rowNumber = this.nextRow;
+    } else if (/^\d{1,7}$/.test(r.trim()) && Number(r) >= 1 && Number(r) <= EXCEL_MAX_ROWS) {
+      this.rowNumber = Number(r);
+    } else {
+      const after = this.nextRow - 1;
+      this.rowBad = true;
+      this.rowNumber = this.nextRow;
+      const shown = r.length > 40 ? `${r.slice(0, 40)}…` : r;
+      this.report(
+        'corrupt-row',
+        `Sheet "${this.ctx.sheet}" in ${this.ctx.file} has a row numbered "${shown}"${after >= 1 ? ` (after row ${after})` : ''}, outside Excel's rows 1 to ${EXCEL_MAX_ROWS}; its cells were not read. Open the file in Excel and save it again.`,
+        `Trang tính "${this.ctx.sheet}" trong ${this.ctx.file} có dòng đánh số "${shown}"${after >= 1 ? ` (sau dòng ${after})` : ''}, ngoài khoảng dòng 1 đến ${EXCEL_MAX_ROWS} của Excel; các ô của dòng này không được đọc. Hãy mở tệp bằng Excel và lưu lại.`,
+        { file: this.ctx.file, sheet: this.ctx.sheet },
+      );
+    }
+    this.nextRow = this.rowNumber + 1;
+  }
+
+  private openCell(attrs: string[]): void {
+    this.inCell = true;
+    this.cellType = attribute(attrs, 't') ?? 'n';
+    const s = attribute(attrs, 's');
+    this.cellStyle = s !== undefined && /^\d{1,9}$/.test(s) ? Number(s) : 0;
+    const ref = attribute(attrs, 'r');
+    this.cellRef = ref;
+    this.cellBadRef = false;
+    if (ref === undefined || ref === '') this.cellCol = this.nextCol;
+    else {
+      const m = CELL_REF.exec(ref.trim());
+      const col = m ? columnNumber(m[1]!) : 0;
+      if (!m || col > EXCEL_MAX_COLUMNS) {
+        this.cellBadRef = true;
+        this.cellCol = this.nextCol;
+      } else this.cellCol = col;
+    }
+    this.nextCol = this.cellCol + 1;
+    this.hasFormula = false;
+    this.hasV = false;
+    this.inV = false;
+    this.inIs = false;
+    this.hasIs = false;
+    this.inT = false;
+    this.rph = 0;
+    this.v.reset();
+    this.inline.reset();
+  }
+
+  private closeCell(): void {
+    this.inCell = false;
+    if (this.rowBad) return;
+    const row = this.rowNumber;
+    const col = this.cellCol;
+    const value = this.cellValue();
+    if (value === undefined) return; // a styled empty cell: nothing to hold
+    if (this.cellBadRef) {
+      const shown = (this.cellRef ?? '').slice(0, 40);
+      this.report(
+        'corrupt-cell',
+        `A cell in row ${row} of sheet "${this.ctx.sheet}" has the reference "${shown}", which is no cell of Excel's grid; it was not read. Open the file in Excel and save it again.`,
+        `Một ô ở dòng ${row} của trang tính "${this.ctx.sheet}" có địa chỉ "${shown}", không phải ô nào trong lưới của Excel; ô này không được đọc. Hãy mở tệp bằng Excel và lưu lại.`,
+        { file: this.ctx.file, sheet: this.ctx.sheet, row },
+      );
+      return;
+    }
+    if (row > this.ctx.limits.maxRows) {
+      // Rows come in order: nothing after this one is read (the merges after the cells still are).
+      this.result.tooManyRows = true;
+      this.skipping = true;
+      this.rowCells = [];
+      return;
+    }
+    if (col > this.ctx.limits.maxCellsPerRow) {
+      this.result.tooManyCells = true;
+      return;
+    }
+    const cell: Cell = { value: value.value };
+    const format = this.ctx.formats[this.cellStyle];
+    if (format !== undefined && format !== 'General') cell.numFmt = format;
+    const pending: Pending = { col, cell, fresh: value.fresh };
+    if (value.sharedIndex !== undefined) pending.sharedIndex = value.sharedIndex;
+    this.rowCells.push(pending);
+  }
+
+  /** Where the cell being read is (made only when a finding needs it). */
+  private here(): ReturnType<typeof cellLocation> {
+    return cellLocation(this.ctx.file, this.ctx.sheet, this.rowNumber - 1, this.cellCol - 1);
+  }
+
+  private tooLong(length: number): Valued {
+    const loc = this.here();
+    const max = this.ctx.limits.maxCellChars;
+    this.report(
+      'cell-too-large',
+      `Cell ${loc.cell} holds ${length} characters, over the limit of ${max}; it was read as empty. Shorten it.`,
+      `Ô ${loc.cell} chứa ${length} ký tự, vượt giới hạn ${max}; ô được đọc như ô trống. Hãy rút gọn nội dung.`,
+      loc,
+    );
+    return plain(null);
+  }
+
+  private corrupt(en: string, vi: string): Valued {
+    const loc = this.here();
+    this.report('corrupt-cell', `Cell ${loc.cell} ${en}; it was read as empty. Open the file in Excel and save it again.`, `Ô ${loc.cell} ${vi}; ô được đọc như ô trống. Hãy mở tệp bằng Excel và lưu lại.`, loc);
+    return plain(null);
+  }
+
+  /** The cell's value and the fresh characters it holds; undefined for no cell worth keeping. */
+  private cellValue(): Valued | undefined {
+    if (this.cellType === 'inlineStr') {
+      if (!this.hasIs) return this.hasV ? this.typedValue('str') : plain(null);
+      const t = this.inline.text();
+      if (t === null) return this.tooLong(this.inline.length);
+      return plain(unescapeOoxml(t).normalize('NFC'));
+    }
+    return this.typedValue(this.cellType);
+  }
+
+  private typedValue(type: string): Valued | undefined {
+    const { ctx } = this;
+    const raw = this.hasV ? this.v.text() : undefined;
+    if (raw === null) {
+      // A <v> longer than any cell may be: text is too long; anything else is no value at all.
+      return type === 'str'
+        ? this.tooLong(this.v.length)
+        : this.corrupt(`holds ${this.v.length} characters where a ${type === 's' ? 'shared-string index' : 'value'} is expected`, `chứa ${this.v.length} ký tự ở chỗ phải là ${type === 's' ? 'chỉ số chuỗi dùng chung' : 'một giá trị'}`);
+    }
+    const v = raw;
+    switch (type) {
+      case 's': {
+        if (v === undefined) return plain(null);
+        return { value: null, fresh: 0, overBudget: false, sharedIndex: v };
+      }
+      case 'str':
+      case 'inlineStr': {
+        if (v === undefined) return plain(null);
+        const text = unescapeOoxml(v).normalize('NFC');
+        return text.length > ctx.limits.maxCellChars ? this.tooLong(text.length) : plain(text);
+      }
+      case 'b': {
+        if (v === undefined) return plain(null);
+        const t = v.trim().toLowerCase();
+        if (t === '1' || t === 'true') return plain(true);
+        if (t === '0' || t === 'false') return plain(false);
+        return this.corrupt(`holds "${shown(v)}" where a boolean (0 or 1) is expected`, `chứa "${shown(v)}" ở chỗ phải là giá trị đúng/sai (0 hoặc 1)`);
+      }
+      case 'e':
+        return v === undefined ? plain(null) : plain({ error: v.trim() });
+      case 'd': {
+        if (v === undefined) return plain(null);
+        const d = new Date(v.trim());
+        return Number.isNaN(d.getTime()) ? plain(v) : plain(d);
+      }
+      default: {
+        // A formula without a cached result has no value; a plain styled cell neither.
+        if (v === undefined || v.trim() === '') return this.hasFormula ? plain(null) : undefined;
+        const t = v.trim();
+        const n = NUMBER.test(t) ? Number(t) : NaN;
+        if (!Number.isFinite(n)) return this.corrupt(`holds "${shown(t)}" where a number is expected`, `chứa "${shown(t)}" ở chỗ phải là một số`);
+        const format = ctx.formats[this.cellStyle];
+        if (format !== undefined && isDateFormat(format)) return plain(serialToDate(n, ctx.date1904));
+        return plain(n);
+      }
+    }
+  }
+
+  private closeRow(): void {
+    this.inRow = false;
+    const cells = this.rowCells;
+    this.rowCells = [];
+    if (cells.length === 0 || this.skipping) return;
+    const { budget } = this.ctx;
+    const rows = this.result.rows;
+    const r = this.rowNumber - 1;
+    let width = 0;
+    let fresh = 0;
+    for (const p of cells) {
+      if (p.col > width) width = p.col;
+      fresh += p.fresh;
+    }
+    const existing = r < rows.length ? rows[r]!.length : 0;
+    // A row is an array: it costs ROW_SLOTS even empty, and one slot per position up to its last value.
+    const slots = (r >= rows.length ? r - rows.length + 1 : 0) * ROW_SLOTS + Math.max(0, width - existing);
+    if (budget.exhausted || cells.length > budget.cells || slots > budget.slots || fresh > budget.textChars) {
+      budget.exhausted = true;
+      this.result.truncated = true;
+      this.result.cutRow = this.rowNumber;
+      this.skipping = true;
+      return;
+    }
+    budget.cells -= cells.length;
+    budget.slots -= slots;
+    budget.textChars -= fresh;
+    while (rows.length <= r) rows.push([]);
+    const row = rows[r]!;
+    while (row.length < width) row.push(undefined);
+    for (const p of cells) {
+      row[p.col - 1] = p.cell;
+      if (p.sharedIndex !== undefined) this.ctx.strings.add(p.cell, p.sharedIndex, this.ctx.sheet, this.rowNumber, p.col);
+    }
+  }
+
+  private report(code: string, message: string, vi: string, where: Parameters<typeof finding>[3]): void {
+    this.sink.add(code, message, vi, where);
+  }
+
 }
 
-/** undefined: no cell worth keeping (a styled empty cell). */
-function cellValue(type: string, inner: string, format: string | undefined, ctx: SheetContext): CellValue | undefined {
-  const raw = V_RE.exec(inner)?.[1];
-  const v = raw === undefined ? undefined : decodeXml(raw);
-  switch (type) {
-    case 's': {
-      const s = v === undefined ? undefined : ctx.strings[Number(v)];
-      return s === undefined ? null : s;
-    }
-    case 'inlineStr': {
-      const is = IS_RE.exec(inner)?.[1];
-      return is === undefined ? null : textOf(is);
-    }
-    case 'str':
-      return v === undefined ? null : unescapeOoxml(v).normalize('NFC');
-    case 'b':
-      return v === undefined ? null : v.trim() === '1' || v.trim().toLowerCase() === 'true';
-    case 'e':
-      return v === undefined ? null : { error: v.trim() };
-    case 'd': {
-      if (v === undefined) return null;
-      const d = new Date(v.trim());
-      return Number.isNaN(d.getTime()) ? v : d;
-    }
-    default: {
-      // A formula without a cached result has no value; a plain styled cell neither.
-      if (v === undefined || v.trim() === '') return inner.includes('<f') || inner.includes(':f') ? null : undefined;
-      const n = Number(v);
-      if (!Number.isFinite(n)) return null;
-      if (format !== undefined && isDateFormat(format)) return serialToDate(n, ctx.date1904);
-      return n;
-    }
-  }
+/** "A1:C3" (or one cell) as 0-based bounds; null when it is no range of Excel's grid. */
+export function parseRange(ref: string): MergeRange | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref);
+  if (!m) return null;
+  const a = { col: columnNumber(m[1]!) - 1, row: Number(m[2]) - 1 };
+  const b = m[3] ? { col: columnNumber(m[3]) - 1, row: Number(m[4]) - 1 } : a;
+  const range = { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col), ref };
+  if (range.top < 0 || range.left < 0) return null;
+  return range;
 }
+
+export { columnLetter };

@@ -1,34 +1,31 @@
-/** .xlsx/.xlsm: guarded and taken apart by preparePackage, cells read from the worksheet XML (sheet-xml.ts). */
-import { finding, type Finding, columnNumber } from '../model/finding.js';
+/** .xlsx/.xlsm: guarded and opened by ooxml.ts, cells read from the worksheet XML as it streams (sheet-xml.ts). */
+import { finding, type Finding } from '../model/finding.js';
 import type { Cell, Table } from '../model/table.js';
-import { MAX_MERGED_CELLS, MAX_WORKBOOK_CELLS, type ReadLimits } from './limits.js';
-import { preparePackage } from './ooxml.js';
-import { isBalanced, parseSharedStrings, parseStyles, parseWorksheet } from './sheet-xml.js';
+import { MAX_CELL_FINDINGS, MAX_MERGE_RANGES, MAX_WORKBOOK_CELLS, MAX_WORKBOOK_TEXT_CHARS, type ReadLimits } from './limits.js';
+import { errorFinding, openPackage } from './ooxml.js';
+import { FileBudget, sharedStringsHandler, StringRefs, stylesHandler, WorksheetReader, type MergeRange } from './sheet-xml.js';
 
-export async function readWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): Promise<{ tables: Table[]; findings: Finding[] }> {
-  const prepared = preparePackage(bytes, file, limits);
-  if (!prepared.ok) return { tables: [], findings: prepared.findings };
-  const findings = [...prepared.findings];
-  const strings = prepared.stringsXml ? parseSharedStrings(prepared.stringsXml) : [];
-  const formats = prepared.stylesXml ? parseStyles(prepared.stylesXml) : [];
-  const tables: Table[] = [];
-  const damaged = prepared.sheets.find((part) => !isBalanced(part.xml));
-  if (damaged) {
-    return {
-      tables: [],
-      findings: [
-        finding(
-          'error',
-          'unreadable-file',
-          `Sheet "${damaged.name}" in ${file} is damaged (its XML is cut or broken); open the file in Excel and save it again as .xlsx.`,
-          { file },
-          {},
-          `Trang tính "${damaged.name}" trong ${file} bị hỏng (phần XML bị cắt cụt hoặc lỗi); hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.`,
-        ),
-      ],
-    };
+export async function readWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits, budget = new FileBudget()): Promise<{ tables: Table[]; findings: Finding[] }> {
+  const opened = await openPackage(bytes, file, limits);
+  if (!opened.ok) return { tables: [], findings: opened.findings };
+  const { pkg } = opened;
+  const findings = [...opened.findings];
+  const strings = new StringRefs();
+  const formats: (string | undefined)[] = [];
+  try {
+    if (opened.styles) {
+      const styles = stylesHandler(formats);
+      await pkg.readXml(opened.styles, styles);
+      styles.finish();
+    }
+  } catch (error) {
+    return { tables: [], findings: [errorFinding(error, file)] };
   }
-  for (const part of prepared.sheets) {
+
+  const tables: Table[] = [];
+  const merges: MergeRange[][] = [];
+  const cellFindings: Finding[] = [];
+  for (const part of opened.sheets) {
     const name = part.name;
     const hidden = part.state !== 'visible';
     if (hidden) {
@@ -36,84 +33,152 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
         finding('info', 'hidden-sheet', `Sheet "${name}" is hidden in the workbook; it was read anyway.`, { file, sheet: name }, {}, `Trang tính "${name}" đang bị ẩn trong tệp; vẫn được đọc bình thường.`),
       );
     }
-    const sheet = parseWorksheet(part.xml, { file, sheet: name, strings, formats, date1904: prepared.date1904, limits });
-    findings.push(...sheet.findings);
-    const rows = sheet.rows;
-    if (part.truncated === 'rows' && !sheet.findings.some((f) => f.code === 'too-large')) {
+    if (budget.exhausted) {
+      // The file's budget is spent: the rest is not read at all (not even inflated).
+      findings.push(tooManyCells(file, name, 0));
+      tables.push({ file, sheet: name, hidden, rows: [] });
+      merges.push([]);
+      continue;
+    }
+    const reader = new WorksheetReader({ file, sheet: name, strings, formats, date1904: opened.date1904, limits, budget, findings: cellFindings });
+    try {
+      await pkg.readXml(part.entry, reader);
+    } catch (error) {
+      // A damaged sheet makes the whole workbook suspect: reported, nothing half-read.
+      return { tables: [], findings: [errorFinding(error, file, name)] };
+    }
+    const sheet = reader.result;
+    findings.push(...cellFindings.splice(0));
+    if (sheet.tooManyRows) {
       findings.push(
         finding(
           'error',
           'too-large',
-          `Sheet "${name}" has more than ${limits.maxRows} rows; only the first ${limits.maxRows} were read. Split the sheet.`,
+          `Sheet "${name}" has values past row ${limits.maxRows}; only the first ${limits.maxRows} rows were read. Split the sheet.`,
           { file, sheet: name },
           {},
-          `Trang tính "${name}" có hơn ${limits.maxRows} dòng; chỉ ${limits.maxRows} dòng đầu được đọc. Hãy tách trang tính.`,
+          `Trang tính "${name}" có giá trị sau dòng ${limits.maxRows}; chỉ ${limits.maxRows} dòng đầu được đọc. Hãy tách trang tính.`,
         ),
       );
     }
-    if (part.truncated === 'cells') {
-      const last = (part.cutRow ?? rows.length + 1) - 1;
-      const what = last >= 1 ? `sheet "${name}" was read only up to row ${last}` : `sheet "${name}" could not be read at all`;
-      const whatVi = last >= 1 ? `trang tính "${name}" chỉ được đọc đến dòng ${last}` : `trang tính "${name}" không đọc được gì`;
+    if (sheet.tooManyCells) {
       findings.push(
         finding(
           'error',
           'too-large',
-          `${file} has more than ${MAX_WORKBOOK_CELLS} cells; ${what}. Split the workbook.`,
+          `Sheet "${name}" has values past column ${limits.maxCellsPerRow} of a row; only the first ${limits.maxCellsPerRow} cells of each row were read.`,
           { file, sheet: name },
           {},
-          `${file} có hơn ${MAX_WORKBOOK_CELLS} ô; ${whatVi}. Hãy tách thành nhiều tệp.`,
+          `Trang tính "${name}" có giá trị sau cột thứ ${limits.maxCellsPerRow} của dòng; mỗi dòng chỉ ${limits.maxCellsPerRow} ô đầu được đọc.`,
         ),
       );
     }
-    applyMerges(rows, part.merges, file, name, findings);
-    tables.push({ file, sheet: name, hidden, rows });
+    if (sheet.truncated) findings.push(tooManyCells(file, name, (sheet.cutRow ?? 1) - 1));
+    if (sheet.tooManyMerges) {
+      findings.push(
+        finding(
+          'error',
+          'too-large',
+          `Sheet "${name}" has more than ${MAX_MERGE_RANGES} merged ranges; the rest were ignored. Unmerge them.`,
+          { file, sheet: name },
+          {},
+          `Trang tính "${name}" có hơn ${MAX_MERGE_RANGES} vùng gộp ô; các vùng còn lại bị bỏ qua. Hãy bỏ gộp các ô đó.`,
+        ),
+      );
+    }
+    tables.push({ file, sheet: name, hidden, rows: sheet.rows });
+    merges.push(sheet.merges);
   }
-  if (prepared.sheets.length === 0 && !findings.some((f) => f.severity === 'error')) {
+
+  // The shared strings last: only those the cells use are kept.
+  if (strings.wanted.size > 0 || strings.cellsWaiting > 0) {
+    try {
+      if (opened.strings) await pkg.readXml(opened.strings, sharedStringsHandler(strings, limits.maxCellChars, budget));
+    } catch (error) {
+      return { tables: [], findings: [errorFinding(error, file)] };
+    }
+    strings.resolve(file, budget, limits.maxCellChars, findings);
+    if (strings.overBudget > 0) {
+      findings.push(
+        finding(
+          'error',
+          'too-large',
+          `${file} holds more text than it may (${MAX_WORKBOOK_TEXT_CHARS} characters, counted over all its sheets); cells whose shared text is past that were read as empty. Split the workbook.`,
+          { file },
+          {},
+          `${file} chứa nhiều văn bản hơn mức cho phép (${MAX_WORKBOOK_TEXT_CHARS} ký tự, tính trên mọi trang tính); các ô có văn bản dùng chung vượt mức đó được đọc như ô trống. Hãy tách thành nhiều tệp.`,
+        ),
+      );
+    }
+  }
+  for (const [i, table] of tables.entries()) applyMerges(table.rows, merges[i] ?? [], budget, file, table.sheet ?? '', findings);
+  if (budget.cellFindingsLeftOut > 0) {
+    const n = budget.cellFindingsLeftOut;
+    findings.push(
+      finding(
+        'error',
+        'corrupt-cell',
+        `${file} has ${n} more damaged cells beyond the ${MAX_CELL_FINDINGS} listed; they were read as empty. Open the file in Excel and save it again.`,
+        { file },
+        {},
+        `${file} còn ${n} ô bị hỏng ngoài ${MAX_CELL_FINDINGS} ô đã liệt kê; các ô này được đọc như ô trống. Hãy mở tệp bằng Excel và lưu lại.`,
+      ),
+    );
+  }
+  if (opened.sheets.length === 0 && !findings.some((f) => f.severity === 'error')) {
     findings.push(finding('error', 'empty-file', `${file} is a workbook without any worksheet; there is nothing to read.`, { file }, {}, `${file} là tệp Excel không có trang tính nào, không có gì để đọc.`));
   }
   return { tables, findings };
 }
 
-function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref);
-  if (!m) return null;
-  const a = { col: columnNumber(m[1]!) - 1, row: Number(m[2]) - 1 };
-  const b = m[3] ? { col: columnNumber(m[3]) - 1, row: Number(m[4]) - 1 } : a;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+function tooManyCells(file: string, sheet: string, lastRow: number): Finding {
+  const what = lastRow >= 1 ? `sheet "${sheet}" was read only up to row ${lastRow}` : `sheet "${sheet}" could not be read at all`;
+  const whatVi = lastRow >= 1 ? `trang tính "${sheet}" chỉ được đọc đến dòng ${lastRow}` : `trang tính "${sheet}" không đọc được gì`;
+  return finding(
+    'error',
+    'too-large',
+    `${file} holds more than it may (${MAX_WORKBOOK_CELLS} cells with values, their rows and text, counted over all its sheets); ${what}. Split the workbook.`,
+    { file, sheet },
+    {},
+    `${file} chứa nhiều hơn mức cho phép (${MAX_WORKBOOK_CELLS} ô có giá trị, cùng các dòng và văn bản của chúng, tính trên mọi trang tính); ${whatVi}. Hãy tách thành nhiều tệp.`,
+  );
 }
 
 /**
  * Every cell of a merged range carries the master's value; non-master cells get merged: true. Ranges are
  * clipped to the sheet's extent (a title merged across a whole row does not make the sheet 16384 wide).
+ * Each filled cell and each slot it adds is paid for from the file's budget.
  */
-function applyMerges(rows: (Cell | undefined)[][], merges: string[], file: string, sheet: string, findings: Finding[]): void {
+function applyMerges(rows: (Cell | undefined)[][], merges: MergeRange[], budget: FileBudget, file: string, sheet: string, findings: Finding[]): void {
   if (!merges.length || !rows.length) return;
   const height = rows.length;
-  const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
-  let budget = MAX_MERGED_CELLS;
-  for (const ref of merges) {
-    const range = parseRange(ref);
-    if (!range || range.top >= height || range.left >= width) continue;
+  let width = 0;
+  for (const row of rows) if (row.length > width) width = row.length;
+  for (const range of merges) {
+    if (range.top >= height || range.left >= width) continue;
     const master = rows[range.top]![range.left];
     if (!master) continue;
     const bottom = Math.min(range.bottom, height - 1);
     const right = Math.min(range.right, width - 1);
-    const area = (bottom - range.top + 1) * (right - range.left + 1);
-    if (area > budget) {
+    const area = (bottom - range.top + 1) * (right - range.left + 1) - 1;
+    let slots = 0;
+    for (let r = range.top; r <= bottom; r++) slots += Math.max(0, right + 1 - rows[r]!.length);
+    if (area > budget.merged || area > budget.cells || slots > budget.slots) {
       findings.push(
         finding(
           'error',
           'too-large',
-          `Sheet "${sheet}" has merged ranges covering more than ${MAX_MERGED_CELLS} cells; merges from ${ref} on were ignored. Unmerge them.`,
+          `${file} has merged ranges covering more cells than it may hold; in sheet "${sheet}", merges from ${range.ref} on were ignored. Unmerge them.`,
           { file, sheet },
           {},
-          `Trang tính "${sheet}" có các vùng gộp ô phủ hơn ${MAX_MERGED_CELLS} ô; các vùng gộp từ ${ref} trở đi bị bỏ qua. Hãy bỏ gộp các ô đó.`,
+          `${file} có các vùng gộp ô phủ nhiều ô hơn mức cho phép; trong trang tính "${sheet}", các vùng gộp từ ${range.ref} trở đi bị bỏ qua. Hãy bỏ gộp các ô đó.`,
         ),
       );
       return;
     }
-    budget -= area;
+    budget.merged -= area;
+    budget.cells -= area;
+    budget.slots -= slots;
     for (let r = range.top; r <= bottom; r++) {
       const row = rows[r]!;
       while (row.length < range.left) row.push(undefined);

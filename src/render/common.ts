@@ -94,7 +94,7 @@ export function summaryLines(model: ReportModel, lang: Lang): string[] {
   return [
     L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
     L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),
-    ...model.derived.map((d) => `${lang === 'en' ? d.nameEn : d.name}: ${d.value === null ? '—' : `${d.value}/${d.of}`}`),
+    ...model.derived.map((d) => `${lang === 'en' ? d.nameEn : d.name}: ${d.value === null ? '—' : `${formatNumber(d.value, 0, lang)}/${formatNumber(d.of, 0, lang)}`}`),
     L.districtsLine(s.districtsReporting, s.districtsExpected),
     L.catalogLine(model.programme.known, model.programme.indicatorCount, s.indicators - model.programme.known),
   ];

@@ -14,11 +14,23 @@ import { LABELS, type Lang } from './labels.js';
  * are written as plain numbers with "." as the decimal point and no thousands separator, and are never
  * prefixed: a negative number such as -1.5 is data to every spreadsheet, not a formula.
  *
+ * `--csv-locale vi` (CsvLocale below) writes the same table for a spreadsheet set to Vietnamese.
+ *
  * The city row's unit code is "city". Headers, unit names and verdicts are in the report's language.
  */
 
-/** A cell: text (made safe, then quoted as needed), a number (written as is), or empty. */
-export type CsvCell = string | null | { number: number; decimals: number };
+/** A cell: text (made safe, then quoted as needed), a number (written as is), a code that must stay text ("001"), or empty. */
+export type CsvCell = string | null | { number: number; decimals: number } | { code: string };
+
+/**
+ * The spreadsheet locale a CSV is for. `en`: commas between fields, "." as the decimal point (every program
+ * reads it). `vi`: what Excel and LibreOffice set to Vietnamese (vi-VN) read on opening: ";" between fields,
+ * "," as the decimal point, and codes of digits written as ="001" so the spreadsheet keeps them as text
+ * (a leading apostrophe would be shown literally: spreadsheets treat it as a marker only when typed).
+ */
+export type CsvLocale = 'en' | 'vi';
+
+const SEPARATOR: Record<CsvLocale, string> = { en: ',', vi: ';' };
 
 const DANGEROUS_START = /^[=+\-@\t\r]/;
 
@@ -27,19 +39,21 @@ export function defuse(text: string): string {
   return DANGEROUS_START.test(text) ? `'${text}` : text;
 }
 
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+function quote(text: string, locale: CsvLocale): string {
+  return /["\r\n]/.test(text) || text.includes(SEPARATOR[locale]) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvField(cell: CsvCell): string {
+export function csvField(cell: CsvCell, locale: CsvLocale = 'en'): string {
   if (cell === null) return '';
-  if (typeof cell === 'string') return quote(defuse(cell));
+  if (typeof cell === 'string') return quote(defuse(cell), locale);
+  if ('code' in cell) return locale === 'vi' && /^\d+$/.test(cell.code) ? `="${cell.code}"` : quote(defuse(cell.code), locale);
   if (!Number.isFinite(cell.number)) return '';
-  return round(cell.number, cell.decimals).toFixed(cell.decimals);
+  const text = round(cell.number, cell.decimals).toFixed(cell.decimals);
+  return locale === 'vi' ? text.replace('.', ',') : text;
 }
 
-export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',') + '\r\n').join('');
+export function toCsv(rows: readonly (readonly CsvCell[])[], locale: CsvLocale = 'en'): string {
+  return '\uFEFF' + rows.map((r) => r.map((c) => csvField(c, locale)).join(SEPARATOR[locale]) + '\r\n').join('');
 }
 
 const num = (value: number | null, decimals: number): CsvCell => (value === null ? null : { number: value, decimals });
@@ -70,29 +84,29 @@ function header(lang: Lang, year: number, to: number): string[] {
 
 export const CITY_CODE = 'city';
 
-export function renderCsv(model: ReportModel, options: { lang: Lang }): string {
+export function renderCsv(model: ReportModel, options: { lang: Lang; locale?: CsvLocale }): string {
   const { lang } = options;
   const L = LABELS[lang];
   const rows: CsvCell[][] = [header(lang, model.year, model.programme.to)];
   for (const ind of model.indicators) {
     const name = indicatorName(ind, lang);
     const unit = unitName(ind, lang);
-    rows.push([CITY_CODE, L.city, ind.id, name, num(ind.value, ind.decimals), unit, ...attainmentCells(ind.annual, ind.decimals, lang), ...attainmentCells(ind.period, ind.decimals, lang)]);
+    rows.push([{ code: CITY_CODE }, L.city, ind.id, name, num(ind.value, ind.decimals), unit, ...attainmentCells(ind.annual, ind.decimals, lang), ...attainmentCells(ind.period, ind.decimals, lang)]);
     for (const d of ind.districts) {
-      rows.push([d.code, d.name, ind.id, name, num(d.value, ind.decimals), unit, ...attainmentCells(d.annual, ind.decimals, lang), ...attainmentCells(d.period, ind.decimals, lang)]);
+      rows.push([{ code: d.code }, d.name, ind.id, name, num(d.value, ind.decimals), unit, ...attainmentCells(d.annual, ind.decimals, lang), ...attainmentCells(d.period, ind.decimals, lang)]);
     }
   }
-  return toCsv(rows);
+  return toCsv(rows, options.locale);
 }
 
 /** A district's card: one row per indicator, with the city value, the city average, the rank and the below-average flag (1 or 0). */
-export function renderCardCsv(card: DistrictCard, options: { lang: Lang }): string {
+export function renderCardCsv(card: DistrictCard, options: { lang: Lang; locale?: CsvLocale }): string {
   const { lang } = options;
   const L = LABELS[lang];
   const rows: CsvCell[][] = [[...header(lang, card.year, card.programme.to), L.cityValue, L.cityAverage, L.rank, L.of, L.belowAverageShort]];
   for (const i of card.indicators) {
     rows.push([
-      card.district.code,
+      { code: card.district.code },
       card.district.name,
       i.id,
       indicatorName(i, lang),
@@ -107,5 +121,5 @@ export function renderCardCsv(card: DistrictCard, options: { lang: Lang }): stri
       i.belowAverage === null ? null : { number: i.belowAverage ? 1 : 0, decimals: 0 },
     ]);
   }
-  return toCsv(rows);
+  return toCsv(rows, options.locale);
 }

@@ -11,6 +11,10 @@ export interface DispatchOptions {
   lang: Lang;
   /** Colour in the terminal table. */
   color: boolean;
+  /** Columns the terminal table fits (undefined: the default width for files and pipes). */
+  width?: number | undefined;
+  /** CSV for a spreadsheet in this locale (vi: semicolons and decimal commas); en by default. */
+  csvLocale?: 'en' | 'vi';
   /** ISO time to print as "generated at"; absent for byte-identical output. */
   stamp?: string;
   /** GSO code of a district: render its card instead of the report. */
@@ -21,17 +25,19 @@ export interface DispatchOptions {
 export async function renderReport(model: ReportModel, options: DispatchOptions): Promise<string | Uint8Array> {
   const { lang, stamp } = options;
   const base = { lang, ...(stamp ? { stamp } : {}) };
+  const csvOptions = { ...base, ...(options.csvLocale ? { locale: options.csvLocale } : {}) };
+  const tableOptions = { lang, color: options.color, ...(options.width ? { width: options.width } : {}), ...(stamp ? { stamp } : {}) };
   if (options.district !== undefined) {
     const card = buildCard(model, options.district);
     switch (options.format) {
       case 'table':
-        return (await import('./card.js')).renderCardTable(card, { lang, color: options.color, ...(stamp ? { stamp } : {}) });
+        return (await import('./card.js')).renderCardTable(card, tableOptions);
       case 'json':
         return (await import('./json.js')).renderCardJson(card, stamp);
       case 'md':
         return (await import('./markdown.js')).renderCardMarkdown(card, base);
       case 'csv':
-        return (await import('./csv.js')).renderCardCsv(card, base);
+        return (await import('./csv.js')).renderCardCsv(card, csvOptions);
       case 'html':
         return (await import('./html.js')).renderCardHtml(card, base);
       case 'xlsx':
@@ -40,13 +46,13 @@ export async function renderReport(model: ReportModel, options: DispatchOptions)
   }
   switch (options.format) {
     case 'table':
-      return (await import('./table.js')).renderTable(model, { lang, color: options.color, ...(stamp ? { stamp } : {}) });
+      return (await import('./table.js')).renderTable(model, tableOptions);
     case 'json':
       return (await import('./json.js')).renderJson(model, stamp);
     case 'md':
       return (await import('./markdown.js')).renderMarkdown(model, base);
     case 'csv':
-      return (await import('./csv.js')).renderCsv(model, base);
+      return (await import('./csv.js')).renderCsv(model, csvOptions);
     case 'html': {
       const cards = model.districts.filter((d) => d.reported).map((d) => buildCard(model, d.code));
       return (await import('./html.js')).renderHtml(model, cards, base);

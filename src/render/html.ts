@@ -91,6 +91,10 @@ td.verdict{white-space:nowrap}
 .axis .ticks{position:relative;height:1.4em}
 .axis .ticks span{position:absolute;transform:translateX(-50%)}
 .card{margin:0 0 12px;background:#fff;border:1px solid #ccc;border-radius:6px;padding:10px 12px;break-inside:avoid}
+details.card{margin:0 0 6px;padding:6px 12px}
+details>summary{cursor:pointer}
+details.card>summary h3{display:inline;margin:0}
+details.card[open]>summary{margin-bottom:.4em}
 .card table{font-size:.88em}
 .flag{color:#9C0006;font-weight:700}
 .findings td.place{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;word-break:break-all}
@@ -103,6 +107,7 @@ ${sev}
   .bar,.axis{grid-template-columns:1fr 4.8em}
   .bar .name{grid-column:1/-1;padding-bottom:0}
   .axis .spacer{display:none}
+  .heat th[scope=row]{max-width:8em;white-space:normal}
   table.fold,table.fold tbody,table.fold tr,table.fold td{display:block;width:100%}
   table.fold thead{display:none}
   table.fold tr{border:1px solid #ccc;border-radius:6px;margin:0 0 8px;background:#fff}
@@ -111,6 +116,11 @@ ${sev}
   table.fold td.name{display:block;text-align:left;font-weight:600;background:#eef1f6}
   table.fold td.name::before{content:none}
   table.fold td:empty,table.fold td.no{display:none}
+  /* Two figures a line (label above value): half the height of one a line. */
+  table.fold tr{display:grid;grid-template-columns:repeat(2,minmax(0,1fr))}
+  table.fold td{display:block;text-align:left;font-size:.92em;padding:3px 6px}
+  table.fold td::before{display:block;font-size:.78em;font-weight:600;color:#555}
+  table.fold td.name{grid-column:1/-1}
 }
 @media print{
   @page{size:A4;margin:12mm}
@@ -291,23 +301,39 @@ function cardRow(i: CardIndicator, card: DistrictCard, lang: Lang): string {
   )}</tr>`;
 }
 
+/**
+ * A district's card. In the full report (level h3) it is a <details>, closed: 30 open cards made the page
+ * 45,000 px tall on a phone; the summary line keeps the district's name and its below-average count in view,
+ * and a link from the heat table (#d-016, the card's table) opens it. Alone (--district, level h2) it is an open article.
+ */
 function cardArticle(card: DistrictCard, lang: Lang, level: 'h2' | 'h3'): string {
   const L = LABELS[lang];
   const yearT = L.annualTarget(card.year);
   const periodT = L.periodTarget(card.programme.to);
-  const head = [L.indicator, L.value, yearT, L.percent, L.verdict, periodT, L.periodPercent, L.verdict, L.cityValue, L.cityAverage, L.rank, L.belowAverageShort];
+  const head = [L.indicator, L.value, yearT, L.percent, `${L.verdict} (${yearT})`, periodT, L.periodPercent, `${L.verdict} (${periodT})`, L.cityValue, L.cityAverage, L.rank, L.belowAverageShort];
   const numeric = new Set([1, 3, 6, 8, 9, 10]);
   const s = card.summary;
-  return `<article class="card" id="d-${esc(card.district.code)}">
-<${level}>${esc(level === 'h2' ? L.cardTitle(card.district.name, card.year) : card.district.name)}</${level}>
-<p class="muted">${esc(L.cardLine(s.belowAverage, s.compared))}</p>
-<div class="scroll"><table class="fold">
+  const table = (id: string) => `<div class="scroll"${id}><table class="fold">
 <thead><tr>${head.map((h, i) => `<th${numeric.has(i) ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${card.indicators.map((i) => cardRow(i, card, lang)).join('\n')}
-</tbody></table></div>
+</tbody></table></div>`;
+  if (level === 'h3') {
+    // The link target is inside the <details>: a browser opens a closed one to show a fragment within it.
+    return `<details class="card">
+<summary><h3>${esc(card.district.name)}</h3> <span class="muted">${esc(L.cardLine(s.belowAverage, s.compared))}</span></summary>
+${table(` id="d-${esc(card.district.code)}"`)}
+</details>`;
+  }
+  return `<article class="card" id="d-${esc(card.district.code)}">
+<h2>${esc(L.cardTitle(card.district.name, card.year))}</h2>
+<p class="muted">${esc(L.cardLine(s.belowAverage, s.compared))}</p>
+${table('')}
 </article>`;
 }
+
+/** Findings listed open; a longer list is folded in a <details> under its count. */
+const FINDINGS_OPEN = 20;
 
 function findingsSection(list: readonly Finding[], lang: Lang): string {
   const L = LABELS[lang];
@@ -327,9 +353,11 @@ ${list
   .join('\n')}
 </tbody></table></div>`
     : `<p>${esc(L.noFindings)}</p>`;
+  // A long list (a folder's notes run to hundreds) is folded under its count; a short one stays open.
+  const folded = list.length > FINDINGS_OPEN ? `<details><summary>${esc(L.showFindings(list.length))}</summary>\n${body}\n</details>` : body;
   return `<section id="findings">
 <h2>${esc(head)}</h2>
-${body}
+${folded}
 </section>`;
 }
 

@@ -53,6 +53,8 @@ export interface Labels {
   heatTitle: string;
   heatNote: string;
   cardsTitle: string;
+  /** The fold of a long findings list in the HTML report. */
+  showFindings: (n: number) => string;
   cardTitle: (name: string, year: number) => string;
   cardLine: (below: number, of: number) => string;
   cardNotes: string;
@@ -129,6 +131,7 @@ export const LABELS: Record<Lang, Labels> = {
     heatTitle: 'Kết quả theo quận, huyện, thị xã',
     heatNote: 'Màu ô là đánh giá so với kế hoạch năm của đơn vị; khi không có kế hoạch năm, so với mục tiêu giai đoạn.',
     cardsTitle: 'Kết quả của từng quận, huyện, thị xã',
+    showFindings: (n) => `Xem ${n} phát hiện`,
     cardTitle: (n, y) => `${n} — kết quả năm ${y}`,
     cardLine: (b, of) => `Thấp hơn bình quân thành phố ở ${b}/${of} chỉ tiêu`,
     cardNotes: 'Xếp hạng trong số các đơn vị có số liệu (1 = tốt nhất, theo chiều của chỉ tiêu). Bình quân thành phố: giá trị toàn thành phố với chỉ tiêu tỷ lệ; giá trị toàn thành phố chia đều cho các đơn vị với chỉ tiêu cộng dồn.',
@@ -150,7 +153,7 @@ export const LABELS: Record<Lang, Labels> = {
   en: {
     indicator: 'Indicator',
     value: 'Value',
-    unit: 'Unit',
+    unit: 'Unit of measure',
     annualTarget: (y) => `Plan ${y}`,
     periodTarget: (y) => `Target ${y}`,
     percent: '% of plan',
@@ -180,8 +183,8 @@ export const LABELS: Record<Lang, Labels> = {
     informational: 'informational',
     notAvailable: '—',
     number: 'No.',
-    unitCode: 'Unit code',
-    unitName: 'Unit',
+    unitCode: 'Reporting unit code',
+    unitName: 'Reporting unit',
     indicatorId: 'Indicator id',
     cityValue: 'City',
     rankOf: 'Rank / of',
@@ -203,6 +206,7 @@ export const LABELS: Record<Lang, Labels> = {
     heatTitle: 'Results by district',
     heatNote: "A cell's colour is its verdict against the district's annual plan; without an annual plan, against the period target.",
     cardsTitle: 'District cards',
+    showFindings: (n) => `Show the ${n} findings`,
     cardTitle: (n, y) => `${n} — results for ${y}`,
     cardLine: (b, of) => `Below the city average on ${b} of ${of} indicators`,
     cardNotes: "Rank among the districts that reported the indicator (1 = best, in the indicator's direction). City average: the city value for rates; the city value shared equally among the districts for totals.",

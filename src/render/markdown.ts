@@ -2,7 +2,7 @@ import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
 import { findingPlace, findingsHeading, indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
-import { formatNumber, formatPercent } from './format.js';
+import { escapeControl, formatNumber, formatPercent } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 import { qualityMarkdown } from './quality.js';
 
@@ -15,10 +15,28 @@ import { qualityMarkdown } from './quality.js';
 /** At most this many findings are listed (a GitHub comment holds 65,536 characters); the count is always complete. */
 export const MAX_LISTED_FINDINGS = 100;
 
-/** Backslash-escape Markdown's active punctuation, and fold line breaks into spaces. */
+const ZWSP = '\u200b';
+
+/**
+ * Backslash-escape Markdown's active punctuation, fold line breaks into spaces, and make inert what a forge
+ * turns into actions or links: a zero-width space after "@" (`@everyone`, `@org/team` notify no one) and after
+ * "#" before a digit (`#1` links no issue), inside a URL's scheme (`https\u200b://`) and after `www`, so a cell
+ * cannot ping people, cross-reference issues or plant a live link in a pull-request comment. Control and bidi
+ * characters are shown as escapes (\x1B, \u202E).
+ */
 export function mdEscape(text: string): string {
-  return text.replace(/\r\n|[\r\n]/g, ' ').replace(/[\\`*_[\]<>|~&$]/g, '\\$&');
+  return text
+    .replace(/\r\n|[\r\n]/g, ' ')
+    .replace(/[\\`*_[\]<>|~&$]/g, '\\$&')
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWSP}`)
+    .replace(/#(?=\d)/g, `#${ZWSP}`)
+    .replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${ZWSP}://`)
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`)
+    .replace(CONTROL_OR_BIDI, escapeControl);
 }
+
+/** Control characters (C0 but tab, DEL, C1) and the bidi and line-separator format characters. */
+const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function row(cells: readonly string[]): string {
   return `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
@@ -48,10 +66,10 @@ export function renderMarkdown(model: ReportModel, options: RenderOptions): stri
       { text: L.unit },
       { text: L.annualTarget(model.year) },
       { text: L.percent, right: true },
-      { text: L.verdict },
+      { text: `${L.verdict} (${L.annualTarget(model.year)})` },
       { text: L.periodTarget(model.programme.to) },
       { text: L.periodPercent, right: true },
-      { text: L.verdict },
+      { text: `${L.verdict} (${L.periodTarget(model.programme.to)})` },
     ]),
   );
   model.indicators.forEach((ind, n) => {
@@ -89,10 +107,10 @@ export function renderCardMarkdown(card: DistrictCard, options: RenderOptions): 
       { text: L.unit },
       { text: L.annualTarget(card.year) },
       { text: L.percent, right: true },
-      { text: L.verdict },
+      { text: `${L.verdict} (${L.annualTarget(card.year)})` },
       { text: L.periodTarget(card.programme.to) },
       { text: L.periodPercent, right: true },
-      { text: L.verdict },
+      { text: `${L.verdict} (${L.periodTarget(card.programme.to)})` },
       { text: L.cityValue, right: true },
       { text: L.cityAverage, right: true },
       { text: L.rank, right: true },

@@ -94,7 +94,7 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
   if (empty.length) out.push('', mdEscape(`${M.noData(empty.length)}: ${empty.map((i) => indicatorName(i, lang)).join('; ')}.`));
   if (s.derived.length) {
     out.push('');
-    for (const d of s.derived) out.push(`- ${mdEscape(`${lang === 'en' ? d.nameEn : d.name}: ${d.value === null ? L.notAvailable : `${d.value}/${d.of}`}`)}`);
+    for (const d of s.derived) out.push(`- ${mdEscape(`${lang === 'en' ? d.nameEn : d.name}: ${d.value === null ? L.notAvailable : `${formatNumber(d.value, 0, lang)}/${formatNumber(d.of, 0, lang)}`}`)}`);
   }
 
   out.push('', `### ${mdEscape(M.changes)}`, '');

@@ -54,7 +54,7 @@ export function renderMonthTable(s: MonthSummary, options: MonthTableOptions): s
   lines.push(table.toString());
   const empty = s.indicators.filter((i) => !hasFigures(i)).length;
   if (empty) lines.push(M.noData(empty));
-  for (const d of s.derived) lines.push(`${lang === 'en' ? d.nameEn : d.name}: ${d.value === null ? L.notAvailable : `${d.value}/${d.of}`}`);
+  for (const d of s.derived) lines.push(`${lang === 'en' ? d.nameEn : d.name}: ${d.value === null ? L.notAvailable : `${formatNumber(d.value, 0, lang)}/${formatNumber(d.of, 0, lang)}`}`);
   if (s.changes) {
     const ch = s.changes;
     lines.push('', c.bold(M.changes));

@@ -1,18 +1,30 @@
 import { columnNumber } from '../model/finding.js';
 import type { Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate/model.js';
+import { escapeControl } from './format.js';
 
 /** Annotations per severity; the rest is summarised in a final notice. */
 export const ANNOTATION_LIMIT = 10;
 
-/** As the GitHub Actions toolkit escapes a command's message (@actions/core, command.ts escapeData). */
+/**
+ * Control characters other than CR and LF (which the toolkit's escaping turns into %0D, %0A), and the bidi
+ * format characters: a log viewer would act on ESC sequences and BEL, and reorder text around an override.
+ */
+const LOG_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Shown as \x1B, \u202E: the text stays readable and no terminal or log viewer acts on it. */
+function inert(text: string): string {
+  return text.replace(LOG_CONTROL, escapeControl);
+}
+
+/** As the GitHub Actions toolkit escapes a command's message (@actions/core, command.ts escapeData), control characters made inert first. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return inert(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** As the toolkit escapes a command's property values (escapeProperty): also ":" and ",". */
 export function escapeProperty(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return inert(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 /** `::command key=value,key=value::message`, properties without a value left out (as the toolkit does). */

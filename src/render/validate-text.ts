@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { messageIn, type Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate/model.js';
-import { terminalSafe } from './format.js';
+import { terminalLine, terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 import { ADVICE } from './validate-advice.js';
 
@@ -63,7 +63,7 @@ export function renderValidationText(result: ValidationResult, options: Validati
     const errors = v ? v.errors : findings.filter((f) => f.severity === 'error').length;
     const warnings = v ? v.warnings : findings.filter((f) => f.severity === 'warning').length;
     const state = errors ? paint.error(plural(errors, 'error')) + (warnings ? `, ${plural(warnings, 'warning')}` : '') : c.green(W.ok) + (warnings ? `, ${plural(warnings, 'warning')}` : '');
-    lines.push(`${c.bold(file ?? W.noFile)}: ${state}`);
+    lines.push(`${c.bold(file === null ? W.noFile : terminalLine(file))}: ${state}`);
     const byCode = new Map<string, Finding[]>();
     for (const f of findings) {
       const list = byCode.get(f.code) ?? [];
@@ -73,9 +73,10 @@ export function renderValidationText(result: ValidationResult, options: Validati
     for (const [code, list] of byCode) {
       const severity = list[0]!.severity;
       lines.push(`  ${code} ${paint[severity](`(${LABELS[lang].severity[severity]}${list.length > 1 ? `, ${list.length}` : ''})`)}`);
-      const places = list.map(place);
+      const places = list.map((f) => terminalLine(place(f)));
       const width = places.reduce((w, p) => Math.max(w, p.length), 0);
-      list.forEach((f, i) => lines.push(`    ${places[i]!.padEnd(width)}  ${messageIn(f, lang)}`));
+      // A message quotes cells: terminalLine keeps each on its line (a cell cannot start a `::error::` line in a CI log).
+      list.forEach((f, i) => lines.push(`    ${places[i]!.padEnd(width)}  ${terminalLine(messageIn(f, lang))}`));
       const advice = ADVICE[lang][code];
       if (advice) lines.push(`    ${c.dim(W.todo)} ${advice}`);
     }

@@ -135,7 +135,7 @@ function summarySheet(wb: Workbook, model: ReportModel, options: RenderOptions):
   sheet.set(2, 1, targetsLine(model, lang) + (options.stamp ? ` · ${L.generatedAt(options.stamp)}` : ''), '', { fit: false });
   const yearT = L.annualTarget(model.year);
   const periodT = L.periodTarget(model.programme.to);
-  sheet.header(3, [L.number, L.indicator, L.value, L.unit, yearT, L.percent, L.verdict, periodT, L.periodPercent, L.verdict]);
+  sheet.header(3, [L.number, L.indicator, L.value, L.unit, yearT, L.percent, `${L.verdict} (${yearT})`, periodT, L.periodPercent, `${L.verdict} (${periodT})`]);
   let row = 4;
   model.indicators.forEach((ind, n) => {
     sheet.set(row, 1, n + 1, String(n + 1), { numFmt: '0' });
@@ -166,7 +166,7 @@ function valuesSheet(wb: Workbook, model: ReportModel, lang: Lang): void {
   const sheet = new Sheet(wb.addWorksheet(L.sheetValues), { 4: 60 });
   const yearT = L.annualTarget(model.year);
   const periodT = L.periodTarget(model.programme.to);
-  const head = [L.unitCode, L.unitName, L.indicatorId, L.indicator, L.value, L.unit, yearT, L.percent, L.verdict, periodT, L.periodPercent, L.verdict];
+  const head = [L.unitCode, L.unitName, L.indicatorId, L.indicator, L.value, L.unit, yearT, L.percent, `${L.verdict} (${yearT})`, periodT, L.periodPercent, `${L.verdict} (${periodT})`];
   sheet.header(1, head);
   let row = 2;
   for (const ind of model.indicators) {
@@ -229,7 +229,7 @@ function cardSheet(wb: Workbook, card: DistrictCard, options: RenderOptions): vo
   sheet.set(3, 1, L.cardLine(card.summary.belowAverage, card.summary.compared), '', { fit: false });
   const yearT = L.annualTarget(card.year);
   const periodT = L.periodTarget(card.programme.to);
-  sheet.header(4, [L.indicator, L.unit, L.value, yearT, L.percent, L.verdict, periodT, L.periodPercent, L.verdict, L.cityValue, L.cityAverage, L.rank, L.of, L.belowAverageShort]);
+  sheet.header(4, [L.indicator, L.unit, L.value, yearT, L.percent, `${L.verdict} (${yearT})`, periodT, L.periodPercent, `${L.verdict} (${periodT})`, L.cityValue, L.cityAverage, L.rank, L.of, L.belowAverageShort]);
   let row = 5;
   for (const i of card.indicators) {
     const name = indicatorName(i, lang);

@@ -25,6 +25,11 @@ export interface FormRow {
   part: string | null;
   /** The annual plan: a number when the target is a plain number, else its text ("<3"); null when unknown. */
   plan: number | string | null;
+  /**
+   * Whether the form asks a plan on this row. Not for the parts of a rate (total households, health stations):
+   * they are sizes, not targets (a plan is set for the rate); their plan cell is locked and greyed.
+   */
+  planAsked: boolean;
   validation: FormValidation;
   /** Excel number format of the value cell (never a percentage format: rates are typed as 89,74). */
   numFmt: string;
@@ -81,6 +86,7 @@ export function buildForm(programme: Programme, options: FormOptions): FormSpec 
             indicator: ind.id,
             part: part.id,
             plan: null,
+            planAsked: false,
             validation: { type: 'whole', min: 0, max: null },
             numFmt: '#,##0',
             hint: `Số nguyên ≥ 0 (${part.name}).`,
@@ -104,7 +110,7 @@ export function buildForm(programme: Programme, options: FormOptions): FormSpec 
     rows,
     sheetName: 'Báo cáo',
     instructionsName: 'Hướng dẫn',
-    instructions: instructions(programme, year, district),
+    instructions: instructions(programme, year, district, rows),
   };
 
   function indicatorRow(ind: Programme['indicators'][number], position: number, plan: string | null): FormRow {
@@ -119,6 +125,7 @@ export function buildForm(programme: Programme, options: FormOptions): FormSpec 
       indicator: ind.id,
       part: null,
       plan: planCell(plan),
+      planAsked: true,
       validation: { type: count ? 'whole' : 'decimal', min, max },
       numFmt: count ? '#,##0' : ind.decimals > 0 ? `0.${'0'.repeat(Math.min(ind.decimals, 4))}` : '0',
       hint: percent
@@ -153,13 +160,21 @@ function partUnit(name: string): string {
   return 'số';
 }
 
-function instructions(programme: Programme, year: number, district: ReportingUnit | null): string[] {
+function instructions(programme: Programme, year: number, district: ReportingUnit | null, rows: readonly FormRow[]): string[] {
   const who = district ? `${district.kind} ${district.name}` : 'đơn vị';
+  const prefilled = rows.filter((r) => r.plan !== null).length;
+  const sizes = rows.filter((r) => !r.planAsked).length;
+  // Say what the plan column holds as it is: pre-filled only where the catalog gave a plan; greyed where none is asked.
+  const planLine = [
+    `2. Cột "Kế hoạch năm ${year}" ghi kế hoạch (chỉ tiêu) năm được giao${district ? ' cho đơn vị' : ''}; để trống nếu không có.`,
+    prefilled ? ` ${prefilled === rows.length ? 'Các ô' : `${prefilled} ô`} đã điền sẵn là chỉ tiêu của Chương trình, không cần sửa.` : ' Không ô nào được điền sẵn.',
+    sizes ? ' Ô màu xám (tổng số hộ, số trạm y tế… là quy mô, không phải chỉ tiêu) không cần kế hoạch và được khoá.' : '',
+  ].join('');
   return [
     `HƯỚNG DẪN ĐIỀN BIỂU MẪU BÁO CÁO CHƯƠNG TRÌNH ${programmeNumber(programme)} NĂM ${year}`,
     '',
     `1. Biểu mẫu này dành cho ${who}. Điền số liệu vào sheet "Báo cáo", cột "Thực hiện năm ${year}".`,
-    `2. Cột "Kế hoạch năm ${year}" ghi kế hoạch (chỉ tiêu) năm được giao${district ? ' cho đơn vị' : ''}; ô đã điền sẵn là chỉ tiêu của Chương trình, không cần sửa.`,
+    planLine,
     '3. Gõ số, không gõ chữ: dấu phẩy là dấu thập phân (36,44), dấu chấm phân cách hàng nghìn (214.258). Có thể gõ số trực tiếp theo định dạng của Excel.',
     '4. Tỷ lệ (%) gõ con số phần trăm, ví dụ 89,74 cho 89,74%; không gõ dấu % và không định dạng ô thành phần trăm.',
     '5. Các chỉ tiêu đếm (số người, số hộ, số trạm) là số nguyên không âm; nếu bằng 0 thì ghi 0, không bỏ trống.',

@@ -65,7 +65,9 @@ export async function writeFormWorkbook(form: FormSpec): Promise<Uint8Array> {
     value.alignment = { horizontal: 'right', vertical: 'middle' };
     value.dataValidation = validation(row);
     value.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF9E5' } };
-    for (const c of [4, 5, 6]) r.getCell(c).protection = { locked: false };
+    for (const c of row.planAsked ? [4, 5, 6] : [5, 6]) r.getCell(c).protection = { locked: false };
+    // No plan asked (a size such as total households): the cell stays locked and greyed (the instructions say why).
+    if (!row.planAsked) plan.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
     for (let c = 1; c <= 6; c++) r.getCell(c).border = BORDER;
   });
 

@@ -1,15 +1,49 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** The output path exists and is not a regular file: replacing it would destroy a device node, a link, a folder or a FIFO. */
+export class NotRegularFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly kind: string,
+  ) {
+    super(`it is ${kind}, not a regular file; nothing was replaced (give the path of a file)`);
+  }
+}
+
+/** What a non-regular file is, in words, from lstat (a symbolic link is not followed). */
+export function fileKind(info: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string | null {
+  if (info.isFile()) return null;
+  if (info.isSymbolicLink()) return 'a symbolic link';
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Refuse (NotRegularFileError) a path that exists and is not a regular file; nothing there, or a regular file, passes. */
+export async function assertReplaceable(path: string): Promise<void> {
+  const existing = await lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  const kind = existing ? fileKind(existing) : null;
+  if (kind) throw new NotRegularFileError(path, kind);
+}
 
 /**
  * Write a file atomically: a temporary file in the same folder, then a rename. A failure midway
- * leaves any older file untouched and no half-written file behind.
+ * leaves any older file untouched and no half-written file behind. Only a regular file (or nothing) is
+ * replaced: the rename would otherwise swap a device node (`/dev/null`), a symbolic link, a folder or a FIFO
+ * for a regular file, so those are refused with a NotRegularFileError before anything is written.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await assertReplaceable(path);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, data);
+    await writeFile(tmp, data, { flag: 'wx' });
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });

@@ -137,8 +137,8 @@ const CASES: Case[] = [
       ['008 Hoàng Mai', 'health-insurance-coverage', null, 2023, 94.2, '93', 'Biểu 01', 'E12'],
       ['008 Hoàng Mai', 'cremation-rate', null, 2023, 78.5, null, 'Biểu 01', 'E13'],
     ],
+    // The notes sheet "Hướng dẫn" is an instructions sheet: skipped without a no-table note.
     findings: [
-      ['no-table', 'info', 'Hướng dẫn', null],
       ['error-cell', 'error', 'Biểu 01', 'E11'],
     ],
   },

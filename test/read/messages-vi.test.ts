@@ -13,7 +13,7 @@ describe('read findings in Vietnamese', () => {
     const [f] = (await readFile(file)).findings;
     expect(f!.code).toBe('zip-bomb');
     expect(f!.messageVi).toBe(
-      `${file} có dấu hiệu là "bom zip" (mục xl/worksheets/sheet1.xml giải nén từ 1018 KB ra 1024 MB, tỷ lệ nén vượt 200); tệp không được mở. Nếu đây đúng là tệp Excel, hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
+      `${file} có dấu hiệu là "bom zip" (mục zip xl/worksheets/sheet1.xml giải nén ra hơn 200 MB, vượt giới hạn); tệp không được mở. Nếu đây đúng là tệp Excel, hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
     );
   });
   it('not-a-workbook: a PDF', async () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBytes, readFile } from '../../src/read/index.js';
 import { DEFAULT_LIMITS } from '../../src/read/limits.js';
-import { preparePackage, sanitiseSheet } from '../../src/read/ooxml.js';
+import { FileBudget } from '../../src/read/sheet-xml.js';
+import { readWorkbook } from '../../src/read/workbook.js';
 import { writeStoredZip } from './zip-writer.js';
 import { fixture, values, where } from './helpers.js';
 
@@ -224,7 +225,7 @@ describe('package quirks', () => {
     expect(read.tables.map((t) => t.sheet)).toEqual(['Có']);
     expect(where(read.findings)).toEqual([
       { code: 'skipped-sheet', severity: 'info', file: 'skip.xlsx', sheet: 'Biểu đồ', row: null, column: null, cell: null },
-      { code: 'missing-sheet', severity: 'warning', file: 'skip.xlsx', sheet: 'Mất', row: null, column: null, cell: null },
+      { code: 'missing-sheet', severity: 'error', file: 'skip.xlsx', sheet: 'Mất', row: null, column: null, cell: null },
     ]);
   });
 
@@ -257,65 +258,60 @@ describe('package quirks', () => {
   });
 });
 
-describe('sanitiseSheet', () => {
-  it('keeps the cells, drops what follows them and <cols>, and collects merges', () => {
-    const xml =
-      `<worksheet xmlns="${MAIN}"><sheetPr/><cols><col min="1" max="99999"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sheetData</t></is></c></row></sheetData>` +
-      `<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells><dataValidations><dataValidation sqref="A:XFD"/></dataValidations></worksheet>`;
-    expect(sanitiseSheet(xml)).toMatchObject({
-      xml: `<worksheet xmlns="${MAIN}"><sheetPr/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sheetData</t></is></c></row></sheetData></worksheet>`,
-      merges: ['A1:B2'],
-    });
-  });
-
-  it('leaves a prefix of another namespace alone', () => {
-    const xml = `<y:worksheet xmlns:y="urn:other"><y:sheetData/></y:worksheet>`;
-    expect(sanitiseSheet(xml).xml).toBe(xml);
-  });
-
-  it('keeps a prefixed main namespace (the cell parser reads it), takes its merges, handles an empty <sheetData/>', () => {
-    expect(sanitiseSheet(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData/><x:mergeCells><x:mergeCell ref="C3:D4"/></x:mergeCells></x:worksheet>`)).toMatchObject({
-      xml: `<x:worksheet xmlns:x="${MAIN}"><x:sheetData/></x:worksheet>`,
-      merges: ['C3:D4'],
-    });
-  });
-
-  it('leaves XML without <sheetData> alone', () => {
-    expect(sanitiseSheet('<worksheet/>')).toMatchObject({ xml: '<worksheet/>', merges: [], truncated: null });
-  });
-
+describe('worksheet reading', () => {
+  const one = (body: string, limits = {}) => readBytes(pkg({ sheets: [{ name: 'W', target: 'worksheets/sheet1.xml' }], parts: { 'xl/worksheets/sheet1.xml': sheet(body) } }), 'w.xlsx', { limits });
   const rowsXml = (n: number, perRow: number) =>
     Array.from({ length: n }, (_, r) => `<row r="${r + 1}">${Array.from({ length: perRow }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${c}</v></c>`).join('')}</row>`).join('');
 
-  it('cuts rows past maxRows before they are parsed', () => {
-    const out = sanitiseSheet(`<worksheet><sheetData>${rowsXml(5, 2)}</sheetData></worksheet>`, 3);
-    expect(out).toMatchObject({ xml: `<worksheet><sheetData>${rowsXml(3, 2)}</sheetData></worksheet>`, cells: 6, truncated: 'rows', cutRow: 4, damage: null });
+  it('reads the cells, ignores <cols> and what follows them, and applies merges', async () => {
+    const read = await one(
+      '<sheetPr/><cols><col min="1" max="99999"/></cols><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sheetData</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row></sheetData>' +
+        '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><dataValidations><dataValidation sqref="A:XFD"/></dataValidations>',
+    );
+    expect(read.findings).toEqual([]);
+    expect(read.tables[0]!.rows).toEqual([[{ value: 'sheetData' }, { value: 'sheetData', merged: true }], [{ value: 1 }, { value: 2 }]]);
   });
 
-  it('cuts rows once the cell budget is spent, keeping whole rows', () => {
-    const out = sanitiseSheet(`<worksheet><sheetData>${rowsXml(5, 3)}</sheetData></worksheet>`, 100, 7);
-    expect(out).toMatchObject({ xml: `<worksheet><sheetData>${rowsXml(2, 3)}</sheetData></worksheet>`, cells: 6, truncated: 'cells', cutRow: 3 });
+  it('reads an empty <sheetData/> as a sheet without rows', async () => {
+    const read = await one('<sheetData/><mergeCells><mergeCell ref="C3:D4"/></mergeCells>');
+    expect(read.findings).toEqual([]);
+    expect(read.tables[0]!.rows).toEqual([]);
   });
 
-  it('counts empty styled cells too, and calls rows outside the grid damage', () => {
-    expect(sanitiseSheet('<worksheet><sheetData><row r="1"><c r="A1" s="1"/><c r="B1"/></row></sheetData></worksheet>').cells).toBe(2);
-    expect(sanitiseSheet('<worksheet><sheetData><row r="0"/></sheetData></worksheet>').damage).toEqual({
-      en: "it has a row numbered 0, outside Excel's 1 to 1048576",
-      vi: 'có dòng đánh số 0, ngoài khoảng 1 đến 1048576 của Excel',
-    });
-    expect(sanitiseSheet('<worksheet><sheetData><row r="1048577"/></sheetData></worksheet>').damage?.en).toContain('1048577');
+  it('reads rows up to maxRows, with a too-large finding for values past it', async () => {
+    const read = await one(`<sheetData>${rowsXml(5, 2)}</sheetData>`, { maxRows: 3 });
+    expect(values(read.tables[0]!.rows)).toEqual([[0, 1], [0, 1], [0, 1]]);
+    expect(where(read.findings)).toEqual([{ code: 'too-large', severity: 'error', file: 'w.xlsx', sheet: 'W', row: null, column: null, cell: null }]);
+  });
+
+  it('cuts rows once the file budget is spent, keeping whole rows', async () => {
+    const bytes = pkg({ sheets: [{ name: 'W', target: 'worksheets/sheet1.xml' }], parts: { 'xl/worksheets/sheet1.xml': sheet(`<sheetData>${rowsXml(5, 3)}</sheetData>`) } });
+    const read = await readWorkbook(bytes, 'w.xlsx', { ...DEFAULT_LIMITS }, new FileBudget({ cells: 7 }));
+    expect(values(read.tables[0]!.rows)).toEqual([[0, 1, 2], [0, 1, 2]]);
+    expect(where(read.findings)).toEqual([{ code: 'too-large', severity: 'error', file: 'w.xlsx', sheet: 'W', row: null, column: null, cell: null }]);
+    expect(read.findings[0]!.message).toContain('read only up to row 2');
+  });
+
+  it('a row numbered outside the grid is an error at the sheet; its cells are not read, the rest is', async () => {
+    const read = await one('<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="0"><c r="A1"><v>9</v></c></row><row r="1048577"><c><v>9</v></c></row><row r="3"><c r="A3"><v>3</v></c></row></sheetData>');
+    expect(values(read.tables[0]!.rows)).toEqual([[1], [], [3]]);
+    expect(read.findings.map((f) => [f.code, f.severity, f.sheet])).toEqual([
+      ['corrupt-row', 'error', 'W'],
+      ['corrupt-row', 'error', 'W'],
+    ]);
+    expect(read.findings[0]!.message).toContain('"0" (after row 1)');
+    expect(read.findings[1]!.message).toContain('"1048577"');
   });
 });
 
 describe('cell budget', () => {
-  it('is shared by the sheets of a workbook', () => {
-    const prepared = preparePackage(readFileSync(fixture('sheets-150.xlsx')), 'b.xlsx', { ...DEFAULT_LIMITS }, 100);
-    expect(prepared.ok).toBe(true);
-    if (!prepared.ok) return;
-    const truncated = prepared.sheets.filter((s) => s.truncated === 'cells');
-    expect(prepared.sheets[99]!.truncated).toBeNull();
-    expect(truncated.map((s) => s.name)).toEqual(Array.from({ length: 50 }, (_, i) => `S${i + 101}`));
-    expect(truncated[0]!.cutRow).toBe(1);
+  it('is shared by the sheets of a workbook', async () => {
+    const read = await readWorkbook(readFileSync(fixture('sheets-150.xlsx')), 'b.xlsx', { ...DEFAULT_LIMITS }, new FileBudget({ cells: 100 }));
+    expect(read.tables).toHaveLength(150);
+    expect(read.tables[99]!.rows).toEqual([[{ value: 100 }]]);
+    const cut = read.findings.filter((f) => f.code === 'too-large');
+    expect(cut.map((f) => f.sheet)).toEqual(Array.from({ length: 50 }, (_, i) => `S${i + 101}`));
+    expect(cut[0]!.message).toContain('could not be read at all');
   });
 });
 

@@ -27,7 +27,7 @@ describe.skipIf(!available && !process.env.CI)('HTML report in headless chromium
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     const r = welfare(['report', '--year', '2023', 'fixtures/2023', '--format', 'html', '--out', file]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`welfare: wrote ${file}\n`);
     expect(r.code).toBe(0);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 30_000);
@@ -56,9 +56,14 @@ describe.skipIf(!available && !process.env.CI)('HTML report in headless chromium
     // The heat table and the cards.
     expect(await page.locator('#districts tbody tr').count()).toBe(31);
     expect(await page.locator('#districts tr', { hasText: 'Tây Hồ' }).innerText()).toMatch(/3\.364/);
-    const card = await page.locator('#d-016').innerText();
-    expect(card).toContain('Thấp hơn bình quân thành phố ở 3/4 chỉ tiêu');
-    expect(card).toMatch(/80,77[\s\S]*89,64[\s\S]*29\/30/);
+    // The cards are folded (<details>); their summary line shows, and a link from the heat table opens one.
+    const soc = page.locator('details.card:has(#d-016)');
+    expect(await soc.innerText()).toContain('Thấp hơn bình quân thành phố ở 3/4 chỉ tiêu');
+    expect(await soc.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    await page.locator('#districts a[href="#d-016"]').click();
+    expect(await soc.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+    expect(await soc.innerText()).toMatch(/80,77[\s\S]*89,64[\s\S]*29\/30/);
+    await soc.locator('summary').click();
     // Verdict colours are applied.
     const red = await page.locator('#i-health-managed-rate td.s-not-achieved').first().evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(red).toBe('rgb(255, 199, 206)');
@@ -67,6 +72,11 @@ describe.skipIf(!available && !process.env.CI)('HTML report in headless chromium
     // A phone: nothing wider than the screen (wide tables scroll inside their box, or fold into blocks).
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The heat table scrolls inside its box, its first column (the district) stays in view.
+    expect(await page.locator('#districts .scroll').evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX === 'auto')).toBe(true);
+    expect(await page.locator('#districts tbody th[scope=row]').first().evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
+    // A sensible height on a phone (a layout size, not a time): 45,680 px before the cards were folded; now about 9,100.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(10_500);
     expect(await page.locator('#i-hospital-beds-per-10k td.name').evaluate((el) => getComputedStyle(el).display)).toBe('block');
     await page.screenshot({ path: join(OUT, 'report-html-phone.png') });
 

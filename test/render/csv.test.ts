@@ -37,7 +37,7 @@ describe('CSV report', () => {
 
   it('English labels with --lang en', async () => {
     const r = rows(renderCsv(await report2023(), { lang: 'en' }));
-    expect(r[0]!.slice(0, 6)).toEqual(['Unit code', 'Unit', 'Indicator id', 'Indicator', 'Value', 'Unit']);
+    expect(r[0]!.slice(0, 6)).toEqual(['Reporting unit code', 'Reporting unit', 'Indicator id', 'Indicator', 'Value', 'Unit of measure']);
     expect(r.find((x) => x[0] === 'city' && x[2] === 'hospital-beds-per-10k')?.slice(1, 12)).toEqual([
       'City', 'hospital-beds-per-10k', 'Hospital beds per 10,000 people', '36.44', 'beds per 10,000 people', '', '', '—', '30.00', '121.47', 'Exceeded',
     ]);
@@ -82,4 +82,59 @@ describe('CSV report', () => {
   it('is the same text twice', () => {
     expect(renderCsv(smallModel(), { lang: 'vi' })).toBe(renderCsv(smallModel(), { lang: 'vi' }));
   });
+});
+
+describe('every header of a table a program reads is unique and names what it holds', () => {
+  it('CSV (report and card, both languages), xlsx (every sheet) and Markdown have no repeated header', async () => {
+    const { renderXlsx } = await import('../../src/render/xlsx.js');
+    const { renderMarkdown } = await import('../../src/render/markdown.js');
+    const ExcelJS = (await import('exceljs')).default;
+    const model = await report2023();
+    const code = model.districts.find((d) => d.reported)!.code;
+    for (const lang of ['vi', 'en'] as const) {
+      for (const csv of [renderCsv(model, { lang }), renderCardCsv(buildCard(model, code), { lang })]) {
+        const head = csv.replace('\uFEFF', '').split('\r\n')[0]!.split(',');
+        expect(new Set(head).size, head.join(',')).toBe(head.length);
+      }
+      const md = renderMarkdown(model, { lang }).split('\n').find((l) => l.startsWith('| '))!;
+      const mdHead = md.split(' | ');
+      expect(new Set(mdHead).size, md).toBe(mdHead.length);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await renderXlsx(model, { lang })) as never);
+      for (const ws of wb.worksheets) {
+        const row = ws.name === wb.worksheets[0]!.name ? 3 : 1;
+        const values = (ws.getRow(row).values as unknown[]).filter((v) => v !== undefined && v !== null && v !== '');
+        expect(new Set(values).size, `${lang} ${ws.name}: ${values.join(' | ')}`).toBe(values.length);
+      }
+    }
+    expect(renderCsv(model, { lang: 'en' }).split('\r\n')[0]).toContain('Reporting unit,Indicator id,Indicator,Value,Unit of measure');
+  });
+});
+
+describe('--csv-locale vi: CSV a spreadsheet set to Vietnamese opens right', () => {
+  it('semicolons, decimal commas, codes kept as text (="001"), the BOM and CRLF kept; text with ";" quoted', async () => {
+    const model = await report2023();
+    const text = renderCsv(model, { lang: 'vi', locale: 'vi' });
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[0]).toBe('Mã đơn vị;Tên đơn vị;Mã chỉ tiêu;Chỉ tiêu;Thực hiện;ĐVT;KH năm 2023;% KH (KH năm 2023);Đánh giá (KH năm 2023);MT 2025;% MT (MT 2025);Đánh giá (MT 2025)');
+    const jobs = lines.find((l) => l.startsWith('city;') && l.includes(';jobs-created;'))!;
+    expect(jobs.split(';').slice(4, 8)).toEqual(['214258', 'người', '160000', '133,91']);
+    expect(lines).toContain('city;Toàn thành phố;unemployment-rate;Tỷ lệ thất nghiệp;2,01;%;<3;;Đạt;<3;;Đạt');
+    expect(lines.some((l) => l.startsWith('="001";Ba Đình;'))).toBe(true);
+    expect(csvField('a;b', 'vi')).toBe('"a;b"');
+    expect(csvField({ number: -3.5, decimals: 1 }, 'vi')).toBe('-3,5');
+    expect(csvField({ code: '=1+1' }, 'vi')).toBe("'=1+1");
+    // The default stays as it was: commas and points, codes as they are.
+    expect(renderCsv(model, { lang: 'vi' })).toContain('\r\n001,Ba Đình,');
+  });
+
+  it('report --csv-locale vi writes it; on another format it is a usage error', async () => {
+    const { welfare } = await import('../cli/run.js');
+    const r = welfare(['report', '--year', '2023', 'fixtures/2023', '-f', 'csv', '--csv-locale', 'vi']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\r\n')[1]).toBe('city;Toàn thành phố;unemployment-rate;Tỷ lệ thất nghiệp;2,01;%;<3;;Đạt;<3;;Đạt');
+    const bad = welfare(['report', '--year', '2023', 'fixtures/2023', '-f', 'md', '--csv-locale', 'vi']);
+    expect(bad).toMatchObject({ code: 2, stderr: 'welfare: --csv-locale applies to --format csv, not md\n' });
+  }, 60_000);
 });

@@ -38,8 +38,9 @@ describe('HTML report (as text; the browser test opens it)', () => {
     // Heat table: city row, then the 30 districts, linked to their cards.
     expect(html.match(/<tr><th scope="row"><a href="#d-/g)).toHaveLength(30);
     expect(html).toMatch(/<a href="#d-003">Tây Hồ<\/a><\/th><td class="num s-not-achieved" title="Không đạt">3\.364/);
-    expect(html.match(/<article class="card" id="d-/g)).toHaveLength(30);
-    expect(html).toMatch(/id="d-016">\n<h3>Sóc Sơn<\/h3>\n<p class="muted">Thấp hơn bình quân thành phố ở 3\/4 chỉ tiêu<\/p>/);
+    expect(html.match(/<details class="card">/g)).toHaveLength(30);
+    expect(html.match(/<div class="scroll" id="d-/g)).toHaveLength(30);
+    expect(html).toMatch(/<summary><h3>Sóc Sơn<\/h3> <span class="muted">Thấp hơn bình quân thành phố ở 3\/4 chỉ tiêu<\/span><\/summary>\n<div class="scroll" id="d-016">/);
   });
 
   it('English', async () => {

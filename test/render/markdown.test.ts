@@ -21,7 +21,7 @@ describe('Markdown report', () => {
     expect(lines).toContain('- Số quận, huyện, thị xã không còn hộ nghèo: 18/30');
     const table = lines.filter((l) => l.startsWith('| '));
     expect(table).toHaveLength(2 + 19);
-    expect(cells(table[0]!)).toEqual(['STT', 'Chỉ tiêu', 'Thực hiện', 'ĐVT', 'KH năm 2023', '% KH', 'Đánh giá', 'MT 2025', '% MT', 'Đánh giá']);
+    expect(cells(table[0]!)).toEqual(['STT', 'Chỉ tiêu', 'Thực hiện', 'ĐVT', 'KH năm 2023', '% KH', 'Đánh giá (KH năm 2023)', 'MT 2025', '% MT', 'Đánh giá (MT 2025)']);
     expect(table[1]).toBe('| ---: | --- | ---: | --- | --- | ---: | --- | --- | ---: | --- |');
     const row = (n: number) => cells(table[1 + n]!);
     expect(row(1)).toEqual(['1', 'Tỷ lệ thất nghiệp', '2,01', '%', '\\<3', '', 'Đạt', '\\<3', '', 'Đạt']);
@@ -46,7 +46,7 @@ describe('Markdown report', () => {
     const row = md.split('\n').find((l) => l.startsWith('| 1 |'))!;
     expect(cells(row)).toHaveLength(10);
     expect(row).not.toMatch(/<b>|<script>/);
-    expect(md).toContain('- **lỗi** bad-cell a\\|b.csv: Ô \\<img src=x onerror=alert(1)\\> \\| \\*đậm\\* \\[link\\](http://evil.example) line two');
+    expect(md).toContain('- **lỗi** bad-cell a\\|b.csv: Ô \\<img src=x onerror=alert(1)\\> \\| \\*đậm\\* \\[link\\](http\u200b://evil.example) line two');
   });
 
   it('lists at most MAX_LISTED_FINDINGS findings, with the full count', () => {

@@ -25,7 +25,7 @@ describe('xlsx report', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo đơn vị', 'Chất lượng số liệu', 'Phát hiện']);
     const ws = wb.getWorksheet('Tổng hợp')!;
     expect(ws.getCell('A1').value).toBe('Chương trình 08-CTr/TU (2021–2025) — kết quả năm 2023');
-    expect(ws.getRow(3).values).toEqual([undefined, 'STT', 'Chỉ tiêu', 'Thực hiện', 'ĐVT', 'KH năm 2023', '% KH', 'Đánh giá', 'MT 2025', '% MT', 'Đánh giá']);
+    expect(ws.getRow(3).values).toEqual([undefined, 'STT', 'Chỉ tiêu', 'Thực hiện', 'ĐVT', 'KH năm 2023', '% KH', 'Đánh giá (KH năm 2023)', 'MT 2025', '% MT', 'Đánh giá (MT 2025)']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
 
     // Row 4 + catalog position. Hospital beds (10th): 36.44, target 30, 121.47 %, exceeded (green).

@@ -78,7 +78,7 @@ describe('welfare review (CLI)', () => {
 
     const csv = welfare(['review', 'fixtures/review', '--format', 'csv', '--lang', 'en']).stdout;
     const lines = csv.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('\uFEFFindicator_id,Indicator,Unit of measure,unit_code,Unit,row,Year,Value,as_of_month,Target set,Annual plan,annual_percent,annual_status,Period target,period_percent,period_status,Change,Improved,Progress');
+    expect(lines[0]).toBe('\uFEFFindicator_id,Indicator,Unit of measure,unit_code,Reporting unit,row,Year,Value,as_of_month,Target set,Annual plan,annual_percent,annual_status,Period target,period_percent,period_status,Change,Improved,Progress');
     expect(lines).toContain('jobs-created,Jobs created,people,001,Ba Đình,year,2024,6663,,restated-2024,,,no-target,,,no-target,318,yes,substantial-progress');
     expect(lines).toContain('jobs-created,Jobs created,people,city,City,year,2021,179648,,original,160000,112.28,exceeded,160000,112.28,exceeded,,,');
     expect(lines).toContain('poor-household-rate,Poor household rate (city standard),% of households,city,City,baseline,2021,0.160,,,,,,,,,,,');

@@ -131,13 +131,39 @@ describe('the readers read the form', () => {
       ['Báo cáo', 'rows', 'Ba Đình', 2023],
       ['Hướng dẫn', null, null, null],
     ]);
-    expect(n.findings.map((f) => [f.severity, f.code, f.sheet])).toEqual([['info', 'no-table', 'Hướng dẫn']]);
+    // The form's own instructions sheet is known for what it is: no no-table note.
+    expect(n.findings).toEqual([]);
     const v = validate({ ...read, files: [{ file: 'hoan-kiem.xlsx', ok: true }] }, index, { year: 2023 });
     expect(v.ok).toBe(true);
     expect(v.issues.filter((f) => f.severity !== 'info').map((f) => [f.code, f.district])).toEqual([
       ['no-data', null],
       ['missing-indicator', 'Ba Đình'],
     ]);
+  });
+});
+
+describe('the plan column asks only for plans', () => {
+  it('a district form: the parts of rates (households, stations: sizes, not targets) have a locked, grey plan cell; jobs an open one', async () => {
+    const form = buildForm(programme, { year: 2023, district: '001' });
+    expect(form.rows.map((r) => [r.stt, r.planAsked])).toEqual([['1', true], ['2', false], ['3', false], ['4', false], ['5', false], ['6', false]]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeFormWorkbook(form)) as never);
+    const ws = wb.getWorksheet('Báo cáo')!;
+    expect(ws.getCell('D5').protection?.locked).toBe(false);
+    for (const row of [6, 7, 8, 9, 10]) {
+      expect(ws.getCell(`D${row}`).protection?.locked, `D${row}`).not.toBe(false);
+      expect((ws.getCell(`D${row}`).fill as { fgColor?: { argb?: string } }).fgColor?.argb, `D${row}`).toBe('FFD9D9D9');
+      expect(ws.getCell(`E${row}`).protection?.locked, `E${row}`).toBe(false);
+    }
+  });
+
+  it('the instructions say what the plan column holds: never "pre-filled" when nothing is', () => {
+    const district = buildForm(programme, { year: 2023, district: '001' }).instructions.find((l) => l.startsWith('2. '))!;
+    expect(district).toBe('2. Cột "Kế hoạch năm 2023" ghi kế hoạch (chỉ tiêu) năm được giao cho đơn vị; để trống nếu không có. Không ô nào được điền sẵn. Ô màu xám (tổng số hộ, số trạm y tế… là quy mô, không phải chỉ tiêu) không cần kế hoạch và được khoá.');
+    const department = buildForm(programme, { year: 2023 });
+    const filled = department.rows.filter((r) => r.plan !== null).length;
+    expect(filled).toBeGreaterThan(0);
+    expect(department.instructions.find((l) => l.startsWith('2. '))).toBe(`2. Cột "Kế hoạch năm 2023" ghi kế hoạch (chỉ tiêu) năm được giao; để trống nếu không có. ${filled} ô đã điền sẵn là chỉ tiêu của Chương trình, không cần sửa.`);
   });
 });
 
