@@ -1,4 +1,5 @@
-import { computeReport } from '../compute/report.js';
+import { computeReport, noDataForYear } from '../compute/report.js';
+import { yearOutsideProgramme } from '../programme/targets.js';
 import { hasErrors } from '../model/finding.js';
 import { normalise } from '../normalise/index.js';
 import { readPaths } from '../read/index.js';
@@ -44,15 +45,18 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (format === 'xlsx' && !file && (opts.out !== STANDARD_OUTPUT || process.stdout.isTTY)) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx (or -o - into a pipe)');
   if (opts.csvLocale === 'vi' && format !== 'csv') throw new UsageError(`--csv-locale applies to --format csv, not ${format}`);
   const index = await loadProgramme(opts.programme, opts.targets);
+  const outside = yearOutsideProgramme(index.programme, year);
+  if (outside) throw new UsageError(`--year ${outside}`);
   const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district);
   const read = await readPaths(paths, { limits, ...(encoding ? { encoding } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
   const normalised = normalise(read.tables, index, { year });
+  const noData = noDataForYear(normalised.observations, year);
   // Data quality: the year's figures against the rules, their peers and their earlier years (the files' own history).
   const quality = checkQuality(normalised.observations, index.programme, { periods: [{ year, month: null }], outliers });
-  const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings, ...quality]);
+  const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings, ...(noData ? [noData] : []), ...quality]);
   const content = await renderReport(model, {
     format,
     lang: opts.lang,

@@ -1,7 +1,11 @@
 import type { Target } from '../programme/target.js';
 import { round } from '../text/number.js';
 
-export type Status = 'exceeded' | 'achieved' | 'not-achieved' | 'not-evaluated' | 'no-data' | 'no-target';
+/**
+ * A verdict. `partial`: the city value combines fewer units than expected, so it gets no verdict of its own
+ * (the model says how many units it has, `Attainment.partial`); summaries do not count it.
+ */
+export type Status = 'exceeded' | 'achieved' | 'not-achieved' | 'not-evaluated' | 'no-data' | 'no-target' | 'partial';
 
 export interface Verdict {
   percent: number | null;

@@ -14,13 +14,18 @@ export interface CardIndicator extends IndicatorInfo {
   /** The city value (a rate, or the city total). */
   city: number | null;
   /**
-   * What the district is compared with: the city value for rates; for totals (jobs created), the city
-   * value shared equally among the districts (see `averageOf`). Rounded to the indicator's decimals.
+   * What the district is compared with, like with like: for rates, the city value (rounded to the indicator's
+   * decimals); for totals (jobs created), the percent of plan of the districts that have a plan, combined
+   * (their values' sum ÷ their plans' sum × 100, 2 decimals), compared with the district's own percent of
+   * plan. A total without plans is not compared (a district's count against the city total ÷ 30 says nothing).
    */
   cityAverage: number | null;
-  /** How the city average was formed: the city value itself, or the city total ÷ `averageOf` districts. */
-  averageBasis: 'city-value' | 'per-district' | null;
+  /** What was compared: the value with the city value, or the percent of plan with the districts' combined one. */
+  averageBasis: 'city-value' | 'percent-of-plan' | null;
+  /** For percent-of-plan: how many districts' plans the combined percent covers. */
   averageOf: number | null;
+  /** The district's own figure in the comparison: its value, or its percent of plan. */
+  compared: number | null;
   /** 1 = best among the districts that reported the indicator, in its direction; ties share a rank. */
   rank: number | null;
   /** How many districts reported the indicator (the rank is out of this many). */
@@ -70,7 +75,7 @@ export function buildCard(model: ReportModel, code: string, options: CardOptions
   const district = model.districts.find((d) => d.code === code);
   if (!district) throw new Error(`no district with code ${code} in this programme`);
   const totals = new Set(options.totals ?? model.indicators.filter((i) => i.aggregation === 'sum').map((i) => i.id));
-  const indicators = model.indicators.filter((i) => i.districts.length > 0).map((ind) => cardIndicator(ind, code, totals.has(ind.id), model.districts.length));
+  const indicators = model.indicators.filter((i) => i.districts.length > 0).map((ind) => cardIndicator(ind, code, totals.has(ind.id)));
   const verdict = (a: Attainment) => a.status === 'exceeded' || a.status === 'achieved' || a.status === 'not-achieved';
   const met = (a: Attainment) => a.status === 'exceeded' || a.status === 'achieved';
   return {
@@ -101,7 +106,7 @@ export function buildCard(model: ReportModel, code: string, options: CardOptions
   };
 }
 
-function cardIndicator(ind: IndicatorReport, code: string, total: boolean, districtCount: number): CardIndicator {
+function cardIndicator(ind: IndicatorReport, code: string, total: boolean): CardIndicator {
   const mine = ind.districts.find((d) => d.code === code);
   const value = mine?.value ?? null;
   const values = ind.districts.map((d) => d.value).filter((v): v is number => v !== null);
@@ -111,20 +116,28 @@ function cardIndicator(ind: IndicatorReport, code: string, total: boolean, distr
   let average: number | null = null;
   let averageOf: number | null = null;
   let basis: CardIndicator['averageBasis'] = null;
-  if (ind.value !== null) {
-    if (total) {
-      // A city total reported by the city covers every district; one combined from districts covers those that reported.
-      averageOf = ind.origin === 'city' ? districtCount : values.length;
-      if (averageOf > 0) {
-        average = ind.value / averageOf;
-        basis = 'per-district';
-      } else averageOf = null;
+  if (ind.value !== null && !total) {
+    average = ind.value;
+    basis = 'city-value';
+  }
+  let comparedValue: number | null = value;
+  if (total) {
+    // Counts compare like with like: percent of plan against the planned districts' combined percent of plan.
+    const planned = ind.districts.filter((d) => d.value !== null && d.annual.percent !== null && d.annual.percent > 0);
+    const sumValues = planned.reduce((s, d) => s + d.value!, 0);
+    const sumPlans = planned.reduce((s, d) => s + (d.value! * 100) / d.annual.percent!, 0);
+    comparedValue = value === null ? null : (mine?.annual.percent ?? null);
+    if (planned.length && sumPlans > 0 && comparedValue !== null) {
+      average = round((sumValues / sumPlans) * 100, 2);
+      averageOf = planned.length;
+      basis = 'percent-of-plan';
     } else {
-      average = ind.value;
-      basis = 'city-value';
+      average = null;
+      averageOf = null;
+      basis = null;
     }
   }
-  const below = value === null || average === null ? null : better(average, value);
+  const below = comparedValue === null || average === null ? null : better(average, comparedValue);
   return {
     ...indicatorInfo(ind),
     reported: value !== null,
@@ -133,9 +146,10 @@ function cardIndicator(ind: IndicatorReport, code: string, total: boolean, distr
     period: mine?.period ?? NO_DATA,
     ...(mine?.parts ? { parts: mine.parts } : {}),
     city: ind.value,
-    cityAverage: average === null ? null : round(average, ind.decimals),
+    cityAverage: average === null ? null : basis === 'percent-of-plan' ? average : round(average, ind.decimals),
     averageBasis: basis,
     averageOf,
+    compared: comparedValue,
     rank,
     ranked: values.length,
     belowAverage: below,

@@ -8,6 +8,8 @@ export interface Attainment {
   target: string | null;
   percent: number | null;
   status: Status;
+  /** With status "partial" only: the city value combines `units` of the `expected` reporting units. */
+  partial?: { units: number; expected: number };
 }
 
 export interface SourceRef {
@@ -95,6 +97,8 @@ export interface Summary {
   annualEvaluated: number;
   districtsReporting: number;
   districtsExpected: number;
+  /** Indicators whose city value combines fewer units than expected: verdict "partial", counted in no other count. */
+  partial: number;
 }
 
 export interface ReportModel {

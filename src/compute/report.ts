@@ -1,6 +1,6 @@
 import { finding, sortFindings, type Finding, type Location } from '../model/finding.js';
 import type { Observation } from '../model/observation.js';
-import { annualTargetText, resolveTargetSet, type IndicatorTargetTexts } from '../programme/targets.js';
+import { annualTargetText, expectedUnits, resolveTargetSet, type IndicatorTargetTexts } from '../programme/targets.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { Indicator, Programme } from '../programme/schema.js';
 import { parseTarget } from '../programme/target.js';
@@ -56,8 +56,37 @@ export function computeReport(observations: readonly Observation[], index: Catal
   };
 }
 
+/**
+ * Nothing in the files for the year asked (`report --year 2024` on 2023 files): one `no-data-for-year` error
+ * that says which years they hold, instead of a report of "no data" verdicts that exits 0. Null when some
+ * figure or plan is for the year.
+ */
+export function noDataForYear(observations: readonly Observation[], year: number): Finding | null {
+  const years = new Set<number>();
+  for (const o of observations) {
+    if (o.year === year && (o.value !== null || o.plan !== null)) return null;
+    if (o.value !== null) years.add(o.year);
+  }
+  const held = [...years].sort((a, b) => a - b);
+  const list = held.length > 6 ? `${held.slice(0, 3).join(', ')}, …, ${held.slice(-2).join(', ')}` : held.join(', ');
+  return finding(
+    'error',
+    'no-data-for-year',
+    held.length
+      ? `No figure in the files is for ${year}: they hold ${list}. Every verdict would be "no data". Check --year, or send the ${year} files.`
+      : `No figure in the files is for ${year}: they hold no figures at all. Check the files and --year.`,
+    {},
+    {},
+    held.length
+      ? `Không có số liệu nào của năm ${year} trong các tệp: các tệp chỉ có số liệu năm ${list}. Mọi chỉ tiêu sẽ là "chưa có số liệu". Hãy kiểm tra --year, hoặc gửi các tệp năm ${year}.`
+      : `Không có số liệu nào của năm ${year} trong các tệp: các tệp không có số liệu nào. Hãy kiểm tra các tệp và --year.`,
+  );
+}
+
 interface UnitFigures {
   value: number | null;
+  /** True when the value is the ratio of the unit's parts (computed: rounded to the indicator's decimals), not a figure read. */
+  fromParts: boolean;
   /** The rate the unit stated itself, when it also gave the parts the value is computed from. */
   stated: Observation | null;
   parts: Record<string, number | null>;
@@ -73,15 +102,18 @@ function unitFigures(ind: Indicator, obs: readonly Observation[]): UnitFigures {
   const planObs = obs.find((o) => o.part === null && o.plan !== null);
   let value = stated?.value ?? null;
   let overridden: Observation | null = null;
+  let fromParts = false;
   if (ind.aggregation === 'ratio') {
     const ratio = ratioOf(ind, parts);
     if (ratio !== null) {
       value = ratio;
+      fromParts = true;
       overridden = stated ?? null;
     }
   }
   return {
     value,
+    fromParts,
     stated: overridden,
     parts,
     plan: planObs ? { text: planObs.plan!, source: planObs.planSource } : null,
@@ -156,7 +188,7 @@ function indicatorReport(
     districts.push({
       code: unit.code,
       name: unit.name,
-      value: f.value === null ? null : round(f.value, ind.decimals),
+      value: shown(f.value, f.fromParts, ind.decimals),
       annual: attainment(annualText, f.value, ind, prev),
       period: attainment(periodText, f.value, ind, prev),
       ...(ind.parts.length ? { parts: f.parts } : {}),
@@ -164,8 +196,10 @@ function indicatorReport(
     });
   }
 
-  const city = cityValue(ind, current, districtFigures, programme.units.length, issues);
-  const previous = cityValue(ind, previousObs, programme.units.flatMap((u) => previousFigures.get(u.code) ?? []).filter((f) => f.sources.length), programme.units.length, null);
+  const city = cityValue(ind, current, districtFigures, expectedUnits(programme, year), issues);
+  const previous = cityValue(ind, previousObs, programme.units.flatMap((u) => previousFigures.get(u.code) ?? []).filter((f) => f.sources.length), expectedUnits(programme, year - 1), null);
+  // A partial figure of last year is no ground for "lower than the previous year".
+  const previousForJudging = previous.partial ? null : previous.value;
 
   // The catalog's annual target rules; a city-level plan that differs is flagged, and used only when the catalog has none.
   let annualText = catalogAnnual;
@@ -182,13 +216,13 @@ function indicatorReport(
     ...indicatorInfo(ind),
     evaluated: ind.evaluated,
     aggregation: ind.aggregation,
-    value: city.value === null ? null : round(city.value, ind.decimals),
+    value: shown(city.value, city.computed, ind.decimals),
     origin: city.origin,
     ...(ind.parts.length ? { parts: city.parts } : {}),
-    previous: previous.value === null ? null : round(previous.value, ind.decimals),
+    previous: shown(previous.value, previous.computed, ind.decimals),
     baseline: ind.baseline ? { year: ind.baseline.year, value: ind.baseline.value } : null,
-    annual: attainment(annualText, city.value, ind, previous.value),
-    period: attainment(catalogPeriod, city.value, ind, previous.value),
+    annual: partialOr(attainment(annualText, city.value, ind, previousForJudging), city),
+    period: partialOr(attainment(catalogPeriod, city.value, ind, previousForJudging), city),
     districts,
     sources: city.sources.map(sourceRef),
   };
@@ -196,6 +230,13 @@ function indicatorReport(
 
 interface CityFigures {
   value: number | null;
+  /** Combined from fewer units than expected: no verdict of its own. */
+  partial: boolean;
+  /** How many units the combined value covers, and how many it should. */
+  units: number;
+  expected: number;
+  /** True for a ratio of summed parts (rounded when shown); false for a figure read, or a sum of figures read. */
+  computed: boolean;
   origin: 'city' | 'districts' | null;
   parts: Record<string, number | null>;
   sources: Location[];
@@ -240,26 +281,35 @@ function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitF
     }
   }
   if (reported.value !== null) {
-    return { value: reported.value, origin: 'city', parts: ind.parts.length ? reported.parts : {}, sources: reported.sources };
+    return { value: reported.value, partial: false, units: expected, expected, computed: reported.fromParts, origin: 'city', parts: ind.parts.length ? reported.parts : {}, sources: reported.sources };
   }
-  if (combined === null) return { value: null, origin: null, parts: combinedParts, sources: [] };
-  if (issues && contributing.length < expected) {
+  if (combined === null) return { value: null, partial: false, units: 0, expected, computed: false, origin: null, parts: combinedParts, sources: [] };
+  const partial = contributing.length < expected;
+  if (issues && partial) {
+    const none = ` It gets no verdict of its own ("partial: ${contributing.length} of ${expected}"), and the summary does not count it; a city-level figure (or every district's) gives it one.`;
+    const noneVi = ` Giá trị này không được đánh giá ("chưa đủ: ${contributing.length}/${expected}") và không được tính trong phần tổng hợp; cần số liệu cấp Thành phố (hoặc của tất cả quận, huyện) để đánh giá.`;
     issues.push(
       finding(
-        'info',
+        'warning',
         'partial-aggregate',
-        ind.aggregation === 'ratio'
+        (ind.aggregation === 'ratio'
           ? `"${ind.name}": the city value combines ${contributing.length} of ${expected} districts; the others did not report both of its parts (a rate alone cannot be combined).`
-          : `"${ind.name}": the city value combines ${contributing.length} of ${expected} districts; the others did not report it.`,
+          : `"${ind.name}": the city value combines ${contributing.length} of ${expected} districts; the others did not report it.`) + none,
         {},
         about,
-        ind.aggregation === 'ratio'
+        (ind.aggregation === 'ratio'
           ? `"${ind.name}": giá trị của Thành phố chỉ tổng hợp từ ${contributing.length}/${expected} quận, huyện; các đơn vị còn lại chưa báo cáo đủ cả hai thành phần (chỉ có tỷ lệ thì không tổng hợp được).`
-          : `"${ind.name}": giá trị của Thành phố chỉ tổng hợp từ ${contributing.length}/${expected} quận, huyện; các đơn vị còn lại chưa báo cáo chỉ tiêu này.`,
+          : `"${ind.name}": giá trị của Thành phố chỉ tổng hợp từ ${contributing.length}/${expected} quận, huyện; các đơn vị còn lại chưa báo cáo chỉ tiêu này.`) + noneVi,
       ),
     );
   }
-  return { value: combined, origin: 'districts', parts: combinedParts, sources: contributing.flatMap((d) => d.sources) };
+  return { value: combined, partial, units: contributing.length, expected, computed: ind.aggregation === 'ratio', origin: 'districts', parts: combinedParts, sources: contributing.flatMap((d) => d.sources) };
+}
+
+/** A city value combined from fewer units than expected: in place of a verdict, "partial" with how many units it has. */
+function partialOr(a: Attainment, city: CityFigures): Attainment {
+  if (!city.partial || a.status === 'not-evaluated' || a.status === 'no-target') return a;
+  return { target: a.target, percent: null, status: 'partial', partial: { units: city.units, expected: city.expected } };
 }
 
 function attainment(text: string | null, value: number | null, ind: Indicator, previous: number | null): Attainment {
@@ -269,12 +319,16 @@ function attainment(text: string | null, value: number | null, ind: Indicator, p
 }
 
 function derivedReport(d: Programme['derived'][number], observations: readonly Observation[], programme: Programme, year: number): DerivedReport {
+  // One pass over the observations, then one look-up per unit: linear, whatever the number of units.
+  const firstByUnit = new Map<string, Observation>();
+  for (const x of observations) {
+    if (x.year !== year || x.indicator !== d.indicator || x.part !== (d.part ?? null) || x.value === null || x.unit.kind !== 'district') continue;
+    if (!firstByUnit.has(x.unit.code)) firstByUnit.set(x.unit.code, x);
+  }
   const zero: string[] = [];
   let of = 0;
   for (const unit of programme.units) {
-    const o = observations.find(
-      (x) => x.year === year && x.indicator === d.indicator && x.part === (d.part ?? null) && x.value !== null && x.unit.kind === 'district' && x.unit.code === unit.code,
-    );
+    const o = firstByUnit.get(unit.code);
     if (!o) continue;
     of++;
     if (o.value === 0) zero.push(unit.name);
@@ -296,7 +350,17 @@ function summarise(indicators: IndicatorReport[], districtsReporting: number, di
     annualEvaluated: indicators.filter((i) => verdict(i.annual.status)).length,
     districtsReporting,
     districtsExpected,
+    partial: indicators.filter((i) => i.annual.status === 'partial' || i.period.status === 'partial').length,
   };
+}
+
+/**
+ * A value as the report carries it: a computed ratio rounded to the indicator's decimals; a figure read (or a
+ * sum of them) as read, without binary noise, so no output hides what the file says (4.5 is not 5).
+ */
+function shown(value: number | null, computed: boolean, decimals: number): number | null {
+  if (value === null) return null;
+  return computed ? round(value, decimals) : Number(value.toPrecision(15));
 }
 
 function sourceRef(loc: Location): SourceRef {

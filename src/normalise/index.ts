@@ -4,6 +4,7 @@ import type { Observation, UnitRef } from '../model/observation.js';
 import { cellText, type Cell, type Table } from '../model/table.js';
 import type { CatalogIndex, IndicatorTarget, UnitMatch } from '../programme/match.js';
 import type { Indicator } from '../programme/schema.js';
+import { canonicalTarget, isCountIndicator } from '../programme/target.js';
 import { fold } from '../text/fold.js';
 import type { NumberConvention } from '../text/number.js';
 import { cellNumber, cellPlanText } from './cells.js';
@@ -26,6 +27,8 @@ export interface SheetSummary {
   unit: UnitMatch | null;
   year: number | null;
   observations: number;
+  /** Observations with a value, before duplicates across files are resolved (a copy's figures count here). */
+  values: number;
 }
 
 export interface NormaliseResult {
@@ -39,8 +42,13 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
   const observations: Observation[] = [];
   const findings: Finding[] = [];
   const sheets: SheetSummary[] = [];
+  const names = new Map<string, { matched: number; unknown: UnknownName[] }>();
   for (const table of tables) {
     const result = normaliseTable(table, index, options);
+    const perFile = names.get(table.file) ?? { matched: 0, unknown: [] };
+    perFile.matched += result.matched ?? 0;
+    for (const u of result.unknown ?? []) perFile.unknown.push(u);
+    names.set(table.file, perFile);
     // Loops, not push(...): a sheet of 100,000 bad rows gives more findings than a call takes arguments.
     for (const o of result.observations) observations.push(o);
     // A cell read for two indicators (a denominator they share, "Tổng số hộ") is one problem, said once.
@@ -53,7 +61,8 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
     }
     sheets.push(result.summary);
   }
-  const deduped = resolveDuplicates(observations, index, findings);
+  for (const [file, perFile] of names) unknownIndicators(file, perFile.matched, perFile.unknown, index, findings);
+  const deduped = resolveDuplicates(observations, index, findings, { noteCopies: true });
   return { observations: deduped, findings, sheets };
 }
 
@@ -67,13 +76,56 @@ interface TableResult {
   observations: Observation[];
   findings: Finding[];
   summary: SheetSummary;
+  unknown?: UnknownName[];
+  /** Rows (or, for a matrix, columns) whose indicator is the programme's. */
+  matched?: number;
+}
+
+/** At least this many unknown names, and not one known, make a file "of another programme". */
+const OTHER_PROGRAMME_MIN = 3;
+
+/**
+ * Indicator names that are not the programme's: an `unknown-indicator` error per row with the closest name, or,
+ * when the file names not one of the programme's indicators (a file of another programme), one
+ * `other-programme` error at the file naming what it found instead of a "did you mean" per row.
+ */
+function unknownIndicators(file: string, matched: number, unknown: readonly UnknownName[], index: CatalogIndex, findings: Finding[]): void {
+  if (matched === 0 && unknown.length >= OTHER_PROGRAMME_MIN) {
+    const distinct = [...new Set(unknown.map((u) => u.name))];
+    const shown = distinct.slice(0, 3).map((n) => `"${n.length > 80 ? `${n.slice(0, 80)}…` : n}"`).join(', ') + (distinct.length > 3 ? ', …' : '');
+    const title = index.programme.shortTitle;
+    findings.push(
+      finding(
+        'error',
+        'other-programme',
+        `${file} does not look like a file of ${title}: none of the ${distinct.length} indicator names in it is one of the programme's (it names ${shown}), so none of its figures is used. Check that it is the right file, or give its programme's definition with --programme.`,
+        { file },
+        {},
+        `${file} không giống báo cáo của ${title}: không tên nào trong ${distinct.length} tên chỉ tiêu của tệp là chỉ tiêu của Chương trình (tệp ghi ${shown}), nên không số liệu nào trong tệp được dùng. Hãy kiểm tra lại có đúng tệp không, hoặc dùng --programme với định nghĩa của chương trình đó.`,
+      ),
+    );
+    return;
+  }
+  for (const { name, at } of unknown) {
+    const suggestion = index.closestIndicator(name, file);
+    findings.push(
+      finding(
+        'error',
+        'unknown-indicator',
+        `Unknown indicator "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} Use the name in the programme's catalog (welfare catalog lists them).`,
+        at,
+        {},
+        `Không nhận ra chỉ tiêu "${name}"${suggestion ? `; có phải là "${suggestion}"?` : '.'} Dùng tên chỉ tiêu trong danh mục của Chương trình (xem welfare catalog).`,
+      ),
+    );
+  }
 }
 
 function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOptions): TableResult {
   const findings: Finding[] = [];
   const where = { file: table.file, sheet: table.sheet };
   const header = findHeader(table, (text) => matchIndicator(index, text).length > 0);
-  const summary: SheetSummary = { file: table.file, sheet: table.sheet, layout: null, unit: null, year: null, observations: 0 };
+  const summary: SheetSummary = { file: table.file, sheet: table.sheet, layout: null, unit: null, year: null, observations: 0, values: 0 };
   if (!header && isInstructionsSheet(table.sheet)) return { observations: [], findings, summary };
   if (!header) {
     const empty = table.rows.every((row) => row.every((c) => cellText(c) === ''));
@@ -102,7 +154,7 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   summary.layout = layout;
   summary.year = context.year;
   const convention: NumberConvention = table.convention ?? 'vi';
-  const state: RowState = { table, index, options, context, header, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set() };
+  const state: RowState = { table, index, options, context, header, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0 };
   if (layout === 'rows') readRowsLayout(state, indicatorCol!, unitCol);
   else readMatrixLayout(state, unitCol ?? inferUnitColumn(table, header, index));
   if (layout === 'rows' && !unitCol) {
@@ -111,7 +163,8 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
     summary.unit = null;
   }
   summary.observations = state.observations.length;
-  return { observations: state.observations, findings, summary };
+  summary.values = state.observations.filter((o) => o.value !== null).length;
+  return { observations: state.observations, findings, summary, unknown: state.unknown, matched: layout === 'matrix' ? 1 : state.matchedRows };
 }
 
 interface RowState {
@@ -127,6 +180,14 @@ interface RowState {
   yearNoted: Set<number>;
   /** Columns already reported as being of another year. */
   columnNoted: Set<number>;
+  /** Rows with figures whose indicator name is not the programme's, and rows whose name is. */
+  unknown: UnknownName[];
+  matchedRows: number;
+}
+
+interface UnknownName {
+  name: string;
+  at: Location;
 }
 
 function describeSheet(table: Table): string {
@@ -199,19 +260,11 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
     if (!targets.length) {
       // Section headings ("I", "Nhóm chỉ tiêu ...") and notes carry no numbers: not data, not a problem.
       if (!hasNumbers) continue;
-      const suggestion = index.closestIndicator(name, table.file);
-      findings.push(
-        finding(
-          'error',
-          'unknown-indicator',
-          `Unknown indicator "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} Use the name in the programme's catalog (welfare catalog lists them).`,
-          loc(indicatorCol.index),
-          {},
-          `Không nhận ra chỉ tiêu "${name}"${suggestion ? `; có phải là "${suggestion}"?` : '.'} Dùng tên chỉ tiêu trong danh mục của Chương trình (xem welfare catalog).`,
-        ),
-      );
+      // Said per row, or once for the file when none of its names is the programme's (normalise decides).
+      state.unknown.push({ name, at: loc(indicatorCol.index) });
       continue;
     }
+    state.matchedRows++;
     const rowContext = readRowContext(state, row, r, unitCol, yearCol, monthCol);
     if (!rowContext) continue;
     const { unit, rowYear, rowMonth } = rowContext;
@@ -408,6 +461,24 @@ function emit(state: RowState, e: Emit): void {
     const cell = row[e.planCol.index];
     plan = cell?.merged ? null : cellPlanText(cell, percent, convention);
     planSource = cellLocation(table.file, table.sheet, e.r, e.planCol.index);
+    if (plan !== null) {
+      // Read in full or not at all: "4.500" that a spreadsheet turned into 4.5 is not a plan of 5 people.
+      const read = canonicalTarget(plan, e.target.part === null && isCountIndicator(indicator));
+      if (read.ok) plan = read.text;
+      else {
+        findings.push(
+          finding(
+            'error',
+            'bad-plan',
+            `The plan "${plan}" in cell ${planSource.cell} cannot be used: ${read.why}. Type the plan as the documents write it (e.g. 160000, 160.000, <3, trên 94%).`,
+            planSource,
+            about,
+            `Không dùng được kế hoạch "${plan}" ở ô ${planSource.cell}: ${read.whyVi}. Hãy ghi kế hoạch như văn bản ghi (ví dụ 160000, 160.000, <3, trên 94%).`,
+          ),
+        );
+        plan = null;
+      }
+    }
   }
   if (value === null && plan === null) return;
   noteYear(state, e, source);
@@ -597,6 +668,11 @@ export interface DuplicateOptions<T extends Observation> {
   extraKey?: (o: T) => string;
   /** Only values from different files conflict (within a file, normalise has already decided). */
   acrossFilesOnly?: boolean;
+  /**
+   * Say when one file repeats another's figures with the same values (the same file twice in two folders): one
+   * `duplicate-file` warning per pair of files; the figures are used once.
+   */
+  noteCopies?: boolean;
 }
 
 export function resolveDuplicates<T extends Observation>(observations: T[], index: CatalogIndex, findings: Finding[], options: DuplicateOptions<T> = {}): T[] {
@@ -609,6 +685,8 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
     groups.set(key, list);
   }
   const drop = new Set<T>();
+  // Cells (a part two indicators share is one cell) of each file that repeat another file's.
+  const copies = new Map<string, { kept: string; copy: string; cells: Set<string> }>();
   // A part two indicators share ("Tổng số hộ") is one group per indicator: the same two cells, said once.
   const said = new Set<string>();
   for (const list of groups.values()) {
@@ -618,7 +696,16 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
       (o) => (!options.acrossFilesOnly || o.source.file !== first.source.file) && Math.abs(o.value! - first.value!) > 1e-9 * Math.max(1, Math.abs(first.value!)),
     );
     if (!differing.length) {
-      for (const o of list.slice(1)) drop.add(o);
+      for (const o of list.slice(1)) {
+        drop.add(o);
+        if (options.noteCopies && o.source.file !== first.source.file && o.source.file !== null && first.source.file !== null) {
+          const pair = `${first.source.file}\u0000${o.source.file}`;
+          const cell = `${o.source.sheet}|${o.source.cell ?? o.source.row}`;
+          const seen = copies.get(pair);
+          if (seen) seen.cells.add(cell);
+          else copies.set(pair, { kept: first.source.file, copy: o.source.file, cells: new Set([cell]) });
+        }
+      }
       continue;
     }
     for (const o of list) drop.add(o);
@@ -636,6 +723,19 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
         other.source,
         { indicator: first.indicator, district: first.unitName },
         `"${what}" của ${first.unitName} ${first.month ? `tháng ${first.month}/${first.year}` : `năm ${first.year}`} được ghi hai lần với hai giá trị khác nhau: ${first.value} (${describePlaceVi(first.source)}) và ${other.value} (${describePlaceVi(other.source)}). Không giá trị nào được dùng: hãy chỉ giữ lại một.`,
+      ),
+    );
+  }
+  for (const c of copies.values()) {
+    const count = c.cells.size;
+    findings.push(
+      finding(
+        'warning',
+        'duplicate-file',
+        `${c.copy} repeats ${count} ${count === 1 ? 'figure' : 'figures'} of ${c.kept} with the same values (the same unit, indicator and year): each is used once. If it is a copy of the same file, remove one.`,
+        { file: c.copy },
+        {},
+        `${c.copy} lặp lại ${count} số liệu của ${c.kept} với cùng giá trị (cùng đơn vị, chỉ tiêu và năm): mỗi số liệu chỉ được dùng một lần. Nếu đây là bản sao của cùng một tệp, hãy bỏ bớt một bản.`,
       ),
     );
   }

@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../model/finding.js';
 import { parseRules } from '../quality/rules.js';
 import type { Programme } from './schema.js';
+import { canonicalTarget, isCountIndicator } from './target.js';
 
 /**
  * What a schema cannot check: unique ids, target sets that name known indicators and sets, derived counts
@@ -19,6 +20,14 @@ export function checkProgramme(programme: Programme, file: string | null): { pro
   for (const unit of programme.units) {
     if (unitCodes.has(unit.code)) problem(`reporting unit code "${unit.code}" is used twice`, `mã đơn vị báo cáo "${unit.code}" bị dùng hai lần`);
     unitCodes.add(unit.code);
+  }
+  if (programme.from > programme.to) problem(`the period ${programme.from}–${programme.to} ends before it starts`, `giai đoạn ${programme.from}–${programme.to} kết thúc trước khi bắt đầu`);
+  const years = programme.reportingYears;
+  if (years && (years.from > years.to || years.from > programme.from || years.to < programme.to)) {
+    problem(
+      `reportingYears ${years.from}–${years.to} must cover the period ${programme.from}–${programme.to}`,
+      `reportingYears ${years.from}–${years.to} phải bao trùm giai đoạn ${programme.from}–${programme.to}`,
+    );
   }
   const setNames = new Set(programme.targetSets.map((s) => s.name));
   if (!setNames.has(programme.defaultTargets)) {
@@ -47,12 +56,46 @@ export function checkProgramme(programme: Programme, file: string | null): { pro
       problem(`indicator "${ind.id}": quality.size names unknown part "${ind.quality!.size}"`, `chỉ tiêu "${ind.id}": quality.size dẫn chiếu thành phần "${ind.quality!.size}" không tồn tại`);
     }
   }
+  const targetSets = canonicalTargetSets(programme, problem);
   if (problems.length) {
     return {
       programme: null,
       findings: problems.map((p) => finding('error', 'bad-programme', `Programme definition: ${p.en}`, { file }, {}, `Định nghĩa chương trình: ${p.vi}`)),
     };
   }
-  return { programme, findings: [] };
+  return { programme: { ...programme, targetSets }, findings: [] };
+}
+
+/**
+ * Every target text read in full, as canonicalTarget rewrites it ("160,000" → "160000", "160k" → "160000"),
+ * or a problem naming the indicator and the text: a target is refused when the programme loads, never truncated.
+ */
+function canonicalTargetSets(programme: Programme, problem: (en: string, vi: string) => void): Programme['targetSets'] {
+  const indicators = new Map(programme.indicators.map((i) => [i.id, i]));
+  return programme.targetSets.map((set) => {
+    const targets: Programme['targetSets'][number]['targets'] = {};
+    for (const [id, t] of Object.entries(set.targets)) {
+      const ind = indicators.get(id);
+      if (!ind) {
+        targets[id] = t;
+        continue;
+      }
+      const count = isCountIndicator(ind);
+      const read = (text: string, where: string, whereVi: string): string => {
+        const c = canonicalTarget(text, count);
+        if (c.ok) return c.text;
+        problem(
+          `target set "${set.name}", indicator "${id}", ${where}: the target "${text}" cannot be read in full: ${c.why}`,
+          `bộ chỉ tiêu "${set.name}", chỉ tiêu "${id}", ${whereVi}: không đọc được trọn vẹn mục tiêu "${text}": ${c.whyVi}`,
+        );
+        return text;
+      };
+      const out: typeof t = {};
+      if (t.annual) out.annual = Object.fromEntries(Object.entries(t.annual).map(([y, text]) => [y, read(text, y === '*' ? 'every year' : `year ${y}`, y === '*' ? 'mọi năm' : `năm ${y}`)]));
+      if (t.period !== undefined) out.period = read(t.period, 'period target', 'mục tiêu giai đoạn');
+      targets[id] = out;
+    }
+    return { ...set, targets };
+  });
 }
 

@@ -158,6 +158,11 @@ export const ProgrammeSchema = z
     shortTitle: z.string(),
     from: z.number().int(),
     to: z.number().int(),
+    reportingYears: z
+      .object({ from: z.number().int(), to: z.number().int() })
+      .strict()
+      .optional()
+      .describe('The years a report may be made for, when wider than the period from–to (a follow-up year, a successor programme\'s first years); default from–to'),
     indicatorCount: z.number().int().positive().describe('How many indicators the programme has in all'),
     note: z.string().optional(),
     units: z.array(ReportingUnit).min(1),

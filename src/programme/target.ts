@@ -71,14 +71,109 @@ export function parseTarget(text: string): Target {
   return { kind: 'qualitative' };
 }
 
-/** The number at the start of a text, ignoring a trailing unit ("3%", "160.000 người/năm", "76,5 tuổi"). */
+/**
+ * The number at the start of a text, ignoring a trailing unit ("3%", "160.000 người/năm", "76,5 tuổi"); a
+ * multiplier word after it counts ("160k", "50 nghìn", "2 triệu": never read as 160, 50, 2).
+ */
 function numberIn(text: string): number | null {
   const m = /^\s*([-−]?[\d][\d.,\s]*)/.exec(text);
   if (!m) return null;
-  const rest = text.slice(m[0].length).trim();
+  let rest = text.slice(m[0].length).trim();
+  const multiplier = MULTIPLIER.exec(rest);
+  if (multiplier) rest = rest.slice(multiplier[0].length).trim();
   // Anything after the number must be a unit, not more words with numbers ("3 trong 5").
   if (/\d/.test(rest)) return null;
   const parsed = parseNumberText(m[1]!.trim().replace(/[.,]$/, ''), 'vi');
+  if (parsed.kind !== 'number') return null;
+  return multiplier ? exact(parsed.value * multiplierOf(multiplier[1]!)) : parsed.value;
+}
+
+/** Words that multiply the number before them, in unaccented lowercase (parseTarget's form) or as written. */
+const MULTIPLIER_WORDS = '\\s*(k|nghìn|nghin|ngàn|ngan|triệu|trieu|tr|tỷ|ty|thousand|million|billion)(?![\\p{L}\\p{N}])\\.?';
+const MULTIPLIER = new RegExp(`^${MULTIPLIER_WORDS}`, 'iu');
+/** The same, matched where a number ends (sticky: no copy of the rest of the text per number). */
+const MULTIPLIER_AT = new RegExp(MULTIPLIER_WORDS, 'iuy');
+
+function multiplierOf(word: string): number {
+  const w = unaccent(word);
+  if (w === 'k' || w === 'nghin' || w === 'ngan' || w === 'thousand') return 1e3;
+  if (w === 'trieu' || w === 'tr' || w === 'million') return 1e6;
+  return 1e9;
+}
+
+/** 1.5 × 1e6 without binary noise. */
+function exact(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
+/** Whether an indicator counts things (people, jobs): a whole number, no decimals, not a percentage. */
+export function isCountIndicator(ind: { decimals: number; unit: string }): boolean {
+  return ind.decimals === 0 && !ind.unit.trim().startsWith('%');
+}
+
+export type CanonicalTarget = { ok: true; text: string; target: Target } | { ok: false; why: string; whyVi: string };
+
+/** A number as written in a target: digits with thousands groups or a decimal mark, spaces between groups. */
+const AMOUNT = /\d+(?:[ \u00a0]\d{3}(?!\d))*(?:[.,]\d+)*/gu;
+
+/**
+ * A target text with every number read in full and, where the target parser would misread it, rewritten as it
+ * reads it unambiguously (digits, a decimal comma): "160,000" and "160.000" → "160000" for a count, "160k" → "160000", "trên 50
+ * nghìn" → "trên 50000", "2 triệu" → "2000000", "khoảng 160 nghìn" → "khoảng 160000". A single separator
+ * followed by exactly three digits groups thousands for a count ("160,000"), in both conventions; otherwise
+ * the Vietnamese convention holds (a decimal comma; "214.258" groups). A text that cannot be read in full —
+ * a number that is not one, a count that is not whole, digits the parser would drop — is refused with the
+ * reason: a target is never truncated.
+ */
+export function canonicalTarget(text: string, count: boolean): CanonicalTarget {
+  const raw = text.normalize('NFC').trim();
+  let failure: { why: string; whyVi: string } | null = null;
+  let out = '';
+  let at = 0;
+  for (const m of raw.matchAll(AMOUNT)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    MULTIPLIER_AT.lastIndex = end;
+    const multiplier = MULTIPLIER_AT.exec(raw);
+    if (multiplier) end += multiplier[0].length;
+    const value = readAmount(m[0], count, multiplier !== null);
+    const scaled = value === null ? null : multiplier ? exact(value * multiplierOf(multiplier[1]!)) : value;
+    if (scaled === null || !Number.isFinite(scaled) || scaled >= 1e15 || String(scaled).includes('e')) {
+      failure ??= { why: `"${raw.slice(start, end).trim()}" is not a number it can read`, whyVi: `"${raw.slice(start, end).trim()}" không phải là một số đọc được` };
+      continue;
+    }
+    if (count && !Number.isInteger(scaled)) {
+      failure ??= {
+        why: `"${raw.slice(start, end).trim()}" is not a whole number, and the indicator counts (write 4500 or 4.500 for four thousand five hundred)`,
+        whyVi: `"${raw.slice(start, end).trim()}" không phải là số nguyên, trong khi chỉ tiêu là số đếm (ghi 4500 hoặc 4.500 cho bốn nghìn năm trăm)`,
+      };
+      continue;
+    }
+    out += raw.slice(at, start) + String(scaled).replace('.', ',');
+    at = end;
+  }
+  if (failure) return { ok: false, ...failure };
+  out += raw.slice(at);
+  const target = parseTarget(out);
+  if (target.kind === 'qualitative' && /\d/.test(raw)) {
+    return { ok: false, why: 'it has a number but is not a target the tool reads in full (e.g. "160000", "<3", "trên 94%", "73–75", "khoảng 160 nghìn")', whyVi: 'có số nhưng không phải là dạng mục tiêu công cụ đọc được trọn vẹn (ví dụ "160000", "<3", "trên 94%", "73–75", "khoảng 160 nghìn")' };
+  }
+  // The text as written when the parser already reads it so ("5.000", "<3"): only a text it would misread is rewritten.
+  const asWritten = JSON.stringify(parseTarget(raw)) === JSON.stringify(target);
+  return { ok: true, text: asWritten ? raw : out, target };
+}
+
+/** The value of one written number (groups and decimal mark decided as canonicalTarget says); null when it is not one. */
+function readAmount(written: string, count: boolean, multiplied: boolean): number | null {
+  const text = written.replace(/[ \u00a0]/g, '');
+  const single = /^(\d+)([.,])(\d+)$/.exec(text);
+  if (single) {
+    const [, intPart, mark, frac] = single as unknown as [string, string, string, string];
+    // "160,000" or "160.000" for a count is 160 thousand, whichever the convention; "1,5 triệu" is 1.5 million.
+    if (count && !multiplied && frac.length === 3 && intPart.length <= 3 && intPart !== '0') return Number(intPart + frac);
+    if (multiplied || mark === ',') return Number(`${intPart}.${frac}`);
+  }
+  const parsed = parseNumberText(text, 'vi');
   return parsed.kind === 'number' ? parsed.value : null;
 }
 

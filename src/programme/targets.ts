@@ -31,6 +31,29 @@ export function resolveTargetSet(programme: Programme, name: string): Map<string
   return out;
 }
 
+/** The years a report may be made for: the programme's `reportingYears`, else its period (from–to). */
+export function reportingYears(programme: Programme): { from: number; to: number } {
+  return programme.reportingYears ?? { from: programme.from, to: programme.to };
+}
+
+/**
+ * A year outside the years the programme reports (2019 for a 2021–2025 programme): why it is refused, or
+ * null when it is one of them.
+ */
+export function yearOutsideProgramme(programme: Programme, year: number): string | null {
+  const { from, to } = reportingYears(programme);
+  if (year >= from && year <= to) return null;
+  return `${year} is outside the years ${programme.shortTitle} reports (${from}–${to}); a programme file can declare a wider range with "reportingYears": { "from": ${from}, "to": ${Math.max(to, year)} }`;
+}
+
+/**
+ * How many reporting units a city value combined from units should cover in `year`: the catalog's units. The
+ * one place that says so (a programme whose units change with the year changes it here).
+ */
+export function expectedUnits(programme: Programme, _year: number): number {
+  return programme.units.length;
+}
+
 /** The annual target text for a year: that year's, else the every-year one ("*"). */
 export function annualTargetText(targets: IndicatorTargetTexts | undefined, year: number): string | null {
   if (!targets) return null;

@@ -1,12 +1,12 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { DistrictCard } from '../compute/card.js';
-import { indicatorName, targetText, unitName } from './common.js';
+import { cityAverageText, indicatorName, targetText, unitName } from './common.js';
 import { formatNumber, formatPercent, terminalSafe } from './format.js';
 import { LABELS } from './labels.js';
 import { fitLines, renderFindings, type TableOptions } from './table.js';
 
-const MARK = { exceeded: 'green', achieved: 'green', 'not-achieved': 'red', 'no-data': 'yellow', 'not-evaluated': 'gray', 'no-target': 'gray' } as const;
+const MARK = { exceeded: 'green', achieved: 'green', 'not-achieved': 'red', 'no-data': 'yellow', partial: 'yellow', 'not-evaluated': 'gray', 'no-target': 'gray' } as const;
 
 /** A district's card in the terminal: one row per indicator districts report. */
 export function renderCardTable(card: DistrictCard, options: TableOptions): string {
@@ -50,7 +50,7 @@ export function renderCardTable(card: DistrictCard, options: TableOptions): stri
       targetText(i.period.target, i.decimals, options.lang),
       verdict(i.period.status),
       { hAlign: 'right', content: formatNumber(i.city, i.decimals, options.lang) },
-      { hAlign: 'right', content: formatNumber(i.cityAverage, i.decimals, options.lang) },
+      { hAlign: 'right', content: cityAverageText(i, options.lang) },
       { hAlign: 'right', content: i.rank === null ? L.notAvailable : `${i.rank}/${i.ranked}` },
       i.belowAverage === null ? L.notAvailable : i.belowAverage ? c.red.bold(L.yes) : L.no,
     ]);

@@ -4,7 +4,6 @@ import type { Finding } from '../model/finding.js';
 export { isPercentUnit } from '../programme/units.js';
 export { bareTarget } from '../programme/target.js';
 import { bareTarget } from '../programme/target.js';
-import { round } from '../text/number.js';
 import { formatNumber } from './format.js';
 import { LABELS, type Lang } from './labels.js';
 
@@ -36,12 +35,10 @@ export function unitName(ind: { unit: string; unitEn: string }, lang: Lang): str
 export function targetText(text: string | null, decimals: number, lang: Lang): string {
   const value = bareTarget(text);
   if (value === null) return text ?? LABELS[lang].notAvailable;
-  let d = 0;
-  while (d < decimals && round(value, d) !== value) d++;
-  return formatNumber(value, d, lang) + (text!.includes('%') ? '%' : '');
+  return formatNumber(value, 0, lang) + (text!.includes('%') ? '%' : '');
 }
 
-export const VERDICTS: readonly Status[] = ['exceeded', 'achieved', 'not-achieved', 'no-data', 'not-evaluated', 'no-target'];
+export const VERDICTS: readonly Status[] = ['exceeded', 'achieved', 'not-achieved', 'partial', 'no-data', 'not-evaluated', 'no-target'];
 
 /** Verdict colours, one palette for every format: Excel's Good / Bad / Neutral styles, and grey. */
 export const STATUS_COLORS: Record<Status, { fill: string | null; text: string; bold: boolean }> = {
@@ -49,6 +46,7 @@ export const STATUS_COLORS: Record<Status, { fill: string | null; text: string; 
   achieved: { fill: '#E2F0D9', text: '#375623', bold: false },
   'not-achieved': { fill: '#FFC7CE', text: '#9C0006', bold: true },
   'no-data': { fill: '#FFEB9C', text: '#7A4A00', bold: false },
+  partial: { fill: '#FFEB9C', text: '#7A4A00', bold: true },
   'not-evaluated': { fill: '#EDEDED', text: '#595959', bold: false },
   'no-target': { fill: null, text: '#595959', bold: false },
 };
@@ -81,6 +79,7 @@ export function summaryCounts(model: ReportModel, lang: Lang): { label: string; 
     { label: L.countAnnualAchieved(model.year), count: s.annualAchieved, of: s.annualEvaluated },
     { label: L.countNotAchieved(to), count: s.notAchieved, of: s.periodEvaluated },
     { label: L.countNoData, count: s.noData, of: s.indicators },
+    ...(s.partial ? [{ label: L.partialLine(s.partial), count: s.partial, of: s.indicators }] : []),
     ...model.derived.map((d) => ({ label: lang === 'en' ? d.nameEn : d.name, count: d.value, of: d.of })),
     { label: L.countDistricts, count: s.districtsReporting, of: s.districtsExpected },
     { label: L.countKnown, count: model.programme.known, of: model.programme.indicatorCount },
@@ -94,6 +93,7 @@ export function summaryLines(model: ReportModel, lang: Lang): string[] {
   return [
     L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
     L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),
+    ...(s.partial ? [L.partialLine(s.partial)] : []),
     ...model.derived.map((d) => `${lang === 'en' ? d.nameEn : d.name}: ${d.value === null ? '—' : `${formatNumber(d.value, 0, lang)}/${formatNumber(d.of, 0, lang)}`}`),
     L.districtsLine(s.districtsReporting, s.districtsExpected),
     L.catalogLine(model.programme.known, model.programme.indicatorCount, s.indicators - model.programme.known),
@@ -132,4 +132,13 @@ export function findingsHeading(list: readonly Finding[], lang: Lang): string {
 /** A left-out file's reason in the output's language (it carries both, like a finding). */
 export function leftOutMessage(x: { message: string; messageVi: string }, lang: Lang): string {
   return lang === 'vi' ? x.messageVi : x.message;
+}
+
+/**
+ * A card's "city average" cell, saying what was compared: the city value for a rate ("0,03"), or for a count
+ * the planned districts' combined percent of plan ("133,91% KH"), which the district's own percent of plan faces.
+ */
+export function cityAverageText(i: { cityAverage: number | null; averageBasis: string | null; decimals: number }, lang: Lang): string {
+  if (i.cityAverage === null) return LABELS[lang].notAvailable;
+  return i.averageBasis === 'percent-of-plan' ? `${formatNumber(i.cityAverage, 2, lang)}${LABELS[lang].percent}` : formatNumber(i.cityAverage, i.decimals, lang);
 }

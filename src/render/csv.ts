@@ -1,8 +1,8 @@
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
-import { round } from '../text/number.js';
-import { bareTarget, indicatorName, unitName } from './common.js';
-import { LABELS, type Lang } from './labels.js';
+import { round, shownDecimals } from '../text/number.js';
+import { bareTarget, cityAverageText, indicatorName, unitName } from './common.js';
+import { LABELS, verdictText, type Lang } from './labels.js';
 
 /**
  * CSV for spreadsheets and scripts: one row per indicator × reporting unit, the city row first, then the
@@ -48,7 +48,8 @@ export function csvField(cell: CsvCell, locale: CsvLocale = 'en'): string {
   if (typeof cell === 'string') return quote(defuse(cell), locale);
   if ('code' in cell) return locale === 'vi' && /^\d+$/.test(cell.code) ? `="${cell.code}"` : quote(defuse(cell.code), locale);
   if (!Number.isFinite(cell.number)) return '';
-  const text = round(cell.number, cell.decimals).toFixed(cell.decimals);
+  const d = shownDecimals(cell.number, cell.decimals);
+  const text = round(cell.number, d).toFixed(d);
   return locale === 'vi' ? text.replace('.', ',') : text;
 }
 
@@ -61,7 +62,7 @@ const num = (value: number | null, decimals: number): CsvCell => (value === null
 /** A bare-number target is written as a number ("4.500" as the district wrote it → 4500); others as text ("<3"). */
 function attainmentCells(a: Attainment, decimals: number, lang: Lang): CsvCell[] {
   const bare = bareTarget(a.target);
-  return [bare === null ? a.target : num(bare, decimals), num(a.percent, 2), LABELS[lang].status[a.status]];
+  return [bare === null ? a.target : num(bare, decimals), num(a.percent, 2), verdictText(a, lang)];
 }
 
 function header(lang: Lang, year: number, to: number): string[] {
@@ -115,7 +116,7 @@ export function renderCardCsv(card: DistrictCard, options: { lang: Lang; locale?
       ...attainmentCells(i.annual, i.decimals, lang),
       ...attainmentCells(i.period, i.decimals, lang),
       num(i.city, i.decimals),
-      num(i.cityAverage, i.decimals),
+      i.averageBasis === 'percent-of-plan' ? cityAverageText(i, lang) : num(i.cityAverage, i.decimals),
       num(i.rank, 0),
       num(i.ranked, 0),
       i.belowAverage === null ? null : { number: i.belowAverage ? 1 : 0, decimals: 0 },

@@ -1,10 +1,12 @@
-import { round } from '../text/number.js';
+import { round, shownDecimals } from '../text/number.js';
 import type { Lang } from './labels.js';
 
 /** A number as people read it: "214.258" and "36,44" in Vietnamese, "214,258" and "36.44" in English. */
 export function formatNumber(value: number | null, decimals: number, lang: Lang): string {
   if (value === null) return '—';
-  const fixed = round(value, decimals).toFixed(decimals);
+  // More decimals than the indicator's when the value has them: an output never hides what was read.
+  const d = shownDecimals(value, decimals);
+  const fixed = round(value, d).toFixed(d);
   const [intPart, frac] = fixed.split('.') as [string, string | undefined];
   const negative = intPart.startsWith('-');
   const digits = negative ? intPart.slice(1) : intPart;

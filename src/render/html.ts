@@ -5,6 +5,7 @@ import { messageIn, type Finding } from '../model/finding.js';
 import {
   findingPlace,
   findingsHeading,
+  cityAverageText,
   districtIndicators,
   headlineVerdict,
   indicatorName,
@@ -19,7 +20,7 @@ import {
   type RenderOptions,
 } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
-import { LABELS, type Lang } from './labels.js';
+import { LABELS, verdictText, type Lang } from './labels.js';
 import { qualityHtml } from './quality.js';
 
 /**
@@ -40,6 +41,7 @@ const STATUS_MARK: Record<Status, string> = {
   achieved: '✓',
   'not-achieved': '✗',
   'no-data': '?',
+  partial: '◐',
   'not-evaluated': '·',
   'no-target': '',
 };
@@ -159,7 +161,7 @@ ${body}
 }
 
 function verdictCell(a: Attainment, lang: Lang, label: string): string {
-  return `<td class="verdict s-${a.status}" data-label="${esc(label)}">${esc(LABELS[lang].status[a.status])}</td>`;
+  return `<td class="verdict s-${a.status}" data-label="${esc(label)}">${esc(verdictText(a, lang))}</td>`;
 }
 
 function numCell(text: string, label: string, extra = ''): string {
@@ -221,7 +223,7 @@ function chartSection(model: ReportModel, lang: Lang): string {
       const name = indicatorName(ind, lang);
       const pct = formatPercent(p, lang);
       return `<div class="bar"><span class="name">${esc(name)}</span><svg viewBox="0 0 ${BAR_W} 20" preserveAspectRatio="none" role="img" aria-label="${esc(`${name}: ${pct}`)}"><title>${esc(
-        `${name}: ${pct} — ${L.status[ind.period.status]}`,
+        `${name}: ${pct} — ${verdictText(ind.period, lang)}`,
       )}</title><rect class="b-${ind.period.status}" x="0" y="20%" width="${x(p)}" height="60%"/>${p > max ? `<rect x="${BAR_W - 4}" y="20%" width="4" height="60%" fill="#000"/>` : ''}<line x1="${x(
         100,
       )}" x2="${x(100)}" y1="0" y2="20" stroke="#222" stroke-width="2" stroke-dasharray="4 2" vector-effect="non-scaling-stroke"/></svg><span class="pct">${esc(pct)}</span></div>`;
@@ -294,7 +296,7 @@ function cardRow(i: CardIndicator, card: DistrictCard, lang: Lang): string {
   )}${textCell(targetText(i.annual.target, i.decimals, lang), yearT)}${numCell(formatPercent(i.annual.percent, lang), `${L.percent} (${yearT})`)}${verdictCell(i.annual, lang, `${L.verdict} (${yearT})`)}${textCell(targetText(i.period.target, i.decimals, lang), periodT)}${numCell(formatPercent(i.period.percent, lang), `${L.periodPercent} (${periodT})`)}${verdictCell(i.period, lang, `${L.verdict} (${periodT})`)}${numCell(
     formatNumber(i.city, i.decimals, lang),
     L.cityValue,
-  )}${numCell(formatNumber(i.cityAverage, i.decimals, lang), L.cityAverage)}${numCell(i.rank === null ? L.notAvailable : `${i.rank}/${i.ranked}`, L.rank)}${numCell(
+  )}${numCell(cityAverageText(i, lang), L.cityAverage)}${numCell(i.rank === null ? L.notAvailable : `${i.rank}/${i.ranked}`, L.rank)}${numCell(
     flag,
     L.belowAverageShort,
     i.belowAverage ? ' flag' : '',

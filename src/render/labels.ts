@@ -1,4 +1,5 @@
 import type { Status } from '../compute/attainment.js';
+import type { Attainment } from '../compute/model.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -13,6 +14,10 @@ export interface Labels {
   periodPercent: string;
   verdict: string;
   status: Record<Status, string>;
+  /** The verdict of a city value combined from fewer units than expected: "Partial: 1 of 30". */
+  partialVerdict: (units: number, expected: number) => string;
+  /** The summary line that counts them (printed only when there are some). */
+  partialLine: (count: number) => string;
   periodLine: (achieved: number, of: number, year: number) => string;
   annualLine: (exceeded: number, achieved: number, of: number, year: number) => string;
   catalogLine: (known: number, total: number, extra: number) => string;
@@ -91,7 +96,10 @@ export const LABELS: Record<Lang, Labels> = {
       'not-evaluated': 'Không đánh giá',
       'no-data': 'Chưa có số liệu',
       'no-target': '—',
+      partial: 'Chưa đủ đơn vị',
     },
+    partialVerdict: (n, of) => `Chưa đủ: ${n}/${of} đơn vị`,
+    partialLine: (n) => `Chưa đánh giá vì số liệu chưa đủ đơn vị (không tính ở trên): ${n} chỉ tiêu`,
     periodLine: (a, of, y) => `Hoàn thành và vượt mục tiêu ${y}: ${a}/${of} chỉ tiêu`,
     annualLine: (e, a, of, y) => `Vượt kế hoạch năm ${y}: ${e} chỉ tiêu; hoàn thành và vượt: ${a}/${of}`,
     catalogLine: (k, t, x) => `Danh mục: biết ${k}/${t} chỉ tiêu của Chương trình${x ? ` (và ${x} chỉ tiêu tham khảo)` : ''}`,
@@ -134,7 +142,7 @@ export const LABELS: Record<Lang, Labels> = {
     showFindings: (n) => `Xem ${n} phát hiện`,
     cardTitle: (n, y) => `${n} — kết quả năm ${y}`,
     cardLine: (b, of) => `Thấp hơn bình quân thành phố ở ${b}/${of} chỉ tiêu`,
-    cardNotes: 'Xếp hạng trong số các đơn vị có số liệu (1 = tốt nhất, theo chiều của chỉ tiêu). Bình quân thành phố: giá trị toàn thành phố với chỉ tiêu tỷ lệ; giá trị toàn thành phố chia đều cho các đơn vị với chỉ tiêu cộng dồn.',
+    cardNotes: 'Xếp hạng trong số các đơn vị có số liệu (1 = tốt nhất, theo chiều của chỉ tiêu). Bình quân thành phố: với chỉ tiêu tỷ lệ, so giá trị của đơn vị với giá trị toàn thành phố; với chỉ tiêu cộng dồn (số đếm), so % kế hoạch của đơn vị với % kế hoạch chung của các đơn vị có kế hoạch (tổng thực hiện ÷ tổng kế hoạch); không có kế hoạch thì không so sánh.',
     notReported: 'Chưa báo cáo',
     generatedAt: (iso) => `Lập lúc ${iso}`,
     moreFindings: (n) => `… và ${n} phát hiện khác`,
@@ -166,7 +174,10 @@ export const LABELS: Record<Lang, Labels> = {
       'not-evaluated': 'Not evaluated',
       'no-data': 'No data',
       'no-target': '—',
+      partial: 'Partial',
     },
+    partialVerdict: (n, of) => `Partial: ${n} of ${of}`,
+    partialLine: (n) => `Not judged, combined from too few units (not counted above): ${n} indicators`,
     periodLine: (a, of, y) => `Achieved or exceeded the ${y} target: ${a}/${of} indicators`,
     annualLine: (e, a, of, y) => `Exceeded the ${y} plan: ${e} indicators; achieved or exceeded: ${a}/${of}`,
     catalogLine: (k, t, x) => `Catalog: ${k} of the programme's ${t} indicators known${x ? ` (plus ${x} informational)` : ''}`,
@@ -209,7 +220,7 @@ export const LABELS: Record<Lang, Labels> = {
     showFindings: (n) => `Show the ${n} findings`,
     cardTitle: (n, y) => `${n} — results for ${y}`,
     cardLine: (b, of) => `Below the city average on ${b} of ${of} indicators`,
-    cardNotes: "Rank among the districts that reported the indicator (1 = best, in the indicator's direction). City average: the city value for rates; the city value shared equally among the districts for totals.",
+    cardNotes: "Rank among the districts that reported the indicator (1 = best, in the indicator's direction). City average: for rates, the district's value against the city value; for totals (counts), the district's percent of its plan against the combined percent of plan of the districts with plans (their values' sum ÷ their plans' sum); without plans, not compared.",
     notReported: 'Not reported',
     generatedAt: (iso) => `Generated ${iso}`,
     moreFindings: (n) => `… and ${n} more findings`,
@@ -226,3 +237,9 @@ export const LABELS: Record<Lang, Labels> = {
     cityAverage: 'City average',
   },
 };
+
+/** A verdict's words: the status, or for a partial city value "Partial: 1 of 30" (every format prints this). */
+export function verdictText(a: Attainment, lang: Lang): string {
+  const L = LABELS[lang];
+  return a.status === 'partial' && a.partial ? L.partialVerdict(a.partial.units, a.partial.expected) : L.status[a.status];
+}

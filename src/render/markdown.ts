@@ -1,9 +1,9 @@
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
-import { findingPlace, findingsHeading, indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
+import { cityAverageText, findingPlace, findingsHeading, indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
 import { escapeControl, formatNumber, formatPercent } from './format.js';
-import { LABELS, type Lang } from './labels.js';
+import { LABELS, verdictText, type Lang } from './labels.js';
 import { qualityMarkdown } from './quality.js';
 
 /**
@@ -47,7 +47,7 @@ export function tableHead(cells: readonly { text: string; right?: boolean }[]): 
 }
 
 function verdict(a: Attainment, lang: Lang): string {
-  const word = mdEscape(LABELS[lang].status[a.status]);
+  const word = mdEscape(verdictText(a, lang));
   return a.status === 'not-achieved' ? `**${word}**` : word;
 }
 
@@ -130,7 +130,7 @@ export function renderCardMarkdown(card: DistrictCard, options: RenderOptions): 
         mdEscape(formatPercent(i.period.percent, lang)),
         verdict(i.period, lang),
         mdEscape(formatNumber(i.city, i.decimals, lang)),
-        mdEscape(formatNumber(i.cityAverage, i.decimals, lang)),
+        mdEscape(cityAverageText(i, lang)),
         i.rank === null ? L.notAvailable : `${i.rank}/${i.ranked}`,
         i.belowAverage === null ? L.notAvailable : i.belowAverage ? `**${mdEscape(L.yes)}**` : mdEscape(L.no),
       ]),

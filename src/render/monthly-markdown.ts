@@ -2,7 +2,7 @@ import type { MonthIndicator, MonthSummary, UnitSubmission } from '../compute/mo
 import type { IndexRow } from '../batch/manifest.js';
 import { indicatorName, leftOutMessage, targetText } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
-import { LABELS, type Lang } from './labels.js';
+import { LABELS, verdictText, type Lang } from './labels.js';
 import { findingsMarkdown, mdEscape, row, tableHead } from './markdown.js';
 import { MONTH_LABELS } from './monthly-labels.js';
 import { qualityMarkdown } from './quality.js';
@@ -24,7 +24,7 @@ export interface MonthRenderOptions {
 export function paceOrVerdict(i: Pick<MonthIndicator, 'flow' | 'pace' | 'annual'>, lang: Lang): string {
   const M = MONTH_LABELS[lang];
   if (i.flow && i.pace) return M.pace[i.pace.status];
-  return LABELS[lang].status[i.annual.status];
+  return verdictText(i.annual, lang);
 }
 
 /** Indicators with a figure this month or the month before: the rows of the summary's table. */

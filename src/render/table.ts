@@ -5,7 +5,7 @@ import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
 import { findingPlace, findingsHeading, targetText } from './common.js';
 import { formatNumber, formatPercent, terminalLine, terminalSafe } from './format.js';
-import { LABELS, type Lang } from './labels.js';
+import { LABELS, verdictText, type Lang } from './labels.js';
 
 export interface TableOptions {
   lang: Lang;
@@ -45,6 +45,7 @@ export function renderTable(model: ReportModel, options: TableOptions): string {
     body,
     L.periodLine(s.periodAchieved, s.periodEvaluated, model.programme.to),
     L.annualLine(s.annualExceeded, s.annualAchieved, s.annualEvaluated, model.year),
+    ...(s.partial ? [L.partialLine(s.partial)] : []),
     ...model.derived.map((d) => `${en ? d.nameEn : d.name}: ${d.value === null ? '—' : `${formatNumber(d.value, 0, options.lang)}/${formatNumber(d.of, 0, options.lang)}`}`),
     L.districtsLine(s.districtsReporting, s.districtsExpected),
     L.catalogLine(model.programme.known, model.programme.indicatorCount, s.indicators - model.programme.known),
@@ -76,10 +77,10 @@ function wideTable(model: ReportModel, options: TableOptions, c: ChalkInstance, 
       en ? ind.unitEn : ind.unit,
       targetText(ind.annual.target, ind.decimals, options.lang),
       { hAlign: 'right', content: formatPercent(ind.annual.percent, options.lang) },
-      status(c, ind.annual, L.status),
+      status(c, ind.annual, options.lang),
       targetText(ind.period.target, ind.decimals, options.lang),
       { hAlign: 'right', content: formatPercent(ind.period.percent, options.lang) },
-      status(c, ind.period, L.status),
+      status(c, ind.period, options.lang),
     ]);
   }
   return table.toString();
@@ -97,7 +98,7 @@ function compactIndicators(model: ReportModel, options: TableOptions, c: ChalkIn
     const target = targetText(a.target, decimals, options.lang);
     const percent = formatPercent(a.percent, options.lang);
     if (a.target === null) return `${label} —`;
-    return `${label} ${target}${percent ? ` → ${percent}` : ''} ${status(c, a, L.status)}`;
+    return `${label} ${target}${percent ? ` → ${percent}` : ''} ${status(c, a, options.lang)}`;
   };
   const blocks = model.indicators.map((ind, i) => {
     const name = (en ? ind.nameEn : ind.name) + (ind.official ? '' : ` (${L.informational})`);
@@ -176,11 +177,12 @@ const STATUS_COLOR: Record<Status, (c: ChalkInstance, text: string) => string> =
   'not-achieved': (c, t) => c.red(t),
   'not-evaluated': (c, t) => c.gray(t),
   'no-data': (c, t) => c.yellow(t),
+  partial: (c, t) => c.yellow.bold(t),
   'no-target': (c, t) => c.gray(t),
 };
 
-function status(c: ChalkInstance, a: Attainment, names: Record<Status, string>): string {
-  return STATUS_COLOR[a.status](c, names[a.status]);
+function status(c: ChalkInstance, a: Attainment, lang: Lang): string {
+  return STATUS_COLOR[a.status](c, verdictText(a, lang));
 }
 
 /** Findings as "place  severity  code  message", one a line, errors first within each place. */

@@ -3,12 +3,12 @@ import type { Status } from '../compute/attainment.js';
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
-import { round } from '../text/number.js';
+import { round, shownDecimals } from '../text/number.js';
 import { bareTarget, indicatorName, isPercentUnit, SEVERITY_COLORS, STATUS_COLORS, summaryCounts, targetsLine, title, unitName, type RenderOptions } from './common.js';
 import { CITY_CODE } from './csv.js';
 import { formatNumber, formatPercent } from './format.js';
 import { qualityFindings, qualityHeading, qualityIntro } from './quality.js';
-import { LABELS, type Lang } from './labels.js';
+import { LABELS, verdictText, type Lang } from './labels.js';
 import { loadWorkbookClass, workbookBytes, type WorkbookClass } from './workbook.js';
 
 /**
@@ -98,8 +98,10 @@ function decimalsFormat(decimals: number): string {
 function valueCell(value: number | null, ind: { unit: string; decimals: number }, lang: Lang): [number | null, string, Style] {
   const display = value === null ? '' : formatNumber(value, ind.decimals, lang) + (isPercentUnit(ind) ? '%' : '');
   if (value === null) return [null, display, { right: true }];
-  if (isPercentUnit(ind)) return [round(value / 100, ind.decimals + 2), display, { numFmt: `0${decimalsFormat(ind.decimals)}%`, right: true }];
-  return [round(value, ind.decimals), display, { numFmt: `#,##0${decimalsFormat(ind.decimals)}`, right: true }];
+  // The format shows every decimal the value has (a plan of 4.5 is not shown as 5).
+  const d = shownDecimals(value, ind.decimals);
+  if (isPercentUnit(ind)) return [round(value / 100, d + 2), display, { numFmt: `0${decimalsFormat(d)}%`, right: true }];
+  return [round(value, d), display, { numFmt: `#,##0${decimalsFormat(d)}`, right: true }];
 }
 
 /** A percentage of target (121.47) as an Excel percentage (1.2147, shown "121.47%"). */
@@ -120,10 +122,9 @@ function targetCell(text: string | null, ind: { unit: string; decimals: number }
 }
 
 function putAttainment(sheet: Sheet, row: number, col: number, a: Attainment, ind: { unit: string; decimals: number }, lang: Lang): void {
-  const L = LABELS[lang];
   sheet.set(row, col, ...targetCell(a.target, ind, lang));
   sheet.set(row, col + 1, ...percentCell(a.percent, lang));
-  const word = L.status[a.status];
+  const word = verdictText(a, lang);
   sheet.set(row, col + 2, word, word, verdictStyle(a.status));
 }
 
@@ -241,7 +242,7 @@ function cardSheet(wb: Workbook, card: DistrictCard, options: RenderOptions): vo
     putAttainment(sheet, row, 4, i.annual, i, lang);
     putAttainment(sheet, row, 7, i.period, i, lang);
     sheet.set(row, 10, ...valueCell(i.city, i, lang));
-    sheet.set(row, 11, ...valueCell(i.cityAverage, i, lang));
+    sheet.set(row, 11, ...(i.averageBasis === 'percent-of-plan' ? percentCell(i.cityAverage, lang) : valueCell(i.cityAverage, i, lang)));
     sheet.set(row, 12, i.rank, i.rank === null ? '' : String(i.rank), { numFmt: '0', right: true });
     sheet.set(row, 13, i.ranked, String(i.ranked), { numFmt: '0', right: true });
     if (i.belowAverage !== null) {

@@ -85,3 +85,16 @@ export function round(value: number, decimals: number): number {
   const shifted = Number((Math.abs(value) * factor).toPrecision(15));
   return (Math.sign(value) * Math.round(shifted)) / factor;
 }
+
+/** Most decimals an output shows: a value read with more is shown rounded here (no cell carries more meaning). */
+export const MAX_SHOWN_DECIMALS = 6;
+
+/**
+ * How many decimals to print `value` with: at least `min` (the indicator's), more when the value has them, so
+ * that no output hides what was read (a plan of 4.5 people shows 4,5, not 5). Capped at MAX_SHOWN_DECIMALS.
+ */
+export function shownDecimals(value: number, min: number): number {
+  let d = Math.max(0, min);
+  while (d < MAX_SHOWN_DECIMALS && round(value, d) !== round(value, MAX_SHOWN_DECIMALS)) d++;
+  return d;
+}

@@ -57,10 +57,14 @@ export function noTableFiles(tables: readonly Table[], sheets: readonly SheetSum
   return out;
 }
 
-/** A file with a table but not one figure in it (and no error to explain why): a `no-data` warning. */
-export function noDataFiles(sheets: readonly SheetSummary[], observations: readonly Observation[], findings: readonly Finding[]): Finding[] {
+/**
+ * A file with a table but not one figure in it (and no error to explain why): a `no-data` warning. Figures are
+ * counted as read, before duplicates are resolved: a copy of another file has its figures (a `duplicate-file`
+ * warning says so), it is not empty.
+ */
+export function noDataFiles(sheets: readonly SheetSummary[], findings: readonly Finding[]): Finding[] {
   const withTable = new Set(sheets.filter((s) => s.layout !== null).map((s) => s.file));
-  const withData = new Set(observations.filter((o) => o.value !== null).map((o) => o.source.file));
+  const withData = new Set(sheets.filter((s) => s.values > 0).map((s) => s.file));
   const withErrors = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file));
   const out: Finding[] = [];
   for (const file of withTable) {

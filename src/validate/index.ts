@@ -61,7 +61,7 @@ export function validate(input: ValidateInput, index: CatalogIndex, options: Val
     add(planMismatches(normalised.observations, index, year, options.targets));
     // A row not read for being ragged was reported, badly: not listed again as missing.
     add(missingIndicators(normalised.observations, normalised.sheets, index, year, [...findings, ...normalised.findings.filter((f) => f.code === 'ragged-row')], group.month ? dueEveryMonth : undefined));
-    add(noDataFiles(normalised.sheets, normalised.observations, findings));
+    add(noDataFiles(normalised.sheets, findings));
     // For the quality checks: a month folder's figures are that month's.
     for (const t of tables) checked.tables.push(t);
     for (const o of normalised.observations) checked.observations.push(group.month && o.month === null && o.year === group.month.year ? { ...o, month: group.month.month } : o);

@@ -83,6 +83,13 @@ describe.each([1, 2, 3])('month %i of the demo', (m) => {
   });
   it('sets the year-to-date percent of the 160,000 plan beside the pace M/12', () => {
     const j = jobs(months[period]!);
+    const reporting = j.districts.filter((d) => d.value !== null).length;
+    if (reporting < 30) {
+      // Fewer districts than expected: a partial city value, without a percentage or pace of its own (issue 11, item 4).
+      expect(j.annual).toEqual({ target: '160000', percent: null, status: 'partial', partial: { units: reporting, expected: 30 } });
+      expect(j.pace).toBeNull();
+      return;
+    }
     const percent = Math.round((j.value! / 160000) * 100 * 100) / 100;
     expect(j.annual).toMatchObject({ target: '160000', percent });
     const pace = Math.round((m / 12) * 100 * 100) / 100;

@@ -47,7 +47,13 @@ describe('--programme FILE', () => {
     expect(json.programme).toMatchObject({ id: 'my-programme', targets: 'plan', indicatorCount: 2, known: 2 });
     expect(json.indicators.map((i: { id: string }) => i.id)).toEqual(['hospital-beds-per-10k', 'kindergartens']);
     expect(json.indicators[0].period).toEqual({ target: '40', percent: 91.1, status: 'not-achieved' });
-    expect(json.indicators[1]).toMatchObject({ value: 55, origin: 'districts', annual: { target: 'ít nhất 50', percent: 110, status: 'achieved' }, period: { target: '60', percent: 91.67, status: 'not-achieved' } });
+    // Two of its 30 districts: a partial city value, without a verdict of its own (issue 11, item 4).
+    expect(json.indicators[1]).toMatchObject({
+      value: 55,
+      origin: 'districts',
+      annual: { target: 'ít nhất 50', percent: null, status: 'partial', partial: { units: 2, expected: 30 } },
+      period: { target: '60', percent: null, status: 'partial', partial: { units: 2, expected: 30 } },
+    });
     expect(json.issues.map((f: { code: string; cell: string }) => [f.code, f.cell])).toEqual([
       ['partial-aggregate', null],
       ['unknown-indicator', 'B5'],
@@ -66,5 +72,37 @@ describe('--programme FILE', () => {
     const r = welfare(['report', '--year', '2023', data, '--programme', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not valid JSON');
+  });
+  describe('targets read in full (issue 11, item 2)', () => {
+    const jobs = builtin.indicators.find((i: { id: string }) => i.id === 'jobs-created');
+    const withTarget = (annual: string) => {
+      const file = join(dir, `jobs-${encodeURIComponent(annual)}.json`);
+      writeFileSync(file, JSON.stringify({ ...mine, indicatorCount: 1, indicators: [jobs], targetSets: [{ name: 'plan', title: 'Kế hoạch', targets: { 'jobs-created': { annual: { '2023': annual } } } }] }));
+      return file;
+    };
+    const jobsData = join(dir, 'jobs.csv');
+    writeFileSync(jobsData, 'Đơn vị,Chỉ tiêu,Năm,Giá trị\nSở Lao động - Thương binh và Xã hội,Giải quyết việc làm,2023,214258\n');
+    it.each([
+      ['160,000', 'level', 133.91, 'exceeded'],
+      ['160.000', 'level', 133.91, 'exceeded'],
+      ['160k', 'level', 133.91, 'exceeded'],
+      ['around 160k', 'level', 133.91, 'exceeded'],
+      ['khoảng 160 nghìn', 'level', 133.91, 'exceeded'],
+      ['2 triệu', 'level', 10.71, 'not-achieved'],
+      ['trên 50 nghìn', 'floor', 428.52, 'achieved'],
+    ])('"%s"', (annual, _kind, percent, status) => {
+      const r = welfare(['report', '--year', '2023', jobsData, '--programme', withTarget(annual), '--format', 'json']);
+      expect(r.code).toBe(0);
+      const ind = JSON.parse(r.stdout).indicators[0];
+      expect(ind.value).toBe(214258);
+      expect(ind.annual.percent).toBe(percent);
+      expect(ind.annual.status).toBe(status);
+    });
+    it.each([['4,5'], ['160 người trong 2 năm']])('refuses "%s" at load with exit 2, naming the indicator and the text', (annual) => {
+      const r = welfare(['report', '--year', '2023', jobsData, '--programme', withTarget(annual)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`indicator "jobs-created", year 2023: the target "${annual}" cannot be read in full`);
+      expect(r.stdout).toBe('');
+    });
   });
 });

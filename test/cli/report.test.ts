@@ -95,7 +95,7 @@ describe('the JSON contract', () => {
     expect(Object.keys(json.programme)).toEqual(['id', 'title', 'from', 'to', 'targets', 'targetsTitle', 'indicatorCount', 'known']);
     expect(Object.keys(json.summary)).toEqual([
       'indicators', 'evaluated', 'periodAchieved', 'annualExceeded', 'annualAchieved', 'notAchieved', 'noData',
-      'periodEvaluated', 'annualEvaluated', 'districtsReporting', 'districtsExpected',
+      'periodEvaluated', 'annualEvaluated', 'districtsReporting', 'districtsExpected', 'partial',
     ]);
     expect(json.year).toBe(2023);
     expect(json.programme).toMatchObject({ id: 'hanoi-08-ctr-tu-2021-2025', from: 2021, to: 2025, targets: 'original' });

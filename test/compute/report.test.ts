@@ -33,9 +33,14 @@ const ind = (m: ReturnType<typeof report>, id: string) => m.indicators.find((i) 
 describe('city values', () => {
   it('sums the districts when no city-level figure is given, and says how many it has', () => {
     const m = report([obs(district('001'), 'jobs-created', 100000), obs(district('002'), 'jobs-created', 70000)]);
-    expect(ind(m, 'jobs-created')).toMatchObject({ value: 170000, origin: 'districts', annual: { target: '160000', percent: 106.25, status: 'exceeded' } });
+    // 2 of 30 districts: no verdict of its own (issue 11, item 4), not "exceeded" at 106.25 %.
+    expect(ind(m, 'jobs-created')).toMatchObject({ value: 170000, origin: 'districts', annual: { target: '160000', percent: null, status: 'partial', partial: { units: 2, expected: 30 } } });
     expect(m.issues.map((f) => [f.code, f.severity, f.message])).toEqual([
-      ['partial-aggregate', 'info', '"Giải quyết việc làm": the city value combines 2 of 30 districts; the others did not report it.'],
+      [
+        'partial-aggregate',
+        'warning',
+        '"Giải quyết việc làm": the city value combines 2 of 30 districts; the others did not report it. It gets no verdict of its own ("partial: 2 of 30"), and the summary does not count it; a city-level figure (or every district\'s) gives it one.',
+      ],
     ]);
   });
   // All 30 districts: 29 × 6,000 + one that makes the total.
@@ -74,7 +79,7 @@ describe('city values', () => {
     expect(poor).toMatchObject({ value: 0.06, origin: 'districts', parts: { 'poor-households': 90, households: 150000 } });
     expect(poor.districts.map((d) => [d.name, d.value])).toEqual([['Ba Đình', 0], ['Ba Vì', 0.1]]);
     expect(m.issues.find((f) => f.indicator === 'poor-household-rate')!.message).toBe(
-      '"Tỷ lệ hộ nghèo (chuẩn thành phố)": the city value combines 2 of 30 districts; the others did not report both of its parts (a rate alone cannot be combined).',
+      '"Tỷ lệ hộ nghèo (chuẩn thành phố)": the city value combines 2 of 30 districts; the others did not report both of its parts (a rate alone cannot be combined). It gets no verdict of its own ("partial: 2 of 30"), and the summary does not count it; a city-level figure (or every district\'s) gives it one.',
     );
     expect(m.derived.find((d) => d.id === 'districts-without-poor-households')).toEqual({
       id: 'districts-without-poor-households',
@@ -164,7 +169,10 @@ describe('findings in Vietnamese (messageVi)', () => {
   it('partial-aggregate and target-mismatch', () => {
     const m = report([obs(district('001'), 'jobs-created', 100000), obs(city(), 'jobs-created', null, { plan: '150000' })]);
     expect(m.issues.map((f) => [f.code, f.messageVi])).toEqual([
-      ['partial-aggregate', '"Giải quyết việc làm": giá trị của Thành phố chỉ tổng hợp từ 1/30 quận, huyện; các đơn vị còn lại chưa báo cáo chỉ tiêu này.'],
+      [
+        'partial-aggregate',
+        '"Giải quyết việc làm": giá trị của Thành phố chỉ tổng hợp từ 1/30 quận, huyện; các đơn vị còn lại chưa báo cáo chỉ tiêu này. Giá trị này không được đánh giá ("chưa đủ: 1/30") và không được tính trong phần tổng hợp; cần số liệu cấp Thành phố (hoặc của tất cả quận, huyện) để đánh giá.',
+      ],
       [
         'target-mismatch',
         'Sở Lao động – Thương binh và Xã hội ghi kế hoạch năm 2023 của "Giải quyết việc làm" là "150000", nhưng bộ chỉ tiêu của Chương trình ghi "160000"; báo cáo dùng "160000". Hãy sửa lại kế hoạch, hoặc chọn bộ chỉ tiêu khác bằng --targets.',

@@ -98,6 +98,7 @@ describe('published end-2023 figures from the bundled data', () => {
       annualAchieved: 4,
       notAchieved: 6,
       noData: 0,
+      partial: 0,
       periodEvaluated: 14,
       annualEvaluated: 5,
       districtsReporting: 30,

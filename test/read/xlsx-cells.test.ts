@@ -245,9 +245,7 @@ describe('package quirks', () => {
   });
 
   it('clips merged ranges to the data and ignores validations, formats, columns and names that span the sheet', async () => {
-    const started = Date.now();
     const read = await readFile(fixture('hostile/ranges.xlsx'));
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(read.findings).toEqual([]);
     expect(read.tables[0]!.sheet).toBe('Phạm vi');
     expect(read.tables[0]!.rows).toEqual([

@@ -21,10 +21,11 @@ describe('district card (pure, from the report model)', () => {
     expect(ranks('003')).toEqual([['jobs', 3, 3], ['poor', 3, 3]]);
   });
 
-  it('below the city average: a rate against the city value, a total against the city value shared among the districts', () => {
+  it('below the city average: a rate against the city value, a total by percent of plan against the planned districts combined', () => {
     const m = smallModel();
     const west = buildCard(m, '003', totals);
-    expect(row(west, 'jobs')).toMatchObject({ value: 50, city: 300, cityAverage: 100, averageBasis: 'per-district', averageOf: 3, belowAverage: true });
+    // Plans 100 + 100 + 100, values 150 + 100 + 50: 100 % combined; Tây Hồ reached 50 % of its plan.
+    expect(row(west, 'jobs')).toMatchObject({ value: 50, city: 300, cityAverage: 100, averageBasis: 'percent-of-plan', averageOf: 3, compared: 50, belowAverage: true });
     expect(row(west, 'poor')).toMatchObject({ value: 0.12, city: 0.05, cityAverage: 0.05, averageBasis: 'city-value', belowAverage: true });
     expect(west.summary).toEqual({ indicators: 2, reported: 2, compared: 2, belowAverage: 2, annualAchieved: 0, annualEvaluated: 1, periodAchieved: 0, periodEvaluated: 0 });
     // Equal to the average is not below it; lower is better for poor households, so 0 is not below 0.05.
@@ -34,9 +35,26 @@ describe('district card (pure, from the report model)', () => {
     expect(hk.summary.belowAverage).toBe(0);
   });
 
-  it('a city total reported by the city is shared among all the programme districts', () => {
+  it('a city total reported by the city changes nothing: a count is compared by percent of plan', () => {
     const card = buildCard(smallModel('city', 330), '002', totals);
-    expect(row(card, 'jobs')).toMatchObject({ cityAverage: 110, averageOf: 3, belowAverage: true });
+    expect(row(card, 'jobs')).toMatchObject({ cityAverage: 100, averageBasis: 'percent-of-plan', averageOf: 3, compared: 100, belowAverage: false });
+  });
+
+  /** Issue 11, item 6: a district that exceeded its plan was "below the city average" (its count against total ÷ 30). */
+  it('a district that exceeded its plan with a small count is not below the average of percentages of plan', () => {
+    const m = smallModel();
+    const jobs = m.indicators.find((i) => i.id === 'jobs')!;
+    // Tây Hồ: 50 of a plan of 40 = 125 %; combined (150 + 100 + 50) / (100 + 100 + 40) = 125 %.
+    jobs.districts[2]!.annual = { target: '40', percent: 125, status: 'exceeded' };
+    expect(row(buildCard(m, '003', totals), 'jobs')).toMatchObject({ value: 50, compared: 125, cityAverage: 125, averageBasis: 'percent-of-plan', belowAverage: false });
+  });
+
+  it('a count without plans is not compared', () => {
+    const m = smallModel();
+    for (const d of m.indicators.find((i) => i.id === 'jobs')!.districts) d.annual = { target: null, percent: null, status: 'no-target' };
+    const card = buildCard(m, '003', totals);
+    expect(row(card, 'jobs')).toMatchObject({ value: 50, compared: null, cityAverage: null, averageBasis: null, averageOf: null, belowAverage: null });
+    expect(card.summary).toMatchObject({ compared: 1, belowAverage: 1 });
   });
 
   it('without the totals list a total is compared with the city value itself', () => {
@@ -62,22 +80,22 @@ describe('district card (pure, from the report model)', () => {
 });
 
 describe('district cards on the bundled 2023 data', () => {
-  it('Tây Hồ: fewest jobs (30/30, below the average 214,258 / 30 = 7,142), no poor households (rank 1)', async () => {
+  it('Tây Hồ: fewest jobs (30/30; 96.11 % of its plan, below the 133.91 % = 214,258 / 160,000 of all plans), no poor households (rank 1)', async () => {
     const card = buildCard(await report2023(), '003', { totals: TOTALS });
     expect(card.indicators.map((i) => [i.id, i.value, i.rank, i.ranked, i.cityAverage, i.belowAverage])).toEqual([
-      ['jobs-created', 3364, 30, 30, 7142, true],
+      ['jobs-created', 3364, 30, 30, 133.91, true],
       ['poor-household-rate', 0, 1, 30, 0.03, false],
       ['near-poor-household-rate', 0, 1, 30, 0.328, false],
       ['commune-health-stations-with-doctor', 100, 1, 30, 89.64, false],
     ]);
-    expect(card.indicators[0]).toMatchObject({ city: 214258, averageBasis: 'per-district', averageOf: 30, annual: { target: '3.500', percent: 96.11, status: 'not-achieved' } });
+    expect(card.indicators[0]).toMatchObject({ city: 214258, averageBasis: 'percent-of-plan', averageOf: 30, compared: 96.11, annual: { target: '3.500', percent: 96.11, status: 'not-achieved' } });
     expect(card.summary).toMatchObject({ belowAverage: 1, compared: 4 });
   });
 
   it('without options, the totals are the indicators the report model says are sums', async () => {
     const model = await report2023();
     expect(buildCard(model, '003')).toEqual(buildCard(model, '003', { totals: TOTALS }));
-    expect(buildCard(model, '003').indicators[0]).toMatchObject({ id: 'jobs-created', averageBasis: 'per-district' });
+    expect(buildCard(model, '003').indicators[0]).toMatchObject({ id: 'jobs-created', averageBasis: 'percent-of-plan' });
   });
 
   it('Sóc Sơn: 8th in jobs, 23rd in poor households (0.066% against 0.030%), 29th in stations with a doctor', async () => {

@@ -71,7 +71,7 @@ describe('CSV report', () => {
     const r = rows(renderCardCsv(card, { lang: 'vi' }));
     expect(r[0]!.slice(12)).toEqual(['Toàn thành phố', 'Bình quân thành phố', 'Xếp hạng', 'Trên tổng số', 'Thấp hơn bình quân TP']);
     expect(r.slice(1).map((x) => [x[2], x[4], ...x.slice(12)])).toEqual([
-      ['jobs-created', '8166', '214258', '7142', '8', '30', '0'],
+      ['jobs-created', '8166', '214258', '133,91% KH', '8', '30', '0'],
       ['poor-household-rate', '0.066', '0.030', '0.030', '23', '30', '1'],
       ['near-poor-household-rate', '0.580', '0.328', '0.328', '21', '30', '1'],
       ['commune-health-stations-with-doctor', '80.77', '89.64', '89.64', '29', '30', '1'],

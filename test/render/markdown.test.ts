@@ -65,7 +65,7 @@ describe('Markdown report', () => {
     expect(lines).toContain('- Thấp hơn bình quân thành phố ở 3/4 chỉ tiêu');
     const table = lines.filter((l) => l.startsWith('| '));
     expect(table.slice(2).map(cells)).toEqual([
-      ['Giải quyết việc làm', '8.166', 'người', '6.000', '136,10%', 'Vượt', '—', '', '—', '214.258', '7.142', '8/30', 'không'],
+      ['Giải quyết việc làm', '8.166', 'người', '6.000', '136,10%', 'Vượt', '—', '', '—', '214.258', '133,91% KH', '8/30', 'không'],
       ['Tỷ lệ hộ nghèo (chuẩn thành phố)', '0,066', '%', '—', '', '—', 'cơ bản không còn hộ nghèo', '', 'Không đánh giá', '0,030', '0,030', '23/30', '**có**'],
       ['Tỷ lệ hộ cận nghèo (tham khảo)', '0,580', '%', '—', '', '—', '—', '', '—', '0,328', '0,328', '21/30', '**có**'],
       ['Tỷ lệ trạm y tế xã có bác sĩ', '80,77', '%', '—', '', '—', '100', '80,77%', '**Không đạt**', '89,64', '89,64', '29/30', '**có**'],

@@ -20,7 +20,7 @@ describe.skipIf(!available && !process.env.CI)('HTML review in headless chromium
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     const r = welfare(['review', 'fixtures/review', '--to', '2023', '--format', 'html', '--out', file]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`welfare: wrote ${file}\n`);
     expect(r.code).toBe(0);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 30_000);

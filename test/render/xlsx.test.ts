@@ -143,10 +143,11 @@ describe('xlsx report', () => {
     expect(ws.getCell('A1').value).toBe('Sóc Sơn — kết quả năm 2023');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, xSplit: 1 });
     const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1, 15);
-    expect(row(5)).toEqual(['Giải quyết việc làm', 'người', 8166, 6000, 1.361, 'Vượt', undefined, undefined, '—', 214258, 7142, 8, 30, 'không']);
+    expect(row(5)).toEqual(['Giải quyết việc làm', 'người', 8166, 6000, 1.361, 'Vượt', undefined, undefined, '—', 214258, 1.3391, 8, 30, 'không']);
     expect(row(6)).toEqual(['Tỷ lệ hộ nghèo (chuẩn thành phố)', '%', 0.00066, undefined, undefined, '—', 'cơ bản không còn hộ nghèo', undefined, 'Không đánh giá', 0.0003, 0.0003, 23, 30, 'có']);
     expect(fill(ws.getCell('N6'))).toBe('FFFFC7CE');
-    expect(ws.getCell('K5').numFmt).toBe('#,##0');
+    // A count's city average is the planned districts' combined percent of plan (issue 11, item 6).
+    expect(ws.getCell('K5').numFmt).toBe('0.00%');
   });
 
   it('sheet names Excel accepts', () => {

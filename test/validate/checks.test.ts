@@ -247,3 +247,54 @@ describe('findings in Vietnamese (messageVi)', () => {
     );
   });
 });
+
+/** Issue 11, item 7: the same file in two folders gave `no-data` ("every value cell is empty") for the second copy. */
+describe('the same file twice', () => {
+  it('is a duplicate-file warning at the copy, never no-data', async () => {
+    const r = await validateFiles([
+      ['a/ba-dinh.csv', district('Ba Đình')],
+      ['b/ba-dinh.csv', district('Ba Đình')],
+    ]);
+    consistent(r);
+    expect(r.issues.map((f) => [f.severity, f.code, f.file, f.message])).toEqual([
+      [
+        'warning',
+        'duplicate-file',
+        'b/ba-dinh.csv',
+        'b/ba-dinh.csv repeats 6 figures of a/ba-dinh.csv with the same values (the same unit, indicator and year): each is used once. If it is a copy of the same file, remove one.',
+      ],
+    ]);
+  });
+  it('a file with a table and really no figure is still no-data', async () => {
+    const r = await validateFiles([['ba-dinh.csv', HEADER + 'Ba Đình,Giải quyết việc làm,2023,,\n']]);
+    expect(r.issues.map((f) => f.code)).toContain('no-data');
+  });
+});
+
+/** Issue 11, item 33: a file of another programme got an unrelated "did you mean" for every row. */
+describe('a file of another programme', () => {
+  const other =
+    HEADER +
+    ['Số trường mầm non đạt chuẩn quốc gia', 'Tỷ lệ học sinh tốt nghiệp THPT', 'Số km đường giao thông nông thôn được cứng hóa', 'Tỷ lệ che phủ rừng']
+      .map((n, i) => `Ba Đình,${n},2023,${10 + i},\n`)
+      .join('');
+
+  it('gets one other-programme error at the file, naming what it found', async () => {
+    const r = await validateFiles([['giao-duc.csv', other]]);
+    consistent(r);
+    expect(r.issues.map((f) => [f.severity, f.code, f.file, f.cell, f.message])).toEqual([
+      [
+        'error',
+        'other-programme',
+        'giao-duc.csv',
+        null,
+        'giao-duc.csv does not look like a file of Chương trình 08-CTr/TU (2021–2025): none of the 4 indicator names in it is one of the programme\'s (it names "Số trường mầm non đạt chuẩn quốc gia", "Tỷ lệ học sinh tốt nghiệp THPT", "Số km đường giao thông nông thôn được cứng hóa", …), so none of its figures is used. Check that it is the right file, or give its programme\'s definition with --programme.',
+      ],
+    ]);
+  });
+
+  it('a file of this programme with a few unknown names still gets a "did you mean" per row', async () => {
+    const r = await validateFiles([['ba-dinh.csv', district('Ba Đình') + 'Ba Đình,Số lao động đi làm việc ở nước ngoài,2023,5,\nBa Đình,Tỷ lệ che phủ rừng,2023,5,\nBa Đình,Số km đường,2023,5,\n']]);
+    expect(r.issues.map((f) => f.code)).toEqual(['unknown-indicator', 'unknown-indicator', 'unknown-indicator']);
+  });
+});

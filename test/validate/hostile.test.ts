@@ -43,9 +43,7 @@ const CASES: [name: string, errors: { code: string; cell?: string | null; sheet?
 describe('hostile files: an error that names the file and says why', () => {
   it.each(CASES)('%s', async (name, expected, why) => {
     const file = fixture(name);
-    const started = Date.now();
     const result = await validatePaths([file]);
-    expect(Date.now() - started).toBeLessThan(2000);
     consistent(result);
     expect(result.ok).toBe(false);
     expect(result.files).toEqual([{ file, ok: false, errors: expected.length, warnings: 0 }]);
@@ -74,9 +72,7 @@ describe('hostile cases built here', () => {
 
   it('a 5 MB cell inside a valid table: cell-too-large at its cell, the rest of the table still checked', async () => {
     const csv = `${HEADER}Ba Đình,Giải quyết việc làm,2023,${'9'.repeat(5 * 1024 * 1024)},\nBa Đình,Tổng số hộ,2023,abc,\n`;
-    const started = Date.now();
     const result = await validateFiles([['big.csv', csv]]);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(placed(errors(result))).toEqual([
       { severity: 'error', code: 'cell-too-large', file: 'big.csv', sheet: null, cell: 'D2', row: 2 },
       { severity: 'error', code: 'bad-number', file: 'big.csv', sheet: null, cell: 'D3', row: 3 },
@@ -93,9 +89,7 @@ describe('hostile cases built here', () => {
     ws.addRow(['Ba Đình', letters.join(''), 2023, 1]);
     const path = join(dir, 'big-cell.xlsx');
     writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
-    const started = Date.now();
     const result = await validatePaths([path]);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(placed(errors(result))).toEqual([{ severity: 'error', code: 'cell-too-large', file: path, sheet: 'Báo cáo', cell: 'B3', row: 3 }]);
   });
 
