@@ -48,14 +48,8 @@ export function checkProgramme(programme: Programme, file: string | null): { pro
       problem(`derived count "${d.id}" names unknown part "${d.part}"`, `số đếm suy ra "${d.id}" dẫn chiếu thành phần "${d.part}" không tồn tại`);
     }
   }
-  // Rules and outlier sizes name real figures (src/quality).
+  // Rules name real figures (src/quality). An outlier `size` that names no figure only leaves counts unscaled.
   for (const p of parseRules(programme).problems) problem(p, p.replace(/^rule/, 'quy tắc'));
-  for (const ind of programme.indicators) {
-    const size = ind.quality?.size?.split('.');
-    if (size && !programme.indicators.find((i) => i.id === size[0])?.parts.some((p) => p.id === size[1])) {
-      problem(`indicator "${ind.id}": quality.size names unknown part "${ind.quality!.size}"`, `chỉ tiêu "${ind.id}": quality.size dẫn chiếu thành phần "${ind.quality!.size}" không tồn tại`);
-    }
-  }
   const targetSets = canonicalTargetSets(programme, problem);
   if (problems.length) {
     return {
