@@ -48,12 +48,14 @@ function split(total, weights) {
   return parts;
 }
 
-// January–June by district, in proportion to its 2023 jobs; July–December by unit, by a fixed weight.
+// January–June by district, in proportion to its 2023 jobs; July–December by unit, in proportion to its size.
 const districtJobs = split(JOBS_H1, DISTRICTS.map((d) => BASE.districts.find((b) => b.code === d.code).jobs));
-const unitJobs = split(JOBS_H2, UNITS.map((u) => 60 + (Number(u.code) % 41) + (u.kind === 'phường' ? 25 : 0)));
-// Households: a district's from 2023 plus growth; a unit's chosen around 20,000.
-const districtHouseholds = DISTRICTS.map((d) => BASE.districts.find((b) => b.code === d.code).households + 900);
+// A unit's households: chosen around 20,000.
 const unitHouseholds = UNITS.map((u) => 14_000 + ((Number(u.code) * 37) % 12_000));
+// A unit's jobs follow its size (households), within ±10 %: jobs per household stays plausible among peers.
+const unitJobs = split(JOBS_H2, unitHouseholds.map((h, i) => Math.round(h * (0.9 + ((i * 7) % 21) / 100))));
+// Households: a district's from 2023 plus growth.
+const districtHouseholds = DISTRICTS.map((d) => BASE.districts.find((b) => b.code === d.code).households + 900);
 // Poor households: a few left in the districts at the end of June (chosen); none at the end of 2025 (published 0).
 const districtPoor = DISTRICTS.map((d, i) => (i % 5 === 0 ? 3 + (i % 4) : 0));
 

@@ -15,6 +15,7 @@ import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
 import { assembleMonth, hashFile, readSubmission, type ReadSubmission } from './inputs.js';
+import { withMonthQuality, type OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
 import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
 
@@ -38,6 +39,8 @@ export interface BatchOptions {
   /** ISO time printed in the outputs (--stamp); absent for byte-identical outputs. */
   stamp?: string;
   encoding?: TextEncodingOption;
+  /** Outlier detection (src/quality); null is --outliers off, absent the defaults. */
+  outliers?: OutlierOptions | null;
   /** Read caps raised (or lowered) from the command line; part of each month's key when given. */
   limits?: Partial<ReadLimits>;
   /** For tests: how files are written (default: atomically), and a step run after a month's outputs, before its manifest entry. */
@@ -178,7 +181,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // Said once here too (each summary lists its months'): an exclusion line without a reason, a listed file that is not there.
   for (const ym of months) if (open(ym)) for (const f of folders.get(monthKey(ym.year, ym.month))?.notes ?? []) notes.push(f.message);
   const programme = programmeHash(index);
-  const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, ...(options.limits && Object.keys(options.limits).length ? { limits: options.limits } : {}) };
+  const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, outliers: options.outliers ?? 'default', ...(options.limits && Object.keys(options.limits).length ? { limits: options.limits } : {}) };
 
   // Hash every input once.
   const hashes = new Map<string, Awaited<ReturnType<typeof hashFile>>>();
@@ -255,6 +258,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
     const subs = p.inputs.map((f) => read.get(f.file)!);
     const input = assembleMonth(subs, index, { year: p.ym.year, defaultMonth: p.ym.month, excluded: p.excluded, notes: p.notes });
     const summary = computeMonth(input, index, { year: p.ym.year, month: p.ym.month, deadlineDay: options.deadlineDay, ...(options.targets ? { targets: options.targets } : {}) });
+    summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, p.ym, options.outliers);
     const names = { json: `${p.period}.json`, md: `${p.period}.md` };
     const { renderMonthJson } = await import('../render/monthly-json.js');
     const { renderMonthMarkdown } = await import('../render/monthly-markdown.js');

@@ -6,9 +6,10 @@ import { EXIT, UsageError } from './errors.js';
 import { loadProgramme } from './programme.js';
 import { hanoiStamp, parseEncoding, wroteLine } from './output.js';
 import { readLimits, type ReadCapOptions } from './read-caps.js';
+import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { formatNumber, terminalLine, terminalSafe } from '../render/format.js';
 
-export interface BatchCommandOptions extends ReadCapOptions {
+export interface BatchCommandOptions extends ReadCapOptions, QualityCommandOptions {
   from: string;
   to: string;
   out: string;
@@ -46,6 +47,7 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
   if (to.year * 12 + to.month - (from.year * 12 + from.month) >= 120) throw new UsageError('--from and --to span more than ten years');
   const deadlineDay = parseDeadlineDay(opts.deadlineDay);
   const encoding = parseEncoding(opts.encoding);
+  const outliers = parseOutlierOptions(opts);
   const limits = readLimits(opts);
   const rootInfo = await stat(opts.root).catch(() => null);
   if (!rootInfo?.isDirectory()) throw new UsageError(`no submissions folder ${opts.root} (give --root, the folder that holds YYYY/MM/ folders)`);
@@ -63,6 +65,7 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
       to,
       force: opts.force === true,
       deadlineDay,
+      outliers,
       lang: opts.lang,
       ...(opts.targets ? { targets: opts.targets } : {}),
       ...(opts.stamp ? { stamp: hanoiStamp() } : {}),

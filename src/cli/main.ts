@@ -37,6 +37,9 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--by <grouping>', 'group the wards and communes under the former districts (table, md or json)').choices(['former-district']))
     .option('--strict', 'exit 1 when there is an error finding')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
+    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
+    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
+    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
     .option('--no-color', 'no colours, even on a terminal');
   addReadCapOptions(report)
     .addHelpText('after', help(
@@ -60,6 +63,10 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--lang <lang>', 'language of the text output\'s headings and advice').choices(['vi', 'en']).default('vi'))
     .option('--max-errors <n>', 'list at most N errors (default 1000; all are counted, and the output says how many were left out)')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
+    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
+    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
+    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
+    .option('--strict-outliers', 'outliers are errors (exit 1), not warnings')
     .option('--no-color', 'no colours, even on a terminal');
   addReadCapOptions(validate)
     .addHelpText('after', help(
@@ -117,6 +124,9 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--lang <lang>', 'language of the Markdown summaries').choices(['vi', 'en']).default('vi'))
     .option('--stamp', 'print the time each summary was made (without it, the same inputs give byte-identical files)')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
+    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
+    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
+    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
     .option('--no-color', 'no colours and no progress bar, even on a terminal');
   addReadCapOptions(batch)
     .addHelpText('after', help(
@@ -143,6 +153,9 @@ export async function run(argv: string[]): Promise<number> {
     .option('--strict', 'exit 1 when there is an error finding')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
     .option('--no-color', 'no colours, even on a terminal')
+    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
+    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
+    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
     .action(async (paths: string[], opts) => {
       const { reviewCommand } = await import('./review.js');
       exitCode = await reviewCommand(paths, opts);

@@ -8,8 +8,10 @@ import { EXIT, UsageError } from './errors.js';
 import type { ReadLimits } from '../read/limits.js';
 import { emit, hanoiStamp, outputFile, parseEncoding, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
+import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
+import { withMonthQuality } from '../quality/index.js';
 
-export interface MonthlyReportOptions {
+export interface MonthlyReportOptions extends QualityCommandOptions {
   month?: string;
   year?: string;
   deadlineDay?: string;
@@ -49,6 +51,7 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions,
   if (!subs.some((s) => s.readable)) throw new UsageError(`nothing could be read: ${subs[0]?.findings[0]?.message ?? 'every file failed'}`);
   const input = assembleMonth(subs, index, { year, defaultMonth: month, excluded: found.excluded, notes: found.notes });
   const summary = computeMonth(input, index, { year, month, deadlineDay, ...(opts.targets ? { targets: opts.targets } : {}) });
+  summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, { year, month }, parseOutlierOptions(opts));
   const stamp = opts.stamp ? hanoiStamp() : undefined;
   const file = outputFile(opts.out);
   let content: string;

@@ -9,8 +9,10 @@ import { EXIT, UsageError } from './errors.js';
 import { emit, hanoiStamp, outputFile, parseEncoding, parseYear, resolveOutputFormat, STANDARD_OUTPUT, terminalWidth, useColor } from './output.js';
 import { readLimits, type ReadCapOptions } from './read-caps.js';
 import { loadProgramme, resolveDistrict } from './programme.js';
+import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
+import { checkQuality } from '../quality/index.js';
 
-export interface ReportOptions extends ReadCapOptions {
+export interface ReportOptions extends ReadCapOptions, QualityCommandOptions {
   year: string;
   /** YYYY-MM: print that month's summary (src/cli/monthly-report.ts) instead of the year's report. */
   month?: string;
@@ -40,6 +42,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (opts.year === undefined) throw new UsageError("required option '-y, --year <year>' not specified (or --month YYYY-MM for a month's summary)");
   const year = parseYear(opts.year)!;
   const encoding = parseEncoding(opts.encoding);
+  const outliers = parseOutlierOptions(opts);
   const file = outputFile(opts.out);
   if (format === 'xlsx' && !file && (opts.out !== STANDARD_OUTPUT || process.stdout.isTTY)) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx (or -o - into a pipe)');
   if (opts.csvLocale === 'vi' && format !== 'csv') throw new UsageError(`--csv-locale applies to --format csv, not ${format}`);
@@ -53,7 +56,9 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
   const normalised = normalise(read.tables, index, { year });
   const noData = noDataForYear(normalised.observations, year);
-  const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings, ...(noData ? [noData] : [])]);
+  // Data quality: the year's figures against the rules, their peers and their earlier years (the files' own history).
+  const quality = checkQuality(normalised.observations, index.programme, { periods: [{ year, month: null }], outliers });
+  const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings, ...(noData ? [noData] : []), ...quality]);
   if (opts.by === 'former-district') {
     if (!['table', 'md', 'json'].includes(format)) throw new UsageError('--by former-district prints as table, md or json');
     const { byFormerDistrict } = await import('../compute/former-district.js');

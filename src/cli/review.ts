@@ -7,8 +7,10 @@ import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, parseYear, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
+import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
+import { checkQuality, periodsOf } from '../quality/index.js';
 
-export interface ReviewOptions {
+export interface ReviewOptions extends QualityCommandOptions {
   from?: string;
   to?: string;
   programme?: string;
@@ -27,6 +29,7 @@ const MAX_YEARS = 50;
 
 export async function reviewCommand(paths: string[], opts: ReviewOptions): Promise<number> {
   const encoding = parseEncoding(opts.encoding);
+  const outliers = parseOutlierOptions(opts);
   if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
   const index = await loadProgramme(opts.programme, opts.targets);
   const from = parseYear(opts.from, '--from') ?? index.programme.from;
@@ -43,7 +46,10 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
   const observed = observeAllYears(read.tables, index);
   const observations = annualise(observed.observations, observed.cumulative, index);
   const years = computeYears(observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) });
-  const model = buildReview(years, observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded), ...observed.findings, ...outsideYears(observations, from, to)]);
+  // Data quality: each year of the review against the rules, its peers and the years before it.
+  const periods = periodsOf(observations, null).filter((p) => p.year >= from && p.year <= to);
+  const quality = checkQuality(observations, index.programme, { periods, outliers });
+  const model = buildReview(years, observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded), ...observed.findings, ...outsideYears(observations, from, to), ...quality]);
   const content = await renderReview(model, {
     format: opts.format,
     lang: opts.lang,

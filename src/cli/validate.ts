@@ -5,13 +5,14 @@ import { validate } from '../validate/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, parseYear, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
+import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { readLimits, type ReadCapOptions } from './read-caps.js';
 import { parseMonth } from './batch.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
-export interface ValidateCommandOptions extends ReadCapOptions {
+export interface ValidateCommandOptions extends ReadCapOptions, QualityCommandOptions {
   year?: string;
   month?: string;
   programme?: string;
@@ -35,6 +36,7 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   const encoding = parseEncoding(opts.encoding);
   const maxErrors = opts.maxErrors === undefined ? DEFAULT_MAX_ERRORS : count('--max-errors', opts.maxErrors);
   const limits = readLimits(opts);
+  const outliers = parseOutlierOptions(opts);
   const index = await loadProgramme(opts.programme, opts.targets);
   // A path that does not exist is the caller's mistake: say so before reading anything.
   for (const path of paths) {
@@ -52,7 +54,7 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length && !selection.excluded.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx)${month ? ` for ${opts.month}` : ''} in ${paths.join(', ')}`);
   const findings = [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded)];
-  const result = validate({ ...read, findings, monthOf: selection.monthOf }, index, { year, maxErrors, ...(opts.targets ? { targets: opts.targets } : {}) });
+  const result = validate({ ...read, findings, monthOf: selection.monthOf }, index, { year, maxErrors, outliers, ...(opts.targets ? { targets: opts.targets } : {}) });
   let content: string;
   if (format === 'json') content = (await import('../render/validate-json.js')).renderValidationJson(result);
   else if (format === 'github') content = (await import('../render/validate-github.js')).renderValidationGithub(result);

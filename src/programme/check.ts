@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../model/finding.js';
+import { parseRules } from '../quality/rules.js';
 import type { Programme } from './schema.js';
 import { canonicalTarget, isCountIndicator } from './target.js';
 import { geographyProblems } from './geography-check.js';
@@ -49,6 +50,8 @@ export function checkProgramme(programme: Programme, file: string | null): { pro
       problem(`derived count "${d.id}" names unknown part "${d.part}"`, `số đếm suy ra "${d.id}" dẫn chiếu thành phần "${d.part}" không tồn tại`);
     }
   }
+  // Rules name real figures (src/quality). An outlier `size` that names no figure only leaves counts unscaled.
+  for (const p of parseRules(programme).problems) problem(p, p.replace(/^rule/, 'quy tắc'));
   const targetSets = canonicalTargetSets(programme, problem);
   if (problems.length) {
     return {

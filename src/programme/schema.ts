@@ -53,6 +53,19 @@ const SeriesBreak = z
   })
   .strict();
 
+/** Plausibility facts for the outlier checks (src/quality). */
+const IndicatorQuality = z
+  .object({
+    typical: z
+      .object({ min: z.number().optional(), max: z.number().optional() })
+      .strict()
+      .optional()
+      .describe('Where a unit\'s value plausibly lies; checked when too few units report it to compare them'),
+    step: z.number().positive().optional().describe('Largest plausible change from one period to the next, as a fraction of the previous value (0.5 = ±50 %)'),
+    size: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/).optional().describe('"indicator.part" that units\' values are divided by before they are compared (jobs per household)'),
+  })
+  .strict();
+
 const Indicator = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -75,6 +88,7 @@ const Indicator = z
     flow: z.boolean().default(false).describe('True for flows that add up over the months of a year (jobs created)'),
     official: z.boolean().default(true).describe('False for informational indicators not confirmed as one of the programme\'s'),
     baseline: z.object({ year: z.number().int(), value: z.number(), note: z.string().optional() }).strict().optional(),
+    quality: IndicatorQuality.optional().describe('What the outlier checks may assume about this indicator (README, "Data quality")'),
     breaks: z
       .array(SeriesBreak)
       .default([])
@@ -136,6 +150,26 @@ const DerivedCount = z
   })
   .strict();
 
+/** A validation rule (src/quality/rules.ts): left side, operator, right side, per unit and period. */
+const Rule = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    name: z.string().describe('Vietnamese, as findings print it'),
+    nameEn: z.string(),
+    left: z.string().min(1).describe('Expression: indicator ids and "indicator.part", numbers, + - * / × ÷ −, ( ), previous(…), lastYear(…), ytd(indicator)'),
+    operator: z.enum(['<=', '<', '==', '>=', '>']),
+    right: z.string().min(1),
+    tolerance: z
+      .union([z.number().nonnegative(), z.literal('last-decimal'), z.object({ relative: z.number().nonnegative() }).strict()])
+      .default(0)
+      .describe('For ==: an absolute difference, half a unit of the left value\'s last decimal, or a fraction of the right side'),
+    severity: z.enum(['error', 'warning', 'info']).default('error'),
+    units: z.union([z.enum(['districts', 'city', 'all']), z.array(z.string())]).default('districts').describe('Where it applies: districts, city-level reporters, all, or a list of unit codes / reporter ids'),
+    periods: z.enum(['annual', 'monthly', 'all']).default('all'),
+    years: z.object({ from: z.number().int().optional(), to: z.number().int().optional() }).strict().optional(),
+  })
+  .strict();
+
 export const ProgrammeSchema = z
   .object({
     $schema: z.string().optional(),
@@ -158,6 +192,7 @@ export const ProgrammeSchema = z
     derived: z.array(DerivedCount).default([]),
     defaultTargets: z.string(),
     targetSets: z.array(TargetSet).min(1),
+    rules: z.array(Rule).default([]).describe('Validation rules (README, "Data quality")'),
   })
   .strict();
 
@@ -168,3 +203,4 @@ export type ReportingUnit = Programme['units'][number];
 export type CityReporter = Programme['cityReporters'][number];
 export type DerivedCount = Programme['derived'][number];
 export type TargetSet = Programme['targetSets'][number];
+export type Rule = Programme['rules'][number];

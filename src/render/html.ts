@@ -21,6 +21,7 @@ import {
 } from './common.js';
 import { formatNumber, formatPercent } from './format.js';
 import { LABELS, verdictText, type Lang } from './labels.js';
+import { qualityHtml } from './quality.js';
 
 /**
  * One self-contained HTML page: inline CSS, inline SVG, no script, nothing fetched (a Content-Security-Policy
@@ -414,6 +415,7 @@ ${cards.map((c) => cardArticle(c, lang, 'h3')).join('\n')}
 </section>`
     : ''
 }
+${qualityHtml(model.issues, lang, esc)}
 ${findingsSection(model.issues, lang)}
 </main>`;
   return page(lang, heading, body, options.stamp);

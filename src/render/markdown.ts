@@ -4,6 +4,7 @@ import { messageIn, type Finding } from '../model/finding.js';
 import { cityAverageText, findingPlace, findingsHeading, indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
 import { escapeControl, formatNumber, formatPercent } from './format.js';
 import { LABELS, verdictText, type Lang } from './labels.js';
+import { qualityMarkdown } from './quality.js';
 
 /**
  * GitHub-flavoured Markdown, for a pull-request comment or a wiki page: the summary, one table row per
@@ -87,6 +88,7 @@ export function renderMarkdown(model: ReportModel, options: RenderOptions): stri
       ]),
     );
   });
+  out.push('', ...qualityMarkdown(model.issues, lang, mdEscape));
   out.push('', ...findingsMarkdown(model.issues, lang));
   return out.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@ import { formatNumber, formatPercent } from './format.js';
 import { LABELS, verdictText, type Lang } from './labels.js';
 import { findingsMarkdown, mdEscape, row, tableHead } from './markdown.js';
 import { MONTH_LABELS } from './monthly-labels.js';
+import { qualityMarkdown } from './quality.js';
 
 /**
  * A month's summary as GitHub-flavoured Markdown: reporting (who, on time, late, missing), the indicators
@@ -164,6 +165,7 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
     out.push(`- ${mdEscape(`${x.file} (${M.monthName(s.year, x.month)}${x.unit ? `, ${x.unit}` : ''}; ${x.whole ? M.wholeFile : M.someCells(x.errors)}): ${leftOutMessage(x, lang)}`)}`);
   }
   out.push(...excludedMarkdown(s.excluded.map((x) => ({ ...x, period: M.monthName(s.year, x.month) })), lang));
+  out.push('', ...qualityMarkdown(s.issues, lang, mdEscape));
   out.push('', ...findingsMarkdown(s.issues, lang));
   return out.join('\n') + '\n';
 }

@@ -43,6 +43,8 @@ export const ADVICE: Readonly<Record<Lang, Readonly<Record<string, string>>>> = 
     'ambiguous-unit': 'Write the unit with its kind ("Quận Ba Đình" or "Phường Ba Đình"), or give the period of the figures.',
     'unit-not-valid': 'Check the period: districts report until June 2025, wards and communes from July 2025.',
     'no-data-for-year': 'Send the files of the year being reported, or report the year the files hold.',
+    'rule-violation': 'Check both figures at the cells named; one of them is wrong (or the rule does not hold for a reason to state).',
+    outlier: 'Check the figure at its cell (a misplaced separator, a rate as a fraction); if it is right, say why in the report.',
   },
   vi: {
     'unreadable-file': 'Mở tệp bằng Excel và lưu lại dưới dạng .xlsx (hoặc "CSV UTF-8").',
@@ -82,5 +84,7 @@ export const ADVICE: Readonly<Record<Lang, Readonly<Record<string, string>>>> = 
     'ambiguous-unit': 'Ghi tên đơn vị kèm loại ("Quận Ba Đình" hoặc "Phường Ba Đình"), hoặc ghi rõ kỳ báo cáo của số liệu.',
     'unit-not-valid': 'Kiểm tra kỳ báo cáo: quận, huyện báo cáo đến tháng 6/2025; phường, xã từ tháng 7/2025.',
     'no-data-for-year': 'Gửi tệp của năm đang báo cáo, hoặc lập báo cáo cho năm mà các tệp có số liệu.',
+    'rule-violation': 'Kiểm tra cả hai số liệu tại các ô nêu trên; một trong hai số bị sai (hoặc nêu rõ lý do quy tắc không đúng trong trường hợp này).',
+    outlier: 'Kiểm tra số liệu tại ô nêu trên (đặt sai dấu phân cách, ghi tỷ lệ dưới dạng phân số); nếu số liệu đúng, hãy giải thích trong báo cáo.',
   },
 };

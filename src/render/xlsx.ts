@@ -7,6 +7,7 @@ import { round, shownDecimals } from '../text/number.js';
 import { bareTarget, indicatorName, isPercentUnit, SEVERITY_COLORS, STATUS_COLORS, summaryCounts, targetsLine, title, unitName, type RenderOptions } from './common.js';
 import { CITY_CODE } from './csv.js';
 import { formatNumber, formatPercent } from './format.js';
+import { qualityFindings, qualityHeading, qualityIntro } from './quality.js';
 import { LABELS, verdictText, type Lang } from './labels.js';
 import { loadWorkbookClass, workbookBytes, type WorkbookClass } from './workbook.js';
 
@@ -190,12 +191,12 @@ function valuesSheet(wb: Workbook, model: ReportModel, lang: Lang): void {
   sheet.filter(1, head.length);
 }
 
-function findingsSheet(wb: Workbook, findings: readonly Finding[], lang: Lang): void {
+function findingsSheet(wb: Workbook, findings: readonly Finding[], lang: Lang, name = LABELS[lang].sheetFindings, none = LABELS[lang].noFindings): void {
   const L = LABELS[lang];
-  const sheet = new Sheet(wb.addWorksheet(L.sheetFindings), { 3: 50, 8: 100 });
+  const sheet = new Sheet(wb.addWorksheet(name), { 3: 50, 8: 100 });
   const head = [L.severityHead, L.code, L.file, L.sheet, L.cell, L.indicatorId, L.district, L.message];
   sheet.header(1, head);
-  if (!findings.length) sheet.set(2, 1, L.noFindings, L.noFindings, { fit: false });
+  if (!findings.length) sheet.set(2, 1, none, none, { fit: false });
   findings.forEach((f, n) => {
     const row = n + 2;
     const sev = L.severity[f.severity];
@@ -268,6 +269,7 @@ export async function renderXlsx(model: ReportModel, options: RenderOptions): Pr
   wb.subject = model.programme.title;
   summarySheet(wb, model, options);
   valuesSheet(wb, model, options.lang);
+  findingsSheet(wb, qualityFindings(model.issues), options.lang, qualityHeading(options.lang), qualityIntro(model.issues, options.lang).join(' '));
   findingsSheet(wb, model.issues, options.lang);
   return workbookBytes(wb, options.stamp);
 }

@@ -10,6 +10,8 @@ import type { CatalogIndex } from '../programme/match.js';
 import { missingIndicators, noDataFiles, noTableFiles, planMismatches, raggedRows, silentFailures, wrongYearFiles } from './checks.js';
 import { verdict, type ValidationResult } from './model.js';
 import { dueEveryMonth } from '../compute/monthly.js';
+import { cumulativeOf } from '../batch/submission.js';
+import { checkQuality, DEFAULT_OUTLIER_OPTIONS, periodsOf, type OutlierOptions, type QualityObservation } from '../quality/index.js';
 
 export type { FileVerdict, ValidationResult } from './model.js';
 
@@ -34,6 +36,8 @@ export interface ValidateOptions {
   targets?: string;
   /** Most error findings listed (all are counted); null for no cap. */
   maxErrors?: number | null;
+  /** Outlier detection (src/quality); null turns it off. Validation rules always run. */
+  outliers?: OutlierOptions | null;
 }
 
 export function validate(input: ValidateInput, index: CatalogIndex, options: ValidateOptions): ValidationResult {
@@ -42,6 +46,7 @@ export function validate(input: ValidateInput, index: CatalogIndex, options: Val
   const add = (more: readonly Finding[]) => {
     for (const f of more) findings.push(f);
   };
+  const checked: { tables: Table[]; observations: QualityObservation[] } = { tables: [], observations: [] };
   for (const group of byMonth(input.tables, input.monthOf)) {
     const year = options.year ?? group.month?.year ?? null;
     // A month's folder is the period a shared name ("Ba Đình": district or ward) is read for.
@@ -58,8 +63,12 @@ export function validate(input: ValidateInput, index: CatalogIndex, options: Val
     // A row not read for being ragged was reported, badly: not listed again as missing.
     add(missingIndicators(normalised.observations, normalised.sheets, index, year, [...findings, ...normalised.findings.filter((f) => f.code === 'ragged-row')], group.month ? dueEveryMonth : undefined));
     add(noDataFiles(normalised.sheets, findings));
+    // For the quality checks: a month folder's figures are that month's.
+    for (const t of tables) checked.tables.push(t);
+    for (const o of normalised.observations) checked.observations.push(group.month && o.month === null && o.year === group.month.year ? { ...o, month: group.month.month } : o);
   }
   add(silentFailures(input.files, findings));
+  add(qualityFindings(checked, options.year, options.outliers === undefined ? DEFAULT_OUTLIER_OPTIONS : options.outliers, index));
   return verdict(
     input.files.map((f) => f.file),
     dedupe(sortFindings(findings)),
@@ -81,6 +90,22 @@ function byMonth(tables: readonly Table[], monthOf: ValidateInput['monthOf']): {
     g.tables.push(t);
   }
   return [...groups.values()];
+}
+
+/**
+ * Rules and outliers over every period the files hold (the earlier ones are the later ones' history). A
+ * "Lũy kế" (year-to-date) table's flows are marked as such, as `batch` does, so they are not compared with
+ * other units' figures for one month.
+ */
+function qualityFindings({ tables, observations }: { tables: readonly Table[]; observations: readonly QualityObservation[] }, year: number | null, outliers: OutlierOptions | null, index: CatalogIndex): Finding[] {
+  const cumulative = new Map<string, ReturnType<typeof cumulativeOf>>();
+  for (const t of tables) cumulative.set(`${t.file}|${t.sheet ?? ''}`, cumulativeOf(t, index));
+  const marked = observations.map((o) => {
+    const c = cumulative.get(`${o.source.file}|${o.source.sheet ?? ''}`) ?? null;
+    const yes = c === 'all' || (c !== null && o.source.column !== null && c.has(o.source.column));
+    return yes ? { ...o, cumulative: true } : o;
+  });
+  return checkQuality(marked, index.programme, { periods: periodsOf(marked, year), outliers });
 }
 
 /**

@@ -30,6 +30,8 @@ describe('--programme FILE', () => {
       },
     ],
     derived: [],
+    // The built-in rules name indicators this programme does not have.
+    rules: [],
     targetSets: [{ name: 'plan', title: 'Kế hoạch', targets: { 'hospital-beds-per-10k': { period: '40' }, kindergartens: { annual: { '2023': 'ít nhất 50' }, period: '60' } } }],
     defaultTargets: 'plan',
   };

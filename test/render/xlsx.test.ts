@@ -22,7 +22,7 @@ afterEach(() => {
 describe('xlsx report', () => {
   it('summary sheet: indicators in catalog order, numbers as numbers with the unit format, coloured verdicts, frozen header, counts', async () => {
     const wb = await workbook(await renderXlsx(await report2023(), { lang: 'vi' }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo đơn vị', 'Phát hiện']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo đơn vị', 'Chất lượng số liệu', 'Phát hiện']);
     const ws = wb.getWorksheet('Tổng hợp')!;
     expect(ws.getCell('A1').value).toBe('Chương trình 08-CTr/TU (2021–2025) — kết quả năm 2023');
     expect(ws.getRow(3).values).toEqual([undefined, 'STT', 'Chỉ tiêu', 'Thực hiện', 'ĐVT', 'KH năm 2023', '% KH', 'Đánh giá (KH năm 2023)', 'MT 2025', '% MT', 'Đánh giá (MT 2025)']);
@@ -89,7 +89,7 @@ describe('xlsx report', () => {
 
   it('findings sheet, and English labels with --lang en', async () => {
     const wb = await workbook(await renderXlsx(await report2023(), { lang: 'en' }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'By district', 'Findings']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'By district', 'Data quality', 'Findings']);
     expect(wb.getWorksheet('Summary')!.getRow(13).getCell(2).value).toBe('Hospital beds per 10,000 people');
     expect(wb.getWorksheet('Summary')!.getRow(13).getCell(10).value).toBe('Exceeded');
     const f = wb.getWorksheet('Findings')!;

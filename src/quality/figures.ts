@@ -1,0 +1,143 @@
+/**
+ * The observations of a run, indexed once by unit, indicator and part, so that the rules and the outlier
+ * checks look up a unit's figure for a period in constant time. Pure.
+ */
+import type { Location } from '../model/finding.js';
+import type { Observation, UnitRef } from '../model/observation.js';
+import type { Figure, FigureSource, Period } from './expression.js';
+
+/** An observation as the quality checks see it; `cumulative` marks a year-to-date ("Lũy kế") figure of a flow. */
+export interface QualityObservation extends Observation {
+  cumulative?: boolean;
+}
+
+export function unitKey(unit: UnitRef): string {
+  return unit.kind === 'district' ? unit.code : `city:${unit.reporter}`;
+}
+
+function seriesKey(unit: string, indicator: string, part: string | null): string {
+  return `${unit}\u0001${indicator}\u0001${part ?? ''}`;
+}
+
+/** A period as one number: year × 13 + month (0 for a year's own figure). */
+function periodCode(year: number, month: number | null): number {
+  return year * 13 + (month ?? 0);
+}
+
+/** One unit's figures for one indicator and part: most hold one period, so the maps are made only when needed. */
+interface Series {
+  code: number;
+  only: QualityObservation;
+  /** periodCode → its observation (a cumulative one wins, else the first), once there is a second period. */
+  byPeriod: Map<number, QualityObservation> | null;
+  /** year → the observation of its latest month, once a monthly figure is seen. */
+  latest: Map<number, QualityObservation> | null;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+export class FigureIndex {
+  /** "unit␁indicator␁part" → series. */
+  private readonly series = new Map<string, Series>();
+  /** periodCode (year × 13 + 13 for "any month of the year") → indicator → part ("" for the value) → the units with that figure. */
+  private readonly present = new Map<number, Map<string, Map<string, Set<string>>>>();
+  /** Every unit that gave a value, with its name. */
+  readonly units = new Map<string, { ref: UnitRef; name: string }>();
+
+  // One pass; every lookup after it is a map access, so the checks cost time in proportion to the figures.
+  constructor(observations: readonly QualityObservation[]) {
+    for (const o of observations) {
+      if (o.value === null || !Number.isFinite(o.value)) continue;
+      const unit = unitKey(o.unit);
+      if (!this.units.has(unit)) this.units.set(unit, { ref: o.unit, name: o.unitName });
+      const key = seriesKey(unit, o.indicator, o.part);
+      const code = periodCode(o.year, o.month);
+      let s = this.series.get(key);
+      if (!s) this.series.set(key, (s = { code, only: o, byPeriod: null, latest: null }));
+      else {
+        if (!s.byPeriod) s.byPeriod = new Map([[s.code, s.only]]);
+        const had = s.byPeriod.get(code);
+        if (!had || (o.cumulative && !had.cumulative)) s.byPeriod.set(code, o);
+      }
+      if (o.month !== null) {
+        s.latest ??= new Map();
+        const last = s.latest.get(o.year);
+        if (!last || last.month! < o.month) s.latest.set(o.year, o);
+      }
+      for (const p of [code, o.year * 13 + 13]) {
+        let byIndicator = this.present.get(p);
+        if (!byIndicator) this.present.set(p, (byIndicator = new Map()));
+        let byPart = byIndicator.get(o.indicator);
+        if (!byPart) byIndicator.set(o.indicator, (byPart = new Map()));
+        const set = byPart.get(o.part ?? '');
+        if (set) set.add(unit);
+        else byPart.set(o.part ?? '', new Set([unit]));
+      }
+    }
+  }
+
+  private periodOf(s: Series, code: number): QualityObservation | undefined {
+    return s.byPeriod ? s.byPeriod.get(code) : s.code === code ? s.only : undefined;
+  }
+
+  /** The units with a figure of this indicator and part in a period (for a year: in any of its months too). */
+  unitsWith(indicator: string, part: string | null, period: Period): ReadonlySet<string> {
+    const code = period.month === null ? period.year * 13 + 13 : periodCode(period.year, period.month);
+    return this.present.get(code)?.get(indicator)?.get(part ?? '') ?? NONE;
+  }
+
+  /** The units with any figure in a period. */
+  unitsIn(period: Period): string[] {
+    const code = period.month === null ? period.year * 13 + 13 : periodCode(period.year, period.month);
+    const out = new Set<string>();
+    for (const byPart of this.present.get(code)?.values() ?? []) for (const units of byPart.values()) for (const u of units) out.add(u);
+    return [...out];
+  }
+
+  /**
+   * The observation a period holds: a month's own figure; for a year, its annual figure, else its latest month's
+   * (a level's latest value stands for the year; a flow's monthly figures are not a year's).
+   */
+  at(unit: string, indicator: string, part: string | null, period: Period): QualityObservation | null {
+    const s = this.series.get(seriesKey(unit, indicator, part));
+    if (!s) return null;
+    if (period.month !== null) return this.periodOf(s, periodCode(period.year, period.month)) ?? null;
+    return this.periodOf(s, periodCode(period.year, null)) ?? s.latest?.get(period.year) ?? null;
+  }
+
+  /** A flow's year-to-date as of a month: the latest cumulative figure, plus the per-month figures after it. */
+  ytd(unit: string, indicator: string, period: Period): Figure<Location> | null {
+    if (period.month === null) return null;
+    const month = (m: number) => this.at(unit, indicator, null, { year: period.year, month: m });
+    let from = 1;
+    let total = 0;
+    const places: Location[] = [];
+    for (let m = period.month; m >= 1; m--) {
+      const o = month(m);
+      if (o?.cumulative) {
+        total = o.value!;
+        places.push(o.source);
+        from = m + 1;
+        break;
+      }
+    }
+    for (let m = from; m <= period.month; m++) {
+      const o = month(m);
+      if (!o) continue;
+      total += o.value!;
+      places.push(o.source);
+    }
+    return places.length ? { value: total, places } : null;
+  }
+
+  /** The figure source one unit's rules read from. */
+  sourceFor(unit: string): FigureSource<Location> {
+    return {
+      figure: (indicator, part, period) => {
+        const o = this.at(unit, indicator, part, period);
+        return o ? { value: o.value!, places: [o.source] } : null;
+      },
+      ytd: (indicator, period) => this.ytd(unit, indicator, period),
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { checkQuality, DEFAULT_OUTLIER_OPTIONS, periodsOf, type QualityObservation } from '../../src/quality/index.js';
+import { obs, programme } from './helpers.js';
+
+/**
+ * Time of the large set ÷ time of the small one: each the fastest of five runs, the two sizes interleaved so a
+ * busy machine slows both alike. A ratio between two sizes is what is pinned, never a time.
+ */
+function ratio(small: QualityObservation[], large: QualityObservation[]): number {
+  const run = (observations: QualityObservation[]) => {
+    const periods = periodsOf(observations, null);
+    const t = performance.now();
+    checkQuality(observations, programme, { periods, outliers: DEFAULT_OUTLIER_OPTIONS });
+    return performance.now() - t;
+  };
+  run(small); // warm up
+  let a = Infinity;
+  let b = Infinity;
+  for (let i = 0; i < 5; i++) {
+    a = Math.min(a, run(small));
+    b = Math.min(b, run(large));
+  }
+  return b / a;
+}
+
+describe('the quality checks are linear in the figures', () => {
+  it('many periods of one unit (a file that claims every month of many years)', () => {
+    const series = (years: number) => {
+      const out: QualityObservation[] = [];
+      for (let y = 1900; y < 1900 + years; y++) {
+        for (let m = 1; m <= 12; m++) {
+          out.push(obs('001', 'jobs-created', null, 500 + ((y * 12 + m) % 7), { year: y, month: m, cumulative: m % 5 === 0 }));
+          out.push(obs('001', 'poor-household-rate', 'households', 70000 + m, { year: y, month: m }));
+        }
+      }
+      return out;
+    };
+    expect(ratio(series(40), series(320))).toBeLessThan(24); // 8 × the figures: about 8 × the time (64 × if quadratic); room for the collector
+  });
+
+  it('many units in one period', () => {
+    const units = (n: number) => {
+      const out: QualityObservation[] = [];
+      for (let i = 0; i < n; i++) {
+        out.push(obs(`u${i}`, 'jobs-created', null, 5000 + (i % 97)));
+        out.push(obs(`u${i}`, 'poor-household-rate', 'households', 70000 + (i % 89)));
+        out.push(obs(`u${i}`, 'poor-household-rate', 'poor-households', i % 13));
+      }
+      return out;
+    };
+    expect(ratio(units(1000), units(8000))).toBeLessThan(24);
+  });
+});
