@@ -35,6 +35,23 @@ export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+/**
+ * The start of every page welfare writes, up to </head>: self-contained, and a Content-Security-Policy that
+ * forbids scripts and anything fetched (the one place that states it).
+ */
+export function documentHead(lang: string, heading: string, styles: string): string {
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="welfare">
+<title>${esc(heading)}</title>
+<style>${styles}</style>
+</head>`;
+}
+
 /** Symbols beside the colours, for colour-blind readers and black-and-white prints. */
 const STATUS_MARK: Record<Status, string> = {
   exceeded: '▲',
@@ -145,16 +162,7 @@ ${sev}
 
 function page(lang: Lang, heading: string, body: string, stamp: string | undefined): string {
   const L = LABELS[lang];
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="welfare">
-<title>${esc(heading)}</title>
-<style>${css()}</style>
-</head>
+  return `${documentHead(lang, heading, css())}
 <body>
 ${body}
 <footer>welfare${stamp ? ` · ${esc(L.generatedAt(stamp))}` : ''}</footer>

@@ -2,7 +2,7 @@ import type { ReviewIndicator, ReviewModel } from '../../review/model.js';
 import { messageIn } from '../../model/finding.js';
 import { findingPlace, findingsHeading, indicatorName, targetText, STATUS_COLORS, type RenderOptions } from '../common.js';
 import { formatNumber } from '../format.js';
-import { esc } from '../html.js';
+import { documentHead, esc } from '../html.js';
 import { LABELS, type Lang } from '../labels.js';
 import { PROGRESS_COLORS } from './colors.js';
 import { REVIEW_LABELS, growthText, summaryLines } from './labels.js';
@@ -24,16 +24,7 @@ export function renderReviewHtml(model: ReviewModel, options: RenderOptions): st
   const findings = model.issues.length
     ? `<h2>${esc(findingsHeading(model.issues, lang))}</h2><ul class="findings">${model.issues.map((f) => `<li><b>${esc(R.severity[f.severity])}</b> <code>${esc(f.code)}</code> ${esc(findingPlace(f))} ${esc(messageIn(f, lang))}</li>`).join('')}</ul>`
     : `<p>${esc(R.noFindings)}</p>`;
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="welfare">
-<title>${esc(heading)}</title>
-<style>${CSS}</style>
-</head>
+  return `${documentHead(lang, heading, CSS)}
 <body>
 <header><h1>${esc(heading)}</h1>${options.stamp ? `<p>${esc(R.generatedAt(options.stamp))}</p>` : ''}</header>
 <main>
