@@ -138,7 +138,7 @@ export async function run(argv: string[]): Promise<number> {
       exitCode = await batchCommand(opts);
     });
 
-  program
+  const review = program
     .command('review')
     .description('The five-year review: each indicator\'s series (baseline, every year\'s value and verdict), the period verdict, growth and on-track status')
     .argument('[paths...]', 'files or folders (read recursively): one-year files, multi-year forms, the monthly tree of batch', ['.'])
@@ -155,7 +155,12 @@ export async function run(argv: string[]): Promise<number> {
     .option('--no-color', 'no colours, even on a terminal')
     .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
     .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
-    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
+    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)');
+  addReadCapOptions(review)
+    .addHelpText('after', help(
+      ['welfare review fixtures/review', 'welfare review submissions/ --from 2021 --to 2025 --format html -o review.html', 'welfare review fixtures/review --to 2023 --format json'],
+      ['0  the review was made (findings or not)', '1  --strict and an error finding', '2  a usage error, or nothing could be read'],
+    ))
     .action(async (paths: string[], opts) => {
       const { reviewCommand } = await import('./review.js');
       exitCode = await reviewCommand(paths, opts);

@@ -165,12 +165,13 @@ describe('--help and the options every command shares', () => {
     expect(r.code).toBe(0);
   });
 
-  it('the read caps are declared once: report, validate and batch list the same options and honour them', () => {
+  it('the read caps are declared once: report, validate, batch and review list the same options and honour them', () => {
     const caps = ['--max-file-mb', '--max-inflated-mb', '--max-rows', '--max-cells-per-row', '--max-sheets', '--max-cell-chars', '--max-zip-entries'];
-    const sections = ['report', 'validate', 'batch'].map((c) => welfare([c, '--help']).stdout.split('Read caps')[1]!.split('Examples:')[0]);
+    const sections = ['report', 'validate', 'batch', 'review'].map((c) => welfare([c, '--help']).stdout.split('Read caps')[1]!.split('Examples:')[0]);
     for (const cap of caps) expect(sections[0]).toContain(cap);
     expect(sections[1]).toBe(sections[0]);
     expect(sections[2]).toBe(sections[0]);
+    expect(sections[3]).toBe(sections[0]);
     // A cap lowered from each command: the file over it is a too-large finding there.
     const dir = temp();
     const csv = 'Đơn vị,Chỉ tiêu,Năm,Giá trị\r\nQuận Ba Đình,Giải quyết việc làm,2023,500\r\nQuận Ba Đình,Giải quyết việc làm,2023,500\r\nQuận Ba Đình,Giải quyết việc làm,2023,500\r\n';
@@ -179,6 +180,8 @@ describe('--help and the options every command shares', () => {
     expect(JSON.parse(v.stdout).issues.map((i: { code: string }) => i.code)).toContain('too-large');
     const rep = welfare(['report', '--year', '2023', '-f', 'json', '--max-rows', '2', dir]);
     expect(JSON.parse(rep.stdout).issues.map((i: { code: string }) => i.code)).toContain('too-large');
+    const review = welfare(['review', '-f', 'json', '--max-rows', '2', dir]);
+    expect(JSON.parse(review.stdout).issues.map((i: { code: string }) => i.code)).toContain('too-large');
     const month = join(dir, 'sub', '2023', '01');
     mkdirSync(month, { recursive: true });
     writeFileSync(join(month, '001-ba-dinh.csv'), csv);
