@@ -146,7 +146,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--to <year>', 'last year of the review (default: the programme\'s last year)')
     .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
     .option('--targets <name>', 'judge every year against this target set (default: the set in force each year)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md', 'csv', 'html', 'xlsx']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the --out file\'s extension, else table)').choices(['table', 'json', 'md', 'csv', 'html', 'xlsx']))
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
     .option('-o, --out <file>', 'write to this file instead of standard output (required for xlsx)')
     .option('--stamp', 'print the time the review was made (without it, the same inputs give byte-identical files)')

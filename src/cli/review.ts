@@ -2,10 +2,10 @@ import { hasErrors } from '../model/finding.js';
 import { annualise, computeYears, observeAllYears, outsideYears } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
 import { buildReview } from '../review/build.js';
-import { renderReview, type ReviewFormat } from '../render/review/dispatch.js';
+import { REVIEW_FORMATS, renderReview, type ReviewFormat } from '../render/review/dispatch.js';
 import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
-import { emit, parseEncoding, parseYear, useColor } from './output.js';
+import { emit, parseEncoding, parseYear, resolveOutputFormat, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { readLimits, type ReadCapOptions } from './read-caps.js';
@@ -16,7 +16,7 @@ export interface ReviewOptions extends QualityCommandOptions, ReadCapOptions {
   to?: string;
   programme?: string;
   targets?: string;
-  format: ReviewFormat;
+  format?: ReviewFormat;
   lang: Lang;
   out?: string;
   strict?: boolean;
@@ -31,7 +31,8 @@ const MAX_YEARS = 50;
 export async function reviewCommand(paths: string[], opts: ReviewOptions): Promise<number> {
   const encoding = parseEncoding(opts.encoding);
   const outliers = parseOutlierOptions(opts);
-  if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+  const format = resolveOutputFormat(opts.format, opts.out, REVIEW_FORMATS) as ReviewFormat;
+  if (format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
   const index = await loadProgramme(opts.programme, opts.targets);
   const from = parseYear(opts.from, '--from') ?? index.programme.from;
   const to = parseYear(opts.to, '--to') ?? index.programme.to;
@@ -52,7 +53,7 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
   const quality = checkQuality(observations, index.programme, { periods, outliers });
   const model = buildReview(years, observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded), ...observed.findings, ...outsideYears(observations, from, to), ...quality]);
   const content = await renderReview(model, {
-    format: opts.format,
+    format,
     lang: opts.lang,
     color: !opts.out && useColor(opts.color),
     ...(opts.stamp ? { stamp: new Date().toISOString() } : {}),

@@ -134,4 +134,13 @@ describe('welfare review over the monthly tree', () => {
     // Thanh Trì: January missing, February's figure only, March excluded.
     expect(jobs.units.find((u: { unit: string }) => u.unit === '020').years[0].asOfMonth).toBe(2);
   });
+  it('takes the format from -o\'s extension and refuses a mismatch, as report does', () => {
+    const md = join(dir, 'from-extension.md');
+    const r = welfare(['review', 'fixtures/review', '-o', md]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(md, 'utf8')).toBe(welfare(['review', 'fixtures/review', '--format', 'md']).stdout);
+    const bad = welfare(['review', 'fixtures/review', '-f', 'xlsx', '-o', join(dir, 'r.csv')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`welfare: --format xlsx does not match --out ${join(dir, 'r.csv')} (a .csv file is csv); change one of them\n`);
+  });
 });
