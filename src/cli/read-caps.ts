@@ -13,6 +13,7 @@ export interface ReadCapOptions {
   maxSheets?: string;
   maxCellChars?: string;
   maxZipEntries?: string;
+  maxCells?: string;
 }
 
 interface ReadCap {
@@ -32,6 +33,7 @@ export const READ_CAPS: readonly ReadCap[] = [
   { flag: '--max-sheets', key: 'maxSheets', limit: 'maxSheets', scale: 1, what: 'most worksheets read from a workbook' },
   { flag: '--max-cell-chars', key: 'maxCellChars', limit: 'maxCellChars', scale: 1, what: 'longest text a cell may hold' },
   { flag: '--max-zip-entries', key: 'maxZipEntries', limit: 'maxZipEntries', scale: 1, what: "most entries a workbook's zip may have" },
+  { flag: '--max-cells', key: 'maxCells', limit: 'maxCells', scale: 1, what: 'most cells with a value read from one workbook (.xlsx, .ods), over all its sheets' },
 ];
 
 /** Add every read cap to a command (report, validate, batch, …): one declaration, the same names and help everywhere. */

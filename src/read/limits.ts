@@ -16,6 +16,11 @@ export interface ReadLimits {
   maxCellsPerRow: number;
   /** Longest text a cell may hold (Excel's own limit is 32767 characters). */
   maxCellChars: number;
+  /**
+   * Most cells with a value held from one workbook (.xlsx, .ods; merge fills included), over all its sheets:
+   * each costs a few microseconds and some bytes, so this bounds a crafted file's time and memory.
+   */
+  maxCells: number;
 }
 
 const MB = 1024 * 1024;
@@ -29,6 +34,7 @@ export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
   maxRows: 100_000,
   maxCellsPerRow: 1000,
   maxCellChars: 32767,
+  maxCells: 500_000,
 });
 
 /** Entries smaller than this are not held to the compression ratio (small XML compresses well). */
@@ -40,8 +46,8 @@ export const RATIO_MIN_BYTES = 1 * MB;
  * it got there. What is past a budget is not read, and a too-large finding says so.
  */
 
-/** Most cells with a value held from one workbook (merge fills included); styled empty cells cost nothing. */
-export const MAX_WORKBOOK_CELLS = 2_000_000;
+/** Most cells with a value held from one workbook by default (merge fills included); styled empty cells cost nothing. */
+export const MAX_WORKBOOK_CELLS = DEFAULT_LIMITS.maxCells;
 
 /**
  * Most row slots held from one workbook: every cell position up to a row's last value, and 8 for every row

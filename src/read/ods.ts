@@ -6,7 +6,7 @@
  * content.xml is read by one linear pass of a small XML tokenizer (no regular expression over the part).
  * Rows and cells can be declared repeated (table:number-rows-repeated="1048000" is how Calc writes the empty
  * rest of a sheet): what is materialised is capped, not what is declared. Empty repeats cost nothing; cells
- * with values count against the file's cell budget (MAX_WORKBOOK_CELLS), rows against maxRows (data rows,
+ * with values count against the file's cell budget (limits.maxCells, --max-cells), rows against maxRows (data rows,
  * after one header row), cells of a row against maxCellsPerRow.
  *
  * Cells come out as the .xlsx reader gives them: numbers as numbers, a percentage as its fraction with a
@@ -15,7 +15,7 @@
  */
 import { cellLocation, finding, type Finding } from '../model/finding.js';
 import type { Cell, CellValue, Table } from '../model/table.js';
-import { formatBytes, MAX_MERGED_CELLS, MAX_WORKBOOK_CELLS, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
+import { formatBytes, MAX_MERGED_CELLS, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
 import { decodeXml } from './ooxml.js';
 import { createInflateRaw } from 'node:zlib';
 import { entryData, inflateEntry, readCentralDirectory, ZipError, type ZipEntry } from './zip.js';
@@ -54,7 +54,7 @@ export function packageKind(bytes: Uint8Array, limits: ReadLimits): PackageKind 
 
 type Result = { tables: Table[]; findings: Finding[] };
 
-export async function readOds(bytes: Uint8Array, file: string, limits: ReadLimits, cellBudget = MAX_WORKBOOK_CELLS): Promise<Result> {
+export async function readOds(bytes: Uint8Array, file: string, limits: ReadLimits, cellBudget = limits.maxCells): Promise<Result> {
   const fail = (code: string, message: string, vi: string): Result => ({ tables: [], findings: [finding('error', code, message, { file }, {}, vi)] });
   const bomb = (why: string, whyVi: string) =>
     fail(
@@ -119,6 +119,8 @@ interface XmlHandler {
   open(local: string, attrs: Map<string, string>, selfClosing: boolean): void;
   close(local: string): void;
   text(text: string): void;
+  /** True once nothing more of the part will be kept (the file's cell budget is spent): the scan stops there. */
+  done(): boolean;
 }
 
 /** Attribute local names any handler looks at; others are skipped without being stored. */
@@ -176,7 +178,10 @@ async function scanEntry(bytes: Uint8Array, entry: ZipEntry, handler: XmlHandler
   if (entry.method !== 8 || entry.flags & 1) {
     // Stored (or something zip.ts refuses with its own error): the bytes are the file's own.
     const data = inflateEntry(bytes, entry);
-    for (let at = 0; at < data.length; at += WINDOW_BYTES) feeder.push(data.subarray(at, at + WINDOW_BYTES));
+    for (let at = 0; at < data.length; at += WINDOW_BYTES) {
+      feeder.push(data.subarray(at, at + WINDOW_BYTES));
+      if (handler.done()) return;
+    }
     feeder.finish();
     return;
   }
@@ -208,6 +213,13 @@ async function scanEntry(bytes: Uint8Array, entry: ZipEntry, handler: XmlHandler
         feeder.push(chunk);
       } catch (error) {
         fail(error);
+        return;
+      }
+      // Past the cell budget nothing more is kept: reading on would only cost time (and leave the CRC unchecked, as the finding says the file was not read whole).
+      if (handler.done()) {
+        failed = true;
+        inflater.destroy();
+        resolve();
       }
     });
     inflater.on('error', (error: Error) => fail(new ZipError(`the zip entry ${entry.name} is damaged (${error.message})`, 'corrupt', `mục zip ${entry.name} bị hỏng (${error.message})`)));
@@ -568,10 +580,10 @@ async function readContent(scan: (handler: XmlHandler) => Promise<void>, file: s
           finding(
             'error',
             'too-large',
-            `${file} has more than ${cellBudget} cells with values; sheet "${s.name}" was read only up to row ${index}. Split the spreadsheet.`,
+            `${file} has more than ${cellBudget} cells with values; sheet "${s.name}" was read only up to row ${index}. Split the spreadsheet, or raise --max-cells.`,
             { file, sheet: s.name },
             {},
-            `${file} có hơn ${cellBudget} ô có giá trị; trang tính "${s.name}" chỉ được đọc đến dòng ${index}. Hãy tách thành nhiều tệp.`,
+            `${file} có hơn ${cellBudget} ô có giá trị; trang tính "${s.name}" chỉ được đọc đến dòng ${index}. Hãy tách thành nhiều tệp, hoặc nâng giới hạn --max-cells.`,
           ),
         );
         return;
@@ -701,10 +713,15 @@ async function readContent(scan: (handler: XmlHandler) => Promise<void>, file: s
     text(text) {
       addText(text);
     },
+    done() {
+      return budgetSpent;
+    },
   };
 
   try {
     await scan(handler);
+    // Stopped at the cell budget: the sheet being read ends there (its too-large finding is already given).
+    if (budgetSpent && sheet) endSheet();
   } catch (error) {
     if (!(error instanceof XmlDamage)) throw error;
     return {
@@ -741,10 +758,10 @@ async function readContent(scan: (handler: XmlHandler) => Promise<void>, file: s
       finding(
         'error',
         'too-large',
-        `${file} has more than ${limits.maxSheets} sheets; only the first ${limits.maxSheets} were read. Split the spreadsheet.`,
+        `${file} has more than ${limits.maxSheets} sheets; only the first ${limits.maxSheets} were read. Split the spreadsheet, or raise --max-cells.`,
         { file },
         {},
-        `${file} có hơn ${limits.maxSheets} trang tính; chỉ ${limits.maxSheets} trang đầu được đọc. Hãy tách thành nhiều tệp.`,
+        `${file} có hơn ${limits.maxSheets} trang tính; chỉ ${limits.maxSheets} trang đầu được đọc. Hãy tách thành nhiều tệp, hoặc nâng giới hạn --max-cells.`,
       ),
     );
   }

@@ -53,6 +53,7 @@ export class Package {
     const decoder = new XmlBytesDecoder();
     const size = await streamEntry(this.bytes, entry, { maxBytes: this.inflatedLeft, maxRatio: this.limits.maxCompressionRatio, minRatioBytes: RATIO_MIN_BYTES }, (chunk) => {
       if (!tokenizer.isStopped) tokenizer.write(decoder.write(chunk));
+      return tokenizer.isStopped ? false : undefined;
     });
     this.inflatedLeft -= size;
     if (!tokenizer.isStopped) {

@@ -400,8 +400,10 @@ export class WorksheetReader implements XmlHandler {
   private readonly v: TextCollector;
   private readonly inline: TextCollector;
   private inMerges = false;
-  /** Past maxRows or the file's budget: the cells are passed over, the merges after them still read. */
+  /** Past maxRows: the cells are passed over, the merges after them still read. */
   private skipping = false;
+  /** Set by the package reader: stops reading the part (once the file's budget is spent nothing more is kept). */
+  stopReading: (() => void) | null = null;
 
   private readonly sink: CellFindings;
 
@@ -661,6 +663,8 @@ export class WorksheetReader implements XmlHandler {
       this.result.truncated = true;
       this.result.cutRow = this.rowNumber;
       this.skipping = true;
+      // The file's budget is spent: the rest of the part (its merges included) is not read, not even inflated.
+      this.stopReading?.();
       return;
     }
     budget.cells -= cells.length;

@@ -1,11 +1,11 @@
 /** .xlsx/.xlsm: guarded and opened by ooxml.ts, cells read from the worksheet XML as it streams (sheet-xml.ts). */
 import { finding, type Finding } from '../model/finding.js';
 import type { Cell, Table } from '../model/table.js';
-import { MAX_CELL_FINDINGS, MAX_MERGE_RANGES, MAX_WORKBOOK_CELLS, MAX_WORKBOOK_TEXT_CHARS, type ReadLimits } from './limits.js';
+import { MAX_CELL_FINDINGS, MAX_MERGE_RANGES, MAX_WORKBOOK_TEXT_CHARS, type ReadLimits } from './limits.js';
 import { errorFinding, openPackage } from './ooxml.js';
 import { FileBudget, sharedStringsHandler, StringRefs, stylesHandler, WorksheetReader, type MergeRange } from './sheet-xml.js';
 
-export async function readWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits, budget = new FileBudget()): Promise<{ tables: Table[]; findings: Finding[] }> {
+export async function readWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits, budget = new FileBudget({ cells: limits.maxCells })): Promise<{ tables: Table[]; findings: Finding[] }> {
   const opened = await openPackage(bytes, file, limits);
   if (!opened.ok) return { tables: [], findings: opened.findings };
   const { pkg } = opened;
@@ -35,14 +35,14 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
     }
     if (budget.exhausted) {
       // The file's budget is spent: the rest is not read at all (not even inflated).
-      findings.push(tooManyCells(file, name, 0));
+      findings.push(tooManyCells(file, name, 0, limits.maxCells));
       tables.push({ file, sheet: name, hidden, rows: [] });
       merges.push([]);
       continue;
     }
     const reader = new WorksheetReader({ file, sheet: name, strings, formats, date1904: opened.date1904, limits, budget, findings: cellFindings });
     try {
-      await pkg.readXml(part.entry, reader);
+      await pkg.readXml(part.entry, reader, (stop) => (reader.stopReading = stop));
     } catch (error) {
       // A damaged sheet makes the whole workbook suspect: reported, nothing half-read.
       return { tables: [], findings: [errorFinding(error, file, name)] };
@@ -73,7 +73,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
         ),
       );
     }
-    if (sheet.truncated) findings.push(tooManyCells(file, name, (sheet.cutRow ?? 1) - 1));
+    if (sheet.truncated) findings.push(tooManyCells(file, name, (sheet.cutRow ?? 1) - 1, limits.maxCells));
     if (sheet.tooManyMerges) {
       findings.push(
         finding(
@@ -131,16 +131,16 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
   return { tables, findings };
 }
 
-function tooManyCells(file: string, sheet: string, lastRow: number): Finding {
+function tooManyCells(file: string, sheet: string, lastRow: number, maxCells: number): Finding {
   const what = lastRow >= 1 ? `sheet "${sheet}" was read only up to row ${lastRow}` : `sheet "${sheet}" could not be read at all`;
   const whatVi = lastRow >= 1 ? `trang tính "${sheet}" chỉ được đọc đến dòng ${lastRow}` : `trang tính "${sheet}" không đọc được gì`;
   return finding(
     'error',
     'too-large',
-    `${file} holds more than it may (${MAX_WORKBOOK_CELLS} cells with values, their rows and text, counted over all its sheets); ${what}. Split the workbook.`,
+    `${file} holds more than it may (${maxCells} cells with values, their rows and text, counted over all its sheets); ${what}. Split the workbook, or raise --max-cells.`,
     { file, sheet },
     {},
-    `${file} chứa nhiều hơn mức cho phép (${MAX_WORKBOOK_CELLS} ô có giá trị, cùng các dòng và văn bản của chúng, tính trên mọi trang tính); ${whatVi}. Hãy tách thành nhiều tệp.`,
+    `${file} chứa nhiều hơn mức cho phép (${maxCells} ô có giá trị, cùng các dòng và văn bản của chúng, tính trên mọi trang tính); ${whatVi}. Hãy tách thành nhiều tệp, hoặc nâng giới hạn --max-cells.`,
   );
 }
 

@@ -210,7 +210,11 @@ export interface StreamLimits {
  * 'unsupported'. onChunk may throw to stop early; that error is passed on, unless the entry has already
  * inflated past what it declares and goes on past the caps (a bomb that is also bad XML is a bomb).
  */
-export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: StreamLimits, onChunk: (chunk: Buffer) => void): Promise<number> {
+/**
+ * Inflates an entry chunk by chunk into onChunk, within the caps; onChunk returns false to stop there (the
+ * reader has all it will keep: the rest is neither inflated nor, then, checked against the CRC).
+ */
+export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: StreamLimits, onChunk: (chunk: Buffer) => void | false): Promise<number> {
   if (entry.flags & 1) throw new ZipError(`the zip entry ${entry.name} is password-protected`, 'unsupported', `mục zip ${entry.name} được đặt mật khẩu`);
   const data = entryData(bytes, entry);
   const checkCrc = limits.checkCrc ?? true;
@@ -231,7 +235,7 @@ export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: St
     const CHUNK = 32 * 1024; // as small as the inflater's (see below)
     for (let at = 0; at < data.length; at += CHUNK) {
       const piece = data.subarray(at, Math.min(data.length, at + CHUNK));
-      onChunk(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
+      if (onChunk(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)) === false) return at + piece.length;
     }
     return data.length;
   }
@@ -245,6 +249,7 @@ export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: St
   let crc = 0;
   let failure: unknown = null;
   let handlerFailure: unknown = null;
+  let stoppedEarly = false;
   const done = new Promise<void>((resolve) => {
     const stop = (error: unknown) => {
       failure = error;
@@ -262,7 +267,12 @@ export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: St
       }
       if (checkCrc) crc = crc32(chunk, crc);
       try {
-        onChunk(chunk);
+        if (onChunk(chunk) === false) {
+          stoppedEarly = true;
+          inflater.destroy();
+          resolve();
+          return;
+        }
       } catch (error) {
         if (total > entry.uncompressedSize) handlerFailure = error;
         else stop(error);
@@ -279,7 +289,7 @@ export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: St
   await done;
   if (failure) throw failure;
   if (handlerFailure) throw handlerFailure;
-  if (checkCrc && crc !== entry.crc32) throw crcMismatch(entry.name);
+  if (checkCrc && !stoppedEarly && crc !== entry.crc32) throw crcMismatch(entry.name);
   return total;
 }
 

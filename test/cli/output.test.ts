@@ -166,7 +166,7 @@ describe('--help and the options every command shares', () => {
   });
 
   it('the read caps are declared once: report, validate, batch and review list the same options and honour them', () => {
-    const caps = ['--max-file-mb', '--max-inflated-mb', '--max-rows', '--max-cells-per-row', '--max-sheets', '--max-cell-chars', '--max-zip-entries'];
+    const caps = ['--max-file-mb', '--max-inflated-mb', '--max-rows', '--max-cells-per-row', '--max-sheets', '--max-cell-chars', '--max-zip-entries', '--max-cells'];
     const sections = ['report', 'validate', 'batch', 'review'].map((c) => welfare([c, '--help']).stdout.split('Read caps')[1]!.split('Examples:')[0]);
     for (const cap of caps) expect(sections[0]).toContain(cap);
     expect(sections[1]).toBe(sections[0]);

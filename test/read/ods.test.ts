@@ -2,7 +2,6 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBytes, readPaths } from '../../src/read/index.js';
-import { MAX_WORKBOOK_CELLS } from '../../src/read/limits.js';
 import { readOds } from '../../src/read/ods.js';
 import { DEFAULT_LIMITS } from '../../src/read/index.js';
 import { values, where } from './helpers.js';
@@ -107,7 +106,19 @@ describe('.ods: what is declared is not what is materialised', () => {
     const read = await readOds(odsOf(odsContent(sheet('A') + sheet('B') + sheet('C'))), 'budget.ods', DEFAULT_LIMITS, 2500);
     expect(read.tables.map((t) => t.rows.length)).toEqual([100, 100, 50]);
     expect(where(read.findings).map((f) => [f.code, f.sheet])).toEqual([['too-large', 'C']]);
-    expect(MAX_WORKBOOK_CELLS).toBeGreaterThan(2500);
+    expect(DEFAULT_LIMITS.maxCells).toBeGreaterThan(2500);
+  });
+
+  it('stops reading content.xml once the cell budget is spent: what follows is never scanned', async () => {
+    // ~3 MB of distinct valued cells (the scan works in 1 MB windows), then damage that a full scan would report.
+    const rows = Array.from({ length: 6000 }, (_, r) => ods.row(Array.from({ length: 5 }, (_, c) => ods.float(r * 5 + c)).join(''))).join('');
+    const content = odsContent(ods.table('Big', rows)).replace('</table:table>', '<table:table-row><broken</table:table>');
+    const read = await readOds(odsOf(content), 'big.ods', DEFAULT_LIMITS, 2500);
+    expect(read.findings.map((f) => f.code)).toEqual(['too-large']);
+    expect(read.tables.map((t) => [t.sheet, t.rows.length])).toEqual([['Big', 500]]);
+    // The same file read whole (a budget it does not reach) finds the damage.
+    const whole = await readOds(odsOf(content), 'big.ods', DEFAULT_LIMITS, 100_000);
+    expect(whole.findings.map((f) => f.code)).toEqual(['unreadable-file']);
   });
 
   it('text:s claiming a billion spaces is cut at the cell limit', async () => {

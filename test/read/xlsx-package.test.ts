@@ -223,6 +223,28 @@ describe('budgets are per file (item 12)', () => {
     expect(read.findings.filter((f) => f.code === 'too-large')).toHaveLength(40);
   });
 
+  it('the cell budget is the read limit maxCells (--max-cells): counted over the sheets, raisable', async () => {
+    const three = manySheets(3, part(10, 10)); // 300 valued cells
+    expect((await readBytes(three, 'three.xlsx')).findings).toEqual([]);
+    const capped = await readBytes(three, 'three.xlsx', { limits: { maxCells: 250 } });
+    expect(capped.tables.map((t) => t.rows.length)).toEqual([10, 10, 5]);
+    expect(capped.findings.map((f) => [f.code, f.sheet])).toEqual([['too-large', 'S3']]);
+    expect(capped.findings[0]!.message).toContain('250 cells with values');
+    expect(capped.findings[0]!.message).toContain('raise --max-cells');
+    expect(DEFAULT_LIMITS.maxCells).toBe(500_000);
+  });
+
+  it('stops reading a sheet once the file\'s cell budget is spent: what follows is neither inflated nor scanned', async () => {
+    // ~600 KB of valued rows (the part is read in 32 KB chunks), then damage that a full read would report.
+    const rows = Array.from({ length: 2000 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 10 }, (_, c) => `<c r="${colName(c)}${r + 1}"><v>${c}</v></c>`).join('')}</row>`).join('');
+    const damaged = oneSheet(`<sheetData>${rows}<row r="9999"><c r="A9999"><v>1</v></c></row><broken</sheetData>`);
+    const capped = await readBytes(damaged, 'big.xlsx', { limits: { maxCells: 50 } });
+    expect(capped.findings.map((f) => f.code)).toEqual(['too-large']);
+    expect(capped.tables[0]!.rows).toHaveLength(5);
+    const whole = await readBytes(damaged, 'big.xlsx');
+    expect(whole.findings.map((f) => f.code)).toEqual(['unreadable-file']);
+  });
+
   it('... and for what it inflates to, each time it is read', async () => {
     const body = part(400, 20); // about 280 KB
     expect((await readBytes(manySheets(3, body), 'three.xlsx', { limits: { maxInflatedBytes: 2_000_000 } })).findings).toEqual([]);
