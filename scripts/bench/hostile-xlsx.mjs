@@ -80,11 +80,25 @@ export function bigSharedStrings(targetBytes = 190 * 1024 * 1024) {
   );
 }
 
+/** 2.4 M valued cells of random numbers (~180 MB of sheet XML in a 30 MB file): the cell cap stops the read. */
+export function manyCells(rows = 24_000, perRow = 100) {
+  const letters = (c) => (c < 26 ? '' : String.fromCharCode(64 + Math.floor(c / 26))) + String.fromCharCode(65 + (c % 26));
+  let x = 7;
+  const parts = [];
+  for (let r = 1; r <= rows; r++) {
+    let row = `<row r="${r}">`;
+    for (let c = 0; c < perRow; c++) row += `<c r="${letters(c)}${r}"><v>${(x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff}</v></c>`;
+    parts.push(`${row}</row>`);
+  }
+  return pkg(['worksheets/sheet1.xml'], [{ name: 'xl/worksheets/sheet1.xml', data: sheetXml(`<sheetData>${parts.join('')}</sheetData>`), deflate: true }]);
+}
+
 export async function cases({ measure, node, cli, tmp }) {
   const files = [
     ['37,855 empty rows (Google Sheets export)', 'empty-rows.xlsx', emptyRows()],
     ['1000 sheets → one part, merge over 100k×1000', 'amplification.xlsx', amplification()],
     ['190 MB sharedStrings (honest, ~33 MB file)', 'big-strings.xlsx', await bigSharedStrings()],
+    ['2.4 M valued cells (30 MB file, made here)', 'many-cells.xlsx', manyCells()],
   ];
   return files.map(([label, name, bytes]) => {
     const path = join(tmp, name);
