@@ -1,7 +1,7 @@
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, IndicatorInfo } from '../compute/model.js';
 import type { Finding } from '../model/finding.js';
-import type { ProgressNote, ProgressStatus } from './progress.js';
+import type { Progress, ProgressStatus } from './progress.js';
 
 /** The review model: every year of the period, per indicator and unit. Its JSON form is the contract (README, "welfare review"). */
 
@@ -31,23 +31,10 @@ export interface ReviewBaseline {
   from: 'catalog' | 'break' | 'first-year';
 }
 
-export interface ReviewProgress {
-  status: ProgressStatus;
-  method: 'target' | 'growth' | null;
-  baseYear: number | null;
-  baseValue: number | null;
-  currentYear: number | null;
-  currentValue: number | null;
-  /** The target as written, and the level used for it (a ceiling's or band's bound). */
+/** The method's result for a series (progress.ts's Progress), with the target as written beside the level used. */
+export interface ReviewProgress extends Progress {
+  /** The target as written; targetValue is the level used for it (a ceiling's or band's bound). */
   target: string | null;
-  targetValue: number | null;
-  targetYear: number;
-  observedGrowth: number | null;
-  requiredGrowth: number | null;
-  score: number | null;
-  projection: number | null;
-  neededGrowth: number | null;
-  notes: ProgressNote[];
 }
 
 export interface ReviewSeries {
