@@ -8,6 +8,7 @@ import { finding, type Finding } from '../model/finding.js';
 import type { Table } from '../model/table.js';
 import { type TextEncodingOption } from './decode.js';
 import { DEFAULT_LIMITS, formatBytes, resolveLimits, type ReadLimits } from './limits.js';
+import { readJobs } from './jobs.js';
 import { sniffKind, sniffOle } from './sniff.js';
 import { readText } from './text.js';
 
@@ -19,6 +20,8 @@ export interface ReadOptions {
   limits?: Partial<ReadLimits>;
   /** readPaths: whether to read a file it found (validate --month, .welfare-exclude); all when absent. */
   include?: (path: string) => boolean | Promise<boolean>;
+  /** readPaths: threads that read the files (1: this one only); absent: every core when there are many files. */
+  jobs?: number;
 }
 
 /** One per file attempted. ok: the file was read (it gave at least one table), even if with findings. */
@@ -41,23 +44,30 @@ export const DATA_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.txt', '.xls
 
 /**
  * paths: files or folders (folders walked recursively, sorted, deterministic). The file system is used
- * synchronously: a run reads its files one after another anyway, and an await per stat/open/read cost more
- * (idle turns of the event loop) than the work itself when the files are small and many.
+ * synchronously: an await per stat/open/read costs more (idle turns of the event loop) than the work itself
+ * when the files are small and many. The folders are walked first, into a plan (the walk's findings and the
+ * files to read, in order); the files are then read, on worker threads when there are many (options.jobs),
+ * and the results are put back in the plan's order: the tables, findings and files are the same, in the same
+ * order, however many threads read them.
  */
 export async function readPaths(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
   const result: ReadResult = { tables: [], findings: [], files: [], missing: [] };
   const seen = new Set<string>();
+  const plan: PlanStep[] = [];
+  const toRead: Listed[] = [];
   for (const path of paths) {
     let files: Listed[];
     try {
       const info = statSync(path);
-      files = info.isDirectory() ? walk(path, result.findings) : [{ file: path, open: path }];
+      const walked: Finding[] = [];
+      files = info.isDirectory() ? walk(path, walked) : [{ file: path, open: path }];
+      if (walked.length) plan.push({ findings: walked });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') result.missing.push(path);
       else {
-        result.findings.push(finding('error', 'unreadable-file', `Cannot open ${path}: ${reason(error)}.`, { file: path }, {}, `Không mở được ${path}: ${reasonVi(error)}.`));
-        result.files.push({ file: path, ok: false, tables: 0 });
+        const failed = finding('error', 'unreadable-file', `Cannot open ${path}: ${reason(error)}.`, { file: path }, {}, `Không mở được ${path}: ${reasonVi(error)}.`);
+        plan.push({ findings: [failed], file: { file: path, ok: false, tables: 0 } });
       }
       continue;
     }
@@ -69,14 +79,30 @@ export async function readPaths(paths: string[], options: ReadOptions = {}): Pro
         const wanted = options.include(listed.file);
         if (!(typeof wanted === 'boolean' ? wanted : await wanted)) continue;
       }
-      const read = await readFileAt(listed.open, listed.file, options);
-      for (const t of read.tables) result.tables.push(t);
-      for (const f of read.findings) result.findings.push(f);
-      result.files.push({ file: listed.file, ok: read.tables.length > 0, tables: read.tables.length });
+      plan.push({ read: toRead.length });
+      toRead.push(listed);
     }
+  }
+  const jobs = readJobs(options.jobs, toRead.length);
+  const reads = jobs > 1 ? await (await import('./parallel.js')).readInWorkers(toRead, options, jobs) : null;
+  for (const step of plan) {
+    if ('findings' in step) {
+      for (const f of step.findings) result.findings.push(f);
+      if (step.file) result.files.push(step.file);
+      continue;
+    }
+    const listed = toRead[step.read]!;
+    const read = reads ? reads[step.read]! : await readFileAt(listed.open, listed.file, options);
+    if (reads) reads[step.read] = undefined; // let each result go once it is merged
+    for (const t of read.tables) result.tables.push(t);
+    for (const f of read.findings) result.findings.push(f);
+    result.files.push({ file: listed.file, ok: read.tables.length > 0, tables: read.tables.length });
   }
   return result;
 }
+
+/** One step of readPaths' plan: findings (and a file that failed) to put as they are, or the i-th file to read. */
+type PlanStep = { findings: Finding[]; file?: FileRead } | { read: number };
 
 /** The real path as a key: its bytes (as latin1), so that two names that are not UTF-8 never collide. */
 function realKey(path: string | Buffer, fallback: string): string {
@@ -88,7 +114,7 @@ function realKey(path: string | Buffer, fallback: string): string {
 }
 
 /** A file found in a folder: the name shown (in tables and findings) and the path it is opened by. */
-interface Listed {
+export interface Listed {
   file: string;
   /** The bytes of the path when the name is not valid UTF-8 (a zip unpacked from Windows): the text would not open it. */
   open: string | Buffer;
@@ -255,7 +281,7 @@ export async function readFile(path: string, options: ReadOptions = {}): Promise
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** open: the path to open (bytes for a name that is not UTF-8); path: the name shown in tables and findings. */
-async function readFileAt(open: string | Buffer, path: string, options: ReadOptions): Promise<{ tables: Table[]; findings: Finding[] }> {
+export async function readFileAt(open: string | Buffer, path: string, options: ReadOptions): Promise<{ tables: Table[]; findings: Finding[] }> {
   const limits = resolveLimits(options.limits);
   const fail = (code: string, message: string, vi: string) => ({ tables: [], findings: [finding('error', code, message, { file: path }, {}, vi)] });
   let bytes: Uint8Array;
