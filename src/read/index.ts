@@ -315,21 +315,26 @@ class GrewError extends Error {
 }
 
 /**
- * The file's bytes, read into one buffer of the size fstat gave. A file that shrank since gives what it
- * holds; one that grew is read on (in chunks) as long as it stays within max, and is too large beyond it.
+ * The file's bytes, read into one buffer of the size fstat gave, and one byte more: a read that fills that
+ * byte shows the file grew since (then it is read on, in chunks, as long as it stays within max, and is too
+ * large beyond it). A file that shrank gives what it holds. In the common case, one read call.
  */
 function readBounded(fd: number, size: number, max: number): Uint8Array {
-  const buffer = Buffer.allocUnsafe(size);
+  const buffer = Buffer.allocUnsafe(size + 1);
   let total = 0;
+  // Reading stops at the end of the file, at the size stat'ed (what stat saw is what is read), or past it.
   while (total < size) {
-    const n = readSync(fd, buffer, total, size - total, null);
+    const n = readSync(fd, buffer, total, size + 1 - total, null);
     if (n === 0) return buffer.subarray(0, total); // shrank
     total += n;
   }
-  const probe = Buffer.allocUnsafe(1);
-  if (readSync(fd, probe, 0, 1, null) === 0) return buffer; // the common case: exactly the size stat'ed
-  const chunks: Buffer[] = [buffer, Buffer.from(probe)];
-  total += 1;
+  if (total === size) {
+    // A file stat'ed as empty may still hold bytes (/proc): ask once.
+    if (size > 0 || readSync(fd, buffer, 0, 1, null) === 0) return buffer.subarray(0, size);
+  }
+  // Grew: what is read so far (size + 1 bytes), then the rest.
+  const chunks: Buffer[] = [buffer];
+  total = size + 1;
   for (;;) {
     if (total > max) throw new GrewError(total);
     const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
