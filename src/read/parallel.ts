@@ -8,12 +8,19 @@ import { finding, type Finding } from '../model/finding.js';
 import type { Table } from '../model/table.js';
 import type { Listed, ReadOptions } from './index.js';
 
-/** What a worker is asked: one file, and the options that are data (not the include function). */
+/** What a worker is asked: a few files (read one after another), and the options that are data (not the include function). */
 export interface ReadTask {
-  /** The path to open; bytes (a name that is not UTF-8) arrive as a Uint8Array. */
-  open: string | Uint8Array;
-  file: string;
+  files: {
+    /** The path to open; bytes (a name that is not UTF-8) arrive as a Uint8Array. */
+    open: string | Uint8Array;
+    file: string;
+  }[];
   options: Pick<ReadOptions, 'encoding' | 'limits'>;
+}
+
+/** Files per task: enough to pay for a message each way, few enough that the threads finish together. */
+export function taskSize(files: number, jobs: number): number {
+  return Math.max(1, Math.min(32, Math.floor(files / (jobs * 8))));
 }
 
 export type FileResult = { tables: Table[]; findings: Finding[] };
@@ -27,22 +34,28 @@ export const READ_WORKER = new URL('./read-worker.js', import.meta.url);
  * fresh worker.
  */
 export async function readInWorkers(files: readonly Listed[], options: ReadOptions, jobs: number, worker: URL = READ_WORKER): Promise<(FileResult | undefined)[]> {
-  const pool = new Piscina<ReadTask, FileResult>({ filename: worker.href, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  const pool = new Piscina<ReadTask, FileResult[]>({ filename: worker.href, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
   // A worker's death is reported by the task that was running; the pool's own 'error' event must not throw.
   pool.on('error', () => {});
   const data: ReadTask['options'] = {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   };
-  try {
-    return await Promise.all(
-      files.map((listed) =>
-        pool.run({ open: listed.open, file: listed.file, options: data }).then(
-          (result) => result,
-          (error: unknown) => workerFailed(listed.file, error),
-        ),
+  const size = taskSize(files.length, jobs);
+  const tasks: Promise<FileResult[]>[] = [];
+  for (let start = 0; start < files.length; start += size) {
+    const batch = files.slice(start, start + size);
+    tasks.push(
+      pool.run({ files: batch.map((listed) => ({ open: listed.open, file: listed.file })), options: data }).then(
+        (results) => results,
+        // The thread stopped part-way: the task's files are read again, one to a task, so that only the file
+        // that stops a thread is lost.
+        () => Promise.all(batch.map((listed) => pool.run({ files: [{ open: listed.open, file: listed.file }], options: data }).then((r) => r[0]!, (error: unknown) => workerFailed(listed.file, error)))),
       ),
     );
+  }
+  try {
+    return (await Promise.all(tasks)).flat();
   } finally {
     await pool.destroy();
   }
