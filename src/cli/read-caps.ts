@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
-import { PARALLEL_MIN_FILES } from '../read/jobs.js';
+import { PARALLEL_MIN_CORES, PARALLEL_MIN_FILES } from '../read/jobs.js';
 import { UsageError } from './errors.js';
 
 const MB = 1024 * 1024;
@@ -46,7 +46,7 @@ export function addReadCapOptions(command: Command): Command {
     command.addOption(new Option(`${cap.flag} <n>`, `${cap.what} (default ${fallback})`).helpGroup('Read caps (raise them when a genuine file needs it):'));
   }
   command.addOption(
-    new Option('--jobs <n>', `threads that read the files: 1 reads them one by one on the main thread; default: every core once there are ${PARALLEL_MIN_FILES} files or more`).helpGroup(
+    new Option('--jobs <n>', `threads that read the files: 1 reads them one by one on the main thread (default: every core with more than ${PARALLEL_MIN_FILES} files and ${PARALLEL_MIN_CORES} cores or more, else 1)`).helpGroup(
       'Read caps (raise them when a genuine file needs it):',
     ),
   );

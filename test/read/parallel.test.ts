@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJobs, PARALLEL_MIN_FILES } from '../../src/read/jobs.js';
+import { PARALLEL_MIN_CORES, PARALLEL_MIN_FILES, readJobs } from '../../src/read/jobs.js';
 import { welfare } from '../cli/run.js';
 
 // Worker threads run the built reader (dist/), as the CLI does: these tests need `npm run build` (pretest).
@@ -85,14 +85,14 @@ describe('a worker that fails fails only its file', () => {
 });
 
 describe('how many threads read', () => {
-  it('one below the threshold or on one core; every core (at most one per threshold files) above it; --jobs as given, at most one per file', () => {
-    expect(readJobs(undefined, PARALLEL_MIN_FILES - 1, 8)).toBe(1);
-    expect(readJobs(undefined, 10_000, 1)).toBe(1);
+  it('one up to the threshold or below the cores it pays on; every core (at most one per threshold files) beyond; --jobs as given, at most one per file', () => {
     expect(readJobs(undefined, PARALLEL_MIN_FILES, 8)).toBe(1);
     expect(readJobs(undefined, PARALLEL_MIN_FILES + 1, 8)).toBe(2);
-    expect(readJobs(undefined, 10_000, 2)).toBe(2);
+    expect(readJobs(undefined, 10_000, PARALLEL_MIN_CORES - 1)).toBe(1);
+    expect(readJobs(undefined, 10_000, PARALLEL_MIN_CORES)).toBe(PARALLEL_MIN_CORES);
     expect(readJobs(undefined, 10_000, 8)).toBe(8);
     expect(readJobs(1, 10_000, 8)).toBe(1);
+    expect(readJobs(2, 10_000, 1)).toBe(2);
     expect(readJobs(4, 3, 8)).toBe(3);
     expect(readJobs(4, 0, 8)).toBe(1);
   });
