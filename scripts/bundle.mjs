@@ -17,7 +17,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['exceljs', 'zod', 'piscina'],
-  // The CommonJS packages bundled (cli-table3, iconv-lite) require Node's own modules.
+  // CommonJS code bundled into ES modules still calls require for Node's own modules.
   banner: { js: "import { createRequire as __welfareRequire } from 'node:module'; const require = __welfareRequire(import.meta.url);" },
   logLevel: 'warning',
 });
