@@ -61,12 +61,31 @@ export function hanoiDate(ms: number): string {
   return new Date(ms + HANOI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** Read one submitted file: never throws, whatever it holds. */
+/**
+ * What a submitted file came to, for the month folder it is filed under: whether it was readable, the date
+ * it states, its figures (normalised, with their month and cumulative flag) and its findings. Plain data:
+ * `batch` keeps it between runs (src/batch/read-cache.ts).
+ */
+export interface FileOutcome {
+  readable: boolean;
+  statedDate: string | null;
+  observations: MonthlyObservation[];
+  findings: Finding[];
+}
+
+/** Where `batch` keeps what files came to between runs: consulted before reading, told after. */
+export interface ReadStore {
+  get(source: SourceFile, sha256: string): Promise<FileOutcome | null>;
+  set(source: SourceFile, sha256: string, outcome: FileOutcome): void;
+}
+
+/** Read one submitted file (or take what it read as from `store`): never throws, whatever it holds. */
 export async function readSubmission(
   source: SourceFile,
   index: CatalogIndex,
   options: { encoding?: TextEncodingOption; limits?: Partial<ReadLimits> } = {},
   hashed?: { sha256: string; bytes: Uint8Array; modifiedDate: string | null },
+  store?: ReadStore,
 ): Promise<ReadSubmission> {
   const got = hashed ?? (await hashFile(source.path));
   if ('error' in got) {
@@ -81,6 +100,14 @@ export async function readSubmission(
       cumulative: new Map(),
     };
   }
+  // In a batch (a file filed under YYYY/MM) what the file came to may be kept from an earlier run.
+  const filed = store && source.year !== null && source.month !== null ? { store, year: source.year, month: source.month } : null;
+  const kept = filed ? await filed.store.get(source, got.sha256) : null;
+  if (kept) {
+    const sub: ReadSubmission = { source, sha256: got.sha256, tables: [], findings: [], readable: kept.readable, statedDate: kept.statedDate, modifiedDate: got.modifiedDate, cumulative: new Map() };
+    perFile.set(sub, new Map([[`${filed!.year}|${filed!.month}`, { observations: kept.observations, findings: kept.findings }]]));
+    return sub;
+  }
   const read = await readBytes(got.bytes, source.file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   const statedDate = statedReportDate(read.tables);
   const tables: Table[] = [];
@@ -90,7 +117,12 @@ export async function readSubmission(
     tables.push(figures.table);
     cumulative.set(t.sheet ?? '', figures.cumulative);
   }
-  return { source, sha256: got.sha256, tables, findings: read.findings, readable: read.tables.length > 0, statedDate, modifiedDate: got.modifiedDate, cumulative };
+  const sub: ReadSubmission = { source, sha256: got.sha256, tables, findings: read.findings, readable: read.tables.length > 0, statedDate, modifiedDate: got.modifiedDate, cumulative };
+  if (filed) {
+    const { observations, findings } = fileObservations(sub, index, filed.year, filed.month);
+    filed.store.set(source, got.sha256, { readable: sub.readable, statedDate, observations, findings });
+  }
+  return sub;
 }
 
 export interface AssembleOptions {

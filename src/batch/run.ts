@@ -14,7 +14,8 @@ import { writeFileAtomic } from '../write/atomic.js';
 import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
-import { assembleMonth, hashFile, readSubmission, type ReadSubmission } from './inputs.js';
+import { assembleMonth, hashFile, readSubmission, type ReadStore, type ReadSubmission } from './inputs.js';
+import { isFolder, ReadCache, readKey } from './read-cache.js';
 import { withMonthQuality, type OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
 import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
@@ -232,13 +233,24 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   for (const p of plan) if (p.run) for (const f of p.inputs) toRead.set(f.file, f);
   progress.start(toRead.size + plan.filter((p) => p.run).length);
 
+  // What each file came to is kept in --out/.welfare-cache/ (--force reads every file again and rewrites it).
+  const readOptions = { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) };
+  // The figures a file gives depend on the programme (indicator and unit names) too.
+  const keyOptions = { ...readOptions, programme };
+  const cache = new ReadCache(options.out);
+  const store: ReadStore = {
+    get: (f, sha) => (options.force || !periodOf(f) ? Promise.resolve(null) : cache.get(periodOf(f)!, f.file, readKey(sha, f.file, keyOptions))),
+    set: (f, sha, got) => periodOf(f) && cache.set(periodOf(f)!, f.file, readKey(sha, f.file, keyOptions), got),
+  };
   const read = new Map<string, ReadSubmission>();
   for (const f of toRead.values()) {
     const h = hashes.get(f.file)!;
-    read.set(f.file, await readSubmission(f, index, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) }, 'error' in h ? undefined : h));
+    read.set(f.file, await readSubmission(f, index, readOptions, 'error' in h ? undefined : h, store));
     progress.tick(f.file);
   }
   hashes.clear(); // the bytes are no longer needed
+  await cache.save(writeFileAtomic, (period) => isFolder(join(options.root, period.slice(0, 4), period.slice(5))));
+  notes.push(...cache.notes);
 
   const results: MonthResult[] = [];
   for (const p of plan) {
@@ -300,6 +312,11 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   }
   await writeIndex(options, manifest, index, write);
   return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes };
+}
+
+/** The month folder a file was filed under ("2026-06"), the name of its cache file; null outside the YYYY/MM layout. */
+function periodOf(f: SourceFile): string | null {
+  return f.year !== null && f.month !== null ? monthKey(f.year, f.month) : null;
 }
 
 export function indexRow(s: MonthSummary, names: { json: string; md: string }): IndexRow {
