@@ -51,6 +51,8 @@ export interface BatchOptions {
 export interface BatchHooks {
   write?(path: string, text: string): Promise<void>;
   afterOutputs?(period: string): Promise<void> | void;
+  /** The reader version the read cache's keys are made with (default READER_VERSION): a test stands in for a changed reader. */
+  readerVersion?: number;
 }
 
 export type MonthOutcome = 'produced' | 'unchanged' | 'no-submissions';
@@ -75,8 +77,10 @@ export interface BatchResult {
   months: MonthResult[];
   /** True when no month could be made or kept (nothing submitted in the range). */
   nothing: boolean;
-  /** What the run had to say about --out (manifest entries that did not fit and were made again). */
+  /** What the run had to say about --out (manifest entries that did not fit and were made again, a damaged read cache). */
   notes: string[];
+  /** Files read this run, and files whose figures were taken from the read cache instead. */
+  files: { read: number; cached: number };
 }
 
 export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
@@ -238,9 +242,15 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // The figures a file gives depend on the programme (indicator and unit names) too.
   const keyOptions = { ...readOptions, programme };
   const cache = new ReadCache(options.out);
+  const keyOf = (f: SourceFile, sha: string) => readKey(sha, f.file, keyOptions, options.hooks?.readerVersion);
+  const files = { read: 0, cached: 0 };
   const store: ReadStore = {
-    get: (f, sha) => (options.force || !periodOf(f) ? Promise.resolve(null) : cache.get(periodOf(f)!, f.file, readKey(sha, f.file, keyOptions))),
-    set: (f, sha, got) => periodOf(f) && cache.set(periodOf(f)!, f.file, readKey(sha, f.file, keyOptions), got),
+    get: async (f, sha) => {
+      const kept = options.force || !periodOf(f) ? null : await cache.get(periodOf(f)!, f.file, keyOf(f, sha));
+      if (kept) files.cached++;
+      return kept;
+    },
+    set: (f, sha, got) => periodOf(f) && cache.set(periodOf(f)!, f.file, keyOf(f, sha), got),
   };
   const read = new Map<string, ReadSubmission>();
   for (const f of toRead.values()) {
@@ -248,6 +258,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
     read.set(f.file, await readSubmission(f, index, readOptions, 'error' in h ? undefined : h, store));
     progress.tick(f.file);
   }
+  files.read = toRead.size - files.cached;
   hashes.clear(); // the bytes are no longer needed
   await cache.save(writeFileAtomic, (period) => isFolder(join(options.root, period.slice(0, 4), period.slice(5))));
   notes.push(...cache.notes);
@@ -311,7 +322,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
     await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
   }
   await writeIndex(options, manifest, index, write);
-  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes };
+  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files };
 }
 
 /** The month folder a file was filed under ("2026-06"), the name of its cache file; null outside the YYYY/MM layout. */
