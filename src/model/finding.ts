@@ -132,6 +132,9 @@ export interface FindingGroup {
 /** How many places a summarised finding lists. */
 export const SUMMARY_PLACES = 3;
 
+/** "row 12" in a message (English or Vietnamese). */
+const ROW_WORD = /\b(row|rows|dòng|hàng) (\d+)\b/gi;
+
 /**
  * What makes two findings "the same over many rows": severity, code, file, sheet, and the English message
  * with the finding's own place taken out (its cell "C12", its row "row 12"), so "This row is for 2019" in
@@ -140,8 +143,11 @@ export const SUMMARY_PLACES = 3;
 export function findingCause(f: Finding): string {
   let message = f.message;
   if (f.cell) message = message.split(f.cell).join('\u0000');
-  if (f.row !== null) message = message.replace(new RegExp(`\\b(row|rows|dòng|hàng) ${f.row}\\b`, 'gi'), '$1 \u0000');
-  return JSON.stringify([f.severity, f.code, f.file, f.sheet, message]);
+  if (f.row !== null && message.length) {
+    const row = String(f.row);
+    message = message.replace(ROW_WORD, (all: string, word: string, n: string) => (n === row ? `${word} \u0000` : all));
+  }
+  return `${f.severity}\u0001${f.code}\u0001${f.file ?? ''}\u0001${f.file === null ? 0 : 1}\u0001${f.sheet ?? ''}\u0001${f.sheet === null ? 0 : 1}\u0001${message}`;
 }
 
 /**
