@@ -4,7 +4,7 @@
  * from the file's folder for figures that state none.
  */
 import { createHash } from 'node:crypto';
-import { readFile as readFileBytes, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import type { MonthlyInput, MonthlyObservation, SubmittedFile } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
 import type { Table } from '../model/table.js';
@@ -40,7 +40,9 @@ export function sha256(bytes: Uint8Array): string {
 /** The file's bytes and their sha256, or the reason it cannot be read. */
 export async function hashFile(path: string): Promise<{ sha256: string; bytes: Uint8Array; modifiedDate: string | null } | { error: string; errorVi: string }> {
   try {
-    const info = await stat(path);
+    // Synchronous: one stat and one read into a buffer of the file's size, far cheaper per file than the
+    // promise API's open/fstat/read/close round trips through the thread pool (a year is 1,512 files).
+    const info = statSync(path);
     if (!info.isFile()) return { error: `${path} is not a regular file.`, errorVi: `${path} không phải là tệp thông thường.` };
     if (info.size > DEFAULT_LIMITS.maxFileBytes) {
       return {
@@ -48,7 +50,7 @@ export async function hashFile(path: string): Promise<{ sha256: string; bytes: U
         errorVi: `${path} có dung lượng ${formatBytes(info.size)}, vượt giới hạn ${formatBytes(DEFAULT_LIMITS.maxFileBytes)}; tệp không được đọc.`,
       };
     }
-    const bytes = await readFileBytes(path);
+    const bytes = readFileSync(path);
     return { sha256: sha256(bytes), bytes, modifiedDate: Number.isFinite(info.mtimeMs) ? hanoiDate(info.mtimeMs) : null };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
