@@ -23,6 +23,8 @@ export const CACHE_DIR = '.welfare-cache';
  * read again once. The package version is part of the key too, so a release never trusts an older one.
  */
 export const READER_VERSION = 1;
+/** Far above a month folder of 3,321 communes' files (about 10 MB): a bigger file is not ours, or is damaged. */
+const MAX_CACHE_FILE_BYTES = 256 * 2 ** 20;
 const PACKAGE_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 
@@ -57,6 +59,13 @@ export class ReadCache {
     b = { entries: new Map(), dirty: false, present: new Set() };
     this.buckets.set(period, b);
     const path = join(this.dir, `${period}.json`);
+    // Bounded whatever is there: a cache file larger than any month folder's could be is not read.
+    const size = (await stat(path).catch(() => null))?.size ?? 0;
+    if (size > MAX_CACHE_FILE_BYTES) {
+      this.notes.push(`the read cache ${path} is larger than ${MAX_CACHE_FILE_BYTES / 2 ** 20} MB; it was not read, its files were read again`);
+      b.dirty = true;
+      return b;
+    }
     const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : error));
     if (text === null) return b;
     if (text instanceof Error) {
