@@ -1,3 +1,4 @@
+import type { FindingsOptions } from './findings-option.js';
 import { computeReport, noDataForYear } from '../compute/report.js';
 import { yearOutsideProgramme } from '../programme/targets.js';
 import { hasErrors } from '../model/finding.js';
@@ -12,7 +13,7 @@ import { loadProgramme, resolveDistrict } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { checkQuality } from '../quality/index.js';
 
-export interface ReportOptions extends ReadCapOptions, QualityCommandOptions {
+export interface ReportOptions extends ReadCapOptions, QualityCommandOptions, FindingsOptions {
   year: string;
   /** YYYY-MM: print that month's summary (src/cli/monthly-report.ts) instead of the year's report. */
   month?: string;
@@ -76,6 +77,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
     ...(opts.csvLocale ? { csvLocale: opts.csvLocale } : {}),
     ...(opts.stamp ? { stamp: hanoiStamp() } : {}),
     ...(district ? { district } : {}),
+    ...(opts.summariseFindings ? { summariseFindings: true } : {}),
   });
   await emit(content, opts.out);
   return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;

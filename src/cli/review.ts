@@ -1,3 +1,4 @@
+import type { FindingsOptions } from './findings-option.js';
 import { hasErrors } from '../model/finding.js';
 import { annualise, computeYears, observeAllYears, outsideYears } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
@@ -11,7 +12,7 @@ import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';
 import { checkQuality, periodsOf } from '../quality/index.js';
 
-export interface ReviewOptions extends QualityCommandOptions, ReadCapOptions {
+export interface ReviewOptions extends QualityCommandOptions, ReadCapOptions, FindingsOptions {
   from?: string;
   to?: string;
   programme?: string;
@@ -57,6 +58,7 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
     lang: opts.lang,
     color: !opts.out && useColor(opts.color),
     ...(opts.stamp ? { stamp: new Date().toISOString() } : {}),
+    ...(opts.summariseFindings ? { summariseFindings: true } : {}),
   });
   await emit(content, opts.out);
   return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;

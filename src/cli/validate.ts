@@ -1,3 +1,4 @@
+import type { FindingsOptions } from './findings-option.js';
 import type { Lang } from '../render/labels.js';
 import { stat } from 'node:fs/promises';
 import { readPaths } from '../read/index.js';
@@ -12,7 +13,7 @@ import { parseMonth } from './batch.js';
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
-export interface ValidateCommandOptions extends ReadCapOptions, QualityCommandOptions {
+export interface ValidateCommandOptions extends ReadCapOptions, QualityCommandOptions, FindingsOptions {
   year?: string;
   month?: string;
   programme?: string;
@@ -56,7 +57,7 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   const findings = [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded)];
   const result = validate({ ...read, findings, monthOf: selection.monthOf }, index, { year, maxErrors, outliers, ...(opts.targets ? { targets: opts.targets } : {}) });
   let content: string;
-  if (format === 'json') content = (await import('../render/validate-json.js')).renderValidationJson(result);
+  if (format === 'json') content = (await import('../render/validate-json.js')).renderValidationJson(result, opts.summariseFindings === true);
   else if (format === 'github') content = (await import('../render/validate-github.js')).renderValidationGithub(result);
   else content = (await import('../render/validate-text.js')).renderValidationText(result, { color: useColor(opts.color), lang: opts.lang ?? 'vi' });
   await emit(content, undefined);

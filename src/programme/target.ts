@@ -20,18 +20,20 @@ const APPROXIMATE = ['khoang', 'xap xi', 'about', 'around', 'approximately'];
 const LEADING_VERB = /^(?:phan dau\s+)?(?:dat\s+)?(?=\S)/;
 const PREVIOUS_YEAR = /(nam truoc|previous year|last year|cung ky)/;
 
-/** Parsed targets by text: a report asks for the same few texts for every unit (bounded: files may hold many). */
+/** Targets already parsed, by their text: a batch judges the same few plan texts for every unit of every month. Bounded. */
 const PARSED = new Map<string, Target>();
-const PARSED_MAX = 4096;
+const MAX_PARSED = 4096;
 
-/** Parse a target's text. Returns null when it has no number and no known qualitative form: treat as qualitative. */
+/**
+ * Parse a target's text. Returns null when it has no number and no known qualitative form: treat as qualitative.
+ * The same text gives the same (shared, frozen) object: do not change it.
+ */
 export function parseTarget(text: string): Target {
-  let target = PARSED.get(text);
-  if (target === undefined) {
-    target = Object.freeze(parseTargetText(text));
-    if (PARSED.size >= PARSED_MAX) PARSED.clear();
-    PARSED.set(text, target);
-  }
+  const known = PARSED.get(text);
+  if (known) return known;
+  const target = Object.freeze(parseTargetText(text));
+  if (PARSED.size >= MAX_PARSED) PARSED.clear();
+  PARSED.set(text, target);
   return target;
 }
 
