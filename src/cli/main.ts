@@ -127,6 +127,7 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
     .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
     .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
+    .addOption(new Option('--by <grouping>', 'each summary also groups the wards and communes under the former districts').choices(['former-district']))
     .option('--no-color', 'no colours and no progress bar, even on a terminal');
   addReadCapOptions(batch)
     .addHelpText('after', help(

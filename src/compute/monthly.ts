@@ -14,6 +14,7 @@
  * - Pace: month M of 12 expects M/12 × 100% of a flow's annual plan.
  */
 import { finding, sortFindings, type Finding } from '../model/finding.js';
+import type { FormerDistrictView } from './former-district.js';
 import type { Observation, UnitRef } from '../model/observation.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { round } from '../text/number.js';
@@ -218,6 +219,8 @@ export interface MonthSummary {
   /** Files of months 1..M excluded on purpose (not read), with their reason. */
   excluded: { file: string; month: number; reason: string }[];
   issues: Finding[];
+  /** With `--by former-district` (batch): the wards and communes grouped under their former districts. */
+  byFormerDistrict?: FormerDistrictView;
 }
 
 interface Series {
