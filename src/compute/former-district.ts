@@ -144,3 +144,92 @@ export function groupByFormerDistrict(input: GroupingInput, programme: Programme
     shared,
   };
 }
+
+/** One year of a former district's series: its own figure before the change, its units' after. */
+export interface FormerDistrictYear {
+  year: number;
+  value: number | null;
+  /**
+   * Where the value comes from: the district's own figure, the total of the units wholly from it, or (a flow in
+   * the year of the change) the district's months plus its units' months, which never overlap.
+   */
+  from: 'district' | 'units' | 'both' | null;
+  /** True when units contribute and shared units took part of the district: their part is left out. */
+  approximate: boolean;
+}
+
+export interface FormerDistrictSeries {
+  code: string;
+  name: string;
+  kind: string;
+  units: string[];
+  shared: string[];
+  /** By indicator id: one entry per year of the review. */
+  values: Record<string, FormerDistrictYear[]>;
+}
+
+export interface SharedUnitSeries {
+  code: string;
+  name: string;
+  kind: string;
+  districts: string[];
+  values: Record<string, { year: number; value: number | null }[]>;
+}
+
+/** `review --by former-district`: each former district's series across the change, and the shared units' own. */
+export interface FormerDistrictSeriesView {
+  kind: 'by-former-district-series';
+  from: number;
+  to: number;
+  years: number[];
+  indicators: FormerDistrictView['indicators'];
+  /** The former districts with a unit wholly from them that gave a figure in some year. */
+  groups: FormerDistrictSeries[];
+  /** The units formed from several former districts that gave a figure in some year. */
+  shared: SharedUnitSeries[];
+}
+
+/**
+ * Each year's report grouped by former district (byFormerDistrict), joined into series: up to the change a
+ * former district's value is its own figure; after it, the total of its own units (≈ when shared units took
+ * part of it). In a year with both (2025), a flow adds the district's January–June to its units' July–December
+ * (a unit reports only months it existed in, so no month counts twice); a level or rate is the units' (the
+ * year's end), as for the city.
+ */
+export function formerDistrictSeries(years: readonly { year: number; model: ReportModel }[], programme: Programme): FormerDistrictSeriesView {
+  const views = years.map((y) => byFormerDistrict(y.model, programme));
+  const defs = new Map(programme.indicators.map((i) => [i.id, i]));
+  const ids = new Set(views.flatMap((v) => v.indicators.map((i) => i.id)));
+  const indicators = programme.indicators.filter((i) => ids.has(i.id)).map((i) => ({ id: i.id, name: i.name, nameEn: i.nameEn, unit: i.unit, decimals: i.decimals }));
+  const own = (model: ReportModel, id: string, code: string) => model.indicators.find((i) => i.id === id)?.districts.find((d) => d.code === code)?.value ?? null;
+  const groupCodes = new Map<string, FormerDistrictGroup>();
+  const sharedCodes = new Map<string, SharedUnit>();
+  for (const v of views) {
+    for (const g of v.groups) if (Object.values(g.values).some((x) => x !== null)) groupCodes.set(g.code, g);
+    for (const u of v.shared) if (Object.values(u.values).some((x) => x !== null)) sharedCodes.set(u.code, u);
+  }
+  const order = programme.units.map((u) => u.code);
+  const groups = order.filter((c) => groupCodes.has(c)).map((code): FormerDistrictSeries => {
+    const g = groupCodes.get(code)!;
+    const values: Record<string, FormerDistrictYear[]> = {};
+    for (const ind of indicators) {
+      const def = defs.get(ind.id)!;
+      values[ind.id] = years.map((y, i) => {
+        const district = own(y.model, ind.id, code);
+        const units = views[i]!.groups.find((x) => x.code === code)?.values[ind.id] ?? null;
+        if (units === null) return { year: y.year, value: district, from: district === null ? null : 'district', approximate: false };
+        if (district === null || !def.flow) return { year: y.year, value: units, from: 'units', approximate: g.approximate };
+        return { year: y.year, value: round(district + units, def.decimals), from: 'both', approximate: g.approximate };
+      });
+    }
+    return { code, name: g.name, kind: g.kind, units: g.units, shared: g.shared, values };
+  });
+  const shared = order.filter((c) => sharedCodes.has(c)).map((code): SharedUnitSeries => {
+    const u = sharedCodes.get(code)!;
+    const values: Record<string, { year: number; value: number | null }[]> = {};
+    for (const ind of indicators) values[ind.id] = years.map((y, i) => ({ year: y.year, value: views[i]!.shared.find((x) => x.code === code)?.values[ind.id] ?? null }));
+    return { code, name: u.name, kind: u.kind, districts: u.districts, values };
+  });
+  const yearList = years.map((y) => y.year);
+  return { kind: 'by-former-district-series', from: yearList[0] ?? 0, to: yearList.at(-1) ?? 0, years: yearList, indicators, groups, shared };
+}

@@ -1,4 +1,4 @@
-import type { FormerDistrictView } from '../compute/former-district.js';
+import type { FormerDistrictSeriesView, FormerDistrictView, FormerDistrictYear } from '../compute/former-district.js';
 import { formatNumber } from './format.js';
 import type { Lang } from './labels.js';
 import { mdEscape, row, tableHead } from './markdown.js';
@@ -107,5 +107,59 @@ export function renderFormerDistrictMarkdown(view: FormerDistrictView, lang: Lan
       ]),
     );
   }
+  return out.join('\n') + '\n';
+}
+
+const SERIES_WORDS = {
+  vi: {
+    title: (name: string, from: number, to: number) => `${name}, ${from}–${to}, theo quận, huyện, thị xã cũ (địa giới trước 01/7/2025)`,
+    district: 'Quận, huyện, thị xã cũ',
+    shared: 'Phường, xã dùng chung (từ nhiều quận, huyện cũ)',
+    legend: 'Trước 01/7/2025: số của quận, huyện; sau đó: tổng các phường, xã chỉ thuộc quận, huyện đó. ≈: chưa gồm phần của các phường, xã dùng chung (không chia). +: năm chuyển đổi, chỉ tiêu cộng dồn = các tháng của quận, huyện + các tháng của phường, xã (không trùng tháng).',
+    none: 'Không có phường, xã nào hình thành từ quận, huyện cũ có số liệu trong các năm này.',
+  },
+  en: {
+    title: (name: string, from: number, to: number) => `${name}, ${from}–${to}, by former district (the boundaries before 1 July 2025)`,
+    district: 'Former district',
+    shared: 'Shared wards and communes (from several former districts)',
+    legend: 'Before 1 July 2025: the district\'s own figure; after: the total of the wards and communes wholly from it. ≈: leaves out the shared units\' part (never apportioned). +: the year of the change, a flow = the district\'s months + its units\' months (no month twice).',
+    none: 'No ward or commune formed from former districts gave a figure in these years.',
+  },
+} as const;
+
+/** A cell of a former district's series: ≈ when approximate, + when the district's and its units' months add up. */
+function seriesCell(y: FormerDistrictYear, decimals: number, lang: Lang): string {
+  if (y.value === null) return '—';
+  return `${y.approximate ? '≈ ' : ''}${formatNumber(y.value, decimals, lang)}${y.from === 'both' ? ' +' : ''}`;
+}
+
+/** `review --by former-district`: as json, md (a table per indicator) or plain lines (table). */
+export function renderFormerDistrictSeries(view: FormerDistrictSeriesView, format: string, lang: Lang): string {
+  if (format === 'json') return JSON.stringify(view, null, 2) + '\n';
+  const W = SERIES_WORDS[lang];
+  const md = format === 'md';
+  const out: string[] = [];
+  if (!view.groups.length && !view.shared.length) return (md ? mdEscape(W.none) : W.none) + '\n';
+  for (const ind of view.indicators) {
+    const name = lang === 'en' ? ind.nameEn : ind.name;
+    const lines = view.groups.map((g) => ({ label: `${g.kind} ${g.name}`, cells: g.values[ind.id]!.map((y) => seriesCell(y, ind.decimals, lang)) }));
+    const shared = view.shared.map((u) => ({ label: `${u.kind} ${u.name} (${u.districts.join(', ')})`, cells: u.values[ind.id]!.map((y) => formatNumber(y.value, ind.decimals, lang)) }));
+    if (md) {
+      out.push(`## ${mdEscape(W.title(name, view.from, view.to))}`, '');
+      out.push(...tableHead([{ text: W.district }, ...view.years.map((y) => ({ text: String(y), right: true }))]));
+      for (const l of lines) out.push(row([mdEscape(l.label), ...l.cells.map(mdEscape)]));
+      if (shared.length) {
+        out.push('', ...tableHead([{ text: W.shared }, ...view.years.map((y) => ({ text: String(y), right: true }))]));
+        for (const l of shared) out.push(row([mdEscape(l.label), ...l.cells.map(mdEscape)]));
+      }
+      out.push('');
+    } else {
+      out.push(W.title(name, view.from, view.to), `  ${view.years.join(' | ')}`);
+      for (const l of lines) out.push(`  ${l.label}: ${l.cells.join(' | ')}`);
+      if (shared.length) out.push(`  ${W.shared}:`, ...shared.map((l) => `    ${l.label}: ${l.cells.join(' | ')}`));
+      out.push('');
+    }
+  }
+  out.push(md ? mdEscape(W.legend) : W.legend);
   return out.join('\n') + '\n';
 }
