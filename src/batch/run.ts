@@ -20,7 +20,7 @@ import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
 import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
 
 /** Bump when a summary's content changes for the same inputs: every month is made again once. */
-export const SUMMARY_FORMAT = 3;
+export const SUMMARY_FORMAT = 4;
 
 export interface YearMonth {
   year: number;
