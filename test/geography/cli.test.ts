@@ -81,3 +81,24 @@ describe('the HTML heat table with 156 rows in 2025', () => {
     expect(html).toContain('Hồng Hà</a> <span class="muted">(Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng)</span></th>');
   });
 });
+
+describe('validate on the 2025 set', () => {
+  it('reads all 158 files without an error, and says which Ba Đình owes what, with its kind', () => {
+    const r = welfare(['validate', '--year', '2025', 'fixtures/2025', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.files).toHaveLength(158);
+    expect(json.counts).toEqual({ errors: 0, warnings: 157, infos: 15 });
+    const missing = json.issues.filter((f: { code: string }) => f.code === 'missing-indicator');
+    // One per unit: the 30 districts (January–June) and the 126 wards and communes (July–December) owe the near-poor households and the stations.
+    expect(missing).toHaveLength(156);
+    const of = (file: string) => missing.find((f: { file: string }) => f.file === file).message as string;
+    expect(of('fixtures/2025/quan-huyen/001-ba-dinh.xlsx')).toMatch(/^Quận Ba Đình did not report for 2025: .* Districts report every indicator/);
+    expect(of('fixtures/2025/phuong-xa/00004-ba-dinh.xlsx')).toMatch(/^Phường Ba Đình did not report for 2025: .* Wards and communes report every indicator/);
+    // A name no other unit has is said as before.
+    expect(of('fixtures/2025/phuong-xa/00097-hong-ha.csv')).toMatch(/^Hồng Hà did not report for 2025: /);
+    expect(of('fixtures/2025/quan-huyen/019-nam-tu-liem.xlsx')).toMatch(/^Nam Từ Liêm did not report for 2025: /);
+    const vi = JSON.parse(welfare(['validate', '--year', '2025', 'fixtures/2025', '--format', 'json']).stdout);
+    expect(vi.issues.find((f: { file: string; code: string }) => f.code === 'missing-indicator' && f.file.endsWith('00004-ba-dinh.xlsx')).messageVi).toMatch(/^Phường Ba Đình chưa báo cáo năm 2025: .* Phường, xã phải báo cáo mọi chỉ tiêu/);
+  });
+});
