@@ -65,6 +65,20 @@ describe('report --by former-district', () => {
     expect(r.stdout).toContain('  huyện Sóc Sơn (5 units) — Jobs created: ');
     expect(r.stdout).toContain('≈ quận Ba Đình (0 units; ≈ leaves out the shared units\' part: 8)');
     expect(r.stdout).toContain('  phường Hồng Hà (from Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng)');
+    // As Markdown: a table of former districts, one of the shared units.
+    const md = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--lang', 'en', '-f', 'md']).stdout;
+    expect(md.split('\n').slice(0, 5)).toEqual([
+      '## 2025 by former district (the boundaries before 1 July 2025)',
+      '',
+      '| Former district | Wards, communes | Shared | Jobs created | Poor household rate (city standard) |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      '| ≈ quận Ba Đình | 0 | 8 | — | — |',
+    ]);
+    expect(md).toContain('| huyện Sóc Sơn | 5 | 0 | 3,834 | 0.000 |');
+    expect(md).toContain('| phường Hồng Hà | Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng | 754 | 0.000 |');
+    // Formats without a form for it are refused.
+    const csv = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'csv']);
+    expect([csv.code, csv.stderr]).toEqual([2, 'welfare: --by former-district prints as table, md or json\n']);
   });
 });
 
