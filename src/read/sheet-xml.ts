@@ -346,8 +346,10 @@ export interface MergeRange {
 export interface SheetResult {
   rows: (Cell | undefined)[][];
   merges: MergeRange[];
-  /** A cell with a value past maxRows / maxCellsPerRow (not read). */
+  /** A cell with a value past maxRows data rows and a header / past maxCellsPerRow (not read). */
   tooManyRows: boolean;
+  /** The first row (1-based) with a value past the row cap, when there is one. */
+  firstRowPast: number | null;
   tooManyCells: boolean;
   /** Merged ranges past MAX_MERGE_RANGES (ignored). */
   tooManyMerges: boolean;
@@ -375,7 +377,7 @@ function shown(text: string): string {
  * row, that row and the rest of the sheet's cells are left out (truncated, cutRow).
  */
 export class WorksheetReader implements XmlHandler {
-  readonly result: SheetResult = { rows: [], merges: [], tooManyRows: false, tooManyCells: false, tooManyMerges: false, truncated: false, cutRow: null };
+  readonly result: SheetResult = { rows: [], merges: [], tooManyRows: false, firstRowPast: null, tooManyCells: false, tooManyMerges: false, truncated: false, cutRow: null };
   private inSheetData = false;
   private inRow = false;
   private rowNumber = 0;
@@ -400,7 +402,7 @@ export class WorksheetReader implements XmlHandler {
   private readonly v: TextCollector;
   private readonly inline: TextCollector;
   private inMerges = false;
-  /** Past maxRows: the cells are passed over, the merges after them still read. */
+  /** Past the row cap: the cells are passed over, the merges after them still read. */
   private skipping = false;
   /** Set by the package reader: stops reading the part (once the file's budget is spent nothing more is kept). */
   stopReading: (() => void) | null = null;
@@ -540,9 +542,11 @@ export class WorksheetReader implements XmlHandler {
       );
       return;
     }
-    if (row > this.ctx.limits.maxRows) {
+    if (row > this.ctx.limits.maxRows + 1) {
+      // The cap counts data rows: one more row is allowed for the header (as in text files and .ods).
       // Rows come in order: nothing after this one is read (the merges after the cells still are).
       this.result.tooManyRows = true;
+      this.result.firstRowPast = row;
       this.skipping = true;
       this.rowCells = [];
       return;

@@ -54,10 +54,10 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
         finding(
           'error',
           'too-large',
-          `Sheet "${name}" has values past row ${limits.maxRows}; only the first ${limits.maxRows} rows were read. Split the sheet.`,
-          { file, sheet: name },
+          `Sheet "${name}" has more than ${limits.maxRows} data rows (values from row ${sheet.firstRowPast} on); only the header row and the first ${limits.maxRows} after it (rows 1 to ${limits.maxRows + 1}) were read. Split the sheet.`,
+          { file, sheet: name, ...(sheet.firstRowPast !== null ? { row: sheet.firstRowPast } : {}) },
           {},
-          `Trang tính "${name}" có giá trị sau dòng ${limits.maxRows}; chỉ ${limits.maxRows} dòng đầu được đọc. Hãy tách trang tính.`,
+          `Trang tính "${name}" có hơn ${limits.maxRows} dòng số liệu (có giá trị từ dòng ${sheet.firstRowPast} trở đi); chỉ dòng tiêu đề và ${limits.maxRows} dòng đầu sau nó (dòng 1 đến ${limits.maxRows + 1}) được đọc. Hãy tách trang tính.`,
         ),
       );
     }
