@@ -353,7 +353,40 @@ export interface SheetResult {
 }
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+/**
+ * The column (1-based) of a cell reference such as "AB12" or "$A$1", surrounding white space allowed;
+ * 0 when it is no reference (what /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/ accepts once trimmed, read without a
+ * regex or a string per cell).
+ */
+export function refColumn(ref: string): number {
+  let i = 0;
+  let end = ref.length;
+  while (i < end && isWhite(ref.charCodeAt(i))) i++;
+  while (end > i && isWhite(ref.charCodeAt(end - 1))) end--;
+  if (i < end && ref.charCodeAt(i) === 0x24 /* $ */) i++;
+  let col = 0;
+  let letters = 0;
+  for (; i < end; i++, letters++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  if (letters === 0 || letters > 3) return 0;
+  if (i < end && ref.charCodeAt(i) === 0x24) i++;
+  const digits = end - i;
+  if (digits < 1 || digits > 7) return 0;
+  for (; i < end; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return 0;
+  }
+  return col;
+}
+
+/** White space as String.prototype.trim sees it. */
+function isWhite(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** A value as the reader makes it: its kind, its number (or pool text), and the fresh characters it holds. */
 interface Valued {
@@ -516,9 +549,8 @@ export class WorksheetReader implements XmlHandler {
     this.cellBadRef = false;
     if (ref === undefined || ref === '') this.cellCol = this.nextCol;
     else {
-      const m = CELL_REF.exec(ref.trim());
-      const col = m ? columnNumber(m[1]!) : 0;
-      if (!m || col > EXCEL_MAX_COLUMNS) {
+      const col = refColumn(ref);
+      if (col === 0 || col > EXCEL_MAX_COLUMNS) {
         this.cellBadRef = true;
         this.cellCol = this.nextCol;
       } else this.cellCol = col;
