@@ -231,7 +231,7 @@ describe('budgets are per file (item 12)', () => {
     expect(capped.findings.map((f) => [f.code, f.sheet])).toEqual([['too-large', 'S3']]);
     expect(capped.findings[0]!.message).toContain('250 cells with values');
     expect(capped.findings[0]!.message).toContain('raise --max-cells');
-    expect(DEFAULT_LIMITS.maxCells).toBe(500_000);
+    expect(DEFAULT_LIMITS.maxCells).toBe(600_000);
   });
 
   it('stops reading a sheet once the file\'s cell budget is spent: what follows is neither inflated nor scanned', async () => {
