@@ -71,13 +71,15 @@ export class SheetCells implements RowSource {
   /** Starts a segment: the cells added until the next beginRow belong to row index r. */
   beginRow(r: number): void {
     if (this.segments > 0 && r <= this.segRow[this.segments - 1]!) this.ordered = false;
-    this.segRow = grown(this.segRow, this.segments + 1);
-    this.segStart = grown(this.segStart, this.segments + 1);
+    if (this.segments === this.segRow.length) {
+      this.segRow = grown(this.segRow, this.segments + 1);
+      this.segStart = grown(this.segStart, this.segments + 1);
+    }
     this.segRow[this.segments] = r;
     this.segStart[this.segments] = this.count;
     this.segments++;
     if (r >= this.length) {
-      this.widths = grown(this.widths, r + 1);
+      if (r >= this.widths.length) this.widths = grown(this.widths, r + 1);
       this.length = r + 1;
     }
     this.head = null;

@@ -131,20 +131,29 @@ class CellFindings {
 
 /** Collects text in pieces up to a bound (a 5 MB cell is measured, not held). */
 class TextCollector {
-  private parts: string[] = [];
+  // Most texts come in one piece: held as it is, an array only for the rest (and nothing made per cell).
+  private first = '';
+  private rest: string[] | null = null;
   length = 0;
   constructor(private readonly max: number) {}
   add(text: string): void {
-    if (this.length <= this.max) this.parts.push(text.length + this.length > this.max + 1 ? text.slice(0, this.max + 1 - this.length) : text);
+    if (this.length <= this.max) {
+      const piece = text.length + this.length > this.max + 1 ? text.slice(0, this.max + 1 - this.length) : text;
+      if (this.length === 0) this.first = piece;
+      else (this.rest ??= []).push(piece);
+    }
     this.length += text.length;
   }
   /** The text, or null when it is longer than the bound. */
   text(): string | null {
     if (this.length > this.max) return null;
-    return this.parts.length === 1 ? copyString(this.parts[0]!) : this.parts.join('');
+    if (this.rest === null) return copyString(this.first);
+    this.rest.unshift(this.first);
+    return this.rest.join(''); // a new flat string: nothing of the chunks it came from is kept alive
   }
   reset(): void {
-    this.parts = [];
+    this.first = '';
+    this.rest = null;
     this.length = 0;
   }
 }
@@ -400,8 +409,22 @@ const EMPTY: Valued = { kind: Kind.Empty, num: 0, text: null };
 const TRUE: Valued = { kind: Kind.True, num: 0, text: null };
 const FALSE: Valued = { kind: Kind.False, num: 0, text: null };
 
-function text(value: string): Valued {
-  return { kind: Kind.Text, num: 0, text: value };
+
+/**
+ * The number a string of 1 to 15 digits without leading zeros (or "0") writes, exactly; -1 for anything else.
+ * Shared-string indexes and whole numbers are mostly this, read here without trimming, a pattern or a
+ * string made per cell.
+ */
+function canonicalIndex(v: string): number {
+  const n = v.length;
+  if (n === 0 || n > 15 || (n > 1 && v.charCodeAt(0) === 0x30)) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = v.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 function shown(text: string): string {
@@ -450,6 +473,8 @@ export class WorksheetReader implements XmlHandler {
   stopReading: (() => void) | null = null;
 
   private readonly sink: CellFindings;
+  /** The value of the cell just read (one object, refilled for each cell: closeCell takes it at once). */
+  private readonly scratch: { kind: Kind; num: number; text: string | null } = { kind: Kind.Empty, num: 0, text: null };
 
   constructor(private readonly ctx: SheetContext) {
     this.result = { cells: new SheetCells(ctx.formats), merges: [], tooManyRows: false, firstRowPast: null, tooManyCells: false, tooManyMerges: false, truncated: false, cutRow: null };
@@ -638,13 +663,25 @@ export class WorksheetReader implements XmlHandler {
     return EMPTY;
   }
 
+  private valued(kind: Kind, num: number, text: string | null): Valued {
+    const v = this.scratch;
+    v.kind = kind;
+    v.num = num;
+    v.text = text;
+    return v;
+  }
+
+  private textValue(value: string): Valued {
+    return this.valued(Kind.Text, 0, value);
+  }
+
   /** The cell's value; undefined for no cell worth keeping. */
   private cellValue(): Valued | undefined {
     if (this.cellType === 'inlineStr') {
       if (!this.hasIs) return this.hasV ? this.typedValue('str') : EMPTY;
       const t = this.inline.text();
       if (t === null) return this.tooLong(this.inline.length);
-      return text(unescapeOoxml(t).normalize('NFC'));
+      return this.textValue(unescapeOoxml(t).normalize('NFC'));
     }
     return this.typedValue(this.cellType);
   }
@@ -663,15 +700,15 @@ export class WorksheetReader implements XmlHandler {
       case 's': {
         if (v === undefined) return EMPTY;
         // An index as Excel writes it is kept as a number; anything else as written, for its finding.
-        const index = /^\d{1,10}$/.test(v) ? Number(v) : NaN;
-        if (String(index) === v) return { kind: Kind.Shared, num: index, text: null };
-        return { kind: Kind.SharedRaw, num: 0, text: v.length > 40 ? copyString(v.slice(0, 40)) : v };
+        const index = canonicalIndex(v);
+        if (index >= 0) return this.valued(Kind.Shared, index, null);
+        return this.valued(Kind.SharedRaw, 0, v.length > 40 ? copyString(v.slice(0, 40)) : v);
       }
       case 'str':
       case 'inlineStr': {
         if (v === undefined) return EMPTY;
         const t = unescapeOoxml(v).normalize('NFC');
-        return t.length > ctx.limits.maxCellChars ? this.tooLong(t.length) : text(t);
+        return t.length > ctx.limits.maxCellChars ? this.tooLong(t.length) : this.textValue(t);
       }
       case 'b': {
         if (v === undefined) return EMPTY;
@@ -681,22 +718,26 @@ export class WorksheetReader implements XmlHandler {
         return this.corrupt(`holds "${shown(v)}" where a boolean (0 or 1) is expected`, `chứa "${shown(v)}" ở chỗ phải là giá trị đúng/sai (0 hoặc 1)`);
       }
       case 'e':
-        return v === undefined ? EMPTY : { kind: Kind.Error, num: 0, text: v.trim() };
+        return v === undefined ? EMPTY : this.valued(Kind.Error, 0, v.trim());
       case 'd': {
         if (v === undefined) return EMPTY;
         const ms = new Date(v.trim()).getTime();
-        return Number.isNaN(ms) ? text(v) : { kind: Kind.Date, num: ms, text: null };
+        return Number.isNaN(ms) ? this.textValue(v) : this.valued(Kind.Date, ms, null);
       }
       default: {
         // A formula without a cached result has no value; a plain styled cell neither.
         if (v === undefined) return this.hasFormula ? EMPTY : undefined;
-        const t = v.trim();
-        if (t === '') return this.hasFormula ? EMPTY : undefined;
-        const n = NUMBER.test(t) ? Number(t) : NaN;
-        if (!Number.isFinite(n)) return this.corrupt(`holds "${shown(t)}" where a number is expected`, `chứa "${shown(t)}" ở chỗ phải là một số`);
+        // Plain digits (most numbers in a sheet) need neither trimming nor the pattern.
+        let n = canonicalIndex(v);
+        if (n < 0) {
+          const t = v.trim();
+          if (t === '') return this.hasFormula ? EMPTY : undefined;
+          n = NUMBER.test(t) ? Number(t) : NaN;
+          if (!Number.isFinite(n)) return this.corrupt(`holds "${shown(t)}" where a number is expected`, `chứa "${shown(t)}" ở chỗ phải là một số`);
+        }
         const format = ctx.formats[this.cellStyle];
-        if (format !== undefined && isDateFormat(format)) return { kind: Kind.Date, num: serialToDate(n, ctx.date1904).getTime(), text: null };
-        return { kind: Kind.Number, num: n, text: null };
+        if (format !== undefined && isDateFormat(format)) return this.valued(Kind.Date, serialToDate(n, ctx.date1904).getTime(), null);
+        return this.valued(Kind.Number, n, null);
       }
     }
   }
