@@ -448,6 +448,8 @@ export class WorksheetReader implements XmlHandler {
   private rowNums: number[] = [];
   private rowFmts: number[] = [];
   private rowTexts: (string | null)[] = [];
+  /** How many of the arrays above are this row's (they are overwritten, never shrunk: no work per row). */
+  private rowLength = 0;
   private rowFresh = 0;
   private nextCol = 1;
   // The cell being read.
@@ -593,11 +595,9 @@ export class WorksheetReader implements XmlHandler {
   }
 
   private clearRow(): void {
-    this.rowCols.length = 0;
-    this.rowKinds.length = 0;
-    this.rowNums.length = 0;
-    this.rowFmts.length = 0;
-    this.rowTexts.length = 0;
+    // Texts are let go at once; the numbers are just overwritten.
+    for (let i = 0; i < this.rowLength; i++) this.rowTexts[i] = null;
+    this.rowLength = 0;
     this.rowFresh = 0;
   }
 
@@ -632,11 +632,12 @@ export class WorksheetReader implements XmlHandler {
       return;
     }
     const format = this.ctx.formats[this.cellStyle];
-    this.rowCols.push(col);
-    this.rowKinds.push(value.kind);
-    this.rowNums.push(value.num);
-    this.rowFmts.push(format !== undefined && format !== 'General' ? this.cellStyle + 1 : 0);
-    this.rowTexts.push(value.text);
+    const i = this.rowLength++;
+    this.rowCols[i] = col;
+    this.rowKinds[i] = value.kind;
+    this.rowNums[i] = value.num;
+    this.rowFmts[i] = format !== undefined && format !== 'General' ? this.cellStyle + 1 : 0;
+    this.rowTexts[i] = value.text;
     if (value.kind === Kind.Text) this.rowFresh += value.text!.length;
   }
 
@@ -744,7 +745,7 @@ export class WorksheetReader implements XmlHandler {
 
   private closeRow(): void {
     this.inRow = false;
-    const count = this.rowCols.length;
+    const count = this.rowLength;
     if (count === 0 || this.skipping) return;
     const { budget } = this.ctx;
     const store = this.result.cells;
