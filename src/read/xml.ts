@@ -199,14 +199,8 @@ export class XmlTokenizer {
       const close = s.indexOf(quote === 0x22 ? '"' : "'", i + 1);
       if (close < 0) return -1;
       const raw = s.slice(i + 1, close);
-      // One look at the value's characters: most ("A2", "s", "1:5") need nothing done to them.
-      let plainValue = true;
-      for (let k = i + 1; k < close; k++) {
-        const v = s.charCodeAt(k);
-        if (v === 0x3c /* < */) throw malformedTag(name);
-        if (v === 0x26 /* & */ || v === 0x0d || v === 0x0a || v === 0x09) plainValue = false;
-      }
-      attrs.push(attr, plainValue ? raw : decodeAttribute(raw));
+      if (raw.includes('<')) throw malformedTag(name);
+      attrs.push(attr, decodeAttribute(raw));
       i = close + 1;
       const next = i < n ? s.charCodeAt(i) : -1;
       if (next >= 0 && !isSpace(next) && next !== 0x3e && next !== 0x2f) throw malformedTag(name);
