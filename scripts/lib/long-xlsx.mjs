@@ -13,26 +13,16 @@ const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 export const LONG_INDICATORS = ['Giải quyết việc làm', 'Số hộ nghèo', 'Tổng số hộ'];
 export const LONG_HEADER = ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Tháng', 'Giá trị'];
 
-/** A name as the unit matcher compares it: without diacritics or case ("Thạnh Lợi" = "Thanh Lợi"). */
-const folded = (name) => name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
-
 /**
  * The first `rows` data rows, commune by commune (12 months of 2026, the three indicators each month):
- * [unit, indicator, year, month, value]. 36 rows a commune. Communes whose names fold to one (Thạnh Lợi and
- * Thanh Lợi: the matcher cannot tell them apart) are left out, so no row is ambiguous.
+ * [unit, indicator, year, month, value]. 36 rows a commune: 100,000 rows cover 2,778 of the 3,321.
  */
 export function* longRows(rows, year = 2026) {
   let x = 20260;
   const rand = (n) => ((x = (x * 1103515245 + 12345) & 0x7fffffff) % n);
-  const times = new Map();
-  for (let i = 0; i < COMMUNES; i++) {
-    const key = folded(commune(i).name);
-    times.set(key, (times.get(key) ?? 0) + 1);
-  }
   let made = 0;
   for (let i = 0; i < COMMUNES && made < rows; i++) {
     const u = commune(i);
-    if (times.get(folded(u.name)) > 1) continue;
     const unit = `${u.kind === 'phường' ? 'Phường' : 'Xã'} ${u.name}`;
     const households = 3000 + rand(17_000);
     let poor = 5 + rand(120);

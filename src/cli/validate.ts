@@ -6,7 +6,7 @@ import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, parseYear, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
-import { readLimits, type ReadCapOptions } from './read-caps.js';
+import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';
 import { parseMonth } from './batch.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
@@ -50,7 +50,7 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   // The monthly layout (ROOT/YYYY/MM/…) as the batch sees it: --month's files only, less those excluded.
   const { excludedFindings, selectMonthly } = await import('../batch/discover.js');
   const selection = selectMonthly(month);
-  const read = await readPaths(paths, { limits, include: selection.include, ...(encoding ? { encoding } : {}) });
+  const read = await readPaths(paths, { limits, jobs: readJobsOption(opts), include: selection.include, ...(encoding ? { encoding } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length && !selection.excluded.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx)${month ? ` for ${opts.month}` : ''} in ${paths.join(', ')}`);
   const findings = [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded)];

@@ -20,8 +20,22 @@ const APPROXIMATE = ['khoang', 'xap xi', 'about', 'around', 'approximately'];
 const LEADING_VERB = /^(?:phan dau\s+)?(?:dat\s+)?(?=\S)/;
 const PREVIOUS_YEAR = /(nam truoc|previous year|last year|cung ky)/;
 
+/** Parsed targets by text: a report asks for the same few texts for every unit (bounded: files may hold many). */
+const PARSED = new Map<string, Target>();
+const PARSED_MAX = 4096;
+
 /** Parse a target's text. Returns null when it has no number and no known qualitative form: treat as qualitative. */
 export function parseTarget(text: string): Target {
+  let target = PARSED.get(text);
+  if (target === undefined) {
+    target = Object.freeze(parseTargetText(text));
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(text, target);
+  }
+  return target;
+}
+
+function parseTargetText(text: string): Target {
   const raw = text.normalize('NFC').trim();
   const key = fold(raw);
   if (PREVIOUS_YEAR.test(key)) {

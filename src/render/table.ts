@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { derivedCount, geographyLine } from './geography.js';
-import Table from 'cli-table3';
+import { Grid as Table } from './grid.js';
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
