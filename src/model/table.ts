@@ -62,9 +62,12 @@ export function rowAt(table: Table, r: number): (Cell | undefined)[] | undefined
  */
 export function compactTable(fields: Omit<Table, 'rows' | 'compact'>, source: RowSource): Table {
   let made: (Cell | undefined)[][] | null = null;
-  const table = { ...fields, compact: source } as Table;
+  const table = { ...fields } as Table;
+  // Not enumerable: a copy made by spreading ({ ...table, rows }) is a table of arrays, never one whose
+  // compact store no longer matches its rows. `rows` is enumerable, so such a copy still has every row.
+  Object.defineProperty(table, 'compact', { value: source, enumerable: false, configurable: true, writable: true });
   Object.defineProperty(table, 'rows', {
-    enumerable: false,
+    enumerable: true,
     configurable: true,
     get() {
       if (!made) {
