@@ -745,24 +745,45 @@ export interface DuplicateOptions<T extends Observation> {
   noteCopies?: boolean;
 }
 
+/** Observations of one figure stated more than once; `at` is the first one's index. */
+interface Group<T> {
+  at: number;
+  list: T[];
+}
+
 export function resolveDuplicates<T extends Observation>(observations: T[], index: CatalogIndex, findings: Finding[], options: DuplicateOptions<T> = {}): T[] {
-  // Most keys hold one observation: it is held as it is, and an array is made only for a second.
-  const groups = new Map<string, T | T[]>();
-  for (const o of observations) {
-    if (o.value === null) continue;
-    const key = `${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}|${o.year}|${o.month ?? ''}|${options.extraKey?.(o) ?? ''}`;
-    const had = groups.get(key);
-    if (had === undefined) groups.set(key, o);
-    else if (Array.isArray(had)) had.push(o);
-    else groups.set(key, [had, o]);
-  }
+  // Grouped by unit, indicator, part, then period (and the extra key): maps keyed by values the observations
+  // already hold, so that a million figures make no key strings. A group holds its one observation as it is;
+  // an array is made only for a second, and remembered with its first figure's place to keep the first-seen order.
+  const byUnit = new Map<string, Map<string, Map<string, Map<number | string, number | Group<T>>>>>();
+  const multiple: Group<T>[] = [];
+  observations.forEach((o, at) => {
+    if (o.value === null) return;
+    const unit = o.unit.kind === 'district' ? o.unit.code : '\u0000city';
+    let byIndicator = byUnit.get(unit);
+    if (!byIndicator) byUnit.set(unit, (byIndicator = new Map()));
+    let byPart = byIndicator.get(o.indicator);
+    if (!byPart) byIndicator.set(o.indicator, (byPart = new Map()));
+    const part = o.part ?? '';
+    let byPeriod = byPart.get(part);
+    if (!byPeriod) byPart.set(part, (byPeriod = new Map()));
+    const extra = options.extraKey?.(o);
+    const period: number | string = extra === undefined ? o.year * 13 + (o.month ?? 0) : `${o.year}|${o.month ?? ''}|${extra}`;
+    const had = byPeriod.get(period);
+    if (had === undefined) byPeriod.set(period, at);
+    else if (typeof had === 'number') {
+      const group = { at: had, list: [observations[had]!, o] };
+      byPeriod.set(period, group);
+      multiple.push(group);
+    } else had.list.push(o);
+  });
+  multiple.sort((a, b) => a.at - b.at);
   const drop = new Set<T>();
   // Cells (a part two indicators share is one cell) of each file that repeat another file's.
   const copies = new Map<string, { kept: string; copy: string; cells: Set<string> }>();
   // A part two indicators share ("Tổng số hộ") is one group per indicator: the same two cells, said once.
   const said = new Set<string>();
-  for (const list of groups.values()) {
-    if (!Array.isArray(list)) continue;
+  for (const { list } of multiple) {
     const first = list[0]!;
     const differing = list.filter(
       (o) => (!options.acrossFilesOnly || o.source.file !== first.source.file) && Math.abs(o.value! - first.value!) > 1e-9 * Math.max(1, Math.abs(first.value!)),
