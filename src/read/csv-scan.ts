@@ -32,6 +32,8 @@ export interface Scanned {
 export function scanCsv(bytes: Uint8Array, delimiter: string, limits: ReadLimits, allowed: number): Scanned | null {
   const n = bytes.length;
   const DELIM = delimiter.charCodeAt(0);
+  // Blanks around a field are space and tab, unless tab is the delimiter.
+  const BLANK2 = DELIM === TAB ? SPACE : TAB;
   let starts = new Int32Array(Math.max(16, Math.min(allowed + 1, (n >>> 6) + 16)));
   let rows = 0;
   let i = 0;
@@ -46,7 +48,7 @@ export function scanCsv(bytes: Uint8Array, delimiter: string, limits: ReadLimits
     let col = 0;
     for (;;) {
       let j = i;
-      while (j < n && (bytes[j] === SPACE || bytes[j] === TAB)) j++;
+      while (j < n && (bytes[j] === SPACE || bytes[j] === BLANK2)) j++;
       if (j < n && bytes[j] === QUOTE) {
         let k = j + 1;
         for (;;) {
@@ -60,7 +62,7 @@ export function scanCsv(bytes: Uint8Array, delimiter: string, limits: ReadLimits
           break;
         }
         if (k - j - 2 > limits.maxCellChars) return null;
-        while (k < n && (bytes[k] === SPACE || bytes[k] === TAB)) k++;
+        while (k < n && (bytes[k] === SPACE || bytes[k] === BLANK2)) k++;
         if (k < n) {
           const c = bytes[k];
           if (c !== DELIM && c !== LF && c !== CR) return null; // text after the closing quote
@@ -83,6 +85,8 @@ export function scanCsv(bytes: Uint8Array, delimiter: string, limits: ReadLimits
       }
       if (i < n && bytes[i] === CR && bytes[i + 1] === LF) i += 2;
       else if (i < n) i++;
+      // A last line (no line break after it) of nothing but blanks is no record, as csv-parse reads it.
+      else if (col === 1 && onlyBlanks(bytes, starts[rows - 1]!, n)) rows--;
       break;
     }
   }
@@ -90,6 +94,15 @@ export function scanCsv(bytes: Uint8Array, delimiter: string, limits: ReadLimits
   const kept = Math.min(rows, allowed);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return { source: new CsvRows(buf, starts.subarray(0, kept), DELIM), tooManyRows };
+}
+
+/** Whether bytes[from, to) are all characters csv-parse trims (space, tab, form feed). */
+function onlyBlanks(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = bytes[p];
+    if (c !== SPACE && c !== TAB && c !== 0x0c) return false;
+  }
+  return true;
 }
 
 function indexOfQuote(bytes: Uint8Array, from: number): number {
@@ -112,11 +125,12 @@ class CsvRows implements RowSource {
     const bytes = this.bytes;
     const n = bytes.length;
     const DELIM = this.delim;
+    const BLANK2 = DELIM === TAB ? SPACE : TAB;
     const cells: (Cell | undefined)[] = [];
     let i = this.starts[r]!;
     for (;;) {
       let j = i;
-      while (j < n && (bytes[j] === SPACE || bytes[j] === TAB)) j++;
+      while (j < n && (bytes[j] === SPACE || bytes[j] === BLANK2)) j++;
       let text: string;
       if (j < n && bytes[j] === QUOTE) {
         let k = j + 1;
@@ -135,7 +149,7 @@ class CsvRows implements RowSource {
         }
         text = decode(bytes, j + 1, end);
         if (doubled) text = text.replaceAll('""', '"');
-        while (k < n && (bytes[k] === SPACE || bytes[k] === TAB)) k++;
+        while (k < n && (bytes[k] === SPACE || bytes[k] === BLANK2)) k++;
         i = k;
       } else {
         let k = j;
