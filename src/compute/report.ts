@@ -115,6 +115,8 @@ interface UnitFigures {
   parts: Record<string, number | null>;
   plan: { text: string; source: Location | undefined } | null;
   sources: Location[];
+  /** The sources as the report lists them, made once: a district's are the city's too. */
+  refs?: SourceRef[];
 }
 
 /** A unit's value for one indicator and year: its stated value, or the ratio of its parts. */
@@ -218,7 +220,7 @@ function indicatorReport(
       annual: attainment(annualText, f.value, ind, prev),
       period: attainment(periodText, f.value, ind, prev),
       ...(ind.parts.length ? { parts: f.parts } : {}),
-      sources: f.sources.map(sourceRef),
+      sources: (f.refs = f.sources.map(sourceRef)),
     });
   }
 
@@ -252,7 +254,7 @@ function indicatorReport(
     annual: partialOr(attainment(annualText, city.value, ind, previousForJudging), city),
     period: partialOr(attainment(catalogPeriod, city.value, ind, previousForJudging), city),
     districts,
-    sources: city.sources.map(sourceRef),
+    sources: city.refs ?? city.sources.map(sourceRef),
   };
 }
 
@@ -268,6 +270,8 @@ interface CityFigures {
   origin: 'city' | 'districts' | null;
   parts: Record<string, number | null>;
   sources: Location[];
+  /** The districts' own listed sources, when the value combines them. */
+  refs?: SourceRef[];
 }
 
 /**
@@ -332,7 +336,7 @@ function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitF
       ),
     );
   }
-  return { value: combined, partial, units: contributing.length, expected, computed: ind.aggregation === 'ratio', origin: 'districts', parts: combinedParts, sources: contributing.flatMap((d) => d.sources) };
+  return { value: combined, partial, units: contributing.length, expected, computed: ind.aggregation === 'ratio', origin: 'districts', parts: combinedParts, sources: contributing.flatMap((d) => d.sources), refs: contributing.flatMap((d) => d.refs ?? d.sources.map(sourceRef)) };
 }
 
 /** A city value combined from fewer units than expected: in place of a verdict, "partial" with how many units it has. */

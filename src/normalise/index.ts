@@ -415,7 +415,7 @@ function rowInteger(state: RowState, row: (Cell | undefined)[], r: number, col: 
   const cell = row[col.index];
   const text = cellText(cell);
   if (!text) return null;
-  const value = what === 'year' ? (typeof cell?.value === 'number' ? cell.value : yearIn(text)) : typeof cell?.value === 'number' ? cell.value : monthFromText(text);
+  const value = typeof cell?.value === 'number' ? cell.value : what === 'year' ? remember(yearTexts, text, yearIn) : remember(monthTexts, text, monthFromText);
   const ok = value !== null && Number.isInteger(value) && (what === 'year' ? value >= 1900 && value <= 2100 : value >= 1 && value <= 12);
   if (ok) return value;
   state.findings.push(
@@ -423,6 +423,10 @@ function rowInteger(state: RowState, row: (Cell | undefined)[], r: number, col: 
   );
   return undefined;
 }
+
+// A long table repeats a handful of year and month texts on every row: each is read once.
+const yearTexts = new Map<string, number | null>();
+const monthTexts = new Map<string, number | null>();
 
 function monthFromText(text: string): number | null {
   if (/^\d{1,2}$/.test(text.trim())) return Number(text.trim());
@@ -450,8 +454,9 @@ function emit(state: RowState, e: Emit): void {
   const percent = e.target.part === null && isPercentUnit(indicator);
   const about = { indicator: indicator.id, district: e.unit.name };
   let value: number | null = null;
-  let source: Location = { file: table.file, sheet: table.sheet, row: e.r + 1, column: null, cell: null };
-  if (e.valueCol) {
+  let source: Location;
+  if (!e.valueCol) source = { file: table.file, sheet: table.sheet, row: e.r + 1, column: null, cell: null };
+  else {
     const loc = cellLocation(table.file, table.sheet, e.r, e.valueCol.index);
     source = loc;
     const cell = row[e.valueCol.index];
