@@ -57,7 +57,8 @@ export async function readText(bytes: Uint8Array, file: string, limits: ReadLimi
 function readCompact(bytes: Uint8Array, file: string, limits: ReadLimits, options: TextReadOptions): { tables: Table[]; findings: Finding[] } | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const body = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
-  if (buf.indexOf(0) >= 0 || !isUtf8(body)) return null;
+  // Row offsets are 32-bit: a file of 2 GB or more (caps raised that far) is read the general way.
+  if (body.length >= 0x7fffffff || buf.indexOf(0) >= 0 || !isUtf8(body)) return null;
   // The first 64K characters decide the delimiter and whether it is markup, as they do for the whole text.
   const sampleBytes = 8 * 65536;
   const head = body.toString('utf8', 0, Math.min(body.length, sampleBytes)).normalize('NFC');
