@@ -19,8 +19,6 @@ export function isMissingText(raw: string): boolean {
 }
 
 export function parseNumberText(raw: string, convention: NumberConvention = 'vi'): ParsedNumber {
-  const plain = plainNumber(raw, convention);
-  if (plain !== null) return { kind: 'number', value: plain, percent: false };
   let text = raw.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
   if (MISSING.has(text)) return { kind: 'missing' };
   let percent = false;
@@ -40,26 +38,6 @@ export function parseNumberText(raw: string, convention: NumberConvention = 'vi'
   const value = parseDigits(text, convention);
   if (value === null) return { kind: 'bad', text: raw };
   return { kind: 'number', value: sign * value, percent };
-}
-
-/**
- * The common case at once: ASCII digits with at most one inner decimal point where the point cannot be a
- * thousands mark (English convention). Null for everything else, which the full parse reads.
- */
-function plainNumber(raw: string, convention: NumberConvention): number | null {
-  const n = raw.length;
-  if (n === 0 || n > 15) return null;
-  let dot = -1;
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    if (c === 46 && dot < 0 && i > 0 && i < n - 1 && convention === 'en') {
-      dot = i;
-      continue;
-    }
-    return null;
-  }
-  return Number(raw);
 }
 
 function parseDigits(text: string, convention: NumberConvention): number | null {
