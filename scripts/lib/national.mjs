@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 export const PROVINCES = 34;
 export const COMMUNES = 3321;
 
-const FIRST = ['An', 'Bình', 'Tân', 'Phú', 'Hòa', 'Long', 'Thạnh', 'Đông', 'Tây', 'Nam', 'Bắc', 'Trung', 'Hưng', 'Phước', 'Vĩnh', 'Thuận', 'Minh', 'Quang', 'Hồng', 'Lạc', 'Yên', 'Đức', 'Thái', 'Kim', 'Ngọc', 'Hải', 'Sơn', 'Thanh', 'Xuân', 'Hà'];
+const FIRST = ['An', 'Bình', 'Tân', 'Phú', 'Hòa', 'Long', 'Cẩm', 'Đông', 'Tây', 'Nam', 'Bắc', 'Trung', 'Hưng', 'Phước', 'Vĩnh', 'Thuận', 'Minh', 'Quang', 'Hồng', 'Lạc', 'Yên', 'Đức', 'Thái', 'Kim', 'Ngọc', 'Hải', 'Sơn', 'Thanh', 'Xuân', 'Hà'];
 const SECOND = ['Lợi', 'Thịnh', 'Phong', 'Hiệp', 'Khánh', 'Mỹ', 'Lộc', 'Thọ', 'Hậu', 'Điền', 'Giang', 'Lâm', 'Tiến', 'Thành', 'Hải', 'Nghĩa', 'Trạch', 'Đạo', 'Tường', 'Quý', 'Châu', 'Dương', 'Sơn', 'Hòa', 'Bình', 'Phúc', 'Thủy', 'Vân', 'Xá', 'Cường'];
 const THIRD = ['', ' Thượng', ' Hạ', ' Đông', ' Tây', ' Nam', ' Bắc', ' Trung', ' Mới', ' Nhất'];
 

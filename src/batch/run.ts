@@ -14,7 +14,8 @@ import { writeFileAtomic } from '../write/atomic.js';
 import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
-import { assembleMonth, hashFile, readSubmission, type ReadSubmission } from './inputs.js';
+import { assembleMonth, hashFile, readSubmission, type ReadStore, type ReadSubmission } from './inputs.js';
+import { isFolder, ReadCache, readKey } from './read-cache.js';
 import { withMonthQuality, type OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
 import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
@@ -50,6 +51,8 @@ export interface BatchOptions {
 export interface BatchHooks {
   write?(path: string, text: string): Promise<void>;
   afterOutputs?(period: string): Promise<void> | void;
+  /** The reader version the read cache's keys are made with (default READER_VERSION): a test stands in for a changed reader. */
+  readerVersion?: number;
 }
 
 export type MonthOutcome = 'produced' | 'unchanged' | 'no-submissions';
@@ -74,8 +77,10 @@ export interface BatchResult {
   months: MonthResult[];
   /** True when no month could be made or kept (nothing submitted in the range). */
   nothing: boolean;
-  /** What the run had to say about --out (manifest entries that did not fit and were made again). */
+  /** What the run had to say about --out (manifest entries that did not fit and were made again, a damaged read cache). */
   notes: string[];
+  /** Files read this run, and files whose figures were taken from the read cache instead. */
+  files: { read: number; cached: number };
 }
 
 export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
@@ -232,13 +237,31 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   for (const p of plan) if (p.run) for (const f of p.inputs) toRead.set(f.file, f);
   progress.start(toRead.size + plan.filter((p) => p.run).length);
 
+  // What each file came to is kept in --out/.welfare-cache/ (--force reads every file again and rewrites it).
+  const readOptions = { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) };
+  // The figures a file gives depend on the programme (indicator and unit names) too.
+  const keyOptions = { ...readOptions, programme };
+  const cache = new ReadCache(options.out);
+  const keyOf = (f: SourceFile, sha: string) => readKey(sha, f.file, keyOptions, options.hooks?.readerVersion);
+  const files = { read: 0, cached: 0 };
+  const store: ReadStore = {
+    get: async (f, sha) => {
+      const kept = options.force || !periodOf(f) ? null : await cache.get(periodOf(f)!, f.file, keyOf(f, sha));
+      if (kept) files.cached++;
+      return kept;
+    },
+    set: (f, sha, got) => periodOf(f) && cache.set(periodOf(f)!, f.file, keyOf(f, sha), got),
+  };
   const read = new Map<string, ReadSubmission>();
   for (const f of toRead.values()) {
     const h = hashes.get(f.file)!;
-    read.set(f.file, await readSubmission(f, index, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) }, 'error' in h ? undefined : h));
+    read.set(f.file, await readSubmission(f, index, readOptions, 'error' in h ? undefined : h, store));
     progress.tick(f.file);
   }
+  files.read = toRead.size - files.cached;
   hashes.clear(); // the bytes are no longer needed
+  await cache.save(writeFileAtomic, (period) => isFolder(join(options.root, period.slice(0, 4), period.slice(5))));
+  notes.push(...cache.notes);
 
   const results: MonthResult[] = [];
   for (const p of plan) {
@@ -299,7 +322,12 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
     await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
   }
   await writeIndex(options, manifest, index, write);
-  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes };
+  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files };
+}
+
+/** The month folder a file was filed under ("2026-06"), the name of its cache file; null outside the YYYY/MM layout. */
+function periodOf(f: SourceFile): string | null {
+  return f.year !== null && f.month !== null ? monthKey(f.year, f.month) : null;
 }
 
 export function indexRow(s: MonthSummary, names: { json: string; md: string }): IndexRow {

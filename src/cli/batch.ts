@@ -5,7 +5,7 @@ import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
 import { loadProgramme } from './programme.js';
 import { hanoiStamp, parseEncoding, wroteLine } from './output.js';
-import { readLimits, type ReadCapOptions } from './read-caps.js';
+import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { formatNumber, terminalLine, terminalSafe } from '../render/format.js';
 
@@ -49,6 +49,7 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
   const encoding = parseEncoding(opts.encoding);
   const outliers = parseOutlierOptions(opts);
   const limits = readLimits(opts);
+  readJobsOption(opts); // checked like everywhere; batch reads its submissions one by one (src/batch/inputs.ts)
   const rootInfo = await stat(opts.root).catch(() => null);
   if (!rootInfo?.isDirectory()) throw new UsageError(`no submissions folder ${opts.root} (give --root, the folder that holds YYYY/MM/ folders)`);
   const outInfo = await stat(opts.out).catch(() => null);

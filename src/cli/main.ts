@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT, UsageError } from './errors.js';
 import { addReadCapOptions } from './read-caps.js';
+import { addFindingsOptions } from './findings-option.js';
 import { NotRegularFileError } from '../write/atomic.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -41,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
     .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
     .option('--no-color', 'no colours, even on a terminal');
-  addReadCapOptions(report)
+  addFindingsOptions(addReadCapOptions(report))
     .addHelpText('after', help(
       ['welfare report --year 2023 fixtures/2023', 'welfare report --year 2023 fixtures/2023 -o report.xlsx       # the format from the extension', 'welfare report --year 2023 fixtures/2023 --district "Ba Đình" -f md', 'welfare report --month 2024-03 fixtures/2024-monthly/submissions'],
       ['0  report produced (findings or not)', '1  --strict and an error finding', '2  usage error, nothing readable, or an --out that is not a regular file'],
@@ -68,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
     .option('--strict-outliers', 'outliers are errors (exit 1), not warnings')
     .option('--no-color', 'no colours, even on a terminal');
-  addReadCapOptions(validate)
+  addFindingsOptions(addReadCapOptions(validate))
     .addHelpText('after', help(
       ['welfare validate --year 2023 submissions/', 'welfare validate --year 2023 --format json a.xlsx b.csv', 'welfare validate --max-rows 1000000 --max-file-mb 200 national.csv'],
       ['0  no error finding (warnings and notes allowed)', '1  at least one error finding', '2  usage error or a path that does not exist'],
@@ -156,7 +157,7 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
     .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
     .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)');
-  addReadCapOptions(review)
+  addFindingsOptions(addReadCapOptions(review))
     .addHelpText('after', help(
       ['welfare review fixtures/review', 'welfare review submissions/ --from 2021 --to 2025 --format html -o review.html', 'welfare review fixtures/review --to 2023 --format json'],
       ['0  the review was made (findings or not)', '1  --strict and an error finding', '2  a usage error, or nothing could be read'],

@@ -1,3 +1,4 @@
+import type { FindingsOptions } from './findings-option.js';
 import { computeMonth } from '../compute/monthly.js';
 import { discoverPaths } from '../batch/discover.js';
 import { assembleMonth, readSubmission } from '../batch/inputs.js';
@@ -11,7 +12,7 @@ import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { withMonthQuality } from '../quality/index.js';
 
-export interface MonthlyReportOptions extends QualityCommandOptions {
+export interface MonthlyReportOptions extends QualityCommandOptions, FindingsOptions {
   month?: string;
   year?: string;
   deadlineDay?: string;
@@ -55,7 +56,7 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions,
   const stamp = opts.stamp ? hanoiStamp() : undefined;
   const file = outputFile(opts.out);
   let content: string;
-  if (opts.format === 'json') content = (await import('../render/monthly-json.js')).renderMonthJson(summary, stamp);
+  if (opts.format === 'json') content = (await import('../render/monthly-json.js')).renderMonthJson(summary, stamp, opts.summariseFindings === true);
   else if (opts.format === 'md') content = (await import('../render/monthly-markdown.js')).renderMonthMarkdown(summary, { lang: opts.lang, ...(stamp ? { stamp } : {}) });
   else content = (await import('../render/monthly-table.js')).renderMonthTable(summary, { lang: opts.lang, color: !file && useColor(opts.color), ...(stamp ? { stamp } : {}) });
   await emit(content, opts.out);

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
+import { PARALLEL_MIN_CORES, PARALLEL_MIN_FILES } from '../read/jobs.js';
 import { UsageError } from './errors.js';
 
 const MB = 1024 * 1024;
@@ -14,6 +15,8 @@ export interface ReadCapOptions {
   maxCellChars?: string;
   maxZipEntries?: string;
   maxCells?: string;
+  /** --jobs: threads that read the files. */
+  jobs?: string;
 }
 
 interface ReadCap {
@@ -42,7 +45,20 @@ export function addReadCapOptions(command: Command): Command {
     const fallback = DEFAULT_LIMITS[cap.limit] / cap.scale;
     command.addOption(new Option(`${cap.flag} <n>`, `${cap.what} (default ${fallback})`).helpGroup('Read caps (raise them when a genuine file needs it):'));
   }
+  command.addOption(
+    new Option('--jobs <n>', `threads that read the files: 1 reads them one by one on the main thread (default: every core with more than ${PARALLEL_MIN_FILES} files and ${PARALLEL_MIN_CORES} cores or more, else 1)`).helpGroup(
+      'Read caps (raise them when a genuine file needs it):',
+    ),
+  );
   return command;
+}
+
+/** --jobs as a number of threads; absent: undefined (the read stage chooses); a bad number is a usage error. */
+export function readJobsOption(opts: ReadCapOptions): number | undefined {
+  const text = opts.jobs;
+  if (text === undefined || typeof text !== 'string') return undefined;
+  if (!/^\d{1,4}$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`--jobs takes a whole number of threads, 1 or more, not "${text}"`);
+  return Number(text);
 }
 
 /** The cap options given, as read-stage limits (unset ones keep the defaults); a bad number is a usage error. */

@@ -1,3 +1,4 @@
+import type { FindingsOptions } from './findings-option.js';
 import { computeReport, noDataForYear } from '../compute/report.js';
 import { yearOutsideProgramme } from '../programme/targets.js';
 import { hasErrors } from '../model/finding.js';
@@ -7,12 +8,12 @@ import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/dispa
 import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, hanoiStamp, outputFile, parseEncoding, parseYear, resolveOutputFormat, STANDARD_OUTPUT, terminalWidth, useColor } from './output.js';
-import { readLimits, type ReadCapOptions } from './read-caps.js';
+import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';
 import { loadProgramme, resolveDistrict } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { checkQuality } from '../quality/index.js';
 
-export interface ReportOptions extends ReadCapOptions, QualityCommandOptions {
+export interface ReportOptions extends ReadCapOptions, QualityCommandOptions, FindingsOptions {
   year: string;
   /** YYYY-MM: print that month's summary (src/cli/monthly-report.ts) instead of the year's report. */
   month?: string;
@@ -38,6 +39,7 @@ export interface ReportOptions extends ReadCapOptions, QualityCommandOptions {
 export async function reportCommand(paths: string[], opts: ReportOptions): Promise<number> {
   const format = resolveOutputFormat(opts.format, opts.out, REPORT_FORMATS) as ReportFormat;
   const limits = readLimits(opts);
+  const jobs = readJobsOption(opts);
   if (opts.month !== undefined) return (await import('./monthly-report.js')).monthlyReport(paths, { ...opts, format }, limits);
   if (opts.year === undefined) throw new UsageError("required option '-y, --year <year>' not specified (or --month YYYY-MM for a month's summary)");
   const year = parseYear(opts.year)!;
@@ -50,7 +52,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const outside = yearOutsideProgramme(index.programme, year);
   if (outside) throw new UsageError(`--year ${outside}`);
   const district = opts.district === undefined ? undefined : resolveDistrict(index, opts.district, year);
-  const read = await readPaths(paths, { limits, ...(encoding ? { encoding } : {}) });
+  const read = await readPaths(paths, { limits, jobs, ...(encoding ? { encoding } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
@@ -77,6 +79,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
     ...(opts.csvLocale ? { csvLocale: opts.csvLocale } : {}),
     ...(opts.stamp ? { stamp: hanoiStamp() } : {}),
     ...(district ? { district } : {}),
+    ...(opts.summariseFindings ? { summariseFindings: true } : {}),
   });
   await emit(content, opts.out);
   return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;

@@ -1,3 +1,4 @@
+import type { FindingsOptions } from './findings-option.js';
 import { hasErrors } from '../model/finding.js';
 import { annualise, computeYears, observeAllYears, outsideYears } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
@@ -8,10 +9,10 @@ import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, parseYear, resolveOutputFormat, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
-import { readLimits, type ReadCapOptions } from './read-caps.js';
+import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';
 import { checkQuality, periodsOf } from '../quality/index.js';
 
-export interface ReviewOptions extends QualityCommandOptions, ReadCapOptions {
+export interface ReviewOptions extends QualityCommandOptions, ReadCapOptions, FindingsOptions {
   from?: string;
   to?: string;
   programme?: string;
@@ -41,7 +42,7 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
   // The monthly tree's .welfare-exclude lists known-bad files: not read, listed, as in batch and validate.
   const { excludedFindings, selectMonthly } = await import('../batch/discover.js');
   const selection = selectMonthly(null);
-  const read = await readPaths(paths, { include: selection.include, limits: readLimits(opts), ...(encoding ? { encoding } : {}) });
+  const read = await readPaths(paths, { include: selection.include, limits: readLimits(opts), jobs: readJobsOption(opts), ...(encoding ? { encoding } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length && !selection.excluded.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
@@ -57,6 +58,7 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
     lang: opts.lang,
     color: !opts.out && useColor(opts.color),
     ...(opts.stamp ? { stamp: new Date().toISOString() } : {}),
+    ...(opts.summariseFindings ? { summariseFindings: true } : {}),
   });
   await emit(content, opts.out);
   return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;

@@ -1,3 +1,4 @@
+import type { FindingsOptions } from './findings-option.js';
 import type { Lang } from '../render/labels.js';
 import { stat } from 'node:fs/promises';
 import { readPaths } from '../read/index.js';
@@ -6,13 +7,13 @@ import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, parseYear, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
-import { readLimits, type ReadCapOptions } from './read-caps.js';
+import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';
 import { parseMonth } from './batch.js';
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
-export interface ValidateCommandOptions extends ReadCapOptions, QualityCommandOptions {
+export interface ValidateCommandOptions extends ReadCapOptions, QualityCommandOptions, FindingsOptions {
   year?: string;
   month?: string;
   programme?: string;
@@ -50,13 +51,13 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   // The monthly layout (ROOT/YYYY/MM/…) as the batch sees it: --month's files only, less those excluded.
   const { excludedFindings, selectMonthly } = await import('../batch/discover.js');
   const selection = selectMonthly(month);
-  const read = await readPaths(paths, { limits, include: selection.include, ...(encoding ? { encoding } : {}) });
+  const read = await readPaths(paths, { limits, jobs: readJobsOption(opts), include: selection.include, ...(encoding ? { encoding } : {}) });
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length && !selection.excluded.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx)${month ? ` for ${opts.month}` : ''} in ${paths.join(', ')}`);
   const findings = [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded)];
   const result = validate({ ...read, findings, monthOf: selection.monthOf }, index, { year, maxErrors, outliers, ...(opts.targets ? { targets: opts.targets } : {}) });
   let content: string;
-  if (format === 'json') content = (await import('../render/validate-json.js')).renderValidationJson(result);
+  if (format === 'json') content = (await import('../render/validate-json.js')).renderValidationJson(result, opts.summariseFindings === true);
   else if (format === 'github') content = (await import('../render/validate-github.js')).renderValidationGithub(result);
   else content = (await import('../render/validate-text.js')).renderValidationText(result, { color: useColor(opts.color), lang: opts.lang ?? 'vi' });
   await emit(content, undefined);

@@ -129,3 +129,64 @@ export function findingJson(f: Finding): Finding {
     district: f.district,
   };
 }
+
+/** Repeated findings as one: the first of them, how many there are, and the first places (in the order given). */
+export interface FindingGroup {
+  finding: Finding;
+  count: number;
+  places: Location[];
+}
+
+/** How many places a summarised finding lists. */
+export const SUMMARY_PLACES = 3;
+
+/** "row 12" in a message (English or Vietnamese). */
+const ROW_WORD = /\b(row|rows|dòng|hàng) (\d+)\b/gi;
+
+/**
+ * What makes two findings "the same over many rows": severity, code, file, sheet, and the English message
+ * with the finding's own place taken out (its cell "C12", its row "row 12"), so "This row is for 2019" in
+ * C2 and in C3 is one cause, and two different years, sheets or codes are two.
+ */
+export function findingCause(f: Finding): string {
+  let message = f.message;
+  if (f.cell) message = message.split(f.cell).join('\u0000');
+  if (f.row !== null && message.length) {
+    const row = String(f.row);
+    message = message.replace(ROW_WORD, (all: string, word: string, n: string) => (n === row ? `${word} \u0000` : all));
+  }
+  return `${f.severity}\u0001${f.code}\u0001${f.file ?? ''}\u0001${f.file === null ? 0 : 1}\u0001${f.sheet ?? ''}\u0001${f.sheet === null ? 0 : 1}\u0001${message}`;
+}
+
+/**
+ * Group the findings by cause (findingCause), in one pass: each group where its first finding stood, with
+ * the count and the first `places` places. Give the findings sorted (sortFindings): the places are then
+ * the first in sheet order.
+ */
+export function groupFindings(findings: readonly Finding[], places = SUMMARY_PLACES): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    const key = findingCause(f);
+    const g = groups.get(key);
+    if (!g) groups.set(key, { finding: f, count: 1, places: [placeOf(f)] });
+    else {
+      g.count++;
+      if (g.places.length < places) g.places.push(placeOf(f));
+    }
+  }
+  return [...groups.values()];
+}
+
+function placeOf(f: Finding): Location {
+  return { file: f.file, sheet: f.sheet, row: f.row, column: f.column, cell: f.cell };
+}
+
+/** A summarised finding as the JSON contracts print it (--summarise-findings): the finding, then `count` and `places`. */
+export function findingGroupJson(g: FindingGroup): Finding & { count: number; places: Location[] } {
+  return { ...findingJson(g.finding), count: g.count, places: g.places };
+}
+
+/** The findings of a JSON contract: every one (findingJson), or with --summarise-findings one per cause with `count` and `places`. */
+export function findingsJson(findings: readonly Finding[], summarise = false): Finding[] {
+  return summarise ? groupFindings(findings).map(findingGroupJson) : findings.map(findingJson);
+}

@@ -20,8 +20,24 @@ const APPROXIMATE = ['khoang', 'xap xi', 'about', 'around', 'approximately'];
 const LEADING_VERB = /^(?:phan dau\s+)?(?:dat\s+)?(?=\S)/;
 const PREVIOUS_YEAR = /(nam truoc|previous year|last year|cung ky)/;
 
-/** Parse a target's text. Returns null when it has no number and no known qualitative form: treat as qualitative. */
+/** Targets already parsed, by their text: a batch judges the same few plan texts for every unit of every month. Bounded. */
+const PARSED = new Map<string, Target>();
+const MAX_PARSED = 4096;
+
+/**
+ * Parse a target's text. Returns null when it has no number and no known qualitative form: treat as qualitative.
+ * The same text gives the same (shared, frozen) object: do not change it.
+ */
 export function parseTarget(text: string): Target {
+  const known = PARSED.get(text);
+  if (known) return known;
+  const target = Object.freeze(parseTargetText(text));
+  if (PARSED.size >= MAX_PARSED) PARSED.clear();
+  PARSED.set(text, target);
+  return target;
+}
+
+function parseTargetText(text: string): Target {
   const raw = text.normalize('NFC').trim();
   const key = fold(raw);
   if (PREVIOUS_YEAR.test(key)) {

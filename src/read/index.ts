@@ -2,12 +2,13 @@
  * The read stage: files and folders in, tables of cells and findings out. Never throws: whatever a file
  * holds, it ends as tables, findings, or both. The kind of a file is judged by its bytes, not its name.
  */
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import { finding, type Finding } from '../model/finding.js';
 import type { Table } from '../model/table.js';
 import { type TextEncodingOption } from './decode.js';
 import { DEFAULT_LIMITS, formatBytes, resolveLimits, type ReadLimits } from './limits.js';
+import { readJobs } from './jobs.js';
 import { sniffKind, sniffOle } from './sniff.js';
 import { readText } from './text.js';
 
@@ -19,6 +20,8 @@ export interface ReadOptions {
   limits?: Partial<ReadLimits>;
   /** readPaths: whether to read a file it found (validate --month, .welfare-exclude); all when absent. */
   include?: (path: string) => boolean | Promise<boolean>;
+  /** readPaths: threads that read the files (1: this one only); absent: every core when there are many files. */
+  jobs?: number;
 }
 
 /** One per file attempted. ok: the file was read (it gave at least one table), even if with findings. */
@@ -39,48 +42,87 @@ export interface ReadResult {
 /** Extensions taken from folders; a file named explicitly is always attempted. */
 export const DATA_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.txt', '.xlsx', '.xlsm', '.xls', '.xlsb', '.ods'];
 
-/** paths: files or folders (folders walked recursively, sorted, deterministic). */
+/**
+ * paths: files or folders (folders walked recursively, sorted, deterministic). The file system is used
+ * synchronously: an await per stat/open/read costs more (idle turns of the event loop) than the work itself
+ * when the files are small and many. The folders are walked first, into a plan (the walk's findings and the
+ * files to read, in order); the files are then read, on worker threads when there are many (options.jobs),
+ * and the results are put back in the plan's order: the tables, findings and files are the same, in the same
+ * order, however many threads read them.
+ */
 export async function readPaths(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
   const result: ReadResult = { tables: [], findings: [], files: [], missing: [] };
   const seen = new Set<string>();
+  const plan: PlanStep[] = [];
+  const toRead: Listed[] = [];
   for (const path of paths) {
     let files: Listed[];
     try {
-      const info = await stat(path);
-      files = info.isDirectory() ? await walk(path, result.findings) : [{ file: path, open: path }];
+      const info = statSync(path);
+      const walked: Finding[] = [];
+      files = info.isDirectory() ? walk(path, walked) : [{ file: path, open: path }];
+      if (walked.length) plan.push({ findings: walked });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') result.missing.push(path);
       else {
-        result.findings.push(finding('error', 'unreadable-file', `Cannot open ${path}: ${reason(error)}.`, { file: path }, {}, `Không mở được ${path}: ${reasonVi(error)}.`));
-        result.files.push({ file: path, ok: false, tables: 0 });
+        const failed = finding('error', 'unreadable-file', `Cannot open ${path}: ${reason(error)}.`, { file: path }, {}, `Không mở được ${path}: ${reasonVi(error)}.`);
+        plan.push({ findings: [failed], file: { file: path, ok: false, tables: 0 } });
       }
       continue;
     }
     for (const listed of files) {
-      const key = await realKey(listed.open, listed.file);
+      const key = listed.key ?? realKey(listed.open, listed.file);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (options.include && !(await options.include(listed.file))) continue;
-      const read = await readFileAt(listed.open, listed.file, options);
-      for (const t of read.tables) result.tables.push(t);
-      for (const f of read.findings) result.findings.push(f);
-      result.files.push({ file: listed.file, ok: read.tables.length > 0, tables: read.tables.length });
+      if (options.include) {
+        const wanted = options.include(listed.file);
+        if (!(typeof wanted === 'boolean' ? wanted : await wanted)) continue;
+      }
+      plan.push({ read: toRead.length });
+      toRead.push(listed);
     }
+  }
+  const jobs = readJobs(options.jobs, toRead.length);
+  const reads = jobs > 1 ? await (await import('./parallel.js')).readInWorkers(toRead, options, jobs) : null;
+  for (const step of plan) {
+    if ('findings' in step) {
+      for (const f of step.findings) result.findings.push(f);
+      if (step.file) result.files.push(step.file);
+      continue;
+    }
+    const listed = toRead[step.read]!;
+    const read = reads ? reads[step.read]! : await readFileAt(listed.open, listed.file, options);
+    if (reads) reads[step.read] = undefined; // let each result go once it is merged
+    for (const t of read.tables) result.tables.push(t);
+    for (const f of read.findings) result.findings.push(f);
+    result.files.push({ file: listed.file, ok: read.tables.length > 0, tables: read.tables.length });
   }
   return result;
 }
 
+/** One step of readPaths' plan: findings (and a file that failed) to put as they are, or the i-th file to read. */
+type PlanStep = { findings: Finding[]; file?: FileRead } | { read: number };
+
 /** The real path as a key: its bytes (as latin1), so that two names that are not UTF-8 never collide. */
-function realKey(path: string | Buffer, fallback: string): Promise<string> {
-  return realpath(path, { encoding: 'buffer' }).then((bytes) => bytes.toString('latin1'), () => `?${fallback}`);
+function realKey(path: string | Buffer, fallback: string): string {
+  try {
+    return realpathSync.native(path, { encoding: 'buffer' }).toString('latin1');
+  } catch {
+    return `?${fallback}`;
+  }
 }
 
 /** A file found in a folder: the name shown (in tables and findings) and the path it is opened by. */
-interface Listed {
+export interface Listed {
   file: string;
   /** The bytes of the path when the name is not valid UTF-8 (a zip unpacked from Windows): the text would not open it. */
   open: string | Buffer;
+  /**
+   * Its real path as a key (see realKey), known without a realpath call when it is a plain file listed in a
+   * folder whose real path is known; absent (a link, a path given on the command line): realKey is asked.
+   */
+  key?: string;
 }
 
 /** A file or folder name as text: exact when it is UTF-8, else its other bytes shown as \xNN. */
@@ -128,9 +170,11 @@ type WalkItem = { kind: 'folder'; file: string; open: string | Buffer } | { kind
 /**
  * Data files under a folder: recursive, sorted by name, hidden files and Excel lock files (~$…) skipped.
  * Iterative (no recursion depth), and each real folder is listed once, however many links lead to it: a
- * folder whose links each lead twice to the next level costs its size, not 2^depth.
+ * folder whose links each lead twice to the next level costs its size, not 2^depth. The kind of an entry
+ * comes from the listing itself; only links and entries of unknown kind are stat'ed, and the one realpath
+ * per folder gives its plain files their keys too.
  */
-async function walk(root: string, findings: Finding[]): Promise<Listed[]> {
+function walk(root: string, findings: Finding[]): Listed[] {
   const visited = new Set<string>();
   const out: Listed[] = [];
   const stack: WalkItem[] = [{ kind: 'folder', file: root, open: root }];
@@ -142,17 +186,19 @@ async function walk(root: string, findings: Finding[]): Promise<Listed[]> {
       continue;
     }
     const { file: dir, open: dirOpen } = item;
-    const real = await realKey(dirOpen, dir);
+    const real = realKey(dirOpen, dir);
     if (visited.has(real)) continue; // a link loop, or a folder already reached by another link
     visited.add(real);
-    let names: Buffer[];
+    let dirents: Dirent<Buffer>[];
     try {
-      names = await readdir(dirOpen, { encoding: 'buffer' });
+      dirents = readdirSync(dirOpen, { encoding: 'buffer', withFileTypes: true });
     } catch (error) {
       findings.push(finding('error', 'unreadable-file', `Cannot list the folder ${dir}: ${reason(error)}; its files were not read.`, { file: dir }, {}, `Không đọc được danh sách tệp trong thư mục ${dir}: ${reasonVi(error)}; các tệp trong đó chưa được đọc.`));
       continue;
     }
-    const entries = names.map((bytes) => ({ bytes, ...nameText(bytes) }));
+    // A plain file's real path is its real folder's and its name (a failed realpath leaves no such prefix).
+    const realPrefix = real.startsWith('?') ? null : real.endsWith(sep) ? real : real + sep;
+    const entries = dirents.map((dirent) => ({ dirent, bytes: dirent.name, ...nameText(dirent.name) }));
     entries.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : Buffer.compare(a.bytes, b.bytes)));
     const children: WalkItem[] = [];
     for (const entry of entries) {
@@ -162,17 +208,20 @@ async function walk(root: string, findings: Finding[]): Promise<Listed[]> {
       // Bytes only when some name on the way is not UTF-8; text paths otherwise (the common case).
       const open: string | Buffer =
         entry.utf8 && typeof dirOpen === 'string' ? join(dirOpen, name) : Buffer.concat([Buffer.from(dirOpen), Buffer.from(sep), entry.bytes]);
-      let info;
-      try {
-        info = await stat(open);
-      } catch (error) {
-        const link = await lstat(open).then((l) => l.isSymbolicLink(), () => false);
-        if (link) note(file, `${file} is a symbolic link to something that does not exist; it was skipped.`, `${file} là liên kết tượng trưng trỏ tới nơi không tồn tại; đã bỏ qua.`);
-        else note(file, `${file} could not be examined (${reason(error)}); it was skipped.`, `Không kiểm tra được ${file} (${reasonVi(error)}); đã bỏ qua.`);
-        continue;
-      }
-      const isData = info.isFile() && DATA_EXTENSIONS.includes(extname(name).toLowerCase());
-      if (!entry.utf8 && (info.isDirectory() || isData)) {
+      const listedKind = entryKind(entry.dirent);
+      let info: EntryKind;
+      if (listedKind === 'link' || listedKind === 'unknown') {
+        try {
+          info = statKind(statSync(open));
+        } catch (error) {
+          const link = listedKind === 'link' || isLink(open);
+          if (link) note(file, `${file} is a symbolic link to something that does not exist; it was skipped.`, `${file} là liên kết tượng trưng trỏ tới nơi không tồn tại; đã bỏ qua.`);
+          else note(file, `${file} could not be examined (${reason(error)}); it was skipped.`, `Không kiểm tra được ${file} (${reasonVi(error)}); đã bỏ qua.`);
+          continue;
+        }
+      } else info = listedKind;
+      const isData = info === 'file' && DATA_EXTENSIONS.includes(extname(name).toLowerCase());
+      if (!entry.utf8 && (info === 'folder' || isData)) {
         findings.push(
           finding(
             'info',
@@ -184,11 +233,13 @@ async function walk(root: string, findings: Finding[]): Promise<Listed[]> {
           ),
         );
       }
-      if (info.isDirectory()) children.push({ kind: 'folder', file, open });
-      else if (isData) children.push({ kind: 'file', listed: { file, open } });
-      else if (!info.isFile()) {
-        const what = info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : 'a device';
-        const whatVi = info.isFIFO() ? 'một đường ống có tên (FIFO)' : info.isSocket() ? 'một socket' : 'một thiết bị';
+      if (info === 'folder') children.push({ kind: 'folder', file, open });
+      else if (isData) {
+        const plain = listedKind === 'file' && realPrefix !== null;
+        children.push({ kind: 'file', listed: plain ? { file, open, key: realPrefix + entry.bytes.toString('latin1') } : { file, open } });
+      } else if (info !== 'file') {
+        const what = info === 'fifo' ? 'a named pipe (FIFO)' : info === 'socket' ? 'a socket' : 'a device';
+        const whatVi = info === 'fifo' ? 'một đường ống có tên (FIFO)' : info === 'socket' ? 'một socket' : 'một thiết bị';
         note(file, `${file} is ${what}, not a data file; it was skipped.`, `${file} là ${whatVi}, không phải tệp số liệu; đã bỏ qua.`);
       }
     }
@@ -197,26 +248,60 @@ async function walk(root: string, findings: Finding[]): Promise<Listed[]> {
   return out;
 }
 
+type EntryKind = 'file' | 'folder' | 'fifo' | 'socket' | 'device';
+
+/** What a listing says an entry is; 'unknown' where the file system does not say (then it is stat'ed). */
+function entryKind(dirent: Dirent<Buffer>): EntryKind | 'link' | 'unknown' {
+  if (dirent.isSymbolicLink()) return 'link';
+  if (dirent.isFile()) return 'file';
+  if (dirent.isDirectory()) return 'folder';
+  if (dirent.isFIFO()) return 'fifo';
+  if (dirent.isSocket()) return 'socket';
+  if (dirent.isBlockDevice() || dirent.isCharacterDevice()) return 'device';
+  return 'unknown';
+}
+
+function statKind(info: Stats): EntryKind {
+  return info.isFile() ? 'file' : info.isDirectory() ? 'folder' : info.isFIFO() ? 'fifo' : info.isSocket() ? 'socket' : 'device';
+}
+
+function isLink(path: string | Buffer): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 export async function readFile(path: string, options: ReadOptions = {}): Promise<{ tables: Table[]; findings: Finding[] }> {
   return readFileAt(path, path, options);
 }
 
+/** Opening never waits for a writer (a FIFO given by name); for a regular file the flag changes nothing. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /** open: the path to open (bytes for a name that is not UTF-8); path: the name shown in tables and findings. */
-async function readFileAt(open: string | Buffer, path: string, options: ReadOptions): Promise<{ tables: Table[]; findings: Finding[] }> {
+export async function readFileAt(open: string | Buffer, path: string, options: ReadOptions): Promise<{ tables: Table[]; findings: Finding[] }> {
   const limits = resolveLimits(options.limits);
   const fail = (code: string, message: string, vi: string) => ({ tables: [], findings: [finding('error', code, message, { file: path }, {}, vi)] });
   let bytes: Uint8Array;
   let modified: string | undefined;
+  let fd: number | undefined;
   try {
-    const info = await stat(open);
+    fd = openSync(open, OPEN_FLAGS);
+    const info = fstatSync(fd);
     if (info.isDirectory()) return fail('unreadable-file', `${path} is a folder, not a file.`, `${path} là một thư mục, không phải một tệp.`);
     if (!info.isFile()) return fail('unreadable-file', `${path} is not a regular file (a device or a pipe); give the path of a data file.`, `${path} không phải là tệp thông thường (là thiết bị hoặc đường ống); hãy chỉ đường dẫn tới tệp số liệu.`);
     if (info.size > limits.maxFileBytes) return fail('too-large', tooLarge(path, info.size, limits), tooLargeVi(path, info.size, limits));
     modified = Number.isFinite(info.mtimeMs) ? info.mtime.toISOString() : undefined;
-    bytes = await readBounded(open, limits.maxFileBytes);
+    bytes = readBounded(fd, info.size, limits.maxFileBytes);
   } catch (error) {
     if (error instanceof GrewError) return fail('too-large', tooLarge(path, error.size, limits), tooLargeVi(path, error.size, limits));
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return fail('unreadable-file', `${path} is a folder, not a file.`, `${path} là một thư mục, không phải một tệp.`);
     return fail('unreadable-file', `Cannot read ${path}: ${reason(error)}.`, `Không đọc được ${path}: ${reasonVi(error)}.`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const read = await readBytes(bytes, path, options);
   if (modified) for (const t of read.tables) t.modified = modified;
@@ -229,24 +314,36 @@ class GrewError extends Error {
   }
 }
 
-/** Reads at most max bytes (the file may have grown since stat). */
-async function readBounded(path: string | Buffer, max: number): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > max) throw new GrewError(total);
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    await handle.close();
+/**
+ * The file's bytes, read into one buffer of the size fstat gave, and one byte more: a read that fills that
+ * byte shows the file grew since (then it is read on, in chunks, as long as it stays within max, and is too
+ * large beyond it). A file that shrank gives what it holds. In the common case, one read call.
+ */
+function readBounded(fd: number, size: number, max: number): Uint8Array {
+  const buffer = Buffer.allocUnsafe(size + 1);
+  let total = 0;
+  // Reading stops at the end of the file, at the size stat'ed (what stat saw is what is read), or past it.
+  while (total < size) {
+    const n = readSync(fd, buffer, total, size + 1 - total, null);
+    if (n === 0) return buffer.subarray(0, total); // shrank
+    total += n;
   }
+  if (total === size) {
+    // A file stat'ed as empty may still hold bytes (/proc): ask once.
+    if (size > 0 || readSync(fd, buffer, 0, 1, null) === 0) return buffer.subarray(0, size);
+  }
+  // Grew: what is read so far (size + 1 bytes), then the rest.
+  const chunks: Buffer[] = [buffer];
+  total = size + 1;
+  for (;;) {
+    if (total > max) throw new GrewError(total);
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 function tooLarge(path: string, size: number, limits: ReadLimits): string {

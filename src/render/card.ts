@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { Grid as Table } from './grid.js';
 import type { DistrictCard } from '../compute/card.js';
 import { cityAverageText, indicatorName, targetText, unitName } from './common.js';
 import { formatNumber, formatPercent, terminalSafe } from './format.js';

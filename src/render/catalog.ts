@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { Grid as Table } from './grid.js';
 import { annualTargetText, resolveTargetSet } from '../programme/targets.js';
 import type { Programme } from '../programme/schema.js';
 import { terminalSafe } from './format.js';

@@ -2,6 +2,7 @@ import type { Status } from '../compute/attainment.js';
 import { derivedCount, geographyLine } from './geography.js';
 import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
 import type { Finding } from '../model/finding.js';
+export { listedFinding, listedFindings } from './listed.js';
 export { isPercentUnit } from '../programme/units.js';
 export { bareTarget } from '../programme/target.js';
 import { bareTarget } from '../programme/target.js';

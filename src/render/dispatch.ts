@@ -17,6 +17,8 @@ export interface DispatchOptions {
   csvLocale?: 'en' | 'vi';
   /** ISO time to print as "generated at"; absent for byte-identical output. */
   stamp?: string;
+  /** JSON: the same finding over many rows once, with count and places (--summarise-findings). */
+  summariseFindings?: boolean;
   /** GSO code of a district: render its card instead of the report. */
   district?: string;
 }
@@ -48,7 +50,7 @@ export async function renderReport(model: ReportModel, options: DispatchOptions)
     case 'table':
       return (await import('./table.js')).renderTable(model, tableOptions);
     case 'json':
-      return (await import('./json.js')).renderJson(model, stamp);
+      return (await import('./json.js')).renderJson(model, stamp, options.summariseFindings);
     case 'md':
       return (await import('./markdown.js')).renderMarkdown(model, base);
     case 'csv':

@@ -5,6 +5,7 @@ import { messageIn, type Finding } from '../model/finding.js';
 import {
   findingPlace,
   findingsHeading,
+  listedFindings,
   cityAverageText,
   districtIndicators,
   headlineVerdict,
@@ -377,7 +378,7 @@ function findingsSection(list: readonly Finding[], lang: Lang): string {
     ? `<div class="scroll"><table class="fold findings">
 <thead><tr><th>${esc(L.file)}</th><th>${esc(L.severityHead)}</th><th>${esc(L.code)}</th><th>${esc(L.message)}</th></tr></thead>
 <tbody>
-${list
+${listedFindings(list)
   .map(
     (f) =>
       `<tr><td class="place" data-label="${esc(L.file)}">${esc(findingPlace(f))}</td><td class="sev-${f.severity}" data-label="${esc(L.severityHead)}">${esc(L.severity[f.severity])}</td>${textCell(

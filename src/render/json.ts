@@ -1,4 +1,4 @@
-import { findingJson } from '../model/finding.js';
+import { findingsJson } from '../model/finding.js';
 import type { DistrictCard } from '../compute/card.js';
 import type { ReportModel } from '../compute/model.js';
 
@@ -7,7 +7,7 @@ import type { ReportModel } from '../compute/model.js';
  * Extra fields (nameEn, parts, origin, previous, derived; generatedAt, last and only with --stamp) are
  * additions, never renames.
  */
-export function renderJson(model: ReportModel, stamp?: string): string {
+export function renderJson(model: ReportModel, stamp?: string, summariseFindings = false): string {
   const out = {
     programme: {
       id: model.programme.id,
@@ -40,7 +40,7 @@ export function renderJson(model: ReportModel, stamp?: string): string {
       ...(i.parts ? { parts: i.parts } : {}),
     })),
     derived: model.derived,
-    issues: model.issues.map(findingJson),
+    issues: findingsJson(model.issues, summariseFindings),
     ...(stamp ? { generatedAt: stamp } : {}),
   };
   return JSON.stringify(out, null, 2) + '\n';

@@ -1,7 +1,7 @@
 import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
-import { cityAverageText, findingPlace, findingsHeading, indicatorName, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
+import { cityAverageText, findingPlace, findingsHeading, indicatorName, listedFindings, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
 import { escapeControl, formatNumber, formatPercent } from './format.js';
 import { LABELS, verdictText, type Lang } from './labels.js';
 import { qualityMarkdown } from './quality.js';
@@ -140,11 +140,12 @@ export function renderCardMarkdown(card: DistrictCard, options: RenderOptions): 
   return out.join('\n') + '\n';
 }
 
-/** The findings as a Markdown list under their heading: at most MAX_LISTED_FINDINGS, the count complete. */
+/** The findings as a Markdown list under their heading (repeated ones once, with their count): at most MAX_LISTED_FINDINGS lines, the count complete. */
 export function findingsMarkdown(list: readonly Finding[], lang: Lang): string[] {
   const L = LABELS[lang];
   if (!list.length) return [`### ${mdEscape(L.findings)}`, '', mdEscape(L.noFindings)];
-  const lines = list.slice(0, MAX_LISTED_FINDINGS).map((f) => `- **${mdEscape(L.severity[f.severity])}** ${mdEscape(f.code)} ${mdEscape(findingPlace(f))}: ${mdEscape(messageIn(f, lang))}`);
-  if (list.length > MAX_LISTED_FINDINGS) lines.push(`- ${mdEscape(L.moreFindings(list.length - MAX_LISTED_FINDINGS))}`);
+  const listed = listedFindings(list);
+  const lines = listed.slice(0, MAX_LISTED_FINDINGS).map((f) => `- **${mdEscape(L.severity[f.severity])}** ${mdEscape(f.code)} ${mdEscape(findingPlace(f))}: ${mdEscape(messageIn(f, lang))}`);
+  if (listed.length > MAX_LISTED_FINDINGS) lines.push(`- ${mdEscape(L.moreFindings(listed.length - MAX_LISTED_FINDINGS))}`);
   return [`### ${mdEscape(findingsHeading(list, lang))}`, '', ...lines];
 }

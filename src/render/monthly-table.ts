@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { Grid as Table } from './grid.js';
 import type { MonthSummary } from '../compute/monthly.js';
 import { indicatorName, leftOutMessage, targetText } from './common.js';
 import { formatNumber, formatPercent, terminalSafe } from './format.js';

@@ -1,10 +1,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { derivedCount, geographyLine } from './geography.js';
-import Table from 'cli-table3';
+import { Grid as Table } from './grid.js';
 import type { Status } from '../compute/attainment.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
-import { findingPlace, findingsHeading, targetText } from './common.js';
+import { findingPlace, findingsHeading, listedFindings, targetText } from './common.js';
 import { formatNumber, formatPercent, terminalLine, terminalSafe } from './format.js';
 import { LABELS, verdictText, type Lang } from './labels.js';
 
@@ -187,11 +187,11 @@ function status(c: ChalkInstance, a: Attainment, lang: Lang): string {
   return STATUS_COLOR[a.status](c, verdictText(a, lang));
 }
 
-/** Findings as "place  severity  code  message", one a line, errors first within each place. */
+/** Findings as "place  severity  code  message", one a line, errors first within each place; the same cause over many rows once, with its count. */
 export function renderFindings(findings: readonly Finding[], options: { lang: Lang; color: boolean }, c = new Chalk({ level: options.color ? 1 : 0 })): string {
   const L = LABELS[options.lang];
   if (!findings.length) return L.noFindings;
   const paint = { error: c.red, warning: c.yellow, info: c.gray };
-  const lines = findings.map((f) => `  ${terminalLine(findingPlace(f))}  ${paint[f.severity](L.severity[f.severity])} ${c.dim(f.code)}  ${terminalLine(messageIn(f, options.lang))}`);
+  const lines = listedFindings(findings).map((f) => `  ${terminalLine(findingPlace(f))}  ${paint[f.severity](L.severity[f.severity])} ${c.dim(f.code)}  ${terminalLine(messageIn(f, options.lang))}`);
   return [c.bold(findingsHeading(findings, options.lang)), ...lines].join('\n');
 }

@@ -1,4 +1,5 @@
-import { columnNumber } from '../model/finding.js';
+import { columnNumber, groupFindings } from '../model/finding.js';
+import { listedFinding } from './listed.js';
 import type { Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate/model.js';
 import { escapeControl } from './format.js';
@@ -43,11 +44,15 @@ export function workflowCommand(command: string, properties: Record<string, stri
 export function renderValidationGithub(result: ValidationResult): string {
   const lines: string[] = [];
   const annotated = { error: 0, warning: 0 };
-  for (const f of result.issues) {
+  // The same cause over many rows is one annotation (its first place), its message ending with the count.
+  const shown = { error: 0, warning: 0 };
+  for (const g of groupFindings(result.issues)) {
+    const f = g.finding;
     if (f.severity === 'info') continue;
-    if (annotated[f.severity] >= ANNOTATION_LIMIT) continue;
-    annotated[f.severity]++;
-    lines.push(annotation(f));
+    if (shown[f.severity] >= ANNOTATION_LIMIT) continue;
+    shown[f.severity]++;
+    annotated[f.severity] += g.count;
+    lines.push(annotation(listedFinding(g)));
   }
   const leftErrors = result.counts.errors - annotated.error;
   const leftWarnings = result.counts.warnings - annotated.warning;

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { messageIn, type Finding } from '../model/finding.js';
+import { listedFindings } from './listed.js';
 import type { ValidationResult } from '../validate/model.js';
 import { terminalLine, terminalSafe } from './format.js';
 import { LABELS, type Lang } from './labels.js';
@@ -73,10 +74,12 @@ export function renderValidationText(result: ValidationResult, options: Validati
     for (const [code, list] of byCode) {
       const severity = list[0]!.severity;
       lines.push(`  ${code} ${paint[severity](`(${LABELS[lang].severity[severity]}${list.length > 1 ? `, ${list.length}` : ''})`)}`);
-      const places = list.map((f) => terminalLine(place(f)));
+      // The same cause over many rows once, its message ending with the count and the first places.
+      const listed = listedFindings(list);
+      const places = listed.map((f) => terminalLine(place(f)));
       const width = places.reduce((w, p) => Math.max(w, p.length), 0);
       // A message quotes cells: terminalLine keeps each on its line (a cell cannot start a `::error::` line in a CI log).
-      list.forEach((f, i) => lines.push(`    ${places[i]!.padEnd(width)}  ${terminalLine(messageIn(f, lang))}`));
+      listed.forEach((f, i) => lines.push(`    ${places[i]!.padEnd(width)}  ${terminalLine(messageIn(f, lang))}`));
       const advice = ADVICE[lang][code];
       if (advice) lines.push(`    ${c.dim(W.todo)} ${advice}`);
     }

@@ -4,7 +4,7 @@ import type { DistrictCard } from '../compute/card.js';
 import type { Attainment, ReportModel } from '../compute/model.js';
 import { messageIn, type Finding } from '../model/finding.js';
 import { round, shownDecimals } from '../text/number.js';
-import { bareTarget, indicatorName, isPercentUnit, SEVERITY_COLORS, STATUS_COLORS, summaryCounts, targetsLine, title, unitName, type RenderOptions } from './common.js';
+import { bareTarget, indicatorName, isPercentUnit, listedFindings, SEVERITY_COLORS, STATUS_COLORS, summaryCounts, targetsLine, title, unitName, type RenderOptions } from './common.js';
 import { CITY_CODE } from './csv.js';
 import { formatNumber, formatPercent } from './format.js';
 import { qualityFindings, qualityHeading, qualityIntro } from './quality.js';
@@ -197,7 +197,8 @@ function findingsSheet(wb: Workbook, findings: readonly Finding[], lang: Lang, n
   const head = [L.severityHead, L.code, L.file, L.sheet, L.cell, L.indicatorId, L.district, L.message];
   sheet.header(1, head);
   if (!findings.length) sheet.set(2, 1, none, none, { fit: false });
-  findings.forEach((f, n) => {
+  // The same cause over many rows is one row, its message ending with the count and the first cells.
+  listedFindings(findings).forEach((f, n) => {
     const row = n + 2;
     const sev = L.severity[f.severity];
     sheet.set(row, 1, sev, sev, { fill: SEVERITY_COLORS[f.severity].fill, color: SEVERITY_COLORS[f.severity].text });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -41,7 +40,7 @@ export async function assertReplaceable(path: string): Promise<void> {
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await assertReplaceable(path);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${tmpSuffix()}.tmp`);
   try {
     await writeFile(tmp, data, { flag: 'wx' });
     await rename(tmp, path);
@@ -49,4 +48,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rm(tmp, { force: true });
     throw error;
   }
+}
+
+let tmpCount = 0;
+/** Unique within this process (the pid makes it unique between processes; 'wx' refuses a clash): no crypto to load at start. */
+function tmpSuffix(): string {
+  tmpCount++;
+  return `${tmpCount.toString(36)}${Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0')}`;
 }

@@ -47,10 +47,12 @@ export function summary(out: string, period: string): MonthSummary {
   return JSON.parse(readFileSync(join(out, `${period}.json`), 'utf8')) as MonthSummary;
 }
 
-/** Every file of a folder and its bytes. */
+/** Every file of a folder and its bytes (not its subfolders: the read cache is .welfare-cache/). */
 export function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(
-    readdirSync(dir)
+    readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
       .sort()
       .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
   );

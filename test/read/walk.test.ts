@@ -101,3 +101,27 @@ describe('readPaths', () => {
     expect(await readPaths([join(ROOT, 'empty')])).toEqual({ tables: [], findings: [], files: [], missing: [] });
   });
 });
+
+describe('readPaths: opening files cheaply without reading one twice', () => {
+  it('a link to a file of the same folder, and a folder reached both directly and through a link, give each file once', async () => {
+    const dir = join(ROOT, 'dedupe');
+    mkdirSync(join(dir, 'real'), { recursive: true });
+    writeFileSync(join(dir, 'real', 'r.csv'), 'a\n1\n');
+    writeFileSync(join(dir, 'real', 's.csv'), 'a\n2\n');
+    try {
+      symlinkSync('s.csv', join(dir, 'real', 't.csv'));
+      symlinkSync('real', join(dir, 'via'), 'dir');
+    } catch {
+      return; // no symbolic links here
+    }
+    const read = await readPaths([join(dir, 'real'), join(dir, 'via'), join(dir, 'via', 'r.csv')]);
+    expect(read.files.map((f) => f.file)).toEqual([join(dir, 'real', 'r.csv'), join(dir, 'real', 's.csv')]);
+  });
+
+  it('a file whose size the system reports as 0 but which holds bytes (/proc) is read whole', async () => {
+    if (process.platform !== 'linux') return;
+    const read = await readPaths(['/proc/self/status'], { include: () => true });
+    expect(read.files).toEqual([{ file: '/proc/self/status', ok: true, tables: 1 }]);
+    expect(read.tables[0]!.rows[0]![0]!.value).toMatch(/^Name/);
+  });
+});

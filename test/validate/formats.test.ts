@@ -129,7 +129,8 @@ describe('github', () => {
 
   it('annotates the first 10 errors and 10 warnings only', async () => {
     const base = await sample();
-    const many = { ...base, issues: [...Array.from({ length: 12 }, (_, i) => ({ ...base.issues[1]!, row: i + 1 })), ...Array.from({ length: 11 }, (_, i) => ({ ...base.issues[0]!, row: i + 1 }))] };
+    // Twelve different errors and eleven different warnings (the same message over many rows would be one annotation).
+    const many = { ...base, issues: [...Array.from({ length: 12 }, (_, i) => ({ ...base.issues[1]!, row: i + 1, message: `${base.issues[1]!.message} ${i}` })), ...Array.from({ length: 11 }, (_, i) => ({ ...base.issues[0]!, row: i + 1, message: `${base.issues[0]!.message} ${i}` }))] };
     many.counts = { errors: 12, warnings: 11, infos: 0 };
     const lines = renderValidationGithub(many).trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(10);
@@ -137,6 +138,22 @@ describe('github', () => {
     expect(lines.at(-2)).toBe(
       '::notice title=welfare validate::2 more errors and 1 more warning not annotated (at most 10 errors and 10 warnings are); run "welfare validate --format text" to see them.',
     );
+  });
+
+  it('annotates the same cause over many rows once, at its first place, with the count; the rest still counted', async () => {
+    const base = await sample();
+    const f = base.issues[1]!;
+    const rows = Array.from({ length: 40 }, (_, i) => ({ ...f, sheet: 'S', row: i + 2, column: 'C', cell: `C${i + 2}` }));
+    const many = { ...base, issues: [...rows, { ...f, sheet: 'S', row: 50, column: 'C', cell: 'C50', message: 'Another cause.' }] };
+    many.counts = { errors: 41, warnings: 0, infos: 0 };
+    const lines = renderValidationGithub(many).trimEnd().split('\n');
+    const errors = lines.filter((l) => l.startsWith('::error '));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toContain('line=2,');
+    expect(errors[0]).toContain(' [×40 in all; first: C2, C3, C4, …]');
+    expect(errors[1]).toContain('line=50,');
+    expect(lines.some((l) => l.startsWith('::notice'))).toBe(false);
+    expect(lines.at(-1)).toContain('41 errors');
   });
 
   it('escapes as the Actions toolkit does: data % CR LF; properties also : and ,', () => {

@@ -10,6 +10,8 @@ export interface ReviewRenderOptions {
   lang: Lang;
   color: boolean;
   stamp?: string;
+  /** JSON: the same finding over many rows once, with count and places (--summarise-findings). */
+  summariseFindings?: boolean;
 }
 
 export async function renderReview(model: ReviewModel, options: ReviewRenderOptions): Promise<string | Uint8Array> {
@@ -18,7 +20,7 @@ export async function renderReview(model: ReviewModel, options: ReviewRenderOpti
     case 'table':
       return (await import('./table.js')).renderReviewTable(model, { ...base, color: options.color });
     case 'json':
-      return (await import('./json.js')).renderReviewJson(model, options.stamp);
+      return (await import('./json.js')).renderReviewJson(model, options.stamp, options.summariseFindings);
     case 'md':
       return (await import('./markdown.js')).renderReviewMarkdown(model, base);
     case 'csv':

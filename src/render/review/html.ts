@@ -1,6 +1,6 @@
 import type { ReviewIndicator, ReviewModel } from '../../review/model.js';
 import { messageIn } from '../../model/finding.js';
-import { findingPlace, findingsHeading, indicatorName, targetText, STATUS_COLORS, type RenderOptions } from '../common.js';
+import { findingPlace, findingsHeading, indicatorName, listedFindings, targetText, STATUS_COLORS, type RenderOptions } from '../common.js';
 import { formatNumber } from '../format.js';
 import { documentHead, esc } from '../html.js';
 import { LABELS, type Lang } from '../labels.js';
@@ -22,7 +22,7 @@ export function renderReviewHtml(model: ReviewModel, options: RenderOptions): st
   const derived = model.years.flatMap((y) => y.derived.filter((d) => d.value !== null).map((d) => `<li>${esc(`${y.year}: ${lang === 'en' ? d.nameEn : d.name} ${d.value}/${d.of}`)}</li>`)).join('');
   const cards = model.indicators.map((ind) => card(ind, model, lang)).join('\n');
   const findings = model.issues.length
-    ? `<h2>${esc(findingsHeading(model.issues, lang))}</h2><ul class="findings">${model.issues.map((f) => `<li><b>${esc(R.severity[f.severity])}</b> <code>${esc(f.code)}</code> ${esc(findingPlace(f))} ${esc(messageIn(f, lang))}</li>`).join('')}</ul>`
+    ? `<h2>${esc(findingsHeading(model.issues, lang))}</h2><ul class="findings">${listedFindings(model.issues).map((f) => `<li><b>${esc(R.severity[f.severity])}</b> <code>${esc(f.code)}</code> ${esc(findingPlace(f))} ${esc(messageIn(f, lang))}</li>`).join('')}</ul>`
     : `<p>${esc(R.noFindings)}</p>`;
   return `${documentHead(lang, heading, CSS)}
 <body>

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { Grid as Table } from '../grid.js';
 import type { ReviewModel } from '../../review/model.js';
 import { indicatorName, targetText } from '../common.js';
 import { formatNumber, terminalSafe } from '../format.js';

@@ -1,5 +1,6 @@
 import type { Worksheet } from 'exceljs';
 import { messageIn } from '../../model/finding.js';
+import { listedFindings } from '../listed.js';
 import type { ReviewModel, ReviewSeries } from '../../review/model.js';
 import { indicatorName, isPercentUnit, STATUS_COLORS, type RenderOptions } from '../common.js';
 import { LABELS } from '../labels.js';
@@ -105,7 +106,7 @@ export async function renderReviewXlsx(model: ReviewModel, options: RenderOption
   const findings = wb.addWorksheet(lang === 'en' ? 'Findings' : 'Phát hiện');
   findings.addRow([R.severityHead, R.code, R.file, R.sheet, R.cell, R.message]);
   bold(findings, 1);
-  for (const f of model.issues) findings.addRow([R.severity[f.severity], f.code, f.file, f.sheet, f.cell, messageIn(f, lang)]);
+  for (const f of listedFindings(model.issues)) findings.addRow([R.severity[f.severity], f.code, f.file, f.sheet, f.cell, messageIn(f, lang)]);
   findings.getColumn(6).width = 100;
   return workbookBytes(wb, options.stamp);
 }

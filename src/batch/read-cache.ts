@@ -1,0 +1,210 @@
+/**
+ * What `batch` read from each submitted file, kept between runs in DIR/.welfare-cache/ so that a run with
+ * one changed file re-reads only that file. One cache file per month folder (YYYY-MM.json): a changed file
+ * rewrites its month's cache file only, and a cold run writes twelve files, not one per submission.
+ *
+ * An entry is used only when its key matches: the sha256 of the file's bytes, its name (findings name it),
+ * the reader's version and the read options that change what is read (encoding, caps). Anything that does
+ * not decode exactly (a truncated or edited cache file, another format) is ignored with a note, and the
+ * files are read again. The cache holds the entries of the files present in the folder when it was last
+ * written; a month folder that no longer exists loses its cache file.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Finding, Severity } from '../model/finding.js';
+import type { MonthlyObservation } from '../compute/monthly.js';
+import type { FileOutcome } from './inputs.js';
+
+export const CACHE_DIR = '.welfare-cache';
+/**
+ * Bump whenever a reader (src/read) or this encoding changes what a file reads as: every entry is then
+ * read again once. The package version is part of the key too, so a release never trusts an older one.
+ */
+export const READER_VERSION = 1;
+/** Far above a month folder of 3,321 communes' files (about 10 MB): a bigger file is not ours, or is damaged. */
+const MAX_CACHE_FILE_BYTES = 256 * 2 ** 20;
+const PACKAGE_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+
+/** The key of one file's entry: its content, its name, the reader and the options that change the result. */
+export function readKey(sha256: string, file: string, options: unknown, readerVersion = READER_VERSION): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ reader: readerVersion, welfare: PACKAGE_VERSION, sha256, file, options: options ?? null }))
+    .digest('hex');
+}
+
+interface Bucket {
+  /** file → its key and outcome: as read from the cache file (data), or as JSON text to write (text). */
+  entries: Map<string, { key: string; data?: unknown; text?: string }>;
+  dirty: boolean;
+  /** The files present in the folder this run: only theirs are written back. */
+  present: Set<string>;
+}
+
+/** The read cache of one --out folder for one run. Never throws: whatever goes wrong becomes a note. */
+export class ReadCache {
+  private readonly dir: string;
+  private readonly buckets = new Map<string, Bucket>();
+  readonly notes: string[] = [];
+
+  constructor(out: string) {
+    this.dir = join(out, CACHE_DIR);
+  }
+
+  private async bucket(period: string): Promise<Bucket> {
+    let b = this.buckets.get(period);
+    if (b) return b;
+    b = { entries: new Map(), dirty: false, present: new Set() };
+    this.buckets.set(period, b);
+    const path = join(this.dir, `${period}.json`);
+    // Bounded whatever is there: a cache file larger than any month folder's could be is not read.
+    const size = (await stat(path).catch(() => null))?.size ?? 0;
+    if (size > MAX_CACHE_FILE_BYTES) {
+      this.notes.push(`the read cache ${path} is larger than ${MAX_CACHE_FILE_BYTES / 2 ** 20} MB; it was not read, its files were read again`);
+      b.dirty = true;
+      return b;
+    }
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : error));
+    if (text === null) return b;
+    if (text instanceof Error) {
+      this.notes.push(`the read cache ${path} could not be read (${text.code ?? text.message}); its files were read again`);
+      b.dirty = true;
+      return b;
+    }
+    try {
+      const parsed = JSON.parse(text) as { format?: unknown; entries?: unknown };
+      if (parsed.format !== FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null || Array.isArray(parsed.entries)) throw new Error('not a cache file of this version');
+      for (const [file, entry] of Object.entries(parsed.entries)) {
+        if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') throw new Error(`bad entry for ${file}`);
+        b.entries.set(file, { key: entry[0], data: entry[1] });
+      }
+    } catch (error) {
+      this.notes.push(`the read cache ${path} is damaged (${(error as Error).message.slice(0, 120)}); its files were read again and it was rebuilt`);
+      b.entries.clear();
+      b.dirty = true;
+    }
+    return b;
+  }
+
+  /** The cached read of `file` (filed under `period`) when its key matches, else null. */
+  async get(period: string, file: string, key: string): Promise<FileOutcome | null> {
+    const b = await this.bucket(period);
+    b.present.add(file);
+    const entry = b.entries.get(file);
+    if (!entry || entry.key !== key || entry.data === undefined) return null;
+    try {
+      return decodeOutcome(entry.data, file);
+    } catch (error) {
+      this.notes.push(`the read cache entry of ${file} is damaged (${(error as Error).message.slice(0, 120)}); the file was read again`);
+      b.entries.delete(file);
+      b.dirty = true;
+      return null;
+    }
+  }
+
+  /** Keep what `file` read as. A month folder not looked up this run (--force) starts empty: all its files are read. */
+  set(period: string, file: string, key: string, read: FileOutcome): void {
+    let b = this.buckets.get(period);
+    if (!b) this.buckets.set(period, (b = { entries: new Map(), dirty: true, present: new Set() }));
+    b.present.add(file);
+    b.entries.set(file, { key, text: JSON.stringify(read, replacer) });
+    b.dirty = true;
+  }
+
+  /**
+   * Write the month folders' cache files that changed (atomically, through `write`), each with the entries
+   * of the files present this run only; remove those of month folders that no longer exist under `root`.
+   */
+  async save(write: (path: string, text: string) => Promise<void>, folderExists: (period: string) => Promise<boolean>): Promise<void> {
+    try {
+      await mkdir(this.dir, { recursive: true });
+      for (const [period, b] of this.buckets) {
+        for (const file of b.entries.keys()) {
+          if (!b.present.has(file)) {
+            b.entries.delete(file);
+            b.dirty = true;
+          }
+        }
+        if (!b.dirty) continue;
+        const lines = [...b.entries.keys()].sort().map((file) => {
+          const e = b.entries.get(file)!;
+          return `${JSON.stringify(file)}:[${JSON.stringify(e.key)},${e.text ?? JSON.stringify(e.data)}]`;
+        });
+        await write(join(this.dir, `${period}.json`), `{"format":${FORMAT},"entries":{${lines.join(',\n')}}}\n`);
+      }
+      for (const name of await readdir(this.dir)) {
+        const m = /^(\d{4}-\d{2})\.json$/.exec(name);
+        if (m && !this.buckets.has(m[1]!) && !(await folderExists(m[1]!))) await rm(join(this.dir, name), { force: true });
+      }
+    } catch (error) {
+      // The outputs do not depend on the cache: a cache that cannot be written only costs the next run time.
+      const code = (error as NodeJS.ErrnoException).code;
+      this.notes.push(`the read cache in ${this.dir} could not be written (${code ?? (error as Error).message}); the next run reads every file again`);
+    }
+  }
+}
+
+/** Whether PATH is a folder (for a month folder of the cache's names). */
+export async function isFolder(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isDirectory() === true;
+}
+
+// --- encoding -------------------------------------------------------------------------------------------
+// An outcome is plain data but for numbers JSON cannot hold (NaN, ±Infinity, -0): those are {"$n": "-0"}.
+
+const FORMAT = 1;
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+function replacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return { $n: Object.is(value, -0) ? '-0' : String(value) };
+  return value;
+}
+
+const ODD_NUMBERS: Record<string, number> = { '-0': -0, NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
+
+
+class Corrupt extends Error {}
+
+function fail(what: string): never {
+  throw new Corrupt(what);
+}
+
+/** The outcome back, exactly as it was encoded; a Corrupt error for anything that is not one. */
+export function decodeOutcome(data: unknown, file: string): FileOutcome {
+  const d = data as Record<string, unknown> | null;
+  if (typeof d !== 'object' || d === null || typeof d.readable !== 'boolean' || (d.statedDate !== null && typeof d.statedDate !== 'string') || !Array.isArray(d.observations) || !Array.isArray(d.findings)) fail('not a file outcome');
+  return {
+    readable: d.readable,
+    statedDate: d.statedDate as string | null,
+    observations: d.observations.map((o) => decodeObservation(o, file)),
+    findings: d.findings.map(decodeFinding),
+  };
+}
+
+function decodeObservation(data: unknown, file: string): MonthlyObservation {
+  const o = data as Record<string, unknown> | null;
+  if (typeof o !== 'object' || o === null || typeof o.indicator !== 'string' || typeof o.unitName !== 'string' || typeof o.year !== 'number') fail('a bad figure');
+  const unit = o.unit as Record<string, unknown> | null;
+  if (typeof unit !== 'object' || unit === null || (unit.kind !== 'district' && unit.kind !== 'city')) fail('a figure without its unit');
+  const source = o.source as Record<string, unknown> | null;
+  if (typeof source !== 'object' || source === null || source.file !== file) fail('a figure of another file');
+  const value = numberOf(o.value);
+  if (value !== null && typeof value !== 'number') fail('a bad value');
+  return { ...(o as unknown as MonthlyObservation), value };
+}
+
+function numberOf(v: unknown): unknown {
+  if (typeof v === 'object' && v !== null && '$n' in v) {
+    const n = ODD_NUMBERS[String((v as { $n: unknown }).$n)];
+    return n === undefined ? fail('a bad number') : n;
+  }
+  return v;
+}
+
+function decodeFinding(data: unknown): Finding {
+  const f = data as Record<string, unknown> | null;
+  if (typeof f !== 'object' || f === null || typeof f.code !== 'string' || typeof f.message !== 'string' || !SEVERITIES.includes(f.severity as Severity)) fail('a bad finding');
+  return f as unknown as Finding;
+}

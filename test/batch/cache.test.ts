@@ -1,0 +1,144 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBatch, type BatchOptions } from '../../src/batch/run.js';
+import { CACHE_DIR, decodeOutcome, readKey, READER_VERSION } from '../../src/batch/read-cache.js';
+import { demoCopy, index, silent, snapshot, tmp } from './helpers.js';
+
+const run = (root: string, out: string, extra: Partial<BatchOptions> = {}) =>
+  runBatch(index, { root, out, from: { year: 2024, month: 1 }, to: { year: 2024, month: 3 }, force: false, deadlineDay: 5, lang: 'vi', ...extra }, silent);
+
+/** The outputs and the read cache's files, byte for byte. */
+function everything(out: string): Record<string, string> {
+  const cache = join(out, CACHE_DIR);
+  const cached = existsSync(cache) ? Object.fromEntries(Object.entries(snapshot(cache)).map(([f, t]) => [`${CACHE_DIR}/${f}`, t])) : {};
+  return { ...snapshot(out), ...cached };
+}
+
+/** Hoàn Kiếm's February jobs changed to `value`. */
+function changeFebruary(root: string, value: number): void {
+  const file = join(root, '2024/02/quan-huyen/002-hoan-kiem.csv');
+  const text = readFileSync(file, 'utf8');
+  const [cell, month] = /Giải quyết việc làm,2024,(2,)?[\d.]+,/.exec(text)!;
+  writeFileSync(file, text.replace(cell, `Giải quyết việc làm,2024,${month ?? ''}${value},`));
+}
+
+const fileCount = (root: string) => ['01', '02', '03'].reduce((n, m) => n + readdirSync(join(root, '2024', m), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).length, 0);
+
+describe('the read cache (--out/.welfare-cache/)', { timeout: 60_000 }, () => {
+  it('a run with one changed file reads only that file, and its outputs are byte-identical to a cold run', async () => {
+    const root = demoCopy();
+    const total = fileCount(root);
+    const warm = tmp();
+    const cold = await run(root, warm);
+    expect(cold.files).toEqual({ read: total, cached: 0 });
+    expect(readdirSync(join(warm, CACHE_DIR)).sort()).toEqual(['2024-01.json', '2024-02.json', '2024-03.json']);
+    changeFebruary(root, 999);
+    const changed = await run(root, warm);
+    expect(changed.months.map((m) => m.outcome)).toEqual(['unchanged', 'produced', 'produced']);
+    // February and March need the files of January to March: all but the changed one come from the cache.
+    expect(changed.files).toEqual({ read: 1, cached: total - 1 });
+    const fresh = tmp();
+    expect((await run(root, fresh)).files).toEqual({ read: total, cached: 0 });
+    // Outputs, manifest, index and the cache itself: the same bytes as a cold run's.
+    expect(everything(warm)).toEqual(everything(fresh));
+    // --force reads every file again (a true cold run) and gives the same bytes again.
+    expect((await run(root, warm, { force: true })).files).toEqual({ read: total, cached: 0 });
+    expect(everything(warm)).toEqual(everything(fresh));
+  });
+
+  it('is invalidated by the reader version and by the read options', async () => {
+    const root = demoCopy();
+    const total = fileCount(root);
+    const out = tmp();
+    await run(root, out);
+    changeFebruary(root, 1234);
+    // A new reader: every file of the months made again is read again.
+    expect((await run(root, out, { hooks: { readerVersion: READER_VERSION + 1 } })).files).toEqual({ read: total, cached: 0 });
+    // The same reader again: nothing changed since, nothing is read (and nothing is made).
+    expect((await run(root, out, { hooks: { readerVersion: READER_VERSION + 1 } })).files).toEqual({ read: 0, cached: 0 });
+    // Options that change what a file reads as: read again, and the cache entries follow them.
+    expect((await run(root, out, { hooks: { readerVersion: READER_VERSION + 1 }, limits: { maxRows: 5000 } })).files).toEqual({ read: total, cached: 0 });
+    expect((await run(root, out, { hooks: { readerVersion: READER_VERSION + 1 }, encoding: 'utf-8' })).files).toEqual({ read: total, cached: 0 });
+    changeFebruary(root, 4321);
+    expect((await run(root, out, { hooks: { readerVersion: READER_VERSION + 1 }, encoding: 'utf-8' })).files).toEqual({ read: 1, cached: total - 1 });
+  });
+
+  it('keys name the content, the file, the reader and the options', () => {
+    const sha = 'a'.repeat(64);
+    const base = readKey(sha, '2024/01/x.csv', { encoding: 'utf-8' }, 1);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    expect(readKey(sha, '2024/01/x.csv', { encoding: 'utf-8' }, 1)).toBe(base);
+    expect(readKey('b'.repeat(64), '2024/01/x.csv', { encoding: 'utf-8' }, 1)).not.toBe(base);
+    expect(readKey(sha, '2024/01/y.csv', { encoding: 'utf-8' }, 1)).not.toBe(base);
+    expect(readKey(sha, '2024/01/x.csv', { encoding: 'windows-1258' }, 1)).not.toBe(base);
+    expect(readKey(sha, '2024/01/x.csv', { encoding: 'utf-8' }, 2)).not.toBe(base);
+  });
+
+  it('a damaged cache file is ignored with a note and rebuilt; the outputs are those of a cold run', async () => {
+    const root = demoCopy();
+    const total = fileCount(root);
+    const out = tmp();
+    await run(root, out);
+    const january = join(out, CACHE_DIR, '2024-01.json');
+    const good = readFileSync(january, 'utf8');
+    writeFileSync(january, good.slice(0, good.length / 2));
+    changeFebruary(root, 77);
+    writeFileSync(join(root, '2024/01/quan-huyen/002-hoan-kiem.csv'), readFileSync(join(root, '2024/01/quan-huyen/002-hoan-kiem.csv'), 'utf8') + '\n');
+    const result = await run(root, out);
+    expect(result.notes.some((n) => n.includes('2024-01.json is damaged'))).toBe(true);
+    // January's files all read again (its cache file was lost); February's changed file too.
+    const januaryFiles = readdirSync(join(root, '2024', '01'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).length;
+    expect(result.files.read).toBeGreaterThanOrEqual(januaryFiles + 1);
+    expect(result.files.read + result.files.cached).toBe(total);
+    const fresh = tmp();
+    await run(root, fresh);
+    expect(everything(out)).toEqual(everything(fresh));
+  });
+
+  it('a damaged entry is read again with a note', async () => {
+    const root = demoCopy();
+    const out = tmp();
+    await run(root, out);
+    const march = join(out, CACHE_DIR, '2024-03.json');
+    const text = readFileSync(march, 'utf8');
+    const firstFile = /^\{"format":1,"entries":\{"([^"]+)"/.exec(text)![1]!;
+    // Valid JSON, but the first entry's first figure has a unit of no kind.
+    expect(text).toContain(`"${firstFile}":["`);
+    writeFileSync(march, text.replace(/"observations":\[\{"unit":\{"kind":"(district|city)"/, '"observations":[{"unit":{"kind":"nowhere"'));
+    writeFileSync(join(root, '2024/03/quan-huyen/002-hoan-kiem.csv'), readFileSync(join(root, '2024/03/quan-huyen/002-hoan-kiem.csv'), 'utf8') + '\n');
+    const result = await run(root, out);
+    expect(result.notes.filter((n) => n.includes('is damaged'))).toHaveLength(1);
+    expect(result.files.read).toBe(2);
+    const fresh = tmp();
+    await run(root, fresh);
+    expect(everything(out)).toEqual(everything(fresh));
+  });
+
+  it('holds only the files present: a removed file leaves its month cache file, a removed month folder its cache file', async () => {
+    const root = demoCopy();
+    const out = tmp();
+    await run(root, out);
+    const march = join(out, CACHE_DIR, '2024-03.json');
+    expect(readFileSync(march, 'utf8')).toContain('"2024/03/quan-huyen/002-hoan-kiem.csv"');
+    rmSync(join(root, '2024/03/quan-huyen/002-hoan-kiem.csv'));
+    await run(root, out);
+    expect(readFileSync(march, 'utf8')).not.toContain('"2024/03/quan-huyen/002-hoan-kiem.csv"');
+    rmSync(join(root, '2024', '03'), { recursive: true });
+    await run(root, out);
+    expect(existsSync(march)).toBe(false);
+    expect(existsSync(join(out, CACHE_DIR, '2024-01.json'))).toBe(true);
+  });
+
+  it('decodes numbers JSON cannot hold exactly, and refuses what is not an outcome', () => {
+    const outcome = decodeOutcome(
+      JSON.parse(
+        '{"readable":true,"statedDate":null,"observations":[{"unit":{"kind":"district","code":"001"},"unitName":"Ba Đình","indicator":"jobs-created","part":null,"year":2024,"month":1,"value":{"$n":"-0"},"plan":null,"source":{"file":"f.csv","sheet":null,"row":2,"column":"C","cell":"C2"}}],"findings":[]}',
+      ),
+      'f.csv',
+    );
+    expect(Object.is(outcome.observations[0]!.value, -0)).toBe(true);
+    expect(() => decodeOutcome({ readable: true, statedDate: null, observations: [{}], findings: [] }, 'f.csv')).toThrow(/a bad figure/);
+    expect(() => decodeOutcome({ readable: 'yes' }, 'f.csv')).toThrow(/not a file outcome/);
+  });
+});
