@@ -14,7 +14,7 @@ import type { CatalogIndex } from '../programme/match.js';
 import { DEFAULT_LIMITS, readBytes, type TextEncodingOption } from '../read/index.js';
 import { formatBytes, type ReadLimits } from '../read/limits.js';
 import type { ExcludedFile, SourceFile } from './discover.js';
-import { monthlyFigures, statedReportDate, type Cumulative } from './submission.js';
+import { isCumulative, monthlyFigures, statedReportDate, type Cumulative } from './submission.js';
 
 /** Vietnam's offset: a modification time counts by its calendar date in Hanoi (UTC+7, no daylight saving). */
 const HANOI_OFFSET_MS = 7 * 3_600_000;
@@ -221,8 +221,3 @@ function fileMonth(observations: readonly MonthlyObservation[], file: string): n
   return month;
 }
 
-function isCumulative(c: Cumulative, column: string | null): boolean {
-  if (c === null) return false;
-  if (c === 'all') return true;
-  return column !== null && c.has(column);
-}

@@ -93,6 +93,13 @@ export function cumulativeOf(table: Table, index: CatalogIndex): Cumulative {
   return cumulativeColumns(table, index).cumulative;
 }
 
+/** Whether a figure read from `column` of a table is cumulative. */
+export function isCumulative(c: Cumulative, column: string | null): boolean {
+  if (c === null) return false;
+  if (c === 'all') return true;
+  return column !== null && c.has(column);
+}
+
 const says = (text: string) => /\bluy ke\b/.test(fold(text));
 
 function cumulativeColumns(table: Table, index: CatalogIndex): { cumulative: Cumulative; columns: number[]; monthly: boolean; firstDataRow: number } {

@@ -2,7 +2,7 @@ import type { FindingsOptions } from './findings-option.js';
 import { computeReport, noDataForYear } from '../compute/report.js';
 import { yearOutsideProgramme } from '../programme/targets.js';
 import { hasErrors } from '../model/finding.js';
-import { normalise } from '../normalise/index.js';
+import { observeAllYears } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/dispatch.js';
 import type { Lang } from '../render/labels.js';
@@ -56,7 +56,18 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
-  const normalised = normalise(read.tables, index, { year });
+  // The period-aware assembly review uses: files under YYYY/MM/ folders are normalised month by month (their
+  // folder gives a month they do not state), and monthly figures make the year as a month's summary does —
+  // flows the year to date, levels the latest month — never one month taken for the year.
+  const observed = observeAllYears(read.tables, index, { year });
+  const normalised = { observations: observed.observations, findings: observed.findings };
+  if (normalised.observations.some((o) => o.year === year && o.month !== null)) {
+    const { yearFromMonths } = await import('../compute/monthly.js');
+    const marked = normalised.observations.map((o) => (observed.cumulative.has(o) ? { ...o, cumulative: true } : o));
+    const folded = yearFromMonths(marked, index, year);
+    normalised.observations = folded.observations;
+    normalised.findings.push(...folded.findings);
+  }
   // Nothing reads the tables past here: a long file's bytes are let go before quality and compute run.
   read.tables.length = 0;
   const noData = noDataForYear(normalised.observations, year);

@@ -642,3 +642,45 @@ function leftOutOf(input: MonthlyInput, year: number, month: number): LeftOut[] 
   }
   return out.sort((a, b) => a.month - b.month || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
+
+/**
+ * A year's report from monthly figures (`report --year` over a monthly tree or a long table with a month
+ * column): each unit's series of the year becomes one figure as of the latest month any file gives — the
+ * year to date for flows (months added up, a "Lũy kế" figure as stated), the latest month for levels and
+ * parts — exactly as a month's summary makes it, never one month taken for the year. A unit's own annual
+ * figure for the same indicator wins over its months. The year's figures are said to come from months, and
+ * before December the verdicts are said to compare part of the year with the year's plan.
+ */
+export function yearFromMonths(observations: readonly MonthlyObservation[], index: CatalogIndex, year: number): { observations: Observation[]; findings: Finding[] } {
+  const monthly = observations.filter((o) => o.year === year && o.month !== null);
+  if (!monthly.length) return { observations: [...observations], findings: [] };
+  const annual = new Set<string>();
+  for (const o of observations) if (o.year === year && o.month === null && o.value !== null) annual.add(`${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`);
+  const series = buildSeries(monthly, year);
+  for (const key of series.keys()) if (annual.has(key)) series.delete(key);
+  let upTo = 0;
+  for (const s of series.values()) for (const m of s.byMonth.keys()) upTo = Math.max(upTo, m);
+  for (const s of series.values()) for (const p of s.plans) upTo = Math.max(upTo, p.month ?? 0);
+  const findings: Finding[] = [];
+  if (upTo === 0) return { observations: observations.filter((o) => !(o.year === year && o.month !== null)), findings };
+  const collapsed = collapseAll(series, index, year, upTo, findings);
+  const units = new Set([...series.values()].map((s) => unitKey(s.unit))).size;
+  const through = upTo === 1 ? 'January' : `January–${MONTH_NAMES[upTo - 1]}`;
+  const partial = upTo < 12;
+  findings.push(
+    finding(
+      partial ? 'warning' : 'info',
+      'year-from-months',
+      `The ${year} figures of ${units} ${units === 1 ? 'unit' : 'units'} come from monthly figures (${through}): flows are the year to date (months added up, a "Lũy kế" figure as stated), levels the latest month.` +
+        (partial ? ` The year is not over in these files: a flow's verdict compares ${through} with the whole year's plan; \`welfare report --month ${monthKey(year, upTo)}\` judges the pace.` : ''),
+      {},
+      {},
+      `Số liệu năm ${year} của ${units} đơn vị lấy từ số liệu hằng tháng (tháng 1–${upTo}): chỉ tiêu cộng dồn là lũy kế từ đầu năm (cộng các tháng, số "Lũy kế" lấy như đã ghi), chỉ tiêu thời điểm lấy tháng gần nhất.` +
+        (partial ? ` Các tệp chưa đủ cả năm: đánh giá chỉ tiêu cộng dồn đang so ${upTo} tháng với kế hoạch cả năm; dùng \`welfare report --month ${monthKey(year, upTo)}\` để xem tiến độ.` : ''),
+    ),
+  );
+  const rest = observations.filter((o) => !(o.year === year && o.month !== null));
+  return { observations: [...rest, ...collapsed.observations], findings };
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

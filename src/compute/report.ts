@@ -3,7 +3,7 @@ import type { Observation } from '../model/observation.js';
 import { annualTargetText, resolveTargetSet, type IndicatorTargetTexts } from '../programme/targets.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { Indicator, Programme } from '../programme/schema.js';
-import { parseTarget, type Target } from '../programme/target.js';
+import { parseTarget } from '../programme/target.js';
 import { round } from '../text/number.js';
 import { expectedUnitsIn, rangeText, unitsValidAt, unitsLabel, validDuring, yearTo, type DateRange, type GeographySegment } from '../programme/geography.js';
 import { judge } from './attainment.js';
@@ -380,20 +380,8 @@ function unitsNoun(units: Programme['units']): { en: string; vi: string } {
   return { en: label.nounEn, vi: label.nounEn === 'districts' ? 'quận, huyện' : label.nounVi };
 }
 
-/** Targets parsed, by their text: every unit of a national report is judged against the same few texts. */
-const parsedTargets = new Map<string, Target>();
-
-function parsedTarget(text: string): Target {
-  let t = parsedTargets.get(text);
-  if (!t) {
-    if (parsedTargets.size >= 10_000) parsedTargets.clear();
-    parsedTargets.set(text, (t = parseTarget(text)));
-  }
-  return t;
-}
-
 function attainment(text: string | null, value: number | null, ind: Indicator, previous: number | null): Attainment {
-  const target = text === null ? null : parsedTarget(text);
+  const target = text === null ? null : parseTarget(text); // memoised by text
   const v = judge(target, value, ind, previous);
   return { target: text, percent: v.percent, status: v.status };
 }

@@ -42,7 +42,11 @@ export interface YearsResult {
 }
 
 /** Tables → observations of every year. Files under YYYY/MM/ folders are normalised month by month (see annualise). */
-export function observeAllYears(tables: readonly Table[], index: CatalogIndex): { observations: Observation[]; cumulative: Set<Observation>; findings: Finding[] } {
+export function observeAllYears(
+  tables: readonly Table[],
+  index: CatalogIndex,
+  options: { year?: number } = {},
+): { observations: Observation[]; cumulative: Set<Observation>; findings: Finding[] } {
   const annual: Table[] = [];
   const months = new Map<string, { year: number; month: number; tables: Table[] }>();
   for (const t of tables) {
@@ -56,7 +60,8 @@ export function observeAllYears(tables: readonly Table[], index: CatalogIndex): 
     group.tables.push(t);
     months.set(key, group);
   }
-  const first = normalise(annual, index, { year: null });
+  // A year's report flags the annual files' rows of other years (year-mismatch); a review takes every year.
+  const first = normalise(annual, index, { year: options.year ?? null });
   const observations: Observation[] = [...first.observations];
   const findings: Finding[] = [...first.findings];
   const cumulative = new Set<Observation>();
