@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, formatBytes, resolveLimits, type ReadLimits } from './l
 import { readJobs } from './jobs.js';
 import { sniffKind, sniffOle } from './sniff.js';
 import { readText } from './text.js';
+import { fileFailed } from './failure.js';
 
 export { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 export { ENCODING_OPTIONS, type TextEncodingOption } from './decode.js';
@@ -283,7 +284,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** open: the path to open (bytes for a name that is not UTF-8); path: the name shown in tables and findings. */
 export async function readFileAt(open: string | Buffer, path: string, options: ReadOptions): Promise<{ tables: Table[]; findings: Finding[] }> {
   const limits = resolveLimits(options.limits);
-  const fail = (code: string, message: string, vi: string) => ({ tables: [], findings: [finding('error', code, message, { file: path }, {}, vi)] });
+  const fail = (code: string, message: string, vi: string) => fileFailed(path, code, message, vi);
   let bytes: Uint8Array;
   let modified: string | undefined;
   let fd: number | undefined;
@@ -377,24 +378,17 @@ export async function readBytes(bytes: Uint8Array, file: string, options: ReadOp
   } catch (error) {
     // Whatever a library throws stops at the file boundary.
     const message = error instanceof Error ? error.message : String(error);
-    return {
-      tables: [],
-      findings: [
-        finding(
-          'error',
-          'unreadable-file',
-          `${file} could not be read (${message.slice(0, 200)}); open it in Excel and save it again as .xlsx or CSV UTF-8.`,
-          { file },
-          {},
-          `Không đọc được ${file} (${message.slice(0, 200)}); hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.`,
-        ),
-      ],
-    };
+    return fileFailed(
+      file,
+      'unreadable-file',
+      `${file} could not be read (${message.slice(0, 200)}); open it in Excel and save it again as .xlsx or CSV UTF-8.`,
+      `Không đọc được ${file} (${message.slice(0, 200)}); hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.`,
+    );
   }
 }
 
 async function dispatch(bytes: Uint8Array, file: string, options: ReadOptions, limits: ReadLimits): Promise<{ tables: Table[]; findings: Finding[] }> {
-  const fail = (code: string, message: string, vi: string) => ({ tables: [], findings: [finding('error', code, message, { file }, {}, vi)] });
+  const fail = (code: string, message: string, vi: string) => fileFailed(file, code, message, vi);
   if (bytes.length > limits.maxFileBytes) return fail('too-large', tooLarge(file, bytes.length, limits), tooLargeVi(file, bytes.length, limits));
   switch (sniffKind(bytes)) {
     case 'empty':

@@ -724,19 +724,12 @@ async function readContent(scan: (handler: XmlHandler) => Promise<void>, file: s
     if (budgetSpent && sheet) endSheet();
   } catch (error) {
     if (!(error instanceof XmlDamage)) throw error;
-    return {
-      tables: [],
-      findings: [
-        finding(
-          'error',
-          'unreadable-file',
-          `${file} is a damaged OpenDocument spreadsheet (content.xml: ${error.message}); open it in LibreOffice and save it again as .ods or .xlsx.`,
-          { file },
-          {},
-          `${file} là bảng tính OpenDocument bị hỏng (content.xml: ${error.vi}); hãy mở bằng LibreOffice và lưu lại dưới dạng .ods hoặc .xlsx.`,
-        ),
-      ],
-    };
+    return fileFailed(
+      file,
+      'unreadable-file',
+      `${file} is a damaged OpenDocument spreadsheet (content.xml: ${error.message}); open it in LibreOffice and save it again as .ods or .xlsx.`,
+      `${file} là bảng tính OpenDocument bị hỏng (content.xml: ${error.vi}); hãy mở bằng LibreOffice và lưu lại dưới dạng .ods hoặc .xlsx.`,
+    );
   }
   if (!sawBody) {
     return {

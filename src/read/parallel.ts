@@ -4,7 +4,8 @@
  * were given. Loaded only when readPaths decides to use threads.
  */
 import { Piscina } from 'piscina';
-import { finding, type Finding } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
+import { fileFailed } from './failure.js';
 import type { Table } from '../model/table.js';
 import type { Listed, ReadOptions } from './index.js';
 
@@ -63,17 +64,10 @@ export async function readInWorkers(files: readonly Listed[], options: ReadOptio
 
 function workerFailed(file: string, error: unknown): FileResult {
   const why = (error instanceof Error ? error.message : String(error)).slice(0, 200);
-  return {
-    tables: [],
-    findings: [
-      finding(
-        'error',
-        'unreadable-file',
-        `${file} could not be read: the thread reading it stopped (${why}). Read it alone (--jobs 1) to see whether the file is the cause.`,
-        { file },
-        {},
-        `Không đọc được ${file}: luồng đọc tệp này đã dừng (${why}). Hãy đọc riêng tệp này (--jobs 1) để xem lỗi có phải do tệp không.`,
-      ),
-    ],
-  };
+  return fileFailed(
+    file,
+    'unreadable-file',
+    `${file} could not be read: the thread reading it stopped (${why}). Read it alone (--jobs 1) to see whether the file is the cause.`,
+    `Không đọc được ${file}: luồng đọc tệp này đã dừng (${why}). Hãy đọc riêng tệp này (--jobs 1) để xem lỗi có phải do tệp không.`,
+  );
 }
