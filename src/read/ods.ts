@@ -13,6 +13,7 @@
  * percent numFmt (0.8974 with "0.00%", so that normalise scales it alike), dates as Dates (UTC), booleans,
  * error values ({ error: "#DIV/0!" }), text NFC; merged ranges filled with the master's value (merged: true).
  */
+import { fileFailed } from './failure.js';
 import { cellLocation, finding, type Finding } from '../model/finding.js';
 import type { Cell, CellValue, Table } from '../model/table.js';
 import { formatBytes, MAX_MERGED_CELLS, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
