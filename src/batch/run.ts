@@ -142,9 +142,9 @@ async function outputsMatch(dir: string, outputs: readonly { file: string; sha25
 /**
  * Make the months of the range, keeping those whose inputs, options and outputs did not change. --out is
  * locked for the run (a second run stops with BatchStopped). Each month is committed in order: its outputs
- * are written (atomically, each), then its manifest entry records them with their sha256 — the entry is
- * the last step, so a run stopped midway leaves a month whose outputs do not match its entry, and the next
- * run makes it again.
+ * are written (atomically, each), then its manifest entry records them with their sha256 — the entry comes
+ * after the outputs (the manifest itself is written once, at the end or as a run stops), so a run stopped
+ * midway leaves a month whose outputs do not match its entry, and the next run makes it again.
  */
 export async function runBatch(index: CatalogIndex, options: BatchOptions, progress: BatchProgress): Promise<BatchResult> {
   await guarded(options.out, () => mkdir(options.out, { recursive: true }));
