@@ -21,7 +21,7 @@ import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
 import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
 
 /** Bump when a summary's content changes for the same inputs: every month is made again once. */
-export const SUMMARY_FORMAT = 3;
+export const SUMMARY_FORMAT = 4;
 
 export interface YearMonth {
   year: number;
@@ -44,6 +44,8 @@ export interface BatchOptions {
   outliers?: OutlierOptions | null;
   /** Read caps raised (or lowered) from the command line; part of each month's key when given. */
   limits?: Partial<ReadLimits>;
+  /** "former-district": each summary (md and json) also groups the wards and communes under their former districts. */
+  by?: 'former-district';
   /** For tests: how files are written (default: atomically), and a step run after a month's outputs, before its manifest entry. */
   hooks?: BatchHooks;
 }
@@ -186,7 +188,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // Said once here too (each summary lists its months'): an exclusion line without a reason, a listed file that is not there.
   for (const ym of months) if (open(ym)) for (const f of folders.get(monthKey(ym.year, ym.month))?.notes ?? []) notes.push(f.message);
   const programme = programmeHash(index);
-  const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, outliers: options.outliers ?? 'default', ...(options.limits && Object.keys(options.limits).length ? { limits: options.limits } : {}) };
+  const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, outliers: options.outliers ?? 'default', ...(options.limits && Object.keys(options.limits).length ? { limits: options.limits } : {}), ...(options.by ? { by: options.by } : {}) };
 
   // Hash every input once.
   const hashes = new Map<string, Awaited<ReturnType<typeof hashFile>>>();
@@ -289,6 +291,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
       const input = assembleMonth(subs, index, { year: p.ym.year, defaultMonth: p.ym.month, excluded: p.excluded, notes: p.notes });
       const summary = computeMonth(input, index, { year: p.ym.year, month: p.ym.month, deadlineDay: options.deadlineDay, ...(options.targets ? { targets: options.targets } : {}) });
       summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, p.ym, options.outliers);
+      if (options.by === 'former-district') summary.byFormerDistrict = (await import('../compute/former-district.js')).byFormerDistrictMonth(summary, index.programme);
       const names = { json: `${p.period}.json`, md: `${p.period}.md` };
       const { renderMonthJson } = await import('../render/monthly-json.js');
       const { renderMonthMarkdown } = await import('../render/monthly-markdown.js');

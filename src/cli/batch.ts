@@ -23,6 +23,8 @@ export interface BatchCommandOptions extends ReadCapOptions, QualityCommandOptio
   encoding?: string;
   /** --no-color: no colours and no progress bar, even on a terminal. */
   color?: boolean;
+  /** "former-district": each month's summary also groups the wards and communes under their former districts. */
+  by?: 'former-district';
 }
 
 /** "2024-03" → { year: 2024, month: 3 }; anything else is a usage error naming the option. */
@@ -72,6 +74,7 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
       ...(opts.stamp ? { stamp: hanoiStamp() } : {}),
       ...(encoding ? { encoding } : {}),
       ...(Object.keys(limits).length ? { limits } : {}),
+      ...(opts.by ? { by: opts.by } : {}),
     },
     progress,
   ).catch((error: unknown) => {

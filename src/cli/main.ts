@@ -128,6 +128,7 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
     .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
     .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
+    .addOption(new Option('--by <grouping>', 'each summary also groups the wards and communes under the former districts').choices(['former-district']))
     .option('--no-color', 'no colours and no progress bar, even on a terminal');
   addReadCapOptions(batch)
     .addHelpText('after', help(
@@ -151,6 +152,7 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
     .option('-o, --out <file>', 'write to this file instead of standard output (required for xlsx)')
     .option('--stamp', 'print the time the review was made (without it, the same inputs give byte-identical files)')
+    .addOption(new Option('--by <grouping>', 'each former district\'s series across the change of 1 July 2025: its own figures, then its wards\' and communes\' (table, md or json)').choices(['former-district']))
     .option('--strict', 'exit 1 when there is an error finding')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
     .option('--no-color', 'no colours, even on a terminal')

@@ -26,6 +26,8 @@ export interface MonthlyReportOptions extends QualityCommandOptions, FindingsOpt
   color?: boolean;
   stamp?: boolean;
   district?: string;
+  /** "former-district": the wards and communes grouped under the districts they came from, instead of the summary. */
+  by?: 'former-district';
 }
 
 const FORMATS = ['table', 'json', 'md'];
@@ -53,6 +55,12 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions,
   const input = assembleMonth(subs, index, { year, defaultMonth: month, excluded: found.excluded, notes: found.notes });
   const summary = computeMonth(input, index, { year, month, deadlineDay, ...(opts.targets ? { targets: opts.targets } : {}) });
   summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, { year, month }, parseOutlierOptions(opts));
+  if (opts.by === 'former-district') {
+    const { byFormerDistrictMonth } = await import('../compute/former-district.js');
+    const { renderFormerDistrict } = await import('../render/former-district.js');
+    await emit(renderFormerDistrict(byFormerDistrictMonth(summary, index.programme), opts.format, opts.lang), opts.out);
+    return opts.strict && hasErrors(summary.issues) ? EXIT.findings : EXIT.ok;
+  }
   const stamp = opts.stamp ? hanoiStamp() : undefined;
   const file = outputFile(opts.out);
   let content: string;

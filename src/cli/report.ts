@@ -64,9 +64,8 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (opts.by === 'former-district') {
     if (!['table', 'md', 'json'].includes(format)) throw new UsageError('--by former-district prints as table, md or json');
     const { byFormerDistrict } = await import('../compute/former-district.js');
-    const { renderFormerDistrictJson, renderFormerDistrictText } = await import('../render/former-district.js');
-    const view = byFormerDistrict(model, index.programme);
-    await emit(format === 'json' ? renderFormerDistrictJson(view) : renderFormerDistrictText(view, opts.lang), opts.out);
+    const { renderFormerDistrict } = await import('../render/former-district.js');
+    await emit(renderFormerDistrict(byFormerDistrict(model, index.programme), format, opts.lang), opts.out);
     return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;
   }
   const content = await renderReport(model, {
@@ -82,3 +81,4 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   await emit(content, opts.out);
   return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;
 }
+

@@ -24,6 +24,8 @@ export interface ReviewOptions extends QualityCommandOptions, ReadCapOptions, Fi
   encoding?: string;
   color?: boolean;
   stamp?: boolean;
+  /** "former-district": each former district's series across the change instead of the review. */
+  by?: 'former-district';
 }
 
 /** The years read must stay bounded whatever a file claims: a review spans at most this many years. */
@@ -33,6 +35,7 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
   const encoding = parseEncoding(opts.encoding);
   const outliers = parseOutlierOptions(opts);
   const format = resolveOutputFormat(opts.format, opts.out, REVIEW_FORMATS) as ReviewFormat;
+  if (opts.by === 'former-district' && !['table', 'md', 'json'].includes(format)) throw new UsageError('--by former-district prints as table, md or json');
   if (format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
   const index = await loadProgramme(opts.programme, opts.targets);
   const from = parseYear(opts.from, '--from') ?? index.programme.from;
@@ -52,6 +55,13 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
   // Data quality: each year of the review against the rules, its peers and the years before it.
   const periods = periodsOf(observations, null).filter((p) => p.year >= from && p.year <= to);
   const quality = checkQuality(observations, index.programme, { periods, outliers });
+  if (opts.by === 'former-district') {
+    const { formerDistrictSeries } = await import('../compute/former-district.js');
+    const { renderFormerDistrictSeries } = await import('../render/former-district.js');
+    await emit(renderFormerDistrictSeries(formerDistrictSeries(years, index.programme), format, opts.lang), opts.out);
+    const errors = [...read.findings, ...observed.findings, ...quality, ...years.flatMap((y) => y.model.issues)];
+    return opts.strict && hasErrors(errors) ? EXIT.findings : EXIT.ok;
+  }
   const model = buildReview(years, observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded), ...observed.findings, ...outsideYears(observations, from, to), ...quality]);
   const content = await renderReview(model, {
     format,

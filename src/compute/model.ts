@@ -21,6 +21,9 @@ export interface SourceRef {
 export interface DistrictValue {
   code: string;
   name: string;
+  /** The unit's kind and level (quận / district, phường / commune): a ward and a district may share a name. */
+  kind: string;
+  level: 'district' | 'commune';
   value: number | null;
   annual: Attainment;
   period: Attainment;

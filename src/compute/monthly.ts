@@ -14,6 +14,7 @@
  * - Pace: month M of 12 expects M/12 × 100% of a flow's annual plan.
  */
 import { finding, sortFindings, type Finding } from '../model/finding.js';
+import type { FormerDistrictView } from './former-district.js';
 import type { Observation, UnitRef } from '../model/observation.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { round } from '../text/number.js';
@@ -84,6 +85,9 @@ export interface Pace {
 export interface MonthDistrictValue {
   code: string;
   name: string;
+  /** The unit's kind and level (quận / district, phường / commune): a ward and a district may share a name. */
+  kind: string;
+  level: 'district' | 'commune';
   /** Flows: year-to-date; levels: the latest value up to month M. */
   value: number | null;
   /** Flows: the month's own figure, when known. */
@@ -124,7 +128,11 @@ export type SubmissionStatus = 'on-time' | 'late' | 'missing' | 'unusable';
 export interface UnitSubmission {
   code: string | null;
   name: string;
+  /** A reporting unit (district, ward or commune) or a city-level reporter (a department). */
   kind: 'district' | 'city';
+  /** A reporting unit's level and administrative kind (district / quận, commune / phường); null for a city-level reporter. */
+  level: 'district' | 'commune' | null;
+  unitKind: string | null;
   /** on-time / late: figures for the month were read; unusable: a file came but gave no figure; missing: nothing came. */
   status: SubmissionStatus;
   reportDate: string | null;
@@ -218,6 +226,8 @@ export interface MonthSummary {
   /** Files of months 1..M excluded on purpose (not read), with their reason. */
   excluded: { file: string; month: number; reason: string }[];
   issues: Finding[];
+  /** With `--by former-district` (batch): the wards and communes grouped under their former districts. */
+  byFormerDistrict?: FormerDistrictView;
 }
 
 interface Series {
@@ -265,6 +275,8 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
       return {
         code: d.code,
         name: d.name,
+        kind: d.kind,
+        level: d.level,
         value: d.value,
         monthValue: flow && figures ? roundOrNull(figures.monthValue, def.decimals) : null,
         asOf: figures?.asOf ?? null,
@@ -555,6 +567,9 @@ function completenessOf(input: MonthlyInput, index: CatalogIndex, options: Month
     return n;
   };
   const unitOf = (key: string, name: string, kind: 'district' | 'city', code: string | null): UnitSubmission => {
+    const unit = code === null ? undefined : index.unitByCode.get(code);
+    const level = unit ? (unit.level ?? 'district') : null;
+    const unitKind = unit?.kind ?? null;
     const got = byUnit.get(key);
     if (got) {
       const files = [...got.files].sort();
@@ -568,11 +583,11 @@ function completenessOf(input: MonthlyInput, index: CatalogIndex, options: Month
         }
       }
       const late = reportDate !== null && reportDate > deadline;
-      return { code, name, kind, status: late ? 'late' : 'on-time', reportDate, dateSource, daysLate: late ? daysBetween(deadline, reportDate!) : null, files, errors: errorsIn(files, name) };
+      return { code, name, kind, level, unitKind, status: late ? 'late' : 'on-time', reportDate, dateSource, daysLate: late ? daysBetween(deadline, reportDate!) : null, files, errors: errorsIn(files, name) };
     }
     const named = monthFiles.filter((f) => f.unitFromName && unitKey(f.unitFromName.unit) === key).map((f) => f.file).sort();
-    if (named.length) return { code, name, kind, status: 'unusable', reportDate: null, dateSource: null, daysLate: null, files: named, errors: errorsIn(named, null) };
-    return { code, name, kind, status: 'missing', reportDate: null, dateSource: null, daysLate: null, files: [], errors: 0 };
+    if (named.length) return { code, name, kind, level, unitKind, status: 'unusable', reportDate: null, dateSource: null, daysLate: null, files: named, errors: errorsIn(named, null) };
+    return { code, name, kind, level, unitKind, status: 'missing', reportDate: null, dateSource: null, daysLate: null, files: [], errors: 0 };
   };
   // The units that exist in the month: the 30 districts up to June 2025, the 126 wards and communes from July.
   const expectedNow = expectedUnits(programme, { year, month });

@@ -214,6 +214,8 @@ function indicatorReport(
     districts.push({
       code: unit.code,
       name: unit.name,
+      kind: unit.kind,
+      level: unit.level ?? 'district',
       value: shown(f.value, f.fromParts, ind.decimals),
       annual: attainment(annualText, f.value, ind, prev),
       period: attainment(periodText, f.value, ind, prev),

@@ -21,12 +21,67 @@ export interface Table {
   /** Sheet name for workbooks, null for text files. */
   sheet: string | null;
   hidden?: boolean;
-  /** rows[r][c]; row 0 is spreadsheet row 1. Missing cells are undefined. */
+  /**
+   * rows[r][c]; row 0 is spreadsheet row 1. Missing cells are undefined. A compact table (below) makes this
+   * array only when something asks for it, all at once: code that may see large files reads rowAt/rowCount.
+   */
   rows: (Cell | undefined)[][];
+  /**
+   * The rows of a large file kept compactly (the file's bytes and where each row starts), each row made when
+   * it is asked for; absent for tables held as arrays. Read through rowAt and rowCount.
+   */
+  compact?: RowSource;
   /** Whether numbers in text use the Vietnamese convention (decimal comma) by default. */
   convention?: 'vi' | 'en';
   /** Last modification time of the file, ISO 8601, when known (used for lateness). */
   modified?: string;
+}
+
+/**
+ * Rows made one at a time from a compact store (a text file's bytes, a sheet's parsed cells): `row(r)` makes
+ * a fresh array of fresh cells each time, so a caller that keeps one keeps only that row.
+ */
+export interface RowSource {
+  readonly length: number;
+  row(r: number): (Cell | undefined)[] | undefined;
+}
+
+/** How many rows a table has, without making them. */
+export function rowCount(table: Table): number {
+  return table.compact ? table.compact.length : table.rows.length;
+}
+
+/** Row r of a table (undefined past its end), made from the compact store when the table has one. */
+export function rowAt(table: Table, r: number): (Cell | undefined)[] | undefined {
+  return table.compact ? table.compact.row(r) : table.rows[r];
+}
+
+/**
+ * A table over a compact store. `rows` stays usable by code that wants the whole array (made once, on first
+ * use, and then held like any table's); code on the paths large files take reads rowAt instead.
+ */
+export function compactTable(fields: Omit<Table, 'rows' | 'compact'>, source: RowSource): Table {
+  let made: (Cell | undefined)[][] | null = null;
+  const table = { ...fields } as Table;
+  // Not enumerable: a copy made by spreading ({ ...table, rows }) is a table of arrays, never one whose
+  // compact store no longer matches its rows. `rows` is enumerable, so such a copy still has every row.
+  Object.defineProperty(table, 'compact', { value: source, enumerable: false, configurable: true, writable: true });
+  Object.defineProperty(table, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!made) {
+        made = [];
+        for (let r = 0; r < source.length; r++) made.push(source.row(r) ?? []);
+      }
+      return made;
+    },
+    set(value: (Cell | undefined)[][]) {
+      made = value;
+      delete table.compact;
+    },
+  });
+  return table;
 }
 
 export function isErrorValue(value: CellValue): value is ErrorValue {

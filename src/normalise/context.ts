@@ -3,6 +3,7 @@ import { cellText, type Table } from '../model/table.js';
 import type { CatalogIndex, UnitMatch } from '../programme/match.js';
 import { matchUnit, unitInText } from './memo.js';
 import { fold } from '../text/fold.js';
+import { monthsOfYear } from './headers.js';
 
 /** What a sheet says about itself outside its table: the reporting unit, year and month in its title block. */
 export interface SheetContext {
@@ -10,6 +11,8 @@ export interface SheetContext {
   unitFrom: 'title' | 'sheet' | 'file' | null;
   year: number | null;
   month: number | null;
+  /** The months of the year the title says the figures cover ("6 tháng đầu năm 2025" → 1–6), else null. */
+  months: { from: number; to: number } | null;
 }
 
 /** Text cells of the rows above the header (the title block), in reading order. */
@@ -67,15 +70,17 @@ export function sheetContext(index: CatalogIndex, table: Table, headerRow: numbe
   }
   let year: number | null = null;
   let month: number | null = null;
+  let months: SheetContext['months'] = null;
   for (const text of [...titles, table.sheet ?? '']) {
     const key = fold(text).replace(DATE_PHRASE, ' ');
+    months ??= monthsOfYear(key);
     const y = /\b(?:nam|year)\s+((?:19|20)\d{2})\b/.exec(key) ?? /\bthang\s+\d{1,2}\s+((?:19|20)\d{2})\b/.exec(key);
     if (year === null && y) year = Number(y[1]);
     const m = /\b(?:thang|month)\s+(\d{1,2})\b/.exec(key);
     if (month === null && m && Number(m[1]) >= 1 && Number(m[1]) <= 12) month = Number(m[1]);
   }
   if (year === null && table.sheet && /^(19|20)\d{2}$/.test(table.sheet.trim())) year = Number(table.sheet.trim());
-  return { unit, unitFrom, year, month };
+  return { unit, unitFrom, year, month, months };
 }
 
 /** "soc-son.csv", "016_Soc_Son_2023.xlsx", "Quận Ba Đình.xlsx" → the unit they name, if any. */

@@ -71,6 +71,38 @@ export function isPartialPeriod(text: string): boolean {
   return /\b(sau|chin|ba) thang\b|\b(thang|quy) dau nam\b|\bquy\s*(i|ii|iii|iv|1|2|3|4)\b/.test(key);
 }
 
+const QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const MONTH_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9 };
+
+/**
+ * The months of the year a header or title says its figures cover: "6 tháng đầu năm" → 1–6, "6 tháng cuối
+ * năm" → 7–12, "9 tháng" → 1–9, "Quý III" → 7–9; null for a whole year, a single month ("tháng 6") or none.
+ * In the year Hanoi's units changed it decides whether a name without its kind is the district or the ward.
+ */
+export function monthsOfYear(text: string): { from: number; to: number } | null {
+  // Asked once per figure with its column's header: remembered per text (a bounded memo).
+  return text ? remember(partsOfYear, text, computeMonthsOfYear) : null;
+}
+
+const partsOfYear = new Map<string, { from: number; to: number } | null>();
+
+function computeMonthsOfYear(text: string): { from: number; to: number } | null {
+  const key = fold(text);
+  const quarter = /\bquy\s*(iv|iii|ii|i|[1-4])\b/.exec(key);
+  if (quarter) {
+    const q = QUARTERS[quarter[1]!]!;
+    return { from: 3 * q - 2, to: 3 * q };
+  }
+  for (const m of key.matchAll(/(?:^|\s)(\d{1,2}|ba|sau|chin)\s*thang\b(\s*(?:dau|cuoi)\s*nam\b)?/g)) {
+    // "tháng 6" is the month, not six months: a number right after "tháng" is not a duration.
+    if (/\bthang\s*$/.test(key.slice(0, m.index))) continue;
+    const n = MONTH_WORDS[m[1]!] ?? Number(m[1]);
+    if (n < 1 || n >= 12) continue;
+    return /cuoi/.test(m[2] ?? '') ? { from: 13 - n, to: 12 } : { from: 1, to: n };
+  }
+  return null;
+}
+
 const roles = new Map<string, ColumnRole | null>();
 
 /** What a header cell's text says its column holds ("Thực hiện năm 2023" → value), or null. */

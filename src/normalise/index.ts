@@ -11,7 +11,7 @@ import { cellNumber, cellPlanText } from './cells.js';
 import { isDateLine, sheetContext, type SheetContext } from './context.js';
 import { matchIndicator, matchUnit } from './memo.js';
 import { planApplies, unitForPeriod } from './unit-period.js';
-import { findHeader, headerEnd, isPartialPeriod, monthIn, yearIn, type Header, type HeaderColumn } from './headers.js';
+import { findHeader, headerEnd, isPartialPeriod, monthIn, monthsOfYear, yearIn, type Header, type HeaderColumn } from './headers.js';
 
 export interface NormaliseOptions {
   /** The year being reported; rows of other years are flagged (year-mismatch) but still returned. */
@@ -490,7 +490,9 @@ function emit(state: RowState, e: Emit): void {
   const period = { year: e.year, month: e.month ?? (e.year === state.options.year ? (state.options.month ?? null) : null) };
   const unitCol = state.header.columns.find((c) => c.role === 'unit');
   const unitWhere = unitCol ? cellLocation(table.file, table.sheet, e.r, unitCol.index) : { file: table.file, sheet: table.sheet };
-  const unit = unitForPeriod(index, e.unit, period, unitWhere, state.unitNoted, findings);
+  // An annual figure for part of the year (its column or the title says "6 tháng đầu năm") names the unit of those months.
+  const months = period.month === null ? (monthsOfYear(e.valueCol?.text ?? '') ?? state.context.months) : null;
+  const unit = unitForPeriod(index, e.unit, months ? { ...period, months } : period, unitWhere, state.unitNoted, findings);
   if (!unit) return;
   if (plan !== null && !planApplies(index, unit, period, e.planCol?.text ?? '', isPartialPeriod)) {
     plan = null;

@@ -1,5 +1,5 @@
 import { finding, type Finding, type Location } from '../model/finding.js';
-import { coversPartOf, validityText, type Period } from '../programme/geography.js';
+import { coversPartOf, periodRange, rangeText, validityText, type Period } from '../programme/geography.js';
 import type { CatalogIndex, DatedUnit, UnitMatch } from '../programme/match.js';
 
 /**
@@ -11,8 +11,10 @@ export function unitForPeriod(index: CatalogIndex, match: UnitMatch, period: Per
   if (!match.candidates && !dated(index, match)) return match;
   const resolved = index.resolveAt(match, period);
   if (resolved.ok) return resolved.match;
-  const when = period.month === null ? String(period.year) : `${period.year}-${String(period.month).padStart(2, '0')}`;
-  const whenVi = period.month === null ? `năm ${period.year}` : `tháng ${period.month}/${period.year}`;
+  // A part of a year ("6 tháng đầu năm 2025") is named by its months: "January–June 2025", "tháng 1–6/2025".
+  const part = period.month === null && period.months ? rangeText(periodRange(period)) : null;
+  const when = part ? part.en : period.month === null ? String(period.year) : `${period.year}-${String(period.month).padStart(2, '0')}`;
+  const whenVi = part ? part.vi : period.month === null ? `năm ${period.year}` : `tháng ${period.month}/${period.year}`;
   const key = `${resolved.code}|${match.name}|${when}|${where.file}|${where.sheet}|${where.cell ?? ''}`;
   if (noted.has(key)) return null;
   noted.add(key);

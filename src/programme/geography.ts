@@ -10,6 +10,8 @@ import type { CityReporter, Programme, ReportingUnit } from './schema.js';
 export interface Period {
   year: number;
   month: number | null;
+  /** A figure for part of the year ("6 tháng đầu năm": months 1–6), with month null: the months it covers. */
+  months?: { from: number; to: number } | undefined;
 }
 
 /** Days as ISO strings ("2025-07-01"), both included: they compare as text. */
@@ -27,6 +29,7 @@ function lastDay(year: number, month: number): number {
 }
 
 export function periodRange(p: Period): DateRange {
+  if (p.month === null && p.months) return { from: `${p.year}-${pad(p.months.from)}-01`, to: `${p.year}-${pad(p.months.to)}-${pad(lastDay(p.year, p.months.to))}` };
   if (p.month === null) return { from: `${p.year}-01-01`, to: `${p.year}-12-31` };
   return { from: `${p.year}-${pad(p.month)}-01`, to: `${p.year}-${pad(p.month)}-${pad(lastDay(p.year, p.month))}` };
 }

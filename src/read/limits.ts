@@ -34,7 +34,8 @@ export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
   maxRows: 100_000,
   maxCellsPerRow: 1000,
   maxCellChars: 32767,
-  maxCells: 500_000,
+  // A header and 100,000 data rows of five values (a national long table: 500,005 cells) with room to spare.
+  maxCells: 600_000,
 });
 
 /** Entries smaller than this are not held to the compression ratio (small XML compresses well). */

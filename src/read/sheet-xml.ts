@@ -21,6 +21,7 @@ import {
   MAX_WORKBOOK_TEXT_CHARS,
   type ReadLimits,
 } from './limits.js';
+import { Kind, SheetCells } from './sheet-cells.js';
 import { attribute, copyString, type XmlHandler } from './xml.js';
 
 /** Excel's own grid: anything beyond is a damaged or hostile file. */
@@ -58,65 +59,57 @@ const NOT_SEEN = 0;
 export const ROW_SLOTS = 8;
 
 export class StringRefs {
-  // The cells waiting for their string, in reading order, and where they are.
-  private readonly cells: Cell[] = [];
-  private readonly raw: string[] = [];
-  private readonly sheets: string[] = [];
-  private readonly rows: number[] = [];
-  private readonly cols: number[] = [];
   /** Index → its text, { tooLong } past maxCellChars, null past the text budget; NOT_SEEN until read. */
   readonly wanted = new Map<number, string | { tooLong: number } | null | typeof NOT_SEEN>();
   /** How many <si> the part has (known once it is read). */
   count = 0;
   /** Text left out because the file's text budget was spent. */
   overBudget = 0;
+  /** Cells kept that wait for a shared string (their index, or their bad reference, is in the sheet's cells). */
+  cellsWaiting = 0;
 
-  get cellsWaiting(): number {
-    return this.cells.length;
-  }
-
-  add(cell: Cell, raw: string, sheet: string, row: number, col: number): void {
-    this.cells.push(cell);
-    this.raw.push(raw.length > 40 ? copyString(raw.slice(0, 40)) : raw);
-    this.sheets.push(sheet);
-    this.rows.push(row);
-    this.cols.push(col);
-    const t = raw.trim();
-    if (/^\d{1,10}$/.test(t) && !this.wanted.has(Number(t))) this.wanted.set(Number(t), NOT_SEEN);
+  /** A kept cell refers to shared string `index` (null: its reference is no index). */
+  want(index: number | null): void {
+    this.cellsWaiting++;
+    if (index !== null && !this.wanted.has(index)) this.wanted.set(index, NOT_SEEN);
   }
 
   /**
-   * Gives each waiting cell its string, with a finding at the cell for an index that names none (out of
-   * range, negative, not a number) or a string over maxCellChars.
+   * Gives each waiting cell of a sheet its string, with a finding at the cell for an index that names none
+   * (out of range, negative, not a number) or a string over maxCellChars; such a cell is read as empty.
    */
-  resolve(file: string, budget: FileBudget, maxCellChars: number, findings: Finding[]): void {
+  resolve(file: string, sheet: string, cells: SheetCells, budget: FileBudget, maxCellChars: number, findings: Finding[]): void {
     const sink = new CellFindings(budget, findings);
-    for (let i = 0; i < this.cells.length; i++) {
-      const cell = this.cells[i]!;
-      const t = this.raw[i]!.trim();
-      const got = /^\d{1,10}$/.test(t) ? this.wanted.get(Number(t)) : undefined;
-      const loc = () => cellLocation(file, this.sheets[i]!, this.rows[i]! - 1, this.cols[i]! - 1);
+    cells.resolveShared((index, raw, r, col) => {
+      // A reference kept as written ("007", " 5 ", "abc") is looked up when it is digits.
+      const t = index === null ? raw!.trim() : '';
+      const at = index ?? (/^\d{1,10}$/.test(t) ? Number(t) : null);
+      const got = at === null ? undefined : this.wanted.get(at);
       if (got === undefined || got === NOT_SEEN) {
-        const l = loc();
+        const l = cellLocation(file, sheet, r, col - 1);
+        const written = index === null ? t : String(index);
         const count = this.count;
         sink.add(
           'corrupt-cell',
-          `Cell ${l.cell} refers to shared string "${shown(t)}", but the workbook has ${count === 0 ? 'none' : `only 0 to ${count - 1}`}; it was read as empty. Open the file in Excel and save it again.`,
-          `Ô ${l.cell} trỏ tới chuỗi dùng chung "${shown(t)}", nhưng tệp ${count === 0 ? 'không có chuỗi nào' : `chỉ có từ 0 đến ${count - 1}`}; ô được đọc như ô trống. Hãy mở tệp bằng Excel và lưu lại.`,
+          `Cell ${l.cell} refers to shared string "${shown(written)}", but the workbook has ${count === 0 ? 'none' : `only 0 to ${count - 1}`}; it was read as empty. Open the file in Excel and save it again.`,
+          `Ô ${l.cell} trỏ tới chuỗi dùng chung "${shown(written)}", nhưng tệp ${count === 0 ? 'không có chuỗi nào' : `chỉ có từ 0 đến ${count - 1}`}; ô được đọc như ô trống. Hãy mở tệp bằng Excel và lưu lại.`,
           l,
         );
-      } else if (got === null) {
-        cell.value = null;
-      } else if (typeof got === 'object') {
-        const l = loc();
+        return null;
+      }
+      if (got === null) return null;
+      if (typeof got === 'object') {
+        const l = cellLocation(file, sheet, r, col - 1);
         sink.add(
           'cell-too-large',
           `Cell ${l.cell} holds ${got.tooLong} characters, over the limit of ${maxCellChars}; it was read as empty. Shorten it.`,
           `Ô ${l.cell} chứa ${got.tooLong} ký tự, vượt giới hạn ${maxCellChars}; ô được đọc như ô trống. Hãy rút gọn nội dung.`,
           l,
         );
-      } else cell.value = got;
-    }
+        return null;
+      }
+      return got;
+    });
   }
 }
 
@@ -138,20 +131,29 @@ class CellFindings {
 
 /** Collects text in pieces up to a bound (a 5 MB cell is measured, not held). */
 class TextCollector {
-  private parts: string[] = [];
+  // Most texts come in one piece: held as it is, an array only for the rest (and nothing made per cell).
+  private first = '';
+  private rest: string[] | null = null;
   length = 0;
   constructor(private readonly max: number) {}
   add(text: string): void {
-    if (this.length <= this.max) this.parts.push(text.length + this.length > this.max + 1 ? text.slice(0, this.max + 1 - this.length) : text);
+    if (this.length <= this.max) {
+      const piece = text.length + this.length > this.max + 1 ? text.slice(0, this.max + 1 - this.length) : text;
+      if (this.length === 0) this.first = piece;
+      else (this.rest ??= []).push(piece);
+    }
     this.length += text.length;
   }
   /** The text, or null when it is longer than the bound. */
   text(): string | null {
     if (this.length > this.max) return null;
-    return this.parts.length === 1 ? copyString(this.parts[0]!) : this.parts.join('');
+    if (this.rest === null) return copyString(this.first);
+    this.rest.unshift(this.first);
+    return this.rest.join(''); // a new flat string: nothing of the chunks it came from is kept alive
   }
   reset(): void {
-    this.parts = [];
+    this.first = '';
+    this.rest = null;
     this.length = 0;
   }
 }
@@ -344,10 +346,13 @@ export interface MergeRange {
 }
 
 export interface SheetResult {
-  rows: (Cell | undefined)[][];
+  /** The cells kept, compactly (rows made on demand). */
+  cells: SheetCells;
   merges: MergeRange[];
-  /** A cell with a value past maxRows / maxCellsPerRow (not read). */
+  /** A cell with a value past maxRows data rows and a header / past maxCellsPerRow (not read). */
   tooManyRows: boolean;
+  /** The first row (1-based) with a value past the row cap, when there is one. */
+  firstRowPast: number | null;
   tooManyCells: boolean;
   /** Merged ranges past MAX_MERGE_RANGES (ignored). */
   tooManyMerges: boolean;
@@ -357,13 +362,69 @@ export interface SheetResult {
 }
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
-type Pending = { col: number; cell: Cell; fresh: number; sharedIndex?: string };
-type Valued = { value: CellValue; fresh: number; overBudget: boolean; sharedIndex?: string };
+/**
+ * The column (1-based) of a cell reference such as "AB12" or "$A$1", surrounding white space allowed;
+ * 0 when it is no reference (what /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/ accepts once trimmed, read without a
+ * regex or a string per cell).
+ */
+export function refColumn(ref: string): number {
+  let i = 0;
+  let end = ref.length;
+  while (i < end && isWhite(ref.charCodeAt(i))) i++;
+  while (end > i && isWhite(ref.charCodeAt(end - 1))) end--;
+  if (i < end && ref.charCodeAt(i) === 0x24 /* $ */) i++;
+  let col = 0;
+  let letters = 0;
+  for (; i < end; i++, letters++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  if (letters === 0 || letters > 3) return 0;
+  if (i < end && ref.charCodeAt(i) === 0x24) i++;
+  const digits = end - i;
+  if (digits < 1 || digits > 7) return 0;
+  for (; i < end; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return 0;
+  }
+  return col;
+}
 
-function plain(value: CellValue): Valued {
-  return { value, fresh: typeof value === 'string' ? value.length : 0, overBudget: false };
+/** White space as String.prototype.trim sees it. */
+function isWhite(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A value as the reader makes it: its kind, its number (or pool text), and the fresh characters it holds. */
+interface Valued {
+  kind: Kind;
+  num: number;
+  /** The text of a Text, Error or SharedRaw value (put in the pool once its row is kept). */
+  text: string | null;
+}
+
+const EMPTY: Valued = { kind: Kind.Empty, num: 0, text: null };
+const TRUE: Valued = { kind: Kind.True, num: 0, text: null };
+const FALSE: Valued = { kind: Kind.False, num: 0, text: null };
+
+
+/**
+ * The number a string of 1 to 15 digits without leading zeros (or "0") writes, exactly; -1 for anything else.
+ * Shared-string indexes and whole numbers are mostly this, read here without trimming, a pattern or a
+ * string made per cell.
+ */
+function canonicalIndex(v: string): number {
+  const n = v.length;
+  if (n === 0 || n > 15 || (n > 1 && v.charCodeAt(0) === 0x30)) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = v.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 function shown(text: string): string {
@@ -375,13 +436,21 @@ function shown(text: string): string {
  * row, that row and the rest of the sheet's cells are left out (truncated, cutRow).
  */
 export class WorksheetReader implements XmlHandler {
-  readonly result: SheetResult = { rows: [], merges: [], tooManyRows: false, tooManyCells: false, tooManyMerges: false, truncated: false, cutRow: null };
+  readonly result: SheetResult;
   private inSheetData = false;
   private inRow = false;
   private rowNumber = 0;
   private rowBad = false;
   private nextRow = 1;
-  private rowCells: Pending[] = [];
+  // The cells of the row being read, until the row is paid for (reused from row to row).
+  private rowCols: number[] = [];
+  private rowKinds: Kind[] = [];
+  private rowNums: number[] = [];
+  private rowFmts: number[] = [];
+  private rowTexts: (string | null)[] = [];
+  /** How many of the arrays above are this row's (they are overwritten, never shrunk: no work per row). */
+  private rowLength = 0;
+  private rowFresh = 0;
   private nextCol = 1;
   // The cell being read.
   private inCell = false;
@@ -400,14 +469,17 @@ export class WorksheetReader implements XmlHandler {
   private readonly v: TextCollector;
   private readonly inline: TextCollector;
   private inMerges = false;
-  /** Past maxRows: the cells are passed over, the merges after them still read. */
+  /** Past the row cap: the cells are passed over, the merges after them still read. */
   private skipping = false;
   /** Set by the package reader: stops reading the part (once the file's budget is spent nothing more is kept). */
   stopReading: (() => void) | null = null;
 
   private readonly sink: CellFindings;
+  /** The value of the cell just read (one object, refilled for each cell: closeCell takes it at once). */
+  private readonly scratch: { kind: Kind; num: number; text: string | null } = { kind: Kind.Empty, num: 0, text: null };
 
   constructor(private readonly ctx: SheetContext) {
+    this.result = { cells: new SheetCells(ctx.formats), merges: [], tooManyRows: false, firstRowPast: null, tooManyCells: false, tooManyMerges: false, truncated: false, cutRow: null };
     this.sink = new CellFindings(ctx.budget, ctx.findings);
     this.v = new TextCollector(ctx.limits.maxCellChars);
     this.inline = new TextCollector(ctx.limits.maxCellChars);
@@ -471,7 +543,7 @@ export class WorksheetReader implements XmlHandler {
 
   private openRow(attrs: string[]): void {
     this.inRow = true;
-    this.rowCells = [];
+    this.clearRow();
     this.nextCol = 1;
     this.rowBad = false;
     const r = attribute(attrs, 'r');
@@ -504,9 +576,8 @@ export class WorksheetReader implements XmlHandler {
     this.cellBadRef = false;
     if (ref === undefined || ref === '') this.cellCol = this.nextCol;
     else {
-      const m = CELL_REF.exec(ref.trim());
-      const col = m ? columnNumber(m[1]!) : 0;
-      if (!m || col > EXCEL_MAX_COLUMNS) {
+      const col = refColumn(ref);
+      if (col === 0 || col > EXCEL_MAX_COLUMNS) {
         this.cellBadRef = true;
         this.cellCol = this.nextCol;
       } else this.cellCol = col;
@@ -521,6 +592,13 @@ export class WorksheetReader implements XmlHandler {
     this.rph = 0;
     this.v.reset();
     this.inline.reset();
+  }
+
+  private clearRow(): void {
+    // Texts are let go at once; the numbers are just overwritten.
+    for (let i = 0; i < this.rowLength; i++) this.rowTexts[i] = null;
+    this.rowLength = 0;
+    this.rowFresh = 0;
   }
 
   private closeCell(): void {
@@ -540,23 +618,27 @@ export class WorksheetReader implements XmlHandler {
       );
       return;
     }
-    if (row > this.ctx.limits.maxRows) {
+    if (row > this.ctx.limits.maxRows + 1) {
+      // The cap counts data rows: one more row is allowed for the header (as in text files and .ods).
       // Rows come in order: nothing after this one is read (the merges after the cells still are).
       this.result.tooManyRows = true;
+      this.result.firstRowPast = row;
       this.skipping = true;
-      this.rowCells = [];
+      this.clearRow();
       return;
     }
     if (col > this.ctx.limits.maxCellsPerRow) {
       this.result.tooManyCells = true;
       return;
     }
-    const cell: Cell = { value: value.value };
     const format = this.ctx.formats[this.cellStyle];
-    if (format !== undefined && format !== 'General') cell.numFmt = format;
-    const pending: Pending = { col, cell, fresh: value.fresh };
-    if (value.sharedIndex !== undefined) pending.sharedIndex = value.sharedIndex;
-    this.rowCells.push(pending);
+    const i = this.rowLength++;
+    this.rowCols[i] = col;
+    this.rowKinds[i] = value.kind;
+    this.rowNums[i] = value.num;
+    this.rowFmts[i] = format !== undefined && format !== 'General' ? this.cellStyle + 1 : 0;
+    this.rowTexts[i] = value.text;
+    if (value.kind === Kind.Text) this.rowFresh += value.text!.length;
   }
 
   /** Where the cell being read is (made only when a finding needs it). */
@@ -573,22 +655,34 @@ export class WorksheetReader implements XmlHandler {
       `Ô ${loc.cell} chứa ${length} ký tự, vượt giới hạn ${max}; ô được đọc như ô trống. Hãy rút gọn nội dung.`,
       loc,
     );
-    return plain(null);
+    return EMPTY;
   }
 
   private corrupt(en: string, vi: string): Valued {
     const loc = this.here();
     this.report('corrupt-cell', `Cell ${loc.cell} ${en}; it was read as empty. Open the file in Excel and save it again.`, `Ô ${loc.cell} ${vi}; ô được đọc như ô trống. Hãy mở tệp bằng Excel và lưu lại.`, loc);
-    return plain(null);
+    return EMPTY;
   }
 
-  /** The cell's value and the fresh characters it holds; undefined for no cell worth keeping. */
+  private valued(kind: Kind, num: number, text: string | null): Valued {
+    const v = this.scratch;
+    v.kind = kind;
+    v.num = num;
+    v.text = text;
+    return v;
+  }
+
+  private textValue(value: string): Valued {
+    return this.valued(Kind.Text, 0, value);
+  }
+
+  /** The cell's value; undefined for no cell worth keeping. */
   private cellValue(): Valued | undefined {
     if (this.cellType === 'inlineStr') {
-      if (!this.hasIs) return this.hasV ? this.typedValue('str') : plain(null);
+      if (!this.hasIs) return this.hasV ? this.typedValue('str') : EMPTY;
       const t = this.inline.text();
       if (t === null) return this.tooLong(this.inline.length);
-      return plain(unescapeOoxml(t).normalize('NFC'));
+      return this.textValue(unescapeOoxml(t).normalize('NFC'));
     }
     return this.typedValue(this.cellType);
   }
@@ -605,78 +699,88 @@ export class WorksheetReader implements XmlHandler {
     const v = raw;
     switch (type) {
       case 's': {
-        if (v === undefined) return plain(null);
-        return { value: null, fresh: 0, overBudget: false, sharedIndex: v };
+        if (v === undefined) return EMPTY;
+        // An index as Excel writes it is kept as a number; anything else as written, for its finding.
+        const index = canonicalIndex(v);
+        if (index >= 0) return this.valued(Kind.Shared, index, null);
+        return this.valued(Kind.SharedRaw, 0, v.length > 40 ? copyString(v.slice(0, 40)) : v);
       }
       case 'str':
       case 'inlineStr': {
-        if (v === undefined) return plain(null);
-        const text = unescapeOoxml(v).normalize('NFC');
-        return text.length > ctx.limits.maxCellChars ? this.tooLong(text.length) : plain(text);
+        if (v === undefined) return EMPTY;
+        const t = unescapeOoxml(v).normalize('NFC');
+        return t.length > ctx.limits.maxCellChars ? this.tooLong(t.length) : this.textValue(t);
       }
       case 'b': {
-        if (v === undefined) return plain(null);
+        if (v === undefined) return EMPTY;
         const t = v.trim().toLowerCase();
-        if (t === '1' || t === 'true') return plain(true);
-        if (t === '0' || t === 'false') return plain(false);
+        if (t === '1' || t === 'true') return TRUE;
+        if (t === '0' || t === 'false') return FALSE;
         return this.corrupt(`holds "${shown(v)}" where a boolean (0 or 1) is expected`, `chứa "${shown(v)}" ở chỗ phải là giá trị đúng/sai (0 hoặc 1)`);
       }
       case 'e':
-        return v === undefined ? plain(null) : plain({ error: v.trim() });
+        return v === undefined ? EMPTY : this.valued(Kind.Error, 0, v.trim());
       case 'd': {
-        if (v === undefined) return plain(null);
-        const d = new Date(v.trim());
-        return Number.isNaN(d.getTime()) ? plain(v) : plain(d);
+        if (v === undefined) return EMPTY;
+        const ms = new Date(v.trim()).getTime();
+        return Number.isNaN(ms) ? this.textValue(v) : this.valued(Kind.Date, ms, null);
       }
       default: {
         // A formula without a cached result has no value; a plain styled cell neither.
-        if (v === undefined || v.trim() === '') return this.hasFormula ? plain(null) : undefined;
-        const t = v.trim();
-        const n = NUMBER.test(t) ? Number(t) : NaN;
-        if (!Number.isFinite(n)) return this.corrupt(`holds "${shown(t)}" where a number is expected`, `chứa "${shown(t)}" ở chỗ phải là một số`);
+        if (v === undefined) return this.hasFormula ? EMPTY : undefined;
+        // Plain digits (most numbers in a sheet) need neither trimming nor the pattern.
+        let n = canonicalIndex(v);
+        if (n < 0) {
+          const t = v.trim();
+          if (t === '') return this.hasFormula ? EMPTY : undefined;
+          n = NUMBER.test(t) ? Number(t) : NaN;
+          if (!Number.isFinite(n)) return this.corrupt(`holds "${shown(t)}" where a number is expected`, `chứa "${shown(t)}" ở chỗ phải là một số`);
+        }
         const format = ctx.formats[this.cellStyle];
-        if (format !== undefined && isDateFormat(format)) return plain(serialToDate(n, ctx.date1904));
-        return plain(n);
+        if (format !== undefined && isDateFormat(format)) return this.valued(Kind.Date, serialToDate(n, ctx.date1904).getTime(), null);
+        return this.valued(Kind.Number, n, null);
       }
     }
   }
 
   private closeRow(): void {
     this.inRow = false;
-    const cells = this.rowCells;
-    this.rowCells = [];
-    if (cells.length === 0 || this.skipping) return;
+    const count = this.rowLength;
+    if (count === 0 || this.skipping) return;
     const { budget } = this.ctx;
-    const rows = this.result.rows;
+    const store = this.result.cells;
     const r = this.rowNumber - 1;
     let width = 0;
-    let fresh = 0;
-    for (const p of cells) {
-      if (p.col > width) width = p.col;
-      fresh += p.fresh;
-    }
-    const existing = r < rows.length ? rows[r]!.length : 0;
-    // A row is an array: it costs ROW_SLOTS even empty, and one slot per position up to its last value.
-    const slots = (r >= rows.length ? r - rows.length + 1 : 0) * ROW_SLOTS + Math.max(0, width - existing);
-    if (budget.exhausted || cells.length > budget.cells || slots > budget.slots || fresh > budget.textChars) {
+    for (let i = 0; i < count; i++) if (this.rowCols[i]! > width) width = this.rowCols[i]!;
+    const fresh = this.rowFresh;
+    const existing = store.widthOf(r);
+    // A row costs ROW_SLOTS even empty, and one slot per position up to its last value (as an array would).
+    const slots = (r >= store.length ? r - store.length + 1 : 0) * ROW_SLOTS + Math.max(0, width - existing);
+    if (budget.exhausted || count > budget.cells || slots > budget.slots || fresh > budget.textChars) {
       budget.exhausted = true;
       this.result.truncated = true;
       this.result.cutRow = this.rowNumber;
       this.skipping = true;
+      this.clearRow();
       // The file's budget is spent: the rest of the part (its merges included) is not read, not even inflated.
       this.stopReading?.();
       return;
     }
-    budget.cells -= cells.length;
+    budget.cells -= count;
     budget.slots -= slots;
     budget.textChars -= fresh;
-    while (rows.length <= r) rows.push([]);
-    const row = rows[r]!;
-    while (row.length < width) row.push(undefined);
-    for (const p of cells) {
-      row[p.col - 1] = p.cell;
-      if (p.sharedIndex !== undefined) this.ctx.strings.add(p.cell, p.sharedIndex, this.ctx.sheet, this.rowNumber, p.col);
+    store.beginRow(r);
+    for (let i = 0; i < count; i++) {
+      const kind = this.rowKinds[i]!;
+      const t = this.rowTexts[i];
+      store.add(this.rowCols[i]!, kind, t === null || t === undefined ? this.rowNums[i]! : store.text(t), this.rowFmts[i]!);
+      if (kind === Kind.Shared) this.ctx.strings.want(this.rowNums[i]!);
+      else if (kind === Kind.SharedRaw) {
+        const written = t!.trim();
+        this.ctx.strings.want(/^\d{1,10}$/.test(written) ? Number(written) : null);
+      }
     }
+    this.clearRow();
   }
 
   private report(code: string, message: string, vi: string, where: Parameters<typeof finding>[3]): void {

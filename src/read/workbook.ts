@@ -1,8 +1,9 @@
 /** .xlsx/.xlsm: guarded and opened by ooxml.ts, cells read from the worksheet XML as it streams (sheet-xml.ts). */
 import { finding, type Finding } from '../model/finding.js';
-import type { Cell, Table } from '../model/table.js';
+import { compactTable, type Cell, type Table } from '../model/table.js';
 import { MAX_CELL_FINDINGS, MAX_MERGE_RANGES, MAX_WORKBOOK_TEXT_CHARS, type ReadLimits } from './limits.js';
 import { errorFinding, openPackage } from './ooxml.js';
+import type { SheetCells } from './sheet-cells.js';
 import { FileBudget, sharedStringsHandler, StringRefs, stylesHandler, WorksheetReader, type MergeRange } from './sheet-xml.js';
 
 export async function readWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits, budget = new FileBudget({ cells: limits.maxCells })): Promise<{ tables: Table[]; findings: Finding[] }> {
@@ -22,8 +23,8 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
     return { tables: [], findings: [errorFinding(error, file)] };
   }
 
-  const tables: Table[] = [];
-  const merges: MergeRange[][] = [];
+  // Each sheet read, in order: its cells (null when the file's budget was spent before it) and merged ranges.
+  const read: { sheet: string; hidden: boolean; cells: SheetCells | null; merges: MergeRange[] }[] = [];
   const cellFindings: Finding[] = [];
   for (const part of opened.sheets) {
     const name = part.name;
@@ -36,8 +37,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
     if (budget.exhausted) {
       // The file's budget is spent: the rest is not read at all (not even inflated).
       findings.push(tooManyCells(file, name, 0, limits.maxCells));
-      tables.push({ file, sheet: name, hidden, rows: [] });
-      merges.push([]);
+      read.push({ sheet: name, hidden, cells: null, merges: [] });
       continue;
     }
     const reader = new WorksheetReader({ file, sheet: name, strings, formats, date1904: opened.date1904, limits, budget, findings: cellFindings });
@@ -54,10 +54,10 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
         finding(
           'error',
           'too-large',
-          `Sheet "${name}" has values past row ${limits.maxRows}; only the first ${limits.maxRows} rows were read. Split the sheet.`,
-          { file, sheet: name },
+          `Sheet "${name}" has more than ${limits.maxRows} data rows (values from row ${sheet.firstRowPast} on); only the header row and the first ${limits.maxRows} after it (rows 1 to ${limits.maxRows + 1}) were read. Split the sheet.`,
+          { file, sheet: name, ...(sheet.firstRowPast !== null ? { row: sheet.firstRowPast } : {}) },
           {},
-          `Trang tính "${name}" có giá trị sau dòng ${limits.maxRows}; chỉ ${limits.maxRows} dòng đầu được đọc. Hãy tách trang tính.`,
+          `Trang tính "${name}" có hơn ${limits.maxRows} dòng số liệu (có giá trị từ dòng ${sheet.firstRowPast} trở đi); chỉ dòng tiêu đề và ${limits.maxRows} dòng đầu sau nó (dòng 1 đến ${limits.maxRows + 1}) được đọc. Hãy tách trang tính.`,
         ),
       );
     }
@@ -86,8 +86,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
         ),
       );
     }
-    tables.push({ file, sheet: name, hidden, rows: sheet.rows });
-    merges.push(sheet.merges);
+    read.push({ sheet: name, hidden, cells: sheet.cells, merges: sheet.merges });
   }
 
   // The shared strings last: only those the cells use are kept.
@@ -97,7 +96,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
     } catch (error) {
       return { tables: [], findings: [errorFinding(error, file)] };
     }
-    strings.resolve(file, budget, limits.maxCellChars, findings);
+    for (const r of read) if (r.cells) strings.resolve(file, r.sheet, r.cells, budget, limits.maxCellChars, findings);
     if (strings.overBudget > 0) {
       findings.push(
         finding(
@@ -111,7 +110,17 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
       );
     }
   }
-  for (const [i, table] of tables.entries()) applyMerges(table.rows, merges[i] ?? [], budget, file, table.sheet ?? '', findings);
+  // A sheet without merged ranges stays compact (rows made when asked for); merges are filled into arrays.
+  const tables: Table[] = [];
+  for (const r of read) {
+    if (!r.cells) tables.push({ file, sheet: r.sheet, hidden: r.hidden, rows: [] });
+    else if (r.merges.length === 0) tables.push(compactTable({ file, sheet: r.sheet, hidden: r.hidden }, r.cells));
+    else {
+      const rows = r.cells.toRows();
+      applyMerges(rows, r.merges, budget, file, r.sheet, findings);
+      tables.push({ file, sheet: r.sheet, hidden: r.hidden, rows });
+    }
+  }
   if (budget.cellFindingsLeftOut > 0) {
     const n = budget.cellFindingsLeftOut;
     findings.push(

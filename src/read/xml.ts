@@ -37,6 +37,8 @@ export class XmlTokenizer {
   /** Retry a cut token only once this much text is waiting (twice what was there at the last try). */
   private waitFor = 0;
   private readonly stack: string[] = [];
+  /** The local names of the elements open (beside `stack`), for their closing tags. */
+  private readonly locals: string[] = [];
   private stopped = false;
 
   constructor(private readonly handler: XmlHandler) {}
@@ -124,8 +126,16 @@ export class XmlTokenizer {
     if (c === 0x2f /* / */) {
       const gt = s.indexOf('>', pos + 2);
       if (gt < 0) return -1;
-      const name = s.slice(pos + 2, gt).trimEnd();
+      let end = gt;
+      while (end > pos + 2 && isSpace(s.charCodeAt(end - 1))) end--;
       const open = this.stack.pop();
+      const local = this.locals.pop();
+      // The usual case, compared in place: the name closes the element open.
+      if (open !== undefined && open.length === end - pos - 2 && s.startsWith(open, pos + 2)) {
+        this.handler.close?.(local!, this.stack.length);
+        return gt + 1;
+      }
+      const name = s.slice(pos + 2, gt).trimEnd();
       if (open === undefined || open !== name) {
         throw new XmlError(
           open === undefined ? `the XML closes </${name}> that was never opened` : `the XML closes </${name}> where <${open}> is open`,
@@ -200,9 +210,13 @@ export class XmlTokenizer {
   private openElement(name: string, attrs: string[], selfClosing: boolean): void {
     const depth = this.stack.length;
     if (depth >= MAX_DEPTH) throw new XmlError(`the XML nests elements more than ${MAX_DEPTH} deep`, `phần XML lồng các phần tử sâu hơn ${MAX_DEPTH} cấp`);
-    if (!selfClosing) this.stack.push(name);
-    this.handler.open?.(localName(name), attrs, selfClosing, depth, name);
-    if (selfClosing) this.handler.close?.(localName(name), depth);
+    const local = localName(name);
+    if (!selfClosing) {
+      this.stack.push(name);
+      this.locals.push(local);
+    }
+    this.handler.open?.(local, attrs, selfClosing, depth, name);
+    if (selfClosing) this.handler.close?.(local, depth);
   }
 }
 

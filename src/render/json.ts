@@ -30,7 +30,7 @@ export function renderJson(model: ReportModel, stamp?: string, summariseFindings
       baseline: i.baseline,
       annual: i.annual,
       period: i.period,
-      districts: i.districts.map((d) => ({ code: d.code, name: d.name, value: d.value, annual: d.annual, period: d.period, ...(d.parts ? { parts: d.parts } : {}), sources: d.sources })),
+      districts: i.districts.map((d) => ({ code: d.code, name: d.name, kind: d.kind, level: d.level, value: d.value, annual: d.annual, period: d.period, ...(d.parts ? { parts: d.parts } : {}), sources: d.sources })),
       sources: i.sources,
       nameEn: i.nameEn,
       decimals: i.decimals,

@@ -6,6 +6,7 @@ import { LABELS, verdictText, type Lang } from './labels.js';
 import { findingsMarkdown, mdEscape, row, tableHead } from './markdown.js';
 import { MONTH_LABELS } from './monthly-labels.js';
 import { qualityMarkdown } from './quality.js';
+import { renderFormerDistrictMarkdown } from './former-district.js';
 
 /**
  * A month's summary as GitHub-flavoured Markdown: reporting (who, on time, late, missing), the indicators
@@ -127,6 +128,9 @@ export function renderMonthMarkdown(s: MonthSummary, options: MonthRenderOptions
       ]),
     );
   }
+
+  // batch --by former-district: the month's wards and communes grouped under the districts they came from.
+  if (s.byFormerDistrict && (s.byFormerDistrict.groups.length || s.byFormerDistrict.shared.length)) out.push('', renderFormerDistrictMarkdown(s.byFormerDistrict, lang, '###').trimEnd());
 
   for (const i of s.indicators) {
     if (!i.districts.length) continue;

@@ -3,7 +3,7 @@ import { indicatorInfo } from '../compute/model.js';
 import { sortFindings, type Finding } from '../model/finding.js';
 import type { YearModel, YearObservation } from '../pipeline/years.js';
 import type { CatalogIndex } from '../programme/match.js';
-import type { Indicator } from '../programme/schema.js';
+import type { Indicator, ReportingUnit } from '../programme/schema.js';
 import { parseTarget } from '../programme/target.js';
 import { round } from '../text/number.js';
 import type { ReviewBaseline, ReviewBreak, ReviewIndicator, ReviewModel, ReviewProgress, ReviewSeries, ReviewYear } from './model.js';
@@ -31,12 +31,12 @@ export function buildReview(years: readonly YearModel[], observations: readonly 
     const reports = years.map((y) => y.model.indicators[i]!);
     const brk = latestBreak(ind, options.to);
     const cityFigures = reports.map((r): YearFigures => ({ value: r.value, annual: r.annual, period: r.period }));
-    const city = series(ind, 'city', 'Thành phố Hà Nội', cityFigures, years, brk, months, true, programme.to);
+    const city = series(ind, 'city', 'Thành phố Hà Nội', null, cityFigures, years, brk, months, true, programme.to);
     const units: ReviewSeries[] = [];
     for (const unit of programme.units) {
       const figures = reports.map((r) => districtFigures(r, unit.code));
       if (figures.every((f) => f.value === null)) continue;
-      units.push(series(ind, unit.code, unit.name, figures, years, brk, months, false, programme.to));
+      units.push(series(ind, unit.code, unit.name, unit, figures, years, brk, months, false, programme.to));
     }
     return { ...indicatorInfo(ind), evaluated: ind.evaluated, aggregation: ind.aggregation, break: brk, city, units };
   });
@@ -113,6 +113,7 @@ function series(
   ind: Indicator,
   unit: string,
   unitName: string,
+  unitInfo: ReportingUnit | null,
   figures: readonly YearFigures[],
   years: readonly YearModel[],
   brk: ReviewBreak | null,
@@ -186,6 +187,8 @@ function series(
   return {
     unit,
     unitName,
+    kind: unitInfo?.kind ?? null,
+    level: unitInfo ? (unitInfo.level ?? 'district') : 'city',
     baseline,
     years: out,
     latest,

@@ -41,6 +41,9 @@ export interface ReviewSeries {
   /** "city", or a district's GSO code. */
   unit: string;
   unitName: string;
+  /** A unit's administrative kind and level (quận / district, phường / commune): a ward and a district may share a name; null and "city" for the city. */
+  kind: string | null;
+  level: 'district' | 'commune' | 'city';
   baseline: ReviewBaseline | null;
   years: ReviewYear[];
   latest: { year: number; value: number } | null;

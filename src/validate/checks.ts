@@ -8,6 +8,7 @@ import type { Observation, UnitRef } from '../model/observation.js';
 import { cellText, type Table } from '../model/table.js';
 import { findHeader } from '../normalise/headers.js';
 import type { SheetSummary } from '../normalise/index.js';
+import { unitsDuring, unitTitle } from '../programme/geography.js';
 import { annualTargetText, resolveTargetSet } from '../programme/targets.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { Indicator } from '../programme/schema.js';
@@ -266,9 +267,24 @@ export function missingIndicators(
     if (!groups.has(k)) groups.set(k, { unit: s.unit.unit, name: s.unit.name, year: y, where: { file: s.file, sheet: s.sheet }, given: [] });
   }
 
+  // A name two units of the same year share (the district and the ward Ba Đình, in 2025) is said with its kind.
+  const sharedNames = new Map<number, Set<string>>();
+  const sharedIn = (y: number) => {
+    let set = sharedNames.get(y);
+    if (!set) {
+      const seen = new Set<string>();
+      set = new Set();
+      for (const u of unitsDuring(index.programme, { year: y, month: null })) (seen.has(u.name) ? set : seen).add(u.name);
+      sharedNames.set(y, set);
+    }
+    return set;
+  };
   const out: Finding[] = [];
   for (const g of groups.values()) {
     const district = g.unit.kind === 'district';
+    const unit = g.unit.kind === 'district' ? index.unitByCode.get(g.unit.code) : undefined;
+    const who = unit && sharedIn(g.year).has(unit.name) ? unitTitle(unit) : g.name;
+    const commune = unit?.level === 'commune';
     const expected = index.programme.indicators.filter((i) => (i.aggregation === 'sum' || i.aggregation === 'ratio') && due(i));
     const missing: { ind: Indicator; text: string; vi: string }[] = [];
     for (const ind of expected) {
@@ -312,11 +328,11 @@ export function missingIndicators(
     if (!missing.length) continue;
     const list = missing.map((m) => m.text).join('; ');
     const message = district
-      ? `${g.name} did not report for ${g.year}: ${list}. Districts report every indicator the city adds up from them; add the rows (write 0 for a count that is zero).`
+      ? `${who} did not report for ${g.year}: ${list}. ${commune ? 'Wards and communes' : 'Districts'} report every indicator the city adds up from them; add the rows (write 0 for a count that is zero).`
       : `${g.name} gave only part of a rate for ${g.year}: ${list} is missing, so the rate cannot be computed. Add it, or give the rate itself.`;
     const listVi = missing.map((m) => m.vi).join('; ');
     const messageVi = district
-      ? `${g.name} chưa báo cáo năm ${g.year}: ${listVi}. Quận, huyện phải báo cáo mọi chỉ tiêu mà Thành phố tổng hợp từ quận, huyện; hãy bổ sung các dòng này (ghi 0 nếu số đếm bằng không).`
+      ? `${who} chưa báo cáo năm ${g.year}: ${listVi}. ${commune ? 'Phường, xã phải báo cáo mọi chỉ tiêu mà Thành phố tổng hợp từ phường, xã' : 'Quận, huyện phải báo cáo mọi chỉ tiêu mà Thành phố tổng hợp từ quận, huyện'}; hãy bổ sung các dòng này (ghi 0 nếu số đếm bằng không).`
       : `${g.name} mới báo cáo một phần của tỷ lệ năm ${g.year}: còn thiếu ${listVi}, nên không tính được tỷ lệ. Hãy bổ sung, hoặc ghi trực tiếp tỷ lệ.`;
     out.push(finding('warning', 'missing-indicator', message, g.where, { indicator: missing.length === 1 ? missing[0]!.ind.id : null, district: g.name }, messageVi));
   }

@@ -124,10 +124,10 @@ describe('the JSON contract', () => {
     const jobs = json.indicators.find((i: { id: string }) => i.id === 'jobs-created');
     expect(Object.keys(jobs)).toEqual(['id', 'name', 'unit', 'direction', 'value', 'baseline', 'annual', 'period', 'districts', 'sources', 'nameEn', 'decimals', 'official', 'origin', 'previous']);
     const baDinh = jobs.districts.find((d: { code: string }) => d.code === '001');
-    expect(Object.keys(baDinh)).toEqual(['code', 'name', 'value', 'annual', 'period', 'sources']);
+    expect(Object.keys(baDinh)).toEqual(['code', 'name', 'kind', 'level', 'value', 'annual', 'period', 'sources']);
     expect(baDinh).toMatchObject({ name: 'Ba Đình', value: 6345, sources: [{ file: 'fixtures/2023/districts/001-ba-dinh.csv', sheet: null, cell: 'D2' }] });
     const stations = json.indicators.find((i: { id: string }) => i.id === 'commune-health-stations-with-doctor').districts[1];
-    expect(Object.keys(stations)).toEqual(['code', 'name', 'value', 'annual', 'period', 'parts', 'sources']);
+    expect(Object.keys(stations)).toEqual(['code', 'name', 'kind', 'level', 'value', 'annual', 'period', 'parts', 'sources']);
     expect(json.issues).toEqual([
       {
         severity: 'info',

@@ -65,6 +65,20 @@ describe('report --by former-district', () => {
     expect(r.stdout).toContain('  huyện Sóc Sơn (5 units) — Jobs created: ');
     expect(r.stdout).toContain('≈ quận Ba Đình (0 units; ≈ leaves out the shared units\' part: 8)');
     expect(r.stdout).toContain('  phường Hồng Hà (from Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng)');
+    // As Markdown: a table of former districts, one of the shared units.
+    const md = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--lang', 'en', '-f', 'md']).stdout;
+    expect(md.split('\n').slice(0, 5)).toEqual([
+      '## 2025 by former district (the boundaries before 1 July 2025)',
+      '',
+      '| Former district | Wards, communes | Shared | Jobs created | Poor household rate (city standard) |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      '| ≈ quận Ba Đình | 0 | 8 | — | — |',
+    ]);
+    expect(md).toContain('| huyện Sóc Sơn | 5 | 0 | 3,834 | 0.000 |');
+    expect(md).toContain('| phường Hồng Hà | Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng | 754 | 0.000 |');
+    // Formats without a form for it are refused.
+    const csv = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'csv']);
+    expect([csv.code, csv.stderr]).toEqual([2, 'welfare: --by former-district prints as table, md or json\n']);
   });
 });
 
@@ -79,5 +93,26 @@ describe('the HTML heat table with 156 rows in 2025', () => {
     expect(html).toContain('<div class="scroll tall"><table class="heat">');
     expect(html).toContain('.tall .heat thead th{position:sticky;top:0');
     expect(html).toContain('Hồng Hà</a> <span class="muted">(Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng)</span></th>');
+  });
+});
+
+describe('validate on the 2025 set', () => {
+  it('reads all 158 files without an error, and says which Ba Đình owes what, with its kind', () => {
+    const r = welfare(['validate', '--year', '2025', 'fixtures/2025', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.files).toHaveLength(158);
+    expect(json.counts).toEqual({ errors: 0, warnings: 157, infos: 15 });
+    const missing = json.issues.filter((f: { code: string }) => f.code === 'missing-indicator');
+    // One per unit: the 30 districts (January–June) and the 126 wards and communes (July–December) owe the near-poor households and the stations.
+    expect(missing).toHaveLength(156);
+    const of = (file: string) => missing.find((f: { file: string }) => f.file === file).message as string;
+    expect(of('fixtures/2025/quan-huyen/001-ba-dinh.xlsx')).toMatch(/^Quận Ba Đình did not report for 2025: .* Districts report every indicator/);
+    expect(of('fixtures/2025/phuong-xa/00004-ba-dinh.xlsx')).toMatch(/^Phường Ba Đình did not report for 2025: .* Wards and communes report every indicator/);
+    // A name no other unit has is said as before.
+    expect(of('fixtures/2025/phuong-xa/00097-hong-ha.csv')).toMatch(/^Hồng Hà did not report for 2025: /);
+    expect(of('fixtures/2025/quan-huyen/019-nam-tu-liem.xlsx')).toMatch(/^Nam Từ Liêm did not report for 2025: /);
+    const vi = JSON.parse(welfare(['validate', '--year', '2025', 'fixtures/2025', '--format', 'json']).stdout);
+    expect(vi.issues.find((f: { file: string; code: string }) => f.code === 'missing-indicator' && f.file.endsWith('00004-ba-dinh.xlsx')).messageVi).toMatch(/^Phường Ba Đình chưa báo cáo năm 2025: .* Phường, xã phải báo cáo mọi chỉ tiêu/);
   });
 });

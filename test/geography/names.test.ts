@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/normalise/index.js';
 import { expectedUnits, unitsAtEnd, unitsValidAt } from '../../src/programme/geography.js';
 import { findUnitInText } from '../../src/programme/match.js';
+import { monthsOfYear } from '../../src/normalise/headers.js';
 import { builtinIndex, table } from '../helpers.js';
 
 const index = builtinIndex();
@@ -162,5 +163,59 @@ describe('ambiguous-unit and unit-not-valid in submissions, with their places', 
       ['Hoàn Kiếm', 3200, null],
     ]);
     expect(r.findings.map((f) => [f.code, f.file, f.cell])).toEqual([['partial-year-plan', 'hoan-kiem-2025.csv', 'C3']]);
+  });
+});
+
+describe('a name without its kind in an annual 2025 file: the part of the year the file covers decides', () => {
+  const jobsRow = (unit: string, value: string) => [unit, 'Giải quyết việc làm', '2025', value];
+  it.each(shared.map((d) => [d.name, d.code, communeOf(d.name).code]))('%s: "6 tháng đầu năm" is the district, "6 tháng cuối năm" the ward', (name, dCode, cCode) => {
+    // The half in the value column's header.
+    const h1 = table('h1.csv', [['Đơn vị', 'Chỉ tiêu', 'Năm', 'Thực hiện 6 tháng đầu năm 2025'], jobsRow(name, '1.000')]);
+    const h2 = table('h2.csv', [['Đơn vị', 'Chỉ tiêu', 'Năm', 'Thực hiện 6 tháng cuối năm 2025'], jobsRow(name, '800')]);
+    // The half in the title, the column saying only "Thực hiện".
+    const t1 = table('t1.csv', [['BÁO CÁO KẾT QUẢ 6 THÁNG ĐẦU NĂM 2025'], ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Thực hiện'], jobsRow(name, '1.001')]);
+    const t2 = table('t2.csv', [['Báo cáo kết quả 6 tháng cuối năm 2025'], ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Thực hiện'], jobsRow(name, '801')]);
+    // Each on its own (together the same figure twice would be a duplicate).
+    const results = [h1, h2, t1, t2].map((t) => normalise([t], index, { year: 2025 }));
+    expect(results.flatMap((r) => r.findings).filter((f) => f.severity === 'error')).toEqual([]);
+    expect(results.flatMap((r) => r.observations).map((o) => [o.source.file, o.unit.kind === 'district' ? o.unit.code : null, o.value])).toEqual([
+      ['h1.csv', dCode, 1000],
+      ['h2.csv', cCode, 800],
+      ['t1.csv', dCode, 1001],
+      ['t2.csv', cCode, 801],
+    ]);
+  });
+  it('keeps "ambiguous-unit" when the part still spans both (9 months), and says the part in unit-not-valid', () => {
+    const nine = table('9t.csv', [['Đơn vị', 'Chỉ tiêu', 'Năm', 'Thực hiện 9 tháng năm 2025'], ['Ba Đình', 'Giải quyết việc làm', '2025', '2.000']]);
+    const ward = table('p-h1.csv', [['Đơn vị', 'Chỉ tiêu', 'Năm', 'Thực hiện 6 tháng đầu năm 2025'], ['Phường Hồng Hà', 'Giải quyết việc làm', '2025', '90']]);
+    const q4 = table('q4.csv', [['BÁO CÁO QUÝ IV NĂM 2025'], ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Thực hiện'], ['Quận Tây Hồ', 'Giải quyết việc làm', '2025', '70']]);
+    const r = normalise([nine, ward, q4], index, { year: 2025 });
+    expect(r.observations).toEqual([]);
+    expect(r.findings.map((f) => [f.code, f.file, f.cell])).toEqual([
+      ['ambiguous-unit', '9t.csv', 'A2'],
+      ['unit-not-valid', 'p-h1.csv', 'A2'],
+      ['unit-not-valid', 'q4.csv', 'A3'],
+    ]);
+    expect(r.findings[0]!.message).toContain('"Ba Đình" names more than one reporting unit in January–September 2025');
+    expect(r.findings[1]!.message).toContain('Phường Hồng Hà (valid from 2025-07-01) did not exist in January–June 2025');
+    expect(r.findings[1]!.messageVi).toContain('không tồn tại trong tháng 1–6/2025');
+    expect(r.findings[2]!.message).toContain('Quận Tây Hồ (valid until 2025-06-30) did not exist in October–December 2025');
+  });
+  it('reads the months a header or title names', () => {
+    const cases: [string, { from: number; to: number } | null][] = [
+      ['Thực hiện 6 tháng đầu năm 2025', { from: 1, to: 6 }],
+      ['THỰC HIỆN 6 THÁNG CUỐI NĂM 2025', { from: 7, to: 12 }],
+      ['Ước thực hiện sáu tháng đầu năm', { from: 1, to: 6 }],
+      ['Thực hiện 9 tháng năm 2025', { from: 1, to: 9 }],
+      ['Lũy kế 3 tháng', { from: 1, to: 3 }],
+      ['Quý II/2025', { from: 4, to: 6 }],
+      ['Quý 3 năm 2025', { from: 7, to: 9 }],
+      ['Thực hiện năm 2025', null],
+      ['Tháng 6 năm 2025', null],
+      ['Thực hiện tháng 6/2025', null],
+      ['12 tháng', null],
+      ['', null],
+    ];
+    for (const [text, months] of cases) expect(monthsOfYear(text), text).toEqual(months);
   });
 });

@@ -48,6 +48,8 @@ describe('the quality checks are linear in the figures', () => {
       }
       return out;
     };
-    expect(ratio(units(1000), units(8000))).toBeLessThan(24);
+    // 16 × the units: about 16–20 × the time (medians sort), 256 × if quadratic. The wide margin keeps a loaded
+    // machine, which slows the long run more than the short one, from failing a linear pass.
+    expect(ratio(units(1000), units(16000))).toBeLessThan(64);
   });
 });

@@ -76,11 +76,11 @@ describe('cells.xlsx', () => {
 });
 
 describe('limits on workbooks', () => {
-  it('caps rows at maxRows with a too-large finding naming the sheet', async () => {
+  it('caps rows at maxRows data rows (and the header) with a too-large finding naming the sheet and the first row left out', async () => {
     const read = await readFile(CELLS, { limits: { maxRows: 2 } });
-    expect(read.tables[0]!.rows).toHaveLength(2);
+    expect(read.tables[0]!.rows).toHaveLength(3);
     expect(where(read.findings.filter((f) => f.code === 'too-large'))).toEqual([
-      { code: 'too-large', severity: 'error', file: CELLS, sheet: 'Dữ liệu', row: null, column: null, cell: null },
+      { code: 'too-large', severity: 'error', file: CELLS, sheet: 'Dữ liệu', row: 4, column: null, cell: null },
     ]);
   });
 
@@ -276,10 +276,10 @@ describe('worksheet reading', () => {
     expect(read.tables[0]!.rows).toEqual([]);
   });
 
-  it('reads rows up to maxRows, with a too-large finding for values past it', async () => {
+  it('reads a header and maxRows data rows, with a too-large finding at the first row past them', async () => {
     const read = await one(`<sheetData>${rowsXml(5, 2)}</sheetData>`, { maxRows: 3 });
-    expect(values(read.tables[0]!.rows)).toEqual([[0, 1], [0, 1], [0, 1]]);
-    expect(where(read.findings)).toEqual([{ code: 'too-large', severity: 'error', file: 'w.xlsx', sheet: 'W', row: null, column: null, cell: null }]);
+    expect(values(read.tables[0]!.rows)).toEqual([[0, 1], [0, 1], [0, 1], [0, 1]]);
+    expect(where(read.findings)).toEqual([{ code: 'too-large', severity: 'error', file: 'w.xlsx', sheet: 'W', row: 5, column: null, cell: null }]);
   });
 
   it('cuts rows once the file budget is spent, keeping whole rows', async () => {

@@ -206,7 +206,7 @@ describe('caps count cells with values (item 9)', () => {
   });
 
   it('a value past the caps still is too-large', async () => {
-    const read = await readBytes(oneSheet('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="AMJ1"><v>2</v></c></row><row r="100001"><c r="A100001"><v>3</v></c></row></sheetData>'), 'big.xlsx');
+    const read = await readBytes(oneSheet('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="AMJ1"><v>2</v></c></row><row r="100002"><c r="A100002"><v>3</v></c></row></sheetData>'), 'big.xlsx');
     expect(read.findings.map((f) => f.code)).toEqual(['too-large', 'too-large']);
     expect(values(read.tables[0]!.rows)).toEqual([[1]]);
   });
@@ -231,7 +231,7 @@ describe('budgets are per file (item 12)', () => {
     expect(capped.findings.map((f) => [f.code, f.sheet])).toEqual([['too-large', 'S3']]);
     expect(capped.findings[0]!.message).toContain('250 cells with values');
     expect(capped.findings[0]!.message).toContain('raise --max-cells');
-    expect(DEFAULT_LIMITS.maxCells).toBe(500_000);
+    expect(DEFAULT_LIMITS.maxCells).toBe(600_000);
   });
 
   it('stops reading a sheet once the file\'s cell budget is spent: what follows is neither inflated nor scanned', async () => {

@@ -86,4 +86,25 @@ describe.skipIf(!available && !process.env.CI)('HTML report in headless chromium
     expect(requests).toEqual([url]);
     await context.close();
   }, 30_000);
+
+  it('keeps the 2025 page (126 wards and communes beside the 30 districts) readable on a laptop and a phone', async () => {
+    const file2025 = join(OUT, 'report-2025.html');
+    const r = welfare(['report', '--year', '2025', 'fixtures/2025', '--format', 'html', '--out', file2025]);
+    expect(r.code).toBe(0);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(file2025).href, { waitUntil: 'load' });
+    // The city and every unit of the year in the heat table: 30 districts (January–June) and 126 wards and communes.
+    expect(await page.locator('#districts tbody th[scope=row]').count()).toBe(1 + 30 + 126);
+    // Page heights (layout sizes, not times): measured 11,221 px at 1280 px and 20,884 px at 390 px.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(13_000);
+    // The heat table's header stays in view while its rows scroll.
+    expect(await page.locator('#districts thead th').first().evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(24_000);
+    // No sideways scrolling of the page on the phone: wide tables scroll inside their own box.
+    expect(await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth))).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(OUT, 'report-2025-phone.png') });
+    await context.close();
+  }, 60_000);
 });

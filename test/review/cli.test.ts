@@ -24,7 +24,13 @@ describe('welfare review (CLI)', () => {
     expect(Object.keys(json.years[0])).toEqual(['year', 'targets', 'annualExceeded', 'annualAchieved', 'annualEvaluated', 'periodAchieved', 'periodEvaluated', 'derived']);
     const jobs = json.indicators.find((i: { id: string }) => i.id === 'jobs-created');
     expect(Object.keys(jobs)).toEqual(['id', 'name', 'nameEn', 'unit', 'unitEn', 'direction', 'decimals', 'official', 'evaluated', 'aggregation', 'break', 'city', 'units']);
-    expect(Object.keys(jobs.city)).toEqual(['unit', 'unitName', 'baseline', 'years', 'latest', 'period', 'changeSinceBaseline', 'changeSinceBaselinePercent', 'averageGrowth', 'progress']);
+    expect(Object.keys(jobs.city)).toEqual(['unit', 'unitName', 'kind', 'level', 'baseline', 'years', 'latest', 'period', 'changeSinceBaseline', 'changeSinceBaselinePercent', 'averageGrowth', 'progress']);
+    // The kind and level tell a ward from a district of the same name; the city has none.
+    expect([jobs.city.kind, jobs.city.level]).toEqual([null, 'city']);
+    expect(jobs.units.map((u: { unit: string; kind: string; level: string }) => [u.unit, u.kind, u.level]).slice(0, 2)).toEqual([
+      ['001', 'quận', 'district'],
+      ['002', 'quận', 'district'],
+    ]);
     expect(jobs.city.years[3]).toEqual({
       year: 2024,
       value: 225000,

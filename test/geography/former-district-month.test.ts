@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { welfare } from '../cli/run.js';
+import { builtinIndex } from '../helpers.js';
+
+/** `--by former-district` on a month's summary: `report --month` and `batch`. */
+
+const programme = builtinIndex().programme;
+const communes = programme.units.filter((u) => u.level === 'commune');
+const expected = JSON.parse(readFileSync('fixtures/2025-expected.json', 'utf8')) as {
+  monthly: { month: number; code: string; status: string; jobs?: number }[];
+};
+const ROOT = 'fixtures/2025-monthly/submissions';
+
+/** A unit's jobs created from July to `month`, as the fixtures wrote them; null when it sent none. */
+function jobsToDate(code: string, month: number): number | null {
+  const rows = expected.monthly.filter((m) => m.code === code && m.month >= 7 && m.month <= month && m.jobs !== undefined);
+  return rows.length ? rows.reduce((s, m) => s + m.jobs!, 0) : null;
+}
+const sentIn = (code: string, month: number) => expected.monthly.some((m) => m.code === code && m.month === month && m.status !== 'missing');
+
+interface View {
+  kind: string;
+  year: number;
+  month?: number;
+  groups: { code: string; name: string; units: string[]; shared: string[]; approximate: boolean; values: Record<string, number | null>; reporting?: { submitted: number; expected: number } }[];
+  shared: { code: string; name: string; districts: string[]; values: Record<string, number | null>; reported?: boolean }[];
+}
+
+describe('report --month --by former-district', () => {
+  const view = JSON.parse(welfare(['report', '--month', '2025-08', ROOT, '--by', 'former-district', '--format', 'json']).stdout) as View;
+
+  it('groups the 126 units of August 2025 under the 30 former districts, each unit once', () => {
+    expect(view).toMatchObject({ kind: 'by-former-district', year: 2025, month: 8 });
+    expect(view.groups).toHaveLength(30);
+    expect(view.shared).toHaveLength(64);
+    const placed = [...view.groups.flatMap((g) => g.units), ...view.shared.map((u) => u.code)];
+    expect(new Set(placed).size).toBe(126);
+    expect(placed).toHaveLength(126);
+  });
+
+  it('gives each former district the year to date of its own units, and who of them reported in the month', () => {
+    for (const g of view.groups) {
+      const own = g.units.map((c) => jobsToDate(c, 8)).filter((v) => v !== null);
+      expect(g.values['jobs-created'] ?? null, g.name).toBe(own.length ? own.reduce((s, v) => s + v, 0) : null);
+      expect(g.reporting, g.name).toEqual({ submitted: g.units.filter((c) => sentIn(c, 8)).length, expected: g.units.length });
+      expect(g.approximate, g.name).toBe(g.shared.length > 0);
+    }
+    const socSon = view.groups.find((g) => g.name === 'Sóc Sơn')!;
+    expect(socSon).toMatchObject({ approximate: false, shared: [], reporting: { submitted: 5, expected: 5 } });
+    expect(view.groups.find((g) => g.name === 'Long Biên')).toMatchObject({ units: ['00118', '00127'], approximate: true, values: { 'jobs-created': 528 }, reporting: { submitted: 2, expected: 2 } });
+    expect(view.groups.find((g) => g.name === 'Ba Đình')).toMatchObject({ units: [], approximate: true, values: { 'jobs-created': null }, reporting: { submitted: 0, expected: 0 } });
+  });
+
+  it('lists a shared unit once, with its districts, its own figures and whether it reported; never split', () => {
+    // Phường Ba Đình sent nothing in July: its year to date is August's figure alone.
+    expect(view.shared.find((u) => u.code === '00004')).toEqual({
+      code: '00004',
+      name: 'Ba Đình',
+      kind: 'phường',
+      districts: ['Ba Đình', 'Hoàn Kiếm', 'Tây Hồ'],
+      values: { 'jobs-created': jobsToDate('00004', 8), 'poor-household-rate': 0 },
+      reported: true,
+    });
+    expect(jobsToDate('00004', 8)).toBe(96);
+    // Missing in July and in August: no figure, not reported.
+    const missing = view.shared.find((u) => u.code === '10489') ?? view.groups.find((g) => g.units.includes('10489'));
+    expect(missing).toBeDefined();
+    for (const u of view.shared) expect(u.values['jobs-created'] ?? null, u.name).toBe(jobsToDate(u.code, 8));
+    // Nothing counted twice or left out: the groups and the shared units add up to the units' July–August jobs.
+    const all = communes.map((u) => jobsToDate(u.code, 8) ?? 0).reduce((s, v) => s + v, 0);
+    const total = view.groups.reduce((s, g) => s + (g.values['jobs-created'] ?? 0), 0) + view.shared.reduce((s, u) => s + (u.values['jobs-created'] ?? 0), 0);
+    expect(total).toBe(all);
+  });
+
+  it('prints approximate totals marked ≈, as plain lines and as Markdown tables', () => {
+    const text = welfare(['report', '--month', '2025-08', ROOT, '--by', 'former-district', '--lang', 'en']).stdout;
+    expect(text.split('\n').slice(0, 2)).toEqual(['2025-08 by former district (the boundaries before 1 July 2025)', 'Flows: year to date; levels and rates: the latest figure.']);
+    expect(text).toContain('≈ quận Long Biên (2 units; reported 2/2; ≈ leaves out the shared units\' part: 5) — Jobs created: 528; Poor household rate (city standard): 0');
+    expect(text).toContain('  huyện Sóc Sơn (5 units; reported 5/5) — Jobs created: ');
+    expect(text).toContain('  phường Ba Đình (from Ba Đình, Hoàn Kiếm, Tây Hồ; reported) — Jobs created: 96;');
+    const md = welfare(['report', '--month', '2025-08', ROOT, '--by', 'former-district', '--lang', 'en', '-f', 'md']).stdout;
+    expect(md).toContain('| Former district | Wards, communes | Shared | Reported | Jobs created | Poor household rate (city standard) |');
+    expect(md).toContain('| ≈ quận Long Biên | 2 | 5 | 2/2 | 528 | 0.000 |');
+    expect(md).toContain('| phường Ba Đình | Ba Đình, Hoàn Kiếm, Tây Hồ | reported | 96 | 0.000 |');
+  });
+
+  it('says so for a month before the change, when no unit came from a former district', () => {
+    const r = welfare(['report', '--month', '2025-06', ROOT, '--by', 'former-district', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('2025-06 by former district (the boundaries before 1 July 2025)\nFlows: year to date; levels and rates: the latest figure.\n\nNo ward or commune formed from former districts in this period.\n');
+  });
+});
+
+describe('batch --by former-district', () => {
+  const out = mkdtempSync(join(tmpdir(), 'welfare-by-'));
+  const run = (extra: string[]) => welfare(['batch', '--root', ROOT, '--from', '2025-05', '--to', '2025-08', '--out', out, '--lang', 'en', '--no-color', ...extra]);
+
+  it('adds the grouping to each month\'s JSON and Markdown, the same as report --month gives', () => {
+    expect(run([]).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, '2025-08.json'), 'utf8')).byFormerDistrict).toBeUndefined();
+    // The option is part of each month's key: every month is made again with it.
+    const r = run(['--by', 'former-district']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('4 months: 4 produced, 0 unchanged');
+    const month = JSON.parse(readFileSync(join(out, '2025-08.json'), 'utf8'));
+    const single = JSON.parse(welfare(['report', '--month', '2025-08', ROOT, '--by', 'former-district', '--format', 'json']).stdout);
+    expect(month.byFormerDistrict).toEqual(single);
+    const md = readFileSync(join(out, '2025-08.md'), 'utf8');
+    expect(md).toContain('### 2025-08 by former district (the boundaries before 1 July 2025)');
+    expect(md).toContain('| ≈ quận Long Biên | 2 | 5 | 2/2 | 528 | 0.000 |');
+    // July: Phường Hồng Hà was late (it reported), Phường Ba Đình missing.
+    const july = JSON.parse(readFileSync(join(out, '2025-07.json'), 'utf8')).byFormerDistrict as View;
+    expect(july.shared.find((u) => u.code === '00097')).toMatchObject({ reported: true, values: { 'jobs-created': 113 } });
+    expect(july.shared.find((u) => u.code === '00004')).toMatchObject({ reported: false, values: { 'jobs-created': null } });
+    // June had only districts: the JSON says there is nothing to group, the Markdown has no section.
+    expect(JSON.parse(readFileSync(join(out, '2025-06.json'), 'utf8')).byFormerDistrict).toMatchObject({ groups: [], shared: [] });
+    expect(readFileSync(join(out, '2025-06.md'), 'utf8')).not.toContain('by former district');
+    expect(run(['--by', 'former-district']).stderr).toContain('4 months: 0 produced, 4 unchanged');
+  });
+});
