@@ -57,6 +57,8 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (!read.files.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
   const normalised = normalise(read.tables, index, { year });
+  // Nothing reads the tables past here: a long file's bytes are let go before quality and compute run.
+  read.tables.length = 0;
   const noData = noDataForYear(normalised.observations, year);
   // Data quality: the year's figures against the rules, their peers and their earlier years (the files' own history).
   const quality = checkQuality(normalised.observations, index.programme, { periods: [{ year, month: null }], outliers });

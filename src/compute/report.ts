@@ -3,7 +3,7 @@ import type { Observation } from '../model/observation.js';
 import { annualTargetText, resolveTargetSet, type IndicatorTargetTexts } from '../programme/targets.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { Indicator, Programme } from '../programme/schema.js';
-import { parseTarget } from '../programme/target.js';
+import { parseTarget, type Target } from '../programme/target.js';
 import { round } from '../text/number.js';
 import { expectedUnitsIn, rangeText, unitsValidAt, unitsLabel, validDuring, yearTo, type DateRange, type GeographySegment } from '../programme/geography.js';
 import { judge } from './attainment.js';
@@ -115,6 +115,8 @@ interface UnitFigures {
   parts: Record<string, number | null>;
   plan: { text: string; source: Location | undefined } | null;
   sources: Location[];
+  /** The sources as the report lists them, made once: a district's are the city's too. */
+  refs?: SourceRef[];
 }
 
 /** A unit's value for one indicator and year: its stated value, or the ratio of its parts. */
@@ -220,7 +222,7 @@ function indicatorReport(
       annual: attainment(annualText, f.value, ind, prev),
       period: attainment(periodText, f.value, ind, prev),
       ...(ind.parts.length ? { parts: f.parts } : {}),
-      sources: f.sources.map(sourceRef),
+      sources: (f.refs = f.sources.map(sourceRef)),
     });
   }
 
@@ -254,7 +256,7 @@ function indicatorReport(
     annual: partialOr(attainment(annualText, city.value, ind, previousForJudging), city),
     period: partialOr(attainment(catalogPeriod, city.value, ind, previousForJudging), city),
     districts,
-    sources: city.sources.map(sourceRef),
+    sources: city.refs ?? city.sources.map(sourceRef),
   };
 }
 
@@ -270,6 +272,8 @@ interface CityFigures {
   origin: 'city' | 'districts' | null;
   parts: Record<string, number | null>;
   sources: Location[];
+  /** The districts' own listed sources, when the value combines them. */
+  refs?: SourceRef[];
 }
 
 /**
@@ -334,7 +338,7 @@ function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitF
       ),
     );
   }
-  return { value: combined, partial, units: contributing.length, expected, computed: ind.aggregation === 'ratio', origin: 'districts', parts: combinedParts, sources: contributing.flatMap((d) => d.sources) };
+  return { value: combined, partial, units: contributing.length, expected, computed: ind.aggregation === 'ratio', origin: 'districts', parts: combinedParts, sources: contributing.flatMap((d) => d.sources), refs: contributing.flatMap((d) => d.refs ?? d.sources.map(sourceRef)) };
 }
 
 /** A city value combined from fewer units than expected: in place of a verdict, "partial" with how many units it has. */
@@ -391,8 +395,20 @@ function unitsNoun(units: Programme['units']): { en: string; vi: string } {
   return { en: label.nounEn, vi: label.nounEn === 'districts' ? 'quận, huyện' : label.nounVi };
 }
 
+/** Targets parsed, by their text: every unit of a national report is judged against the same few texts. */
+const parsedTargets = new Map<string, Target>();
+
+function parsedTarget(text: string): Target {
+  let t = parsedTargets.get(text);
+  if (!t) {
+    if (parsedTargets.size >= 10_000) parsedTargets.clear();
+    parsedTargets.set(text, (t = parseTarget(text)));
+  }
+  return t;
+}
+
 function attainment(text: string | null, value: number | null, ind: Indicator, previous: number | null): Attainment {
-  const target = text === null ? null : parseTarget(text);
+  const target = text === null ? null : parsedTarget(text);
   const v = judge(target, value, ind, previous);
   return { target: text, percent: v.percent, status: v.status };
 }

@@ -52,8 +52,16 @@ export function messageIn(f: Finding, lang: 'vi' | 'en'): string {
   return lang === 'vi' && f.messageVi ? f.messageVi : f.message;
 }
 
+/** Letters of the first columns, made once: every cell location of a long table names one. */
+const LETTERS: string[] = [];
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetter(index: number): string {
+  if (index < 256 && index >= 0) return (LETTERS[index] ??= letters(index));
+  return letters(index);
+}
+
+function letters(index: number): string {
   let n = index + 1;
   let out = '';
   while (n > 0) {

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { cellText, type Table } from '../model/table.js';
+import { cellText, type Table, rowAt, rowCount } from '../model/table.js';
 import type { CatalogIndex, UnitMatch } from '../programme/match.js';
 import { matchUnit, unitInText } from './memo.js';
 import { fold } from '../text/fold.js';
@@ -18,8 +18,8 @@ export interface SheetContext {
 /** Text cells of the rows above the header (the title block), in reading order. */
 export function titleTexts(table: Table, headerRow: number): string[] {
   const out: string[] = [];
-  for (let r = 0; r < Math.min(headerRow, table.rows.length); r++) {
-    for (const cell of table.rows[r] ?? []) {
+  for (let r = 0; r < Math.min(headerRow, rowCount(table)); r++) {
+    for (const cell of rowAt(table, r) ?? []) {
       if (cell?.merged) continue;
       const text = cellText(cell);
       if (text) out.push(text);

@@ -1,4 +1,4 @@
-import { cellText, type Cell, type Table } from '../model/table.js';
+import { cellText, rowAt, rowCount, type Cell, type Table } from '../model/table.js';
 import { fold } from '../text/fold.js';
 import { remember } from './memo.js';
 
@@ -134,9 +134,9 @@ const SCAN_ROWS = 30;
  */
 export function findHeader(table: Table, isIndicatorName: (text: string) => boolean): Header | null {
   let best: { row: number; score: number } | null = null;
-  const limit = Math.min(table.rows.length, SCAN_ROWS);
+  const limit = Math.min(rowCount(table), SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
-    const row = table.rows[r] ?? [];
+    const row = rowAt(table, r) ?? [];
     const roles = new Set<ColumnRole>();
     let names = 0;
     for (const cell of row) {
@@ -147,7 +147,7 @@ export function findHeader(table: Table, isIndicatorName: (text: string) => bool
       else if (isIndicatorName(text)) names++;
     }
     // A two-row header has its "Kế hoạch"/"Thực hiện" in the row below.
-    const below = new Set((table.rows[r + 1] ?? []).map((c) => roleOf(cellText(c))));
+    const below = new Set((rowAt(table, r + 1) ?? []).map((c) => roleOf(cellText(c))));
     // A unit matrix may leave its unit column without a header word: two or more indicator names will do.
     const hasKey = roles.has('indicator') || roles.has('unit') || names >= 2;
     const hasData = roles.has('value') || roles.has('plan') || names > 0 || below.has('value') || below.has('plan');
@@ -160,7 +160,7 @@ export function findHeader(table: Table, isIndicatorName: (text: string) => bool
   // score best on its own: the header then starts one row up.
   if (best.row > 0) {
     const up = buildHeader(table, best.row - 1, isIndicatorName);
-    const keyAbove = (table.rows[best.row - 1] ?? []).some((c) => {
+    const keyAbove = (rowAt(table, best.row - 1) ?? []).some((c) => {
       const role = roleOf(cellText(c));
       return role === 'indicator' || role === 'unit';
     });
@@ -192,8 +192,8 @@ function spansColumns(top: readonly (Cell | undefined)[], c: number): boolean {
 }
 
 function buildHeader(table: Table, first: number, isIndicatorName: (text: string) => boolean = () => false): Header {
-  const top = table.rows[first] ?? [];
-  const below = table.rows[first + 1] ?? [];
+  const top = rowAt(table, first) ?? [];
+  const below = rowAt(table, first + 1) ?? [];
   // A second header row: it has a value/plan role under a cell of the first row that has none, or repeats
   // merged parents; and it holds no indicator name data (its first text cells are roles, not data).
   const belowRoles = below.map((c) => roleOf(cellText(c)));
@@ -223,6 +223,6 @@ function buildHeader(table: Table, first: number, isIndicatorName: (text: string
     columns.push({ index: c, role, text, year: yearIn(text), month: monthIn(text) });
   }
   const lastRow = twoRows ? first + 1 : first;
-  const next = table.rows[lastRow + 1];
+  const next = rowAt(table, lastRow + 1);
   return { firstRow: first, lastRow, numberingRow: next && isNumberingRow(next) ? lastRow + 1 : null, columns };
 }

@@ -1,7 +1,7 @@
 import { isPercentUnit } from '../programme/units.js';
 import { cellLocation, columnLetter, finding, type Finding, type Location } from '../model/finding.js';
 import type { Observation, UnitRef } from '../model/observation.js';
-import { cellText, type Cell, type Table } from '../model/table.js';
+import { cellText, rowAt, rowCount, type Cell, type Table } from '../model/table.js';
 import type { CatalogIndex, IndicatorTarget, UnitMatch } from '../programme/match.js';
 import type { Indicator } from '../programme/schema.js';
 import { canonicalTarget, isCountIndicator } from '../programme/target.js';
@@ -9,7 +9,7 @@ import { fold } from '../text/fold.js';
 import type { NumberConvention } from '../text/number.js';
 import { cellNumber, cellPlanText } from './cells.js';
 import { isDateLine, sheetContext, type SheetContext } from './context.js';
-import { matchIndicator, matchUnit } from './memo.js';
+import { matchIndicator, matchUnit, remember } from './memo.js';
 import { planApplies, unitForPeriod } from './unit-period.js';
 import { findHeader, headerEnd, isPartialPeriod, monthIn, monthsOfYear, yearIn, type Header, type HeaderColumn } from './headers.js';
 
@@ -131,7 +131,8 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   const summary: SheetSummary = { file: table.file, sheet: table.sheet, layout: null, unit: null, year: null, observations: 0, values: 0 };
   if (!header && isInstructionsSheet(table.sheet)) return { observations: [], findings, summary };
   if (!header) {
-    const empty = table.rows.every((row) => row.every((c) => cellText(c) === ''));
+    let empty = true;
+    for (let r = 0, n = rowCount(table); r < n && empty; r++) empty = (rowAt(table, r) ?? []).every((c) => cellText(c) === '');
     findings.push(
       finding(
         'info',
@@ -157,7 +158,9 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   summary.layout = layout;
   summary.year = context.year;
   const convention: NumberConvention = table.convention ?? 'vi';
-  const state: RowState = { table, index, options, context, header, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set() };
+  let headerFields = 0;
+  for (let h = header.firstRow; h <= header.lastRow; h++) headerFields = Math.max(headerFields, rowAt(table, h)?.length ?? 0);
+  const state: RowState = { table, index, options, context, header, headerFields, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set(), resolved: new Map() };
   if (layout === 'rows') readRowsLayout(state, indicatorCol!, unitCol);
   else readMatrixLayout(state, unitCol ?? inferUnitColumn(table, header, index));
   if (layout === 'rows' && !unitCol) {
@@ -176,6 +179,8 @@ interface RowState {
   options: NormaliseOptions;
   context: SheetContext;
   header: Header;
+  /** How many fields the header's rows have (the widest): a text row with more has shifted cells. */
+  headerFields: number;
   convention: NumberConvention;
   findings: Finding[];
   observations: Observation[];
@@ -188,6 +193,8 @@ interface RowState {
   matchedRows: number;
   /** Units already reported as ambiguous or not valid in a period, so each place says it once. */
   unitNoted: Set<string>;
+  /** Each matched name's unit per period (year × 13 + month), once it has resolved. */
+  resolved: Map<UnitMatch, Map<number, UnitMatch>>;
 }
 
 interface UnknownName {
@@ -213,14 +220,23 @@ function isTotalUnit(text: string): boolean {
   return UNIT_TOTAL.test(fold(text));
 }
 
+// Folding a name costs more than the rest of its row: the same names come back on every row of a long table.
+const totalNames = new Map<string, boolean>();
+const signatureTexts = new Map<string, boolean>();
+
+function isTotalName(name: string): boolean {
+  return remember(totalNames, name, (n) => TOTALS.has(fold(n)));
+}
+
 function isEmptyRow(row: (Cell | undefined)[] | undefined): boolean {
   return !row || row.every((c) => cellText(c) === '');
 }
 
 /** The signature block, or the date line above it ("Ba Vì, ngày 10 tháng 01 năm 2024"). */
 function isSignatureRow(row: (Cell | undefined)[]): boolean {
-  const first = row.map((c) => cellText(c)).find((t) => t !== '');
-  return first !== undefined && (SIGNATURE.test(fold(first)) || isDateLine(first));
+  let first = '';
+  for (const c of row) if ((first = cellText(c)) !== '') break;
+  return first !== '' && remember(signatureTexts, first, (t) => SIGNATURE.test(fold(t)) || isDateLine(t));
 }
 
 /** A cell that holds a value of its own: not empty, and not the copy a merged range spreads. */
@@ -234,8 +250,8 @@ function ownText(cell: Cell | undefined): string {
  */
 function* dataRows(table: Table, header: Header): Generator<{ r: number; row: (Cell | undefined)[] }> {
   let emptyRun = 0;
-  for (let r = headerEnd(header) + 1; r < table.rows.length; r++) {
-    const row = table.rows[r];
+  for (let r = headerEnd(header) + 1, n = rowCount(table); r < n; r++) {
+    const row = rowAt(table, r);
     if (isEmptyRow(row)) {
       if (++emptyRun >= 2) return;
       continue;
@@ -253,14 +269,15 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
   const yearCol = cols.find((c) => c.role === 'year');
   const monthCol = cols.find((c) => c.role === 'month');
   const valueCols = yearValueColumns(cols.filter((c) => c.role === 'value'));
+  const numberCols = [...valueCols, ...planCols];
   for (const { r, row } of dataRows(table, header)) {
     const name = cellText(row[indicatorCol.index]);
     const loc = (c: number) => cellLocation(table.file, table.sheet, r, c);
     // A section heading merged across the row ("I | Nhóm chỉ tiêu ..." over B:H) fills the value cells with
     // copies of its text: only cells of their own count.
-    const hasNumbers = [...valueCols, ...planCols].some((c) => ownText(row[c.index]) !== '');
+    const hasNumbers = numberCols.some((c) => ownText(row[c.index]) !== '');
     if (!name) continue;
-    if (TOTALS.has(fold(name))) continue;
+    if (isTotalName(name)) continue;
     const targets = matchIndicator(index, name);
     if (!targets.length) {
       // Section headings ("I", "Nhóm chỉ tiêu ...") and notes carry no numbers: not data, not a problem.
@@ -295,7 +312,7 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
       const planCol = planCols.find((p) => p.year === year) ?? planCols.find((p) => p.year === null);
       const yearFrom = rowYear !== null ? 'row' : valueCol?.year != null ? 'column' : 'sheet';
       for (const target of targets) {
-        emit(state, { unit, target, year, month, r, valueCol, planCol, yearFrom });
+        emit(state, { unit, target, year, month, r, row, valueCol, planCol, yearFrom });
       }
     }
   }
@@ -318,10 +335,10 @@ function yearValueColumns(valueCols: HeaderColumn[]): HeaderColumn[] {
  * "6") would be wrong. The row is not read; a `ragged-row` error says why. (Workbook cells cannot shift.)
  */
 function shiftedRow(state: RowState, row: (Cell | undefined)[], r: number, about: { indicator: string | null; district: string }): boolean {
-  const { table, header } = state;
+  const { table } = state;
   if (table.sheet !== null) return false;
-  let fields = 0;
-  for (let h = header.firstRow; h <= header.lastRow; h++) fields = Math.max(fields, table.rows[h]?.length ?? 0);
+  const fields = state.headerFields;
+  if (row.length <= fields) return false;
   const at = row.findIndex((c, i) => i >= fields && cellText(c) !== '');
   if (at < 0) return false;
   const loc = cellLocation(table.file, table.sheet, r, at);
@@ -398,7 +415,7 @@ function rowInteger(state: RowState, row: (Cell | undefined)[], r: number, col: 
   const cell = row[col.index];
   const text = cellText(cell);
   if (!text) return null;
-  const value = what === 'year' ? (typeof cell?.value === 'number' ? cell.value : yearIn(text)) : typeof cell?.value === 'number' ? cell.value : monthFromText(text);
+  const value = typeof cell?.value === 'number' ? cell.value : what === 'year' ? remember(yearTexts, text, yearIn) : remember(monthTexts, text, monthFromText);
   const ok = value !== null && Number.isInteger(value) && (what === 'year' ? value >= 1900 && value <= 2100 : value >= 1 && value <= 12);
   if (ok) return value;
   state.findings.push(
@@ -406,6 +423,10 @@ function rowInteger(state: RowState, row: (Cell | undefined)[], r: number, col: 
   );
   return undefined;
 }
+
+// A long table repeats a handful of year and month texts on every row: each is read once.
+const yearTexts = new Map<string, number | null>();
+const monthTexts = new Map<string, number | null>();
 
 function monthFromText(text: string): number | null {
   if (/^\d{1,2}$/.test(text.trim())) return Number(text.trim());
@@ -418,6 +439,7 @@ interface Emit {
   year: number;
   month: number | null;
   r: number;
+  row: (Cell | undefined)[];
   valueCol: HeaderColumn | undefined;
   planCol: HeaderColumn | undefined;
   /** Where the year came from: the row's year cell, the value column's header, or the sheet (title, --year). */
@@ -428,12 +450,13 @@ interface Emit {
 function emit(state: RowState, e: Emit): void {
   const { table, index, findings, convention } = state;
   const indicator = index.indicator(e.target.indicator);
-  const row = table.rows[e.r] ?? [];
+  const row = e.row;
   const percent = e.target.part === null && isPercentUnit(indicator);
   const about = { indicator: indicator.id, district: e.unit.name };
   let value: number | null = null;
-  let source: Location = { file: table.file, sheet: table.sheet, row: e.r + 1, column: null, cell: null };
-  if (e.valueCol) {
+  let source: Location;
+  if (!e.valueCol) source = { file: table.file, sheet: table.sheet, row: e.r + 1, column: null, cell: null };
+  else {
     const loc = cellLocation(table.file, table.sheet, e.r, e.valueCol.index);
     source = loc;
     const cell = row[e.valueCol.index];
@@ -488,11 +511,7 @@ function emit(state: RowState, e: Emit): void {
   if (value === null && plan === null) return;
   // The unit the name means in the figure's period (a shared name: the district before July 2025, the ward after).
   const period = { year: e.year, month: e.month ?? (e.year === state.options.year ? (state.options.month ?? null) : null) };
-  const unitCol = state.header.columns.find((c) => c.role === 'unit');
-  const unitWhere = unitCol ? cellLocation(table.file, table.sheet, e.r, unitCol.index) : { file: table.file, sheet: table.sheet };
-  // An annual figure for part of the year (its column or the title says "6 tháng đầu năm") names the unit of those months.
-  const months = period.month === null ? (monthsOfYear(e.valueCol?.text ?? '') ?? state.context.months) : null;
-  const unit = unitForPeriod(index, e.unit, months ? { ...period, months } : period, unitWhere, state.unitNoted, findings);
+  const unit = unitInPeriod(state, e, period);
   if (!unit) return;
   if (plan !== null && !planApplies(index, unit, period, e.planCol?.text ?? '', isPartialPeriod)) {
     plan = null;
@@ -513,7 +532,36 @@ function emit(state: RowState, e: Emit): void {
     if (value === null) return;
   }
   noteYear(state, e, source);
-  state.observations.push({ unit: unit.unit, unitName: unit.name, indicator: indicator.id, part: e.target.part, year: e.year, month: e.month, value, plan, source, ...(planSource && plan !== null ? { planSource } : {}) });
+  const o: Observation = { unit: unit.unit, unitName: unit.name, indicator: indicator.id, part: e.target.part, year: e.year, month: e.month, value, plan, source };
+  if (planSource && plan !== null) o.planSource = planSource;
+  state.observations.push(o);
+}
+
+/**
+ * The unit a row's name means in the figure's period (unit-period.ts). A long table asks the same name for the
+ * same period on thousands of rows: a name that resolves is remembered per sheet; one that does not is asked
+ * again, so that its finding names each place.
+ */
+function unitInPeriod(state: RowState, e: Emit, period: { year: number; month: number | null }): UnitMatch | null {
+  const { table } = state;
+  const unitWhere = () => {
+    const unitCol = state.header.columns.find((c) => c.role === 'unit');
+    return unitCol ? cellLocation(table.file, table.sheet, e.r, unitCol.index) : { file: table.file, sheet: table.sheet };
+  };
+  // An annual figure for part of the year (its column or the title says "6 tháng đầu năm") names the unit of
+  // those months; such figures are few, so they are resolved each time rather than remembered.
+  const months = period.month === null ? (monthsOfYear(e.valueCol?.text ?? '') ?? state.context.months) : null;
+  if (months) return unitForPeriod(state.index, e.unit, { ...period, months }, unitWhere(), state.unitNoted, state.findings);
+  const key = period.year * 13 + (period.month ?? 0);
+  let byPeriod = state.resolved.get(e.unit);
+  const hit = byPeriod?.get(key);
+  if (hit) return hit;
+  const unit = unitForPeriod(state.index, e.unit, period, unitWhere(), state.unitNoted, state.findings);
+  if (unit) {
+    if (!byPeriod) state.resolved.set(e.unit, (byPeriod = new Map()));
+    byPeriod.set(key, unit);
+  }
+  return unit;
 }
 
 /** What is wrong with a value, after the value: "is above 100, …" (en), "cao hơn 100, …" (vi). */
@@ -575,7 +623,7 @@ function noteYear(state: RowState, e: Emit, source: Location): void {
     state.columnNoted.add(col.index);
     const { header, table } = state;
     // The header cell that states the year: the merged parent ("Năm 2022") or the column's own ("Thực hiện năm 2022").
-    const row = yearIn(cellText(table.rows[header.firstRow]?.[col.index])) !== null ? header.firstRow : header.lastRow;
+    const row = yearIn(cellText(rowAt(table, header.firstRow)?.[col.index])) !== null ? header.firstRow : header.lastRow;
     const at = cellLocation(table.file, table.sheet, row, col.index);
     state.findings.push(
       finding(
@@ -621,6 +669,8 @@ function demoteMeasureColumns(table: Table, header: Header, index: CatalogIndex)
       texts++;
       if (matchUnit(index, text)) units++;
       else if (text.length <= 30 && MEASURE.test(fold(text))) measures++;
+      // One unit's name keeps the column a unit column: the rest of a long table need not be looked at.
+      if (units > 0) break;
     }
     if (units === 0 && measures > 0 && measures * 2 >= texts) col.role = 'measure';
   }
@@ -631,8 +681,8 @@ function inferUnitColumn(table: Table, header: Header, index: CatalogIndex): Hea
   let best: { col: HeaderColumn; hits: number } | undefined;
   for (const col of header.columns) {
     let hits = 0;
-    for (let r = headerEnd(header) + 1; r < Math.min(table.rows.length, headerEnd(header) + 40); r++) {
-      if (matchUnit(index, cellText(table.rows[r]?.[col.index]))) hits++;
+    for (let r = headerEnd(header) + 1; r < Math.min(rowCount(table), headerEnd(header) + 40); r++) {
+      if (matchUnit(index, cellText(rowAt(table, r)?.[col.index]))) hits++;
     }
     if (hits > 0 && (!best || hits > best.hits)) best = { col, hits };
   }
@@ -672,7 +722,7 @@ function readMatrixLayout(state: RowState, unitCol: HeaderColumn | undefined): v
       if (year === null) continue;
       for (const target of targets) {
         const yearFrom = rowYear !== null ? 'row' : col.year !== null ? 'column' : 'sheet';
-        emit(state, { unit, target, year, month: rowMonth ?? col.month ?? state.context.month, r, valueCol: col, planCol: undefined, yearFrom });
+        emit(state, { unit, target, year, month: rowMonth ?? col.month ?? state.context.month, r, row, valueCol: col, planCol: undefined, yearFrom });
       }
     }
   }
@@ -706,22 +756,45 @@ export interface DuplicateOptions<T extends Observation> {
   noteCopies?: boolean;
 }
 
+/** Observations of one figure stated more than once; `at` is the first one's index. */
+interface Group<T> {
+  at: number;
+  list: T[];
+}
+
 export function resolveDuplicates<T extends Observation>(observations: T[], index: CatalogIndex, findings: Finding[], options: DuplicateOptions<T> = {}): T[] {
-  const groups = new Map<string, T[]>();
-  for (const o of observations) {
-    if (o.value === null) continue;
-    const key = `${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}|${o.year}|${o.month ?? ''}|${options.extraKey?.(o) ?? ''}`;
-    const list = groups.get(key) ?? [];
-    list.push(o);
-    groups.set(key, list);
-  }
+  // Grouped by unit, indicator, part, then period (and the extra key): maps keyed by values the observations
+  // already hold, so that a million figures make no key strings. A group holds its one observation as it is;
+  // an array is made only for a second, and remembered with its first figure's place to keep the first-seen order.
+  const byUnit = new Map<string, Map<string, Map<string, Map<number | string, number | Group<T>>>>>();
+  const multiple: Group<T>[] = [];
+  observations.forEach((o, at) => {
+    if (o.value === null) return;
+    const unit = o.unit.kind === 'district' ? o.unit.code : '\u0000city';
+    let byIndicator = byUnit.get(unit);
+    if (!byIndicator) byUnit.set(unit, (byIndicator = new Map()));
+    let byPart = byIndicator.get(o.indicator);
+    if (!byPart) byIndicator.set(o.indicator, (byPart = new Map()));
+    const part = o.part ?? '';
+    let byPeriod = byPart.get(part);
+    if (!byPeriod) byPart.set(part, (byPeriod = new Map()));
+    const extra = options.extraKey?.(o);
+    const period: number | string = extra === undefined ? o.year * 13 + (o.month ?? 0) : `${o.year}|${o.month ?? ''}|${extra}`;
+    const had = byPeriod.get(period);
+    if (had === undefined) byPeriod.set(period, at);
+    else if (typeof had === 'number') {
+      const group = { at: had, list: [observations[had]!, o] };
+      byPeriod.set(period, group);
+      multiple.push(group);
+    } else had.list.push(o);
+  });
+  multiple.sort((a, b) => a.at - b.at);
   const drop = new Set<T>();
   // Cells (a part two indicators share is one cell) of each file that repeat another file's.
   const copies = new Map<string, { kept: string; copy: string; cells: Set<string> }>();
   // A part two indicators share ("Tổng số hộ") is one group per indicator: the same two cells, said once.
   const said = new Set<string>();
-  for (const list of groups.values()) {
-    if (list.length < 2) continue;
+  for (const { list } of multiple) {
     const first = list[0]!;
     const differing = list.filter(
       (o) => (!options.acrossFilesOnly || o.source.file !== first.source.file) && Math.abs(o.value! - first.value!) > 1e-9 * Math.max(1, Math.abs(first.value!)),
@@ -771,5 +844,6 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
     );
   }
   // Keep plans: a dropped value's observation still carries its plan.
+  if (!drop.size) return observations.slice();
   return observations.flatMap((o) => (drop.has(o) ? (o.plan !== null ? [{ ...o, value: null }] : []) : [o]));
 }

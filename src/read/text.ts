@@ -1,7 +1,9 @@
 /** .csv/.tsv/.txt: decode, sniff the delimiter, parse with csv-parse; cells stay raw text (numbers are parsed later). */
 import { parse } from 'csv-parse/sync';
 import { cellLocation, finding, type Finding } from '../model/finding.js';
-import type { Cell, Table } from '../model/table.js';
+import { isUtf8 } from 'node:buffer';
+import { compactTable, rowAt, rowCount, type Cell, type Table } from '../model/table.js';
+import { scanCsv } from './csv-scan.js';
 import { decodeText, type TextEncodingOption } from './decode.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import type { ReadLimits } from './limits.js';
@@ -10,9 +12,21 @@ export interface TextReadOptions {
   encoding?: TextEncodingOption;
   /** The file's extension, lowercased with its dot (".tsv"), as a hint only. */
   extension: string;
+  /** Files of at least this many bytes are kept compactly when they can be (COMPACT_FROM_BYTES by default). */
+  compactFromBytes?: number;
 }
 
+/**
+ * From this size a UTF-8 file's rows are kept compactly (csv-scan.ts): below it the arrays of cells cost little,
+ * and every reader of tables sees them as they always were.
+ */
+export const COMPACT_FROM_BYTES = 1024 * 1024;
+
 export async function readText(bytes: Uint8Array, file: string, limits: ReadLimits, options: TextReadOptions): Promise<{ tables: Table[]; findings: Finding[] }> {
+  if (bytes.length >= (options.compactFromBytes ?? COMPACT_FROM_BYTES)) {
+    const compact = readCompact(bytes, file, limits, options);
+    if (compact) return compact;
+  }
   const decoded = await decodeText(bytes, file, options.encoding);
   if (!decoded.ok) return { tables: [], findings: decoded.findings };
   const findings = [...decoded.findings];
@@ -31,7 +45,32 @@ export async function readText(bytes: Uint8Array, file: string, limits: ReadLimi
   const parsed = parseRecords(text, delimiter, file, limits, findings);
   if (!parsed.rows.length && parsed.failed) return { tables: [], findings };
   const table: Table = { file, sheet: null, rows: parsed.rows };
-  const convention = delimiter === ';' ? 'vi' : guessConvention(parsed.rows);
+  const convention = delimiter === ';' ? 'vi' : guessConvention(table);
+  if (convention) table.convention = convention;
+  return { tables: [table], findings };
+}
+
+/**
+ * A UTF-8 file (with or without BOM, no NUL byte: what decodeText would read as UTF-8 without a finding) that
+ * the scanner can read exactly: its table, kept compactly. Null for everything else, which the csv-parse path reads.
+ */
+function readCompact(bytes: Uint8Array, file: string, limits: ReadLimits, options: TextReadOptions): { tables: Table[]; findings: Finding[] } | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const body = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
+  // Row offsets are 32-bit: a file of 2 GB or more (caps raised that far) is read the general way.
+  if (body.length >= 0x7fffffff || buf.indexOf(0) >= 0 || !isUtf8(body)) return null;
+  // The first 64K characters decide the delimiter and whether it is markup, as they do for the whole text.
+  const sampleBytes = 8 * 65536;
+  const head = body.toString('utf8', 0, Math.min(body.length, sampleBytes)).normalize('NFC');
+  if (body.length > sampleBytes && head.length < 65536) return null;
+  if (head.trim() === '' || markupKind(head)) return null;
+  const delimiter = sniffDelimiter(head.slice(0, 65536), options.extension === '.tsv');
+  const scanned = scanCsv(body, delimiter, limits, rowsAllowed(limits));
+  if (!scanned) return null;
+  const findings: Finding[] = [];
+  if (scanned.tooManyRows) findings.push(tooManyRowsFinding(file, limits));
+  const table = compactTable({ file, sheet: null }, scanned.source);
+  const convention = delimiter === ';' ? 'vi' : guessConvention(table);
   if (convention) table.convention = convention;
   return { tables: [table], findings };
 }
@@ -87,18 +126,7 @@ function parseRecords(text: string, delimiter: Delimiter, file: string, limits: 
   const input = attempt.input;
 
   const { rows, recordCount } = attempt;
-  if (attempt.tooManyRows) {
-    findings.push(
-      finding(
-        'error',
-        'too-large',
-        `${file} has more than ${limits.maxRows} data rows; only the header row and the first ${limits.maxRows} after it were read. Split the file.`,
-        { file },
-        {},
-        `${file} có hơn ${limits.maxRows} dòng số liệu; chỉ dòng tiêu đề và ${limits.maxRows} dòng đầu sau nó được đọc. Hãy tách thành nhiều tệp.`,
-      ),
-    );
-  }
+  if (attempt.tooManyRows) findings.push(tooManyRowsFinding(file, limits));
   if (attempt.tooManyCells) {
     findings.push(
       finding(
@@ -151,6 +179,17 @@ function parseRecords(text: string, delimiter: Delimiter, file: string, limits: 
     );
   }
   return { rows, failed: true };
+}
+
+function tooManyRowsFinding(file: string, limits: ReadLimits): Finding {
+  return finding(
+    'error',
+    'too-large',
+    `${file} has more than ${limits.maxRows} data rows; only the header row and the first ${limits.maxRows} after it were read. Split the file.`,
+    { file },
+    {},
+    `${file} có hơn ${limits.maxRows} dòng số liệu; chỉ dòng tiêu đề và ${limits.maxRows} dòng đầu sau nó được đọc. Hãy tách thành nhiều tệp.`,
+  );
 }
 
 interface Attempt {
@@ -365,15 +404,17 @@ const VI_NUMBER = [/^[-+]?\d+,(\d{1,2}|\d{4,})%?$/, /^[-+]?0,\d+%?$/, /^[-+]?\d{
 const EN_NUMBER = [/^[-+]?\d+\.(\d{1,2}|\d{4,})%?$/, /^[-+]?0\.\d+%?$/, /^[-+]?\d{1,3}(,\d{3})+\.\d+%?$/, /^[-+]?\d{1,3}(,\d{3}){2,}$/];
 
 /** 'vi' when numbers are written "36,44" / "1.234,5", 'en' for "1,234.5", undefined when the text does not say. */
-export function guessConvention(rows: (Cell | undefined)[][]): 'vi' | 'en' | undefined {
+export function guessConvention(table: Table): 'vi' | 'en' | undefined {
   let vi = 0;
   let en = 0;
   let seen = 0;
-  for (const row of rows) {
-    for (const cell of row) {
+  // Up to 100,000 number-like cells: past them nothing changes the verdict, so the rest are not looked at.
+  const rows = rowCount(table);
+  rows: for (let r = 0; r < rows; r++) {
+    for (const cell of rowAt(table, r) ?? []) {
       const v = cell?.value;
       if (typeof v !== 'string' || v.length > 32 || !/^[-+]?\d/.test(v)) continue;
-      if (++seen > 100_000) break;
+      if (++seen > 100_000) break rows;
       if (VI_NUMBER.some((re) => re.test(v))) vi++;
       else if (EN_NUMBER.some((re) => re.test(v))) en++;
     }

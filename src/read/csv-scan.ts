@@ -1,0 +1,185 @@
+/**
+ * Large UTF-8 text files read compactly: one pass over the bytes finds where each record starts (an Int32Array),
+ * and a row's cells are made only when the row is asked for. A file of a million rows costs its bytes and 4
+ * bytes a row, not an object per cell.
+ *
+ * The scanner reads only what it can read exactly as the csv-parse path does (text.ts): fields split at the
+ * delimiter, a record ending at CR, LF or CR LF outside quotes, a field quoted when its first non-blank byte is
+ * a quote ("" inside is a quote, blanks may follow the closing one). Anything else, a quote never closed, a
+ * quote inside an unquoted field, text after a closing quote, a row over the cells cap or a field over the
+ * characters cap, makes it give up (null): the csv-parse path then reads the file and says what is wrong,
+ * where. The row cap it applies itself, as that path does: the header and maxRows data rows are kept.
+ */
+import type { Cell, RowSource } from '../model/table.js';
+import type { ReadLimits } from './limits.js';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+export interface Scanned {
+  source: RowSource;
+  /** More records than the row cap allows followed the kept ones. */
+  tooManyRows: boolean;
+}
+
+/**
+ * Scan `bytes` (UTF-8 without BOM, already checked valid) split by `delimiter`; keep at most `allowed` records.
+ * Null when the file needs the csv-parse path (see above).
+ */
+export function scanCsv(bytes: Uint8Array, delimiter: string, limits: ReadLimits, allowed: number): Scanned | null {
+  const n = bytes.length;
+  const DELIM = delimiter.charCodeAt(0);
+  // Blanks around a field are space and tab, unless tab is the delimiter.
+  const BLANK2 = DELIM === TAB ? SPACE : TAB;
+  let starts = new Int32Array(Math.max(16, Math.min(allowed + 1, (n >>> 6) + 16)));
+  let rows = 0;
+  let i = 0;
+  const maxRecords = allowed + 1;
+  while (i < n && rows < maxRecords) {
+    if (rows === starts.length) {
+      const grown = new Int32Array(Math.min(maxRecords + 1, starts.length * 2));
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[rows++] = i;
+    let col = 0;
+    for (;;) {
+      let j = i;
+      while (j < n && (bytes[j] === SPACE || bytes[j] === BLANK2)) j++;
+      if (j < n && bytes[j] === QUOTE) {
+        let k = j + 1;
+        for (;;) {
+          const q = indexOfQuote(bytes, k);
+          if (q < 0) return null; // never closed
+          if (bytes[q + 1] === QUOTE) {
+            k = q + 2;
+            continue;
+          }
+          k = q + 1;
+          break;
+        }
+        if (k - j - 2 > limits.maxCellChars) return null;
+        while (k < n && (bytes[k] === SPACE || bytes[k] === BLANK2)) k++;
+        if (k < n) {
+          const c = bytes[k];
+          if (c !== DELIM && c !== LF && c !== CR) return null; // text after the closing quote
+        }
+        i = k;
+      } else {
+        let k = j;
+        for (; k < n; k++) {
+          const c = bytes[k];
+          if (c === DELIM || c === LF || c === CR) break;
+          if (c === QUOTE) return null; // a quote inside an unquoted field
+        }
+        if (k - i > limits.maxCellChars) return null;
+        i = k;
+      }
+      if (++col > limits.maxCellsPerRow) return null;
+      if (i < n && bytes[i] === DELIM) {
+        i++;
+        continue;
+      }
+      if (i < n && bytes[i] === CR && bytes[i + 1] === LF) i += 2;
+      else if (i < n) i++;
+      // A last line (no line break after it) of nothing but blanks is no record, as csv-parse reads it.
+      else if (col === 1 && onlyBlanks(bytes, starts[rows - 1]!, n)) rows--;
+      break;
+    }
+  }
+  const tooManyRows = rows > allowed;
+  const kept = Math.min(rows, allowed);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { source: new CsvRows(buf, starts.subarray(0, kept), DELIM), tooManyRows };
+}
+
+/** Whether bytes[from, to) are all characters csv-parse trims (space, tab, form feed). */
+function onlyBlanks(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = bytes[p];
+    if (c !== SPACE && c !== TAB && c !== 0x0c) return false;
+  }
+  return true;
+}
+
+function indexOfQuote(bytes: Uint8Array, from: number): number {
+  return bytes.indexOf(QUOTE, from);
+}
+
+/** The rows of a scanned file: each made from its bytes when asked for. */
+class CsvRows implements RowSource {
+  readonly length: number;
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly starts: Int32Array,
+    private readonly delim: number,
+  ) {
+    this.length = starts.length;
+  }
+
+  row(r: number): (Cell | undefined)[] | undefined {
+    if (r < 0 || r >= this.length) return undefined;
+    const bytes = this.bytes;
+    const n = bytes.length;
+    const DELIM = this.delim;
+    const BLANK2 = DELIM === TAB ? SPACE : TAB;
+    const cells: (Cell | undefined)[] = [];
+    let i = this.starts[r]!;
+    for (;;) {
+      let j = i;
+      while (j < n && (bytes[j] === SPACE || bytes[j] === BLANK2)) j++;
+      let text: string;
+      if (j < n && bytes[j] === QUOTE) {
+        let k = j + 1;
+        let doubled = false;
+        let end: number;
+        for (;;) {
+          const q = bytes.indexOf(QUOTE, k);
+          if (bytes[q + 1] === QUOTE) {
+            doubled = true;
+            k = q + 2;
+            continue;
+          }
+          end = q;
+          k = q + 1;
+          break;
+        }
+        text = decode(bytes, j + 1, end);
+        if (doubled) text = text.replaceAll('""', '"');
+        while (k < n && (bytes[k] === SPACE || bytes[k] === BLANK2)) k++;
+        i = k;
+      } else {
+        let k = j;
+        while (k < n) {
+          const c = bytes[k];
+          if (c === DELIM || c === LF || c === CR) break;
+          k++;
+        }
+        text = decode(bytes, i, k);
+        i = k;
+      }
+      cells.push(cellOf(text));
+      if (i < n && bytes[i] === DELIM) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    // A blank line is an empty row (as the csv-parse path reads it).
+    if (cells.length === 1 && cells[0]!.value === null) return [];
+    return cells;
+  }
+}
+
+function decode(bytes: Buffer, from: number, to: number): string {
+  for (let p = from; p < to; p++) if (bytes[p]! >= 0x80) return bytes.toString('utf8', from, to).normalize('NFC');
+  return bytes.toString('latin1', from, to);
+}
+
+function cellOf(raw: string): Cell {
+  const value = raw.trim();
+  return { value: value === '' ? null : value };
+}
