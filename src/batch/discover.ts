@@ -7,6 +7,7 @@
  * (PATH relative to the month folder, `/` between folders; `#` starts a comment). They are not read; the
  * summaries list them with their reason.
  */
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { monthKey } from '../compute/monthly.js';
@@ -275,17 +276,19 @@ async function walk(dir: string, visited: Set<string>): Promise<string[]> {
   const real = await realpath(dir).catch(() => dir);
   if (visited.has(real)) return [];
   visited.add(real);
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = (await readdir(dir)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return [];
   }
   const out: string[] = [];
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     if (name.startsWith('.') || name.startsWith('~$')) continue;
     const path = join(dir, name);
-    const info = await stat(path).catch(() => null);
+    // The folder listing tells files and folders apart; only a link (or a type it does not give) needs a stat, which follows it.
+    const info = entry.isFile() || entry.isDirectory() ? entry : await stat(path).catch(() => null);
     if (!info) continue;
     if (info.isDirectory()) for (const found of await walk(path, visited)) out.push(found);
     else if (info.isFile() && DATA_EXTENSIONS.includes(extname(name).toLowerCase())) out.push(path);

@@ -204,10 +204,20 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
     month: s.source.month ?? fileMonth(observations, s.source.file) ?? options.defaultMonth,
     reportDate: s.statedDate ?? s.modifiedDate,
     dateSource: s.statedDate ? 'stated' : s.modifiedDate ? 'modified' : null,
-    unitFromName: unitFromFileName(index, s.source.file),
+    unitFromName: unitNamed(s, index),
     readable: s.readable,
   }));
   return { observations, files, findings, excluded: options.excluded ?? [] };
+}
+
+const namedUnit = new WeakMap<ReadSubmission, ReturnType<typeof unitFromFileName>>();
+
+/** The unit a file's name designates, worked out once per file (month M's input holds the files of months 1..M). */
+function unitNamed(sub: ReadSubmission, index: CatalogIndex): ReturnType<typeof unitFromFileName> {
+  if (namedUnit.has(sub)) return namedUnit.get(sub)!;
+  const unit = unitFromFileName(index, sub.source.file);
+  namedUnit.set(sub, unit);
+  return unit;
 }
 
 /** The month a file's figures state, when they all state the same one. */

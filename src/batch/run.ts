@@ -144,9 +144,9 @@ async function outputsMatch(dir: string, outputs: readonly { file: string; sha25
 /**
  * Make the months of the range, keeping those whose inputs, options and outputs did not change. --out is
  * locked for the run (a second run stops with BatchStopped). Each month is committed in order: its outputs
- * are written (atomically, each), then its manifest entry records them with their sha256 — the entry is
- * the last step, so a run stopped midway leaves a month whose outputs do not match its entry, and the next
- * run makes it again.
+ * are written (atomically, each), then its manifest entry records them with their sha256 — the entry comes
+ * after the outputs (the manifest itself is written once, at the end or as a run stops), so a run stopped
+ * midway leaves a month whose outputs do not match its entry, and the next run makes it again.
  */
 export async function runBatch(index: CatalogIndex, options: BatchOptions, progress: BatchProgress): Promise<BatchResult> {
   await guarded(options.out, () => mkdir(options.out, { recursive: true }));
@@ -266,64 +266,72 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   notes.push(...cache.notes);
 
   const results: MonthResult[] = [];
-  for (const p of plan) {
-    if (!p.key) {
-      const result: MonthResult = { period: p.period, outcome: 'no-submissions', errors: 0, row: null };
+  const manifestPath = join(options.out, MANIFEST_FILE);
+  // The manifest is written once, after the last month (it lists every file of months 1..M for each M, so
+  // rewriting it after each month cost more than making the month). A month's entry still comes after its
+  // outputs; a run stopped midway writes the months it finished (below), and one killed outright leaves
+  // the earlier entries, whose outputs' sha256 no longer match any month it rewrote: made again next run.
+  let committed = 0;
+  try {
+    for (const p of plan) {
+      if (!p.key) {
+        const result: MonthResult = { period: p.period, outcome: 'no-submissions', errors: 0, row: null };
+        results.push(result);
+        progress.month(result);
+        continue;
+      }
+      if (!p.run) {
+        const entry = manifest.months[p.period]!;
+        const result: MonthResult = { period: p.period, outcome: 'unchanged', errors: entry.errors, row: entry.row };
+        results.push(result);
+        progress.month(result);
+        continue;
+      }
+      const subs = p.inputs.map((f) => read.get(f.file)!);
+      const input = assembleMonth(subs, index, { year: p.ym.year, defaultMonth: p.ym.month, excluded: p.excluded, notes: p.notes });
+      const summary = computeMonth(input, index, { year: p.ym.year, month: p.ym.month, deadlineDay: options.deadlineDay, ...(options.targets ? { targets: options.targets } : {}) });
+      summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, p.ym, options.outliers);
+      if (options.by === 'former-district') summary.byFormerDistrict = (await import('../compute/former-district.js')).byFormerDistrictMonth(summary, index.programme);
+      const names = { json: `${p.period}.json`, md: `${p.period}.md` };
+      const { renderMonthJson } = await import('../render/monthly-json.js');
+      const { renderMonthMarkdown } = await import('../render/monthly-markdown.js');
+      const outputs: [string, string][] = [
+        [names.json, renderMonthJson(summary, options.stamp)],
+        [names.md, renderMonthMarkdown(summary, { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) })],
+      ];
+      for (const [name, text] of outputs) {
+        const path = join(options.out, name);
+        await guarded(path, () => write(path, text));
+      }
+      await options.hooks?.afterOutputs?.(p.period);
+      const errors = summary.issues.filter((f) => f.severity === 'error').length;
+      const row = indexRow(summary, names);
+      const modified: Record<string, string> = {};
+      for (const s of subs) if (!s.statedDate && s.modifiedDate) modified[s.source.file] = s.modifiedDate;
+      const entry: ManifestEntry = {
+        key: p.key,
+        files: subs.map((s) => ({ file: s.source.file, sha256: s.sha256 })),
+        modified,
+        outputs: outputs.map(([file, text]) => ({ file, sha256: sha256Text(text) })),
+        errors,
+        row,
+      };
+      // The commit: the month's entry, recorded after its outputs.
+      manifest.months[p.period] = entry;
+      committed++;
+      const result: MonthResult = { period: p.period, outcome: 'produced', errors, row };
       results.push(result);
+      progress.tick(p.period);
       progress.month(result);
-      continue;
     }
-    if (!p.run) {
-      const entry = manifest.months[p.period]!;
-      const result: MonthResult = { period: p.period, outcome: 'unchanged', errors: entry.errors, row: entry.row };
-      results.push(result);
-      progress.month(result);
-      continue;
-    }
-    const subs = p.inputs.map((f) => read.get(f.file)!);
-    const input = assembleMonth(subs, index, { year: p.ym.year, defaultMonth: p.ym.month, excluded: p.excluded, notes: p.notes });
-    const summary = computeMonth(input, index, { year: p.ym.year, month: p.ym.month, deadlineDay: options.deadlineDay, ...(options.targets ? { targets: options.targets } : {}) });
-    summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, p.ym, options.outliers);
-    if (options.by === 'former-district') summary.byFormerDistrict = (await import('../compute/former-district.js')).byFormerDistrictMonth(summary, index.programme);
-    const names = { json: `${p.period}.json`, md: `${p.period}.md` };
-    const { renderMonthJson } = await import('../render/monthly-json.js');
-    const { renderMonthMarkdown } = await import('../render/monthly-markdown.js');
-    const outputs: [string, string][] = [
-      [names.json, renderMonthJson(summary, options.stamp)],
-      [names.md, renderMonthMarkdown(summary, { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) })],
-    ];
-    for (const [name, text] of outputs) {
-      const path = join(options.out, name);
-      await guarded(path, () => write(path, text));
-    }
-    await options.hooks?.afterOutputs?.(p.period);
-    const errors = summary.issues.filter((f) => f.severity === 'error').length;
-    const row = indexRow(summary, names);
-    const modified: Record<string, string> = {};
-    for (const s of subs) if (!s.statedDate && s.modifiedDate) modified[s.source.file] = s.modifiedDate;
-    const entry: ManifestEntry = {
-      key: p.key,
-      files: subs.map((s) => ({ file: s.source.file, sha256: s.sha256 })),
-      modified,
-      outputs: outputs.map(([file, text]) => ({ file, sha256: sha256Text(text) })),
-      errors,
-      row,
-    };
-    // The commit: the month's entry, written after its outputs.
-    manifest.months[p.period] = entry;
-    const manifestPath = join(options.out, MANIFEST_FILE);
-    await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
-    const result: MonthResult = { period: p.period, outcome: 'produced', errors, row };
-    results.push(result);
-    progress.tick(p.period);
-    progress.month(result);
+  } catch (error) {
+    // Stopped after some months were made: keep their entries (a write that failed may fail again: the first error is the one to tell).
+    if (committed) await write(manifestPath, manifestText(manifest)).catch(() => undefined);
+    throw error;
   }
 
-  // Entries dropped as malformed for months outside the range: the manifest no longer lists them.
-  if (dropped.length && !plan.some((p) => p.run)) {
-    const manifestPath = join(options.out, MANIFEST_FILE);
-    await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
-  }
+  // Also when entries dropped as malformed for months outside the range: the manifest no longer lists them.
+  if (committed || (dropped.length && !plan.some((p) => p.run))) await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
   await writeIndex(options, manifest, index, write);
   return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files };
 }

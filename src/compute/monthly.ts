@@ -262,14 +262,16 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
   const prior = month > 1 ? collapseAll(series, index, year, month - 1, null) : null;
   const priorModel = prior ? computeReport([...prior.observations, ...lastYear.observations], index, { ...computeOptions, upToMonth: month - 1 }, []) : null;
   const pace = round((month / 12) * 100, 2);
+  // The previous month's values by indicator and district, looked up in constant time (126 wards × every indicator).
+  const priorById = new Map((priorModel?.indicators ?? []).map((i) => [i.id, { value: i.value, districts: new Map(i.districts.map((d) => [d.code, d.value])) }]));
 
   const indicators: MonthIndicator[] = model.indicators.map((ind) => {
     const def = index.indicator(ind.id);
-    const before = priorModel?.indicators.find((i) => i.id === ind.id) ?? null;
+    const before = priorById.get(ind.id) ?? null;
     const flow = def.flow;
     const districts: MonthDistrictValue[] = ind.districts.map((d) => {
       const figures = current.figures.get(`d:${d.code}|${ind.id}`);
-      const prev = before?.districts.find((x) => x.code === d.code)?.value ?? null;
+      const prev = before?.districts.get(d.code) ?? null;
       return {
         code: d.code,
         name: d.name,
@@ -558,9 +560,11 @@ function completenessOf(input: MonthlyInput, index: CatalogIndex, options: Month
   }
   // Files of the month that gave the unit nothing: unusable, when their name says whose they are.
   const monthFiles = input.files.filter((f) => f.year === year && f.month === month);
+  const errorsByFile = errorFindingsByFile(input.findings);
   const errorsIn = (files: Iterable<string>, unitName: string | null) => {
-    const set = new Set(files);
-    return input.findings.filter((f) => f.severity === 'error' && f.file !== null && set.has(f.file) && (unitName === null || f.district === null || f.district === unitName)).length;
+    let n = 0;
+    for (const file of new Set(files)) for (const f of errorsByFile.get(file) ?? []) if (unitName === null || f.district === null || f.district === unitName) n++;
+    return n;
   };
   const unitOf = (key: string, name: string, kind: 'district' | 'city', code: string | null): UnitSubmission => {
     const unit = code === null ? undefined : index.unitByCode.get(code);
@@ -615,6 +619,18 @@ function completenessOf(input: MonthlyInput, index: CatalogIndex, options: Month
   };
 }
 
+/** The error findings of each file, in their order: one pass, where filtering every finding per file or unit was files × findings. */
+function errorFindingsByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.severity !== 'error' || f.file === null) continue;
+    const list = out.get(f.file);
+    if (list) list.push(f);
+    else out.set(f.file, [f]);
+  }
+  return out;
+}
+
 function leftOutOf(input: MonthlyInput, year: number, month: number): LeftOut[] {
   const out: LeftOut[] = [];
   const withFigures = new Set<string>();
@@ -624,9 +640,10 @@ function leftOutOf(input: MonthlyInput, year: number, month: number): LeftOut[] 
     if (o.value !== null) withFigures.add(o.source.file);
     if (!unitByFile.has(o.source.file)) unitByFile.set(o.source.file, o.unitName);
   }
+  const errorsByFile = errorFindingsByFile(input.findings);
   for (const f of input.files) {
     if (f.year !== year || f.month > month) continue;
-    const errors = input.findings.filter((x) => x.severity === 'error' && x.file === f.file);
+    const errors = errorsByFile.get(f.file) ?? [];
     const whole = !f.readable || !withFigures.has(f.file);
     if (!errors.length && !whole) continue;
     const first: Finding | undefined = errors[0];

@@ -360,7 +360,22 @@ interface CombinedUnits {
  * other's months). A level or a ratio's parts is read at the year's end: only the units that exist then.
  */
 function combinedUnits(ind: Indicator, programme: Programme, range: DateRange): CombinedUnits {
-  if (ind.flow) {
+  // The same for every flow (and every other indicator) of a range: worked out once per programme and range, not per indicator.
+  let byRange = combinedCache.get(programme);
+  if (!byRange) combinedCache.set(programme, (byRange = new Map()));
+  const key = `${ind.flow ? 'flow' : 'level'}|${range.from}|${range.to}`;
+  const kept = byRange.get(key);
+  if (kept) return kept;
+  if (byRange.size >= 64) byRange.clear(); // a few ranges per run (a year to date and the year before): bounded all the same
+  const made = unitsCombined(ind.flow, programme, range);
+  byRange.set(key, made);
+  return made;
+}
+
+const combinedCache = new WeakMap<Programme, Map<string, CombinedUnits>>();
+
+function unitsCombined(flow: boolean, programme: Programme, range: DateRange): CombinedUnits {
+  if (flow) {
     const segments: GeographySegment[] = expectedUnitsIn(programme, range);
     const units = segments.flatMap((g) => g.units);
     if (segments.length === 1) return { units, ...unitsNoun(units) };

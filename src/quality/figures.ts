@@ -64,16 +64,19 @@ export class FigureIndex {
         const last = s.latest.get(o.year);
         if (!last || last.month! < o.month) s.latest.set(o.year, o);
       }
-      for (const p of [code, o.year * 13 + 13]) {
-        let byIndicator = this.present.get(p);
-        if (!byIndicator) this.present.set(p, (byIndicator = new Map()));
-        let byPart = byIndicator.get(o.indicator);
-        if (!byPart) byIndicator.set(o.indicator, (byPart = new Map()));
-        const set = byPart.get(o.part ?? '');
-        if (set) set.add(unit);
-        else byPart.set(o.part ?? '', new Set([unit]));
-      }
+      this.mark(code, o.indicator, o.part ?? '', unit);
+      this.mark(o.year * 13 + 13, o.indicator, o.part ?? '', unit);
     }
+  }
+
+  private mark(period: number, indicator: string, part: string, unit: string): void {
+    let byIndicator = this.present.get(period);
+    if (!byIndicator) this.present.set(period, (byIndicator = new Map()));
+    let byPart = byIndicator.get(indicator);
+    if (!byPart) byIndicator.set(indicator, (byPart = new Map()));
+    const set = byPart.get(part);
+    if (set) set.add(unit);
+    else byPart.set(part, new Set([unit]));
   }
 
   private periodOf(s: Series, code: number): QualityObservation | undefined {

@@ -195,17 +195,23 @@ function peerStats(figures: FigureIndex, programme: Programme, subjects: readonl
   }
   if (scaled.length < options.minPeers) return result;
   result.ran = true;
-  const byCode = new Map(programme.units.map((u) => [u.code, u]));
   const stats = medianAndMad(scaled.map((x) => x.x));
   if (stats.mad === 0) return result;
   const half = (options.z * stats.mad) / MAD_CONSTANT;
+  // What the peers are called ("wards and communes"): the same for every outlier of the group, so said once.
+  let peers: ReturnType<typeof unitsLabel> | null = null;
+  const peerNoun = () => {
+    if (peers) return peers;
+    const byCode = new Map(programme.units.map((u) => [u.code, u]));
+    return (peers = unitsLabel(scaled.map(({ s: x }) => (x.obs.unit.kind === 'district' ? (byCode.get(x.obs.unit.code) ?? { level: 'district' as const }) : { level: 'district' as const }))));
+  };
   for (const { s, x, by } of scaled) {
     const z = modifiedZ(x, stats);
     if (Math.abs(z) <= options.z) continue;
     const [lo, hi] = clip(s, (stats.median - half) * by.by, (stats.median + half) * by.by);
     const per = (lang: 'en' | 'vi') => (by.by === 1 ? '' : ` ${lang === 'en' ? by.en : by.vi}`);
     const n = scaled.length - 1;
-    const noun = unitsLabel(scaled.map(({ s: x }) => (x.obs.unit.kind === 'district' ? (byCode.get(x.obs.unit.code) ?? { level: 'district' as const }) : { level: 'district' as const })));
+    const noun = peerNoun();
     result.set(s, {
       en: `far from the other ${n} ${noun.nounEn} (modified z-score ${z.toFixed(2)}, beyond ±${options.z}; their median ${formatValue(stats.median, 'en')}${per('en')})`,
       vi: `khác xa ${n} ${noun.nounVi} khác (điểm z hiệu chỉnh ${z.toFixed(2).replace('.', ',')}, vượt ±${String(options.z).replace('.', ',')}; trung vị ${formatValue(stats.median, 'vi')}${per('vi')})`,

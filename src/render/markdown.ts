@@ -17,6 +17,9 @@ export const MAX_LISTED_FINDINGS = 100;
 
 const ZWSP = '\u200b';
 
+/** Any character one of mdEscape's replacements looks at: most cells (names, numbers) hold none and are returned as they are. */
+const ESCAPE_TRIGGER = /[\r\n\\`*_[\]<>|~&$@#:wW\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 /**
  * Backslash-escape Markdown's active punctuation, fold line breaks into spaces, and make inert what a forge
  * turns into actions or links: a zero-width space after "@" (`@everyone`, `@org/team` notify no one) and after
@@ -25,6 +28,7 @@ const ZWSP = '\u200b';
  * characters are shown as escapes (\x1B, \u202E).
  */
 export function mdEscape(text: string): string {
+  if (!ESCAPE_TRIGGER.test(text)) return text;
   return text
     .replace(/\r\n|[\r\n]/g, ' ')
     .replace(/[\\`*_[\]<>|~&$]/g, '\\$&')

@@ -81,6 +81,8 @@ function count(text: string, ch: string): number {
 
 /** Round half away from zero at `decimals`, avoiding binary artefacts (1.005 → 1.01). */
 export function round(value: number, decimals: number): number {
+  // Most figures are whole counts: shifted by up to 10⁶ they stay exact integers below 2⁵³, so rounding gives them back.
+  if (Number.isInteger(value) && Math.abs(value) < 1e9 && decimals >= 0 && decimals <= 6) return value;
   const factor = 10 ** decimals;
   const shifted = Number((Math.abs(value) * factor).toPrecision(15));
   return (Math.sign(value) * Math.round(shifted)) / factor;
@@ -94,6 +96,7 @@ export const MAX_SHOWN_DECIMALS = 6;
  * that no output hides what was read (a plan of 4.5 people shows 4,5, not 5). Capped at MAX_SHOWN_DECIMALS.
  */
 export function shownDecimals(value: number, min: number): number {
+  if (Number.isInteger(value) && Math.abs(value) < 1e9) return Math.max(0, min); // round() gives a whole count back at every precision
   let d = Math.max(0, min);
   while (d < MAX_SHOWN_DECIMALS && round(value, d) !== round(value, MAX_SHOWN_DECIMALS)) d++;
   return d;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumberText, round } from '../../src/text/number.js';
+import { parseNumberText, round, shownDecimals } from '../../src/text/number.js';
 
 const num = (text: string, conv: 'vi' | 'en' = 'vi') => {
   const r = parseNumberText(text, conv);
@@ -43,5 +43,19 @@ describe('numbers written as text', () => {
     expect(round(1.005, 2)).toBe(1.01);
     expect(round(105.5764705, 2)).toBe(105.58);
     expect(round(-2.345, 2)).toBe(-2.35);
+  });
+  it('gives a whole count back as it is (the shortcut agrees with the general rounding)', () => {
+    // The general path, as round() computes it for a value that is not a whole count below 10⁹.
+    const general = (value: number, decimals: number) => (Math.sign(value) * Math.round(Number((Math.abs(value) * 10 ** decimals).toPrecision(15)))) / 10 ** decimals;
+    for (const v of [0, 1, -1, 7, 482, -3644, 214258, 999_999_999, -999_999_999, 123_456_789]) {
+      for (let d = 0; d <= 6; d++) expect(round(v, d)).toBe(general(v, d));
+      expect(shownDecimals(v, 0)).toBe(0);
+      expect(shownDecimals(v, 2)).toBe(2);
+    }
+    expect(Object.is(round(-0, 2), -0)).toBe(true);
+    expect(round(1234567890123, 0)).toBe(1234567890123); // above the shortcut: the general path
+    expect(round(15, -1)).toBe(20); // negative decimals: the general path
+    expect(shownDecimals(4.5, 0)).toBe(1);
+    expect(shownDecimals(36.44, 1)).toBe(2);
   });
 });
