@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { completenessCounts, computeMonth, monthKey, type MonthSummary } from '../compute/monthly.js';
+import { completenessCounts, monthKey, type MonthSummary } from '../compute/monthly.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { TextEncodingOption } from '../read/index.js';
 import type { Lang } from '../render/labels.js';
@@ -14,11 +14,12 @@ import { writeFileAtomic } from '../write/atomic.js';
 import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
-import { assembleMonth, hashFile, readSubmission, type ReadStore, type ReadSubmission } from './inputs.js';
+import { hashFile, readSubmission, type ReadStore, type ReadSubmission } from './inputs.js';
 import { isFolder, ReadCache, readKey } from './read-cache.js';
-import { withMonthQuality, type OutlierOptions } from '../quality/index.js';
+import type { OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
 import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
+import { summariseMonth } from '../pipeline/month.js';
 
 /** Bump when a summary's content changes for the same inputs: every month is made again once. */
 export const SUMMARY_FORMAT = 4;
@@ -288,10 +289,16 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
         continue;
       }
       const subs = p.inputs.map((f) => read.get(f.file)!);
-      const input = assembleMonth(subs, index, { year: p.ym.year, defaultMonth: p.ym.month, excluded: p.excluded, notes: p.notes });
-      const summary = computeMonth(input, index, { year: p.ym.year, month: p.ym.month, deadlineDay: options.deadlineDay, ...(options.targets ? { targets: options.targets } : {}) });
-      summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, p.ym, options.outliers);
-      if (options.by === 'former-district') summary.byFormerDistrict = (await import('../compute/former-district.js')).byFormerDistrictMonth(summary, index.programme);
+      const summary = await summariseMonth(subs, index, {
+        year: p.ym.year,
+        month: p.ym.month,
+        deadlineDay: options.deadlineDay,
+        ...(options.targets ? { targets: options.targets } : {}),
+        excluded: p.excluded,
+        notes: p.notes,
+        outliers: options.outliers,
+        byFormerDistrict: options.by === 'former-district',
+      });
       const names = { json: `${p.period}.json`, md: `${p.period}.md` };
       const { renderMonthJson } = await import('../render/monthly-json.js');
       const { renderMonthMarkdown } = await import('../render/monthly-markdown.js');

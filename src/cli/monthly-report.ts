@@ -1,7 +1,6 @@
 import type { FindingsOptions } from './findings-option.js';
-import { computeMonth } from '../compute/monthly.js';
 import { discoverPaths } from '../batch/discover.js';
-import { assembleMonth, readSubmission } from '../batch/inputs.js';
+import { readSubmission } from '../batch/inputs.js';
 import { hasErrors } from '../model/finding.js';
 import type { Lang } from '../render/labels.js';
 import { parseDeadlineDay, parseMonth } from './batch.js';
@@ -10,7 +9,7 @@ import type { ReadLimits } from '../read/limits.js';
 import { emit, hanoiStamp, outputFile, parseEncoding, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
-import { withMonthQuality } from '../quality/index.js';
+import { summariseMonth } from '../pipeline/month.js';
 
 export interface MonthlyReportOptions extends QualityCommandOptions, FindingsOptions {
   month?: string;
@@ -52,13 +51,19 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions,
   const subs = [];
   for (const f of files) subs.push(await readSubmission(f, index, { limits, ...(encoding ? { encoding } : {}) }));
   if (!subs.some((s) => s.readable)) throw new UsageError(`nothing could be read: ${subs[0]?.findings[0]?.message ?? 'every file failed'}`);
-  const input = assembleMonth(subs, index, { year, defaultMonth: month, excluded: found.excluded, notes: found.notes });
-  const summary = computeMonth(input, index, { year, month, deadlineDay, ...(opts.targets ? { targets: opts.targets } : {}) });
-  summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, { year, month }, parseOutlierOptions(opts));
-  if (opts.by === 'former-district') {
-    const { byFormerDistrictMonth } = await import('../compute/former-district.js');
+  const summary = await summariseMonth(subs, index, {
+    year,
+    month,
+    deadlineDay,
+    ...(opts.targets ? { targets: opts.targets } : {}),
+    excluded: found.excluded,
+    notes: found.notes,
+    outliers: parseOutlierOptions(opts),
+    byFormerDistrict: opts.by === 'former-district',
+  });
+  if (summary.byFormerDistrict) {
     const { renderFormerDistrict } = await import('../render/former-district.js');
-    await emit(renderFormerDistrict(byFormerDistrictMonth(summary, index.programme), opts.format, opts.lang), opts.out);
+    await emit(renderFormerDistrict(summary.byFormerDistrict, opts.format, opts.lang), opts.out);
     return opts.strict && hasErrors(summary.issues) ? EXIT.findings : EXIT.ok;
   }
   const stamp = opts.stamp ? hanoiStamp() : undefined;
