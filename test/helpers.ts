@@ -20,3 +20,23 @@ export function table(file: string, rows: (CellValue | Cell | undefined)[][], sh
     ...extra,
   };
 }
+
+/**
+ * Time of `run(large)` ÷ time of `run(small)`, each the fastest of five runs, the two sizes interleaved so
+ * that a busy machine slows both alike (after one warm-up run). Linearity tests pin this ratio, never a time.
+ */
+export function timeRatio<T>(run: (input: T) => unknown, small: T, large: T): number {
+  const time = (input: T) => {
+    const t = performance.now();
+    run(input);
+    return performance.now() - t;
+  };
+  time(small);
+  let a = Infinity;
+  let b = Infinity;
+  for (let i = 0; i < 5; i++) {
+    a = Math.min(a, time(small));
+    b = Math.min(b, time(large));
+  }
+  return b / a;
+}

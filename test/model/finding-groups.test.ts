@@ -4,6 +4,7 @@ import { listedFindings } from '../../src/render/listed.js';
 import { renderFindings } from '../../src/render/table.js';
 import { findingsHeading } from '../../src/render/common.js';
 import { findingsMarkdown } from '../../src/render/markdown.js';
+import { timeRatio } from '../helpers.js';
 
 /** One year-mismatch per row, as normalise makes them: same message, the row's own cell. */
 function yearRows(file: string, sheet: string | null, year: number, rows: number[], severity: Finding['severity'] = 'info'): Finding[] {
@@ -49,19 +50,7 @@ describe('repeated findings grouped by cause (groupFindings)', () => {
   it('is linear: 8 × the findings cost about 8 × the time', () => {
     const small = yearRows('a.csv', null, 2019, range(2, 2_000));
     const large = yearRows('a.csv', null, 2019, range(2, 16_000));
-    const run = (list: Finding[]) => {
-      const t = performance.now();
-      groupFindings(list);
-      return performance.now() - t;
-    };
-    run(small);
-    let a = Infinity;
-    let b = Infinity;
-    for (let i = 0; i < 5; i++) {
-      a = Math.min(a, run(small));
-      b = Math.min(b, run(large));
-    }
-    expect(b / a).toBeLessThan(24); // 64 × if quadratic
+    expect(timeRatio((list: Finding[]) => groupFindings(list), small, large)).toBeLessThan(24); // 64 × if quadratic
   });
 });
 

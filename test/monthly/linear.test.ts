@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMonth, type MonthlyInput, type MonthlyObservation, type SubmittedFile } from '../../src/compute/monthly.js';
 import { finding, type Finding } from '../../src/model/finding.js';
-import { builtinIndex } from '../helpers.js';
+import { builtinIndex, timeRatio } from '../helpers.js';
 
 const index = builtinIndex();
 // The units that exist in March 2024 (the 30 districts).
@@ -25,21 +25,9 @@ function month(n: number): MonthlyInput {
   return { observations, files, findings };
 }
 
-/** Time of the large month ÷ time of the small one, each the fastest of five interleaved runs: a ratio, never a time. */
+/** Time of the large month ÷ time of the small one: a ratio, never a time. */
 function ratio(small: MonthlyInput, large: MonthlyInput): number {
-  const run = (input: MonthlyInput) => {
-    const t = performance.now();
-    computeMonth(input, index, { year: 2024, month: 3, deadlineDay: 5 });
-    return performance.now() - t;
-  };
-  run(small);
-  let a = Infinity;
-  let b = Infinity;
-  for (let i = 0; i < 5; i++) {
-    a = Math.min(a, run(small));
-    b = Math.min(b, run(large));
-  }
-  return b / a;
+  return timeRatio((input: MonthlyInput) => computeMonth(input, index, { year: 2024, month: 3, deadlineDay: 5 }), small, large);
 }
 
 describe('a month summary is linear in its files and findings', () => {

@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { checkQuality, DEFAULT_OUTLIER_OPTIONS, periodsOf, type QualityObservation } from '../../src/quality/index.js';
 import { obs, programme } from './helpers.js';
+import { timeRatio } from '../helpers.js';
 
 /**
  * Time of the large set ÷ time of the small one: each the fastest of five runs, the two sizes interleaved so a
  * busy machine slows both alike. A ratio between two sizes is what is pinned, never a time.
  */
 function ratio(small: QualityObservation[], large: QualityObservation[]): number {
-  const run = (observations: QualityObservation[]) => {
-    const periods = periodsOf(observations, null);
-    const t = performance.now();
-    checkQuality(observations, programme, { periods, outliers: DEFAULT_OUTLIER_OPTIONS });
-    return performance.now() - t;
-  };
-  run(small); // warm up
-  let a = Infinity;
-  let b = Infinity;
-  for (let i = 0; i < 5; i++) {
-    a = Math.min(a, run(small));
-    b = Math.min(b, run(large));
-  }
-  return b / a;
+  // The periods are found outside the timed run, as before.
+  const withPeriods = (observations: QualityObservation[]) => ({ observations, periods: periodsOf(observations, null) });
+  return timeRatio(({ observations, periods }) => checkQuality(observations, programme, { periods, outliers: DEFAULT_OUTLIER_OPTIONS }), withPeriods(small), withPeriods(large));
 }
 
 describe('the quality checks are linear in the figures', () => {
