@@ -1,43 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { welfare } from '../cli/run.js';
+import { htmlPage, OUT, skipChromium } from './chromium.js';
 
 /**
- * The HTML report in a real headless browser (Debian's chromium): the numbers it shows, read from the DOM;
- * no network request at all; a phone-width layout with no sideways scrolling; print CSS. Screenshots go to
- * test/output/. Skipped, with a message, only where chromium is missing outside CI; in CI it must run.
+ * The HTML report in a real headless browser (./chromium.ts): the numbers it shows, read from the DOM; no
+ * network request at all; a phone-width layout with no sideways scrolling; print CSS.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const OUT = resolve('test/output');
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) {
-  console.warn(`browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium). In CI (CI set) it runs and fails without it.`);
-}
-
-describe.skipIf(!available && !process.env.CI)('HTML report in headless chromium', () => {
-  let browser: Browser;
-  const file = join(OUT, 'report.html');
-  const url = pathToFileURL(file).href;
-
-  beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    const r = welfare(['report', '--year', '2023', 'fixtures/2023', '--format', 'html', '--out', file]);
-    expect(r.stderr).toBe(`welfare: wrote ${file}\n`);
-    expect(r.code).toBe(0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.skipIf(skipChromium)('HTML report in headless chromium', () => {
+  const { url, browser } = htmlPage('report.html', ['report', '--year', '2023', 'fixtures/2023', '--format', 'html']);
 
   it('shows the published figures, makes no network request, fits a phone, prints without the navigation', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     const requests: string[] = [];
     context.on('request', (req) => requests.push(req.url()));
     const page = await context.newPage();
@@ -91,7 +67,7 @@ describe.skipIf(!available && !process.env.CI)('HTML report in headless chromium
     const file2025 = join(OUT, 'report-2025.html');
     const r = welfare(['report', '--year', '2025', 'fixtures/2025', '--format', 'html', '--out', file2025]);
     expect(r.code).toBe(0);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await page.goto(pathToFileURL(file2025).href, { waitUntil: 'load' });
     // The city and every unit of the year in the heat table: 30 districts (January–June) and 126 wards and communes.

@@ -1,36 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { welfare } from '../cli/run.js';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { htmlPage, OUT, skipChromium } from './chromium.js';
 
-/** The review's HTML page in headless chromium, as the report's (test/render/browser.test.ts): skipped only where chromium is missing outside CI. */
+/** The review's HTML page in headless chromium (./chromium.ts), as the report's (test/render/browser.test.ts). */
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const OUT = resolve('test/output');
-const available = existsSync(CHROMIUM);
-
-describe.skipIf(!available && !process.env.CI)('HTML review in headless chromium', () => {
-  let browser: Browser;
-  const file = join(OUT, 'review.html');
-  const url = pathToFileURL(file).href;
-
-  beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    const r = welfare(['review', 'fixtures/review', '--to', '2023', '--format', 'html', '--out', file]);
-    expect(r.stderr).toBe(`welfare: wrote ${file}\n`);
-    expect(r.code).toBe(0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 30_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.skipIf(skipChromium)('HTML review in headless chromium', () => {
+  const { url, browser } = htmlPage('review.html', ['review', 'fixtures/review', '--to', '2023', '--format', 'html']);
 
   it('one chart per indicator with its badge, no network request, fits a phone, cards do not split in print', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     const requests: string[] = [];
     context.on('request', (req) => requests.push(req.url()));
     const page = await context.newPage();
