@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import type { Programme } from '../programme/schema.js';
 import type { Status } from './attainment.js';
 
 /** The report model: everything a renderer needs, nothing it must compute. Its JSON form is the contract. */
@@ -124,20 +125,38 @@ export interface Summary {
   geography?: GeographyCount[];
 }
 
-export interface ReportModel {
-  programme: {
-    id: string;
-    title: string;
-    shortTitle: string;
-    from: number;
-    to: number;
-    targets: string;
-    targetsTitle: string;
-    /** Indicators the programme has in all, and how many of them the catalog knows. */
-    indicatorCount: number;
-    known: number;
-    note: string | null;
+/** What every model says of its programme (report, review), in the JSON contracts' key order. */
+export interface ProgrammeInfo {
+  id: string;
+  title: string;
+  shortTitle: string;
+  from: number;
+  to: number;
+  /** Indicators the programme has in all, and how many of them the catalog knows. */
+  indicatorCount: number;
+  known: number;
+  note: string | null;
+}
+
+/** The programme's header of a model; a year's report names its target set after the period. */
+export function programmeInfo(programme: Programme): ProgrammeInfo;
+export function programmeInfo(programme: Programme, targets: { name: string; title: string }): ProgrammeInfo & { targets: string; targetsTitle: string };
+export function programmeInfo(programme: Programme, targets?: { name: string; title: string }): ProgrammeInfo & { targets?: string; targetsTitle?: string } {
+  return {
+    id: programme.id,
+    title: programme.title,
+    shortTitle: programme.shortTitle,
+    from: programme.from,
+    to: programme.to,
+    ...(targets ? { targets: targets.name, targetsTitle: targets.title } : {}),
+    indicatorCount: programme.indicatorCount,
+    known: programme.indicators.filter((i) => i.official).length,
+    note: programme.note ?? null,
   };
+}
+
+export interface ReportModel {
+  programme: ProgrammeInfo & { targets: string; targetsTitle: string };
   year: number;
   summary: Summary;
   indicators: IndicatorReport[];

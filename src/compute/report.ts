@@ -8,7 +8,7 @@ import { round } from '../text/number.js';
 import { expectedUnitsIn, rangeText, unitsValidAt, unitsLabel, validDuring, yearTo, type DateRange, type GeographySegment } from '../programme/geography.js';
 import { judge } from './attainment.js';
 import { targetMismatch } from './plan.js';
-import { indicatorInfo, type Attainment, type DerivedReport, type DistrictValue, type IndicatorReport, type ReportModel, type SourceRef, type Summary } from './model.js';
+import { indicatorInfo, programmeInfo, type Attainment, type DerivedReport, type DistrictValue, type IndicatorReport, type ReportModel, type SourceRef, type Summary } from './model.js';
 
 export interface ComputeOptions {
   year: number;
@@ -42,18 +42,7 @@ export function computeReport(observations: readonly Observation[], index: Catal
   const segments = expectedUnitsIn(programme, range);
   const units = programme.units.filter((u) => validDuring(u, range));
   return {
-    programme: {
-      id: programme.id,
-      title: programme.title,
-      shortTitle: programme.shortTitle,
-      from: programme.from,
-      to: programme.to,
-      targets: setName,
-      targetsTitle: set.title,
-      indicatorCount: programme.indicatorCount,
-      known: programme.indicators.filter((i) => i.official).length,
-      note: programme.note ?? null,
-    },
+    programme: programmeInfo(programme, { name: setName, title: set.title }),
     year: options.year,
     summary: {
       ...summarise(indicators, units.filter((u) => reporting.has(u.code)).length, units.length),

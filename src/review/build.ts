@@ -1,5 +1,5 @@
 import type { Attainment, IndicatorReport } from '../compute/model.js';
-import { indicatorInfo } from '../compute/model.js';
+import { indicatorInfo, programmeInfo } from '../compute/model.js';
 import { sortFindings, type Finding } from '../model/finding.js';
 import type { YearModel, YearObservation } from '../pipeline/years.js';
 import type { CatalogIndex } from '../programme/match.js';
@@ -45,16 +45,7 @@ export function buildReview(years: readonly YearModel[], observations: readonly 
   const onTrack = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
   for (const ind of indicators) onTrack[ind.city.progress.status]++;
   return {
-    programme: {
-      id: programme.id,
-      title: programme.title,
-      shortTitle: programme.shortTitle,
-      from: programme.from,
-      to: programme.to,
-      indicatorCount: programme.indicatorCount,
-      known: programme.indicators.filter((i) => i.official).length,
-      note: programme.note ?? null,
-    },
+    programme: programmeInfo(programme),
     from: options.from,
     to: options.to,
     targetSets: programme.targetSets.map((s) => ({ name: s.name, title: s.title, effectiveFrom: s.effectiveFrom ?? null })),

@@ -1,5 +1,5 @@
 import type { Status } from '../compute/attainment.js';
-import type { Attainment, IndicatorInfo } from '../compute/model.js';
+import type { Attainment, IndicatorInfo, ProgrammeInfo } from '../compute/model.js';
 import type { Finding } from '../model/finding.js';
 import type { Progress, ProgressStatus } from './progress.js';
 
@@ -88,16 +88,7 @@ export interface ReviewYearSummary {
 }
 
 export interface ReviewModel {
-  programme: {
-    id: string;
-    title: string;
-    shortTitle: string;
-    from: number;
-    to: number;
-    indicatorCount: number;
-    known: number;
-    note: string | null;
-  };
+  programme: ProgrammeInfo;
   from: number;
   to: number;
   targetSets: { name: string; title: string; effectiveFrom: number | null }[];
