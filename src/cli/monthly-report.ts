@@ -1,8 +1,8 @@
+import type { CommonCommandOptions } from './options.js';
 import type { FindingsOptions } from './findings-option.js';
 import { discoverPaths } from '../batch/discover.js';
 import { readSubmission } from '../batch/inputs.js';
 import { hasErrors } from '../model/finding.js';
-import type { Lang } from '../render/labels.js';
 import { parseDeadlineDay, parseMonth } from './batch.js';
 import { EXIT, UsageError } from './errors.js';
 import type { ReadLimits } from '../read/limits.js';
@@ -11,22 +11,12 @@ import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { summariseMonth } from '../pipeline/month.js';
 
-export interface MonthlyReportOptions extends QualityCommandOptions, FindingsOptions {
+export interface MonthlyReportOptions extends CommonCommandOptions, QualityCommandOptions, FindingsOptions {
   month?: string;
   year?: string;
   deadlineDay?: string;
-  programme?: string;
-  targets?: string;
   format: string;
-  lang: Lang;
-  out?: string;
-  strict?: boolean;
-  encoding?: string;
-  color?: boolean;
-  stamp?: boolean;
   district?: string;
-  /** "former-district": the wards and communes grouped under the districts they came from, instead of the summary. */
-  by?: 'former-district';
 }
 
 const FORMATS = ['table', 'json', 'md'];

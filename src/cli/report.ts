@@ -1,3 +1,4 @@
+import type { CommonCommandOptions } from './options.js';
 import type { FindingsOptions } from './findings-option.js';
 import { computeReport, noDataForYear } from '../compute/report.js';
 import { yearOutsideProgramme } from '../programme/targets.js';
@@ -5,7 +6,6 @@ import { hasErrors } from '../model/finding.js';
 import { observeAllYears } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/dispatch.js';
-import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, hanoiStamp, outputFile, parseEncoding, parseYear, resolveOutputFormat, STANDARD_OUTPUT, terminalWidth, useColor } from './output.js';
 import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';
@@ -13,27 +13,16 @@ import { loadProgramme, resolveDistrict } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { checkQuality } from '../quality/index.js';
 
-export interface ReportOptions extends ReadCapOptions, QualityCommandOptions, FindingsOptions {
+export interface ReportOptions extends CommonCommandOptions, ReadCapOptions, QualityCommandOptions, FindingsOptions {
   year: string;
   /** YYYY-MM: print that month's summary (src/cli/monthly-report.ts) instead of the year's report. */
   month?: string;
   deadlineDay?: string;
-  programme?: string;
-  targets?: string;
   /** Absent: from --out's extension, else table. */
   format?: ReportFormat;
-  lang: Lang;
   csvLocale?: 'en' | 'vi';
-  out?: string;
-  strict?: boolean;
-  encoding?: string;
-  color?: boolean;
-  /** "former-district": the wards and communes grouped under the districts they came from. */
-  by?: 'former-district';
   /** A district's name in any spelling the readers accept: render its card. */
   district?: string;
-  /** Print the time the report was made; without it the same inputs give byte-identical files. */
-  stamp?: boolean;
 }
 
 export async function reportCommand(paths: string[], opts: ReportOptions): Promise<number> {

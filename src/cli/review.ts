@@ -1,10 +1,10 @@
+import type { CommonCommandOptions } from './options.js';
 import type { FindingsOptions } from './findings-option.js';
 import { hasErrors } from '../model/finding.js';
 import { annualise, computeYears, observeAllYears, outsideYears } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
 import { buildReview } from '../review/build.js';
 import { REVIEW_FORMATS, renderReview, type ReviewFormat } from '../render/review/dispatch.js';
-import type { Lang } from '../render/labels.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, parseEncoding, parseYear, resolveOutputFormat, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
@@ -12,20 +12,10 @@ import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';
 import { checkQuality, periodsOf } from '../quality/index.js';
 
-export interface ReviewOptions extends QualityCommandOptions, ReadCapOptions, FindingsOptions {
+export interface ReviewOptions extends CommonCommandOptions, QualityCommandOptions, ReadCapOptions, FindingsOptions {
   from?: string;
   to?: string;
-  programme?: string;
-  targets?: string;
   format?: ReviewFormat;
-  lang: Lang;
-  out?: string;
-  strict?: boolean;
-  encoding?: string;
-  color?: boolean;
-  stamp?: boolean;
-  /** "former-district": each former district's series across the change instead of the review. */
-  by?: 'former-district';
 }
 
 /** The years read must stay bounded whatever a file claims: a review spans at most this many years. */
