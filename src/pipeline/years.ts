@@ -1,5 +1,6 @@
 import { monthInPath } from '../batch/discover.js';
 import { cumulativeOf, monthlyFigures, type Cumulative } from '../batch/submission.js';
+import { yearFromMonths, type MonthlyObservation } from '../compute/monthly.js';
 import { computeReport } from '../compute/report.js';
 import type { ReportModel } from '../compute/model.js';
 import { finding, type Finding } from '../model/finding.js';
@@ -86,42 +87,36 @@ export function observeAllYears(
 }
 
 /**
- * One figure per unit, indicator, part and year. An annual figure wins; else the year's last month gives
- * it: a stock (a rate, a count of households) as that month states it, a flow (jobs created) as the year to
+ * One figure per unit, indicator, part and year. An annual figure wins; else the year's months give it, as a
+ * month's summary makes the year to date (compute/monthly.ts yearFromMonths, which `report --year` uses too):
+ * a stock (a rate, a count of households) as its last month states it, a flow (jobs created) as the year to
  * date — a cumulative ("lũy kế") figure as stated, plus the month figures after it.
  */
 export function annualise(observations: readonly Observation[], cumulative: ReadonlySet<Observation>, index: CatalogIndex): YearObservation[] {
   const out: YearObservation[] = [];
-  const monthly = new Map<string, Observation[]>();
-  const annualKeys = new Set<string>();
-  const key = (o: Observation) => `${o.unit.kind === 'district' ? o.unit.code : `city:${o.unit.reporter}`}|${o.indicator}|${o.part ?? ''}|${o.year}`;
+  const annualByYear = new Map<number, YearObservation[]>();
+  const byYear = new Map<number, MonthlyObservation[]>();
+  // The month each figure's place was read for: a folded figure keeps the place of the month it is as of.
+  const monthAt = new Map<Observation['source'], number>();
   for (const o of observations) {
     if (o.month === null) {
-      annualKeys.add(key(o));
-      out.push({ ...o, asOfMonth: null });
+      const annual: YearObservation = { ...o, asOfMonth: null };
+      out.push(annual);
+      const list = annualByYear.get(o.year) ?? [];
+      list.push(annual);
+      annualByYear.set(o.year, list);
       continue;
     }
-    const k = key(o);
-    const list = monthly.get(k);
-    if (list) list.push(o);
-    else monthly.set(k, [o]);
+    monthAt.set(o.source, o.month);
+    const list = byYear.get(o.year) ?? [];
+    list.push(cumulative.has(o) ? { ...o, cumulative: true } : o);
+    byYear.set(o.year, list);
   }
-  const flows = new Set(index.programme.indicators.filter((i) => i.flow).map((i) => i.id));
-  for (const [k, list] of monthly) {
-    if (annualKeys.has(k)) continue;
-    list.sort((a, b) => a.month! - b.month!);
-    const last = list[list.length - 1]!;
-    let value: number | null = last.value;
-    if (flows.has(last.indicator) && last.part === null) {
-      let running: number | null = null;
-      for (const o of list) {
-        if (o.value === null) continue;
-        running = cumulative.has(o) ? o.value : (running ?? 0) + o.value;
-      }
-      value = running;
-    }
-    const plan = [...list].reverse().find((o) => o.plan !== null);
-    out.push({ ...last, month: null, value, plan: plan?.plan ?? null, ...(plan?.planSource ? { planSource: plan.planSource } : {}), asOfMonth: last.month });
+  for (const [year, monthly] of byYear) {
+    const annual = new Set<Observation>(annualByYear.get(year));
+    // The findings (month-gap, year-from-months) are the year report's; a review reads the figures only.
+    const folded = yearFromMonths([...annual, ...monthly], index, year).observations;
+    for (const o of folded) if (!annual.has(o)) out.push({ ...o, asOfMonth: monthAt.get(o.source) ?? null });
   }
   return out;
 }
