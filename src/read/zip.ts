@@ -241,61 +241,52 @@ export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: St
   if (entry.method !== 8) {
     throw new ZipError(`the zip entry ${entry.name} uses an unsupported compression method (${entry.method})`, 'unsupported', `mục zip ${entry.name} dùng phương thức nén không được hỗ trợ (${entry.method})`);
   }
-  // Big chunks from the inflater: each is one round trip to zlib's thread pool, and with 32 KB ones a
-  // 18 MB part spent as long waiting between them as inflating. They are handed on in 32 KB pieces: the text
-  // decoded from each stays under V8's large-object size, so it dies young instead of piling up in the old
-  // generation until a full collection (an honest 190 MB part peaked at 486 MB).
-  const inflater = createInflateRaw({ chunkSize: checkCrc ? INFLATE_CHUNK : 4 * 1024 * 1024 });
   let total = 0;
   let crc = 0;
   let failure: unknown = null;
   let handlerFailure: unknown = null;
   let stoppedEarly = false;
-  const done = new Promise<void>((resolve) => {
-    const stop = (error: unknown) => {
-      failure = error;
-      inflater.destroy();
-      resolve();
-    };
-    inflater.on('data', (chunk: Buffer) => {
-      if (failure) return;
-      total += chunk.length;
-      if (total > limits.maxBytes || total > ratioCap) return stop(beyond(total > limits.maxBytes ? 'cap' : 'ratio'));
-      if (handlerFailure) {
-        // Draining a lying entry only to learn whether it is a bomb.
-        if (total <= entry.uncompressedSize) stop(handlerFailure);
-        return;
+  const corrupt = (error: Error) => new ZipError(`the zip entry ${entry.name} is damaged (${error.message})`, 'corrupt', `mục zip ${entry.name} bị hỏng (${error.message})`);
+  /** One inflated chunk: false once inflating should stop (failure set, or onChunk has all it wants). */
+  const take = (chunk: Buffer): boolean => {
+    total += chunk.length;
+    if (total > limits.maxBytes || total > ratioCap) {
+      failure = beyond(total > limits.maxBytes ? 'cap' : 'ratio');
+      return false;
+    }
+    if (handlerFailure) {
+      // Draining a lying entry only to learn whether it is a bomb.
+      if (total <= entry.uncompressedSize) {
+        failure = handlerFailure;
+        return false;
       }
-      if (checkCrc) crc = crc32(chunk, crc);
-      try {
-        if (handOn(chunk, onChunk) === false) {
-          stoppedEarly = true;
-          inflater.destroy();
-          resolve();
-          return;
-        }
-      } catch (error) {
-        if (total > entry.uncompressedSize) handlerFailure = error;
-        else stop(error);
+      return true;
+    }
+    if (checkCrc) crc = crc32(chunk, crc);
+    try {
+      if (handOn(chunk, onChunk) === false) {
+        stoppedEarly = true;
+        return false;
       }
-    });
-    inflater.on('error', (error) => {
-      failure ??= handlerFailure ?? new ZipError(`the zip entry ${entry.name} is damaged (${error.message})`, 'corrupt', `mục zip ${entry.name} bị hỏng (${error.message})`);
-      resolve();
-    });
-    inflater.on('end', () => resolve());
-    inflater.on('close', () => resolve());
-  });
-  inflater.end(data);
-  await done;
+    } catch (error) {
+      if (total > entry.uncompressedSize) handlerFailure = error;
+      else {
+        failure = error;
+        return false;
+      }
+    }
+    return true;
+  };
+  const inflated = inflateInline(data, take);
+  if (inflated === null) await inflateStreaming(data, checkCrc, take, (error) => (failure ??= handlerFailure ?? corrupt(error)));
+  else if (inflated !== true) failure ??= handlerFailure ?? corrupt(inflated);
   if (failure) throw failure;
   if (handlerFailure) throw handlerFailure;
   if (checkCrc && !stoppedEarly && crc !== entry.crc32) throw crcMismatch(entry.name);
   return total;
 }
 
-/** What the inflater makes at a time (one thread-pool round trip), and what onChunk is given at a time. */
-const INFLATE_CHUNK = 1024 * 1024;
+/** Inflated bytes handed on at a time (and the inline inflater's one output buffer). */
 const PIECE = 32 * 1024;
 
 /** Hands a chunk on in pieces of at most PIECE bytes (views, no copies); false once onChunk says stop. */
@@ -304,6 +295,80 @@ function handOn(chunk: Buffer, onChunk: (chunk: Buffer) => void | false): void |
   for (let at = 0; at < chunk.length; at += PIECE) {
     if (onChunk(chunk.subarray(at, Math.min(chunk.length, at + PIECE))) === false) return false;
   }
+}
+
+/** What inflateInline needs of node:zlib's inflater: the synchronous step its own inflateRawSync takes. */
+interface InlineHandle {
+  writeSync(flush: number, input: Uint8Array, inOffset: number, inLength: number, output: Uint8Array, outOffset: number, outLength: number): void;
+}
+
+/** Forces the streaming inflater (tests: both ways must read alike). */
+export const inflateMode = { inline: true };
+
+/**
+ * Inflates on this thread, one PIECE of output at a time into a single reused buffer, until take says stop
+ * or the data ends: true when done, the zlib error when the data is damaged, null when this Node's zlib does
+ * not offer the synchronous step (then the stream does it). Why not the stream: every chunk of it is a round
+ * trip to zlib's thread pool, and on a busy machine an 18 MB part spent as long waiting for those as
+ * inflating. Why not inflateRawSync: it makes the whole part at once (up to the cap, 200 MB).
+ */
+function inflateInline(data: Uint8Array, take: (chunk: Buffer) => boolean): true | Error | null {
+  if (!inflateMode.inline) return null;
+  const inflater = createInflateRaw();
+  const internals = inflater as unknown as { _handle?: InlineHandle; _writeState?: unknown };
+  const handle = internals._handle;
+  const state = internals._writeState;
+  if (!handle || typeof handle.writeSync !== 'function' || !(state instanceof Uint32Array) || state.length < 2) {
+    inflater.destroy();
+    return null;
+  }
+  // A damaged stream destroys the inflater (during writeSync) and emits 'error' later: heard here, not thrown.
+  inflater.on('error', () => {});
+  const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const output = Buffer.allocUnsafe(PIECE);
+  let at = 0;
+  let left = input.length;
+  try {
+    for (;;) {
+      handle.writeSync(zlib.constants.Z_FINISH, input, at, left, output, 0, PIECE);
+      if (inflater.destroyed) return inflater.errored ?? new Error('inflating failed');
+      const outLeft = state[0]!;
+      const inLeft = state[1]!;
+      at += left - inLeft;
+      left = inLeft;
+      const made = PIECE - outLeft;
+      if (made > 0 && !take(output.subarray(0, made))) return true;
+      // Output space left over: the data has ended (what follows the deflate stream is ignored, as the stream does).
+      if (outLeft !== 0) return true;
+    }
+  } finally {
+    if (!inflater.destroyed) inflater.destroy();
+  }
+}
+
+/** The same through node:zlib's stream (each chunk inflated on its thread pool). */
+async function inflateStreaming(data: Uint8Array, checkCrc: boolean, take: (chunk: Buffer) => boolean, onError: (error: Error) => void): Promise<void> {
+  // Small chunks: the text decoded from each stays under V8's large-object size, so it dies young
+  // instead of piling up in the old generation until a full collection (an honest 190 MB part peaked at 486 MB).
+  const inflater = createInflateRaw({ chunkSize: checkCrc ? PIECE : 4 * 1024 * 1024 });
+  let over = false;
+  await new Promise<void>((resolve) => {
+    inflater.on('data', (chunk: Buffer) => {
+      if (over) return;
+      if (!take(chunk)) {
+        over = true;
+        inflater.destroy();
+        resolve();
+      }
+    });
+    inflater.on('error', (error) => {
+      if (!over) onError(error);
+      resolve();
+    });
+    inflater.on('end', () => resolve());
+    inflater.on('close', () => resolve());
+    inflater.end(data);
+  });
 }
 
 function size(n: number): string {
