@@ -264,7 +264,7 @@ export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: St
     }
     if (checkCrc) crc = crc32(chunk, crc);
     try {
-      if (handOn(chunk, onChunk) === false) {
+      if (onChunk(chunk) === false) {
         stoppedEarly = true;
         return false;
       }
@@ -277,8 +277,13 @@ export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: St
     }
     return true;
   };
-  const inflated = inflateInline(data, take);
-  if (inflated === null) await inflateStreaming(data, checkCrc, take, (error) => (failure ??= handlerFailure ?? corrupt(error)));
+  // The inflater's output at a time. Small for the reader: the text decoded from each piece stays under V8's
+  // large-object size, so it dies young instead of piling up in the old generation until a full collection
+  // (an honest 190 MB part peaked at 486 MB). A look that keeps nothing takes big ones. Alike both ways, so
+  // that a bomb is caught at the same point and told the same way.
+  const chunkSize = checkCrc ? PIECE : 4 * 1024 * 1024;
+  const inflated = inflateInline(data, chunkSize, take);
+  if (inflated === null) await inflateStreaming(data, chunkSize, take, (error) => (failure ??= handlerFailure ?? corrupt(error)));
   else if (inflated !== true) failure ??= handlerFailure ?? corrupt(inflated);
   if (failure) throw failure;
   if (handlerFailure) throw handlerFailure;
@@ -286,16 +291,8 @@ export async function streamEntry(bytes: Uint8Array, entry: ZipEntry, limits: St
   return total;
 }
 
-/** Inflated bytes handed on at a time (and the inline inflater's one output buffer). */
+/** Inflated bytes handed on at a time to a reader. */
 const PIECE = 32 * 1024;
-
-/** Hands a chunk on in pieces of at most PIECE bytes (views, no copies); false once onChunk says stop. */
-function handOn(chunk: Buffer, onChunk: (chunk: Buffer) => void | false): void | false {
-  if (chunk.length <= PIECE) return onChunk(chunk);
-  for (let at = 0; at < chunk.length; at += PIECE) {
-    if (onChunk(chunk.subarray(at, Math.min(chunk.length, at + PIECE))) === false) return false;
-  }
-}
 
 /** What inflateInline needs of node:zlib's inflater: the synchronous step its own inflateRawSync takes. */
 interface InlineHandle {
@@ -305,14 +302,23 @@ interface InlineHandle {
 /** Forces the streaming inflater (tests: both ways must read alike). */
 export const inflateMode = { inline: true };
 
+/** Whether this Node's zlib offers the synchronous step inflateInline takes (else the stream is used). */
+export function inlineInflateAvailable(): boolean {
+  const inflater = createInflateRaw();
+  const internals = inflater as unknown as { _handle?: InlineHandle; _writeState?: unknown };
+  const available = typeof internals._handle?.writeSync === 'function' && internals._writeState instanceof Uint32Array;
+  inflater.destroy();
+  return available;
+}
+
 /**
- * Inflates on this thread, one PIECE of output at a time into a single reused buffer, until take says stop
+ * Inflates on this thread, chunkSize bytes of output at a time into one reused buffer, until take says stop
  * or the data ends: true when done, the zlib error when the data is damaged, null when this Node's zlib does
  * not offer the synchronous step (then the stream does it). Why not the stream: every chunk of it is a round
  * trip to zlib's thread pool, and on a busy machine an 18 MB part spent as long waiting for those as
  * inflating. Why not inflateRawSync: it makes the whole part at once (up to the cap, 200 MB).
  */
-function inflateInline(data: Uint8Array, take: (chunk: Buffer) => boolean): true | Error | null {
+function inflateInline(data: Uint8Array, chunkSize: number, take: (chunk: Buffer) => boolean): true | Error | null {
   if (!inflateMode.inline) return null;
   const inflater = createInflateRaw();
   const internals = inflater as unknown as { _handle?: InlineHandle; _writeState?: unknown };
@@ -325,18 +331,18 @@ function inflateInline(data: Uint8Array, take: (chunk: Buffer) => boolean): true
   // A damaged stream destroys the inflater (during writeSync) and emits 'error' later: heard here, not thrown.
   inflater.on('error', () => {});
   const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const output = Buffer.allocUnsafe(PIECE);
+  const output = Buffer.allocUnsafe(chunkSize);
   let at = 0;
   let left = input.length;
   try {
     for (;;) {
-      handle.writeSync(zlib.constants.Z_FINISH, input, at, left, output, 0, PIECE);
+      handle.writeSync(zlib.constants.Z_FINISH, input, at, left, output, 0, chunkSize);
       if (inflater.destroyed) return inflater.errored ?? new Error('inflating failed');
       const outLeft = state[0]!;
       const inLeft = state[1]!;
       at += left - inLeft;
       left = inLeft;
-      const made = PIECE - outLeft;
+      const made = chunkSize - outLeft;
       if (made > 0 && !take(output.subarray(0, made))) return true;
       // Output space left over: the data has ended (what follows the deflate stream is ignored, as the stream does).
       if (outLeft !== 0) return true;
@@ -347,10 +353,8 @@ function inflateInline(data: Uint8Array, take: (chunk: Buffer) => boolean): true
 }
 
 /** The same through node:zlib's stream (each chunk inflated on its thread pool). */
-async function inflateStreaming(data: Uint8Array, checkCrc: boolean, take: (chunk: Buffer) => boolean, onError: (error: Error) => void): Promise<void> {
-  // Small chunks: the text decoded from each stays under V8's large-object size, so it dies young
-  // instead of piling up in the old generation until a full collection (an honest 190 MB part peaked at 486 MB).
-  const inflater = createInflateRaw({ chunkSize: checkCrc ? PIECE : 4 * 1024 * 1024 });
+async function inflateStreaming(data: Uint8Array, chunkSize: number, take: (chunk: Buffer) => boolean, onError: (error: Error) => void): Promise<void> {
+  const inflater = createInflateRaw({ chunkSize });
   let over = false;
   await new Promise<void>((resolve) => {
     inflater.on('data', (chunk: Buffer) => {
