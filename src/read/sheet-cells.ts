@@ -103,26 +103,6 @@ export class SheetCells implements RowSource {
     if (col > this.widths[r]!) this.widths[r] = col;
   }
 
-  /**
-   * Lets go of the room grown for cells that never came (up to half of what the arrays hold, as they double):
-   * called once a sheet is read, so what the rest of the run keeps is what the sheet has.
-   */
-  trim(): void {
-    const fit = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(a: T, n: number): T => (a.length > n ? (a.slice(0, n) as T) : a);
-    this.col = fit(this.col, this.count);
-    this.kind = fit(this.kind, this.count);
-    this.num = fit(this.num, this.count);
-    this.fmt = fit(this.fmt, this.count);
-    this.segRow = fit(this.segRow, this.segments);
-    this.segStart = fit(this.segStart, this.segments);
-    this.widths = fit(this.widths, this.length);
-  }
-
-  /** The bytes its arrays take (the text pool aside). */
-  get bytesHeld(): number {
-    return this.col.byteLength + this.kind.byteLength + this.num.byteLength + this.fmt.byteLength + this.segRow.byteLength + this.segStart.byteLength + this.widths.byteLength;
-  }
-
   /** Puts text in the pool; returns its index (the number of a Text, Error or SharedRaw cell). */
   text(value: string): number {
     this.pool.push(value);

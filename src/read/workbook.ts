@@ -48,7 +48,6 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
       return { tables: [], findings: [errorFinding(error, file, name)] };
     }
     const sheet = reader.result;
-    sheet.cells.trim();
     findings.push(...cellFindings.splice(0));
     if (sheet.tooManyRows) {
       findings.push(

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { rowAt, rowCount, type Table } from '../../src/model/table.js';
 import { readBytes } from '../../src/read/index.js';
 import { Kind, SheetCells } from '../../src/read/sheet-cells.js';
-import { longXlsx } from '../../scripts/lib/long-xlsx.mjs';
 import { values } from './helpers.js';
 import { costRatio } from './ratio.js';
 import { oneSheet } from './xlsx-build.js';
@@ -72,22 +71,5 @@ describe('a worksheet held compactly', () => {
       // Linear work quadruples from N to 4N; quadratic work would grow sixteen-fold.
       expect(ratio).toBeLessThan(8);
     }
-  });
-
-  it('a sheet read keeps only the room its cells need (no doubled arrays held for the rest of the run)', async () => {
-    // 3,001 rows of five cells: 15,005 cells; grown by doubling the arrays would hold room for 16,384.
-    const read = await readBytes(longXlsx(3000), 'long.xlsx');
-    const cells = read.tables[0]!.compact as SheetCells;
-    expect(cells.count).toBe(15_005);
-    expect(cells.length).toBe(3001);
-    // Per cell: column 2 bytes, kind 1, number 8, format 4; per row: its segment (4 + 4) and width (2).
-    expect(cells.bytesHeld).toBe(15_005 * (2 + 1 + 8 + 4) + 3001 * (4 + 4 + 2));
-    const store = new SheetCells([]);
-    store.beginRow(0);
-    store.add(1, Kind.Number, 7, 0);
-    store.trim();
-    store.beginRow(1);
-    store.add(2, Kind.Number, 8, 0);
-    expect([store.row(0)!.map((c) => c?.value), store.row(1)!.map((c) => c?.value)]).toEqual([[7], [undefined, 8]]);
   });
 });
