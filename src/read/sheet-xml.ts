@@ -431,6 +431,9 @@ function shown(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
+/** Whether WorksheetReader reads usual cells at once (tests: both ways must read alike). */
+export const sheetReading = { fast: true };
+
 /**
  * Reads one worksheet as its XML streams by. Rows are kept whole: when the file's budget cannot pay for a
  * row, that row and the rest of the sheet's cells are left out (truncated, cutRow).
@@ -567,11 +570,80 @@ export class WorksheetReader implements XmlHandler {
   }
 
   private openCell(attrs: string[]): void {
+    this.startCell(attribute(attrs, 't'), attribute(attrs, 's'), attribute(attrs, 'r'));
+  }
+
+  /**
+   * The tokenizer offers the markup at s[pos] ("<"), depth elements open. A cell written the usual way,
+   * whole in this text, is read here at once: <c r="B2" s="1" t="s"><v>5</v></c>, <c r="B2"></c> or
+   * <c r="B2"/>, attributes r, s and t only (each once, single-spaced, double-quoted, nothing in them to
+   * decode), the value's text with no "&" or CR. That is a form the tokenizer reads without complaint, into
+   * the same calls made here (startCell, the value's text, closeCell). Anything else is declined (pos is
+   * returned) and read tag by tag: 5 events and a dozen strings a cell is most of what reading a sheet costs.
+   */
+  fast(s: string, pos: number, depth: number): number {
+    if (depth !== 3 || !this.inRow || this.skipping || this.inCell || !this.inSheetData || !sheetReading.fast) return pos;
+    if (s.charCodeAt(pos + 1) !== 0x63 /* c */) return pos;
+    const n = s.length;
+    let i = pos + 2;
+    let r: string | undefined;
+    let style: string | undefined;
+    let type: string | undefined;
+    let selfClosing = false;
+    for (;;) {
+      const ch = s.charCodeAt(i);
+      if (ch === 0x3e /* > */) {
+        i++;
+        break;
+      }
+      if (ch === 0x2f /* / */) {
+        if (s.charCodeAt(i + 1) !== 0x3e) return pos;
+        selfClosing = true;
+        i += 2;
+        break;
+      }
+      // ' r="…"': one space, a one-letter name, = and a double quote.
+      if (ch !== 0x20 || s.charCodeAt(i + 2) !== 0x3d || s.charCodeAt(i + 3) !== 0x22) return pos;
+      const name = s.charCodeAt(i + 1);
+      const start = i + 4;
+      let end = start;
+      for (; end < n; end++) {
+        const c = s.charCodeAt(end);
+        if (c === 0x22) break;
+        if (c === 0x3c || c === 0x26 || c < 0x20) return pos; // "<" (an error), "&" and white space to decode
+      }
+      if (end >= n) return pos;
+      const value = s.slice(start, end);
+      if (name === 0x72 /* r */ && r === undefined) r = value;
+      else if (name === 0x73 /* s */ && style === undefined) style = value;
+      else if (name === 0x74 /* t */ && type === undefined) type = value;
+      else return pos;
+      i = end + 1;
+    }
+    let text: string | null = null;
+    if (!selfClosing) {
+      if (s.startsWith('<v>', i)) {
+        const lt = s.indexOf('<', i + 3);
+        if (lt < 0 || !s.startsWith('</v></c>', lt)) return pos;
+        text = s.slice(i + 3, lt);
+        if (text.includes('&') || text.includes('\r')) return pos;
+        i = lt + 8;
+      } else if (s.startsWith('</c>', i)) i += 4;
+      else return pos;
+    }
+    this.startCell(type, style, r);
+    if (text !== null) {
+      this.hasV = true;
+      if (text.length > 0) this.v.add(text);
+    }
+    this.closeCell();
+    return i;
+  }
+
+  private startCell(type: string | undefined, s: string | undefined, ref: string | undefined): void {
     this.inCell = true;
-    this.cellType = attribute(attrs, 't') ?? 'n';
-    const s = attribute(attrs, 's');
+    this.cellType = type ?? 'n';
     this.cellStyle = s !== undefined && /^\d{1,9}$/.test(s) ? Number(s) : 0;
-    const ref = attribute(attrs, 'r');
     this.cellRef = ref;
     this.cellBadRef = false;
     if (ref === undefined || ref === '') this.cellCol = this.nextCol;

@@ -25,6 +25,12 @@ export interface XmlHandler {
   close?(local: string, depth: number): void;
   /** Character data (text or CDATA) in pieces, decoded; depth is that of the enclosing element + 1. */
   text?(text: string, depth: number): void;
+  /**
+   * Offered the markup at s[pos] ("<") with depth elements open, before the tokenizer reads it: the handler
+   * may take whole elements (balanced, in a form the tokenizer would accept, their events its own business)
+   * and return the index after them, or return pos to leave them to the tokenizer.
+   */
+  fast?(s: string, pos: number, depth: number): number;
 }
 
 /** Deeper nesting than any spreadsheet part needs: a hostile file cannot grow the stack without bound. */
@@ -82,6 +88,7 @@ export class XmlTokenizer {
   private parse(final: boolean): void {
     const s = this.buf;
     const n = s.length;
+    const fast = this.handler.fast;
     let pos = 0;
     while (pos < n && !this.stopped) {
       const lt = s.indexOf('<', pos);
@@ -99,6 +106,13 @@ export class XmlTokenizer {
       }
       if (lt > pos) this.emitText(s.slice(pos, lt), false);
       pos = lt;
+      if (fast !== undefined) {
+        const after = fast.call(this.handler, s, pos, this.stack.length);
+        if (after > pos) {
+          pos = after;
+          continue;
+        }
+      }
       const end = this.token(s, pos);
       if (end < 0) break; // cut by the chunk boundary
       pos = end;
