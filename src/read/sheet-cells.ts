@@ -61,7 +61,23 @@ export class SheetCells implements RowSource {
   /** The segment last made into a row (rows are mostly asked for in order). */
   private lastSegment = -1;
 
-  constructor(private readonly formats: readonly (string | undefined)[]) {}
+  /** capacity: room for this many cells made at once (they are copied each time the arrays double as cells come). */
+  constructor(
+    private readonly formats: readonly (string | undefined)[],
+    capacity = 0,
+  ) {
+    if (capacity > 0) {
+      this.col = new Uint16Array(capacity);
+      this.kind = new Uint8Array(capacity);
+      this.num = new Float64Array(capacity);
+      this.fmt = new Int32Array(capacity);
+    }
+  }
+
+  /** Room for cells (the arrays' length). */
+  get capacity(): number {
+    return this.col.length;
+  }
 
   /** The width (last column) row r already has: what a new segment for it would add to is known. */
   widthOf(r: number): number {

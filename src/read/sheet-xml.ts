@@ -36,6 +36,8 @@ export class FileBudget {
   merged: number;
   /** Set once cells, slots or text ran out: nothing more is materialised from the file. */
   exhausted = false;
+  /** Room for cells made ahead for the file's sheets (SheetContext.partBytes), at most `cells` in all. */
+  roomMade = 0;
   /** Cell-level damage findings given, and those left out past MAX_CELL_FINDINGS. */
   cellFindings = 0;
   cellFindingsLeftOut = 0;
@@ -335,7 +337,12 @@ export interface SheetContext {
   budget: FileBudget;
   /** Cell-level findings go here (bounded by MAX_CELL_FINDINGS through the budget). */
   findings: Finding[];
+  /** What the part declares it inflates to (a hint: room for its cells is made ahead, within the budget). */
+  partBytes?: number;
 }
+
+/** The fewest characters a cell with a value takes in a worksheet (<c><v>1</v></c>). */
+const MIN_CELL_XML = 15;
 
 export interface MergeRange {
   top: number;
@@ -482,7 +489,13 @@ export class WorksheetReader implements XmlHandler {
   private readonly scratch: { kind: Kind; num: number; text: string | null } = { kind: Kind.Empty, num: 0, text: null };
 
   constructor(private readonly ctx: SheetContext) {
-    this.result = { cells: new SheetCells(ctx.formats), merges: [], tooManyRows: false, firstRowPast: null, tooManyCells: false, tooManyMerges: false, truncated: false, cutRow: null };
+    // Room for as many cells as the part can hold, made at once rather than doubled (and copied) as they
+    // come; what the directory declares is only a hint, so all the room made ahead for a file's sheets is
+    // bounded by its cell budget.
+    const { budget } = ctx;
+    const room = Math.max(0, Math.min(Math.floor((ctx.partBytes ?? 0) / MIN_CELL_XML), budget.cells - budget.roomMade));
+    budget.roomMade += room;
+    this.result = { cells: new SheetCells(ctx.formats, room), merges: [], tooManyRows: false, firstRowPast: null, tooManyCells: false, tooManyMerges: false, truncated: false, cutRow: null };
     this.sink = new CellFindings(ctx.budget, ctx.findings);
     this.v = new TextCollector(ctx.limits.maxCellChars);
     this.inline = new TextCollector(ctx.limits.maxCellChars);

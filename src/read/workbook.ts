@@ -40,7 +40,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Read
       read.push({ sheet: name, hidden, cells: null, merges: [] });
       continue;
     }
-    const reader = new WorksheetReader({ file, sheet: name, strings, formats, date1904: opened.date1904, limits, budget, findings: cellFindings });
+    const reader = new WorksheetReader({ file, sheet: name, strings, formats, date1904: opened.date1904, limits, budget, findings: cellFindings, partBytes: part.entry.uncompressedSize });
     try {
       await pkg.readXml(part.entry, reader, (stop) => (reader.stopReading = stop));
     } catch (error) {

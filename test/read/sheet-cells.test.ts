@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { rowAt, rowCount, type Table } from '../../src/model/table.js';
 import { readBytes } from '../../src/read/index.js';
 import { Kind, SheetCells } from '../../src/read/sheet-cells.js';
-import { values } from './helpers.js';
+import { longXlsx } from '../../scripts/lib/long-xlsx.mjs';
+import { readCentralDirectory } from '../../src/read/zip.js';
+import { values, workbookEntries, zipOf } from './helpers.js';
 import { costRatio } from './ratio.js';
-import { oneSheet } from './xlsx-build.js';
+import { book, oneSheet, worksheet } from './xlsx-build.js';
 
 function allRows(table: Table): unknown[][] {
   const out: unknown[][] = [];
@@ -71,5 +73,32 @@ describe('a worksheet held compactly', () => {
       // Linear work quadruples from N to 4N; quadratic work would grow sixteen-fold.
       expect(ratio).toBeLessThan(8);
     }
+  });
+
+  it('room for cells is made once from the part\'s declared size, never more than the file\'s cell budget', async () => {
+    const bytes = longXlsx(3000);
+    const part = readCentralDirectory(bytes, 100).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const read = await readBytes(bytes, 'long.xlsx');
+    const cells = read.tables[0]!.compact as SheetCells;
+    expect(cells.count).toBe(15_005);
+    // Room for the smallest cells the part could hold, made once: never doubled as the cells came.
+    expect(cells.capacity).toBe(Math.floor(part.uncompressedSize / 15));
+    const capped = await readBytes(bytes, 'long.xlsx', { limits: { maxCells: 20_000 } });
+    expect((capped.tables[0]!.compact as SheetCells).capacity).toBe(20_000);
+    // A directory that says a one-cell part holds a gigabyte: room within the budget, however it lies.
+    const lying = zipOf(workbookEntries().map((e) => (e.name.endsWith('sheet1.xml') ? { ...e, declaredSize: 1_000_000_000 } : e)));
+    const lied = await readBytes(lying, 'lying.xlsx', { limits: { maxCells: 1000 } });
+    expect(lied.findings).toEqual([]);
+    expect((lied.tables[0]!.compact as SheetCells).capacity).toBe(1000);
+    // Many sheets: all the room made ahead for a file is within its budget, in all.
+    const rows = Array.from({ length: 200 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join('');
+    const twice = book({ sheets: [['A', 'worksheets/sheet1.xml'], ['B', 'worksheets/sheet1.xml']], parts: { 'xl/worksheets/sheet1.xml': worksheet(`<sheetData>${rows}</sheetData>`) } });
+    const two = await readBytes(twice, 'two.xlsx', { limits: { maxCells: 1000 } });
+    expect(two.tables.map((t) => (t.compact as SheetCells).count)).toEqual([200, 200]);
+    const shared = readCentralDirectory(twice, 100).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const [first, second] = two.tables.map((t) => (t.compact as SheetCells).capacity) as [number, number];
+    expect(first).toBe(Math.floor(shared.uncompressedSize / 15));
+    expect(first + second).toBeLessThanOrEqual(1000);
+    expect(second).toBe(1000 - 200 - first);
   });
 });
