@@ -43,12 +43,8 @@ let withoutUnits: ReturnType<typeof ProgrammeSchema.omit<{ units: true }>> | nul
 
 function parseWithPlainUnits(data: unknown): { success: true; data: Programme } | null {
   if (!programmeParsing.plainUnits || !isPlainObject(data) || !Array.isArray(data.units) || data.units.length === 0) return null;
-  const units: Programme['units'] = [];
-  for (const u of data.units as unknown[]) {
-    const unit = plainUnit(u);
-    if (!unit) return null;
-    units.push(unit);
-  }
+  const units = plainUnits(data.units);
+  if (!units) return null;
   const { units: _units, ...rest } = data;
   withoutUnits ??= ProgrammeSchema.omit({ units: true });
   const parsed = withoutUnits.safeParse(rest);
@@ -61,6 +57,17 @@ function parseWithPlainUnits(data: unknown): { success: true; data: Programme } 
     else if (Object.prototype.hasOwnProperty.call(got, key)) out[key] = got[key];
   }
   return { success: true, data: out as Programme };
+}
+
+/** The units as zod would give them, when every one is plain; else null. One pass, linear in the units. */
+export function plainUnits(list: readonly unknown[]): Programme['units'] | null {
+  const units: Programme['units'] = [];
+  for (const u of list) {
+    const unit = plainUnit(u);
+    if (!unit) return null;
+    units.push(unit);
+  }
+  return units;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
