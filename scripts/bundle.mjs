@@ -1,23 +1,43 @@
-// Build step: the CLI as a few ES modules (dist/bundle/) instead of ~80 small ones. Node 20's ESM loader
-// resolves, reads (asynchronously) and links each module on its own; one bundle with a chunk per lazy import
-// (the renderers, the workbook readers, the commands) saves ~40 ms of CPU per run (scripts/bench.mjs).
-// dist/ stays as tsc wrote it (tests import its modules). exceljs, zod and piscina stay in node_modules:
-// they load only when needed, and piscina starts its workers from their file.
+// Build step: the CLI as ONE CommonJS script (dist/bundle/main.cjs) with a V8 code cache made here
+// (main.cjs.cache), which bin/welfare.js loads through bin/load-bundle.js. Node 20's ESM loader resolves,
+// reads (asynchronously) and compiles each module on its own, and Node 20 keeps no compiled code between runs:
+// with ~45 modules that was about a quarter of a report on the bundled data. Dynamic imports become lazy
+// requires inside the one file (a command's, a renderer's modules run only when used). exceljs, zod, piscina
+// and iconv-lite stay in node_modules and load only when needed. The read worker (piscina starts it from its
+// file) is its own ES module bundle. dist/ stays as tsc wrote it (tests import its modules).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 
 const dist = new URL('../dist/', import.meta.url);
-rmSync(new URL('bundle/', dist), { recursive: true, force: true });
+const out = new URL('bundle/', dist).pathname;
+rmSync(out, { recursive: true, force: true });
+const common = { bundle: true, platform: 'node', target: 'node20', external: ['exceljs', 'zod', 'piscina', 'iconv-lite'], logLevel: 'warning' };
 await build({
-  entryPoints: { main: new URL('cli/main.js', dist).pathname, 'read-worker': new URL('read/read-worker.js', dist).pathname },
-  outdir: new URL('bundle/', dist).pathname,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['exceljs', 'zod', 'piscina'],
-  // CommonJS code bundled into ES modules still calls require for Node's own modules.
-  banner: { js: "import { createRequire as __welfareRequire } from 'node:module'; const require = __welfareRequire(import.meta.url);" },
-  logLevel: 'warning',
+  ...common,
+  entryPoints: { main: new URL('cli/main.js', dist).pathname },
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // The modules find their files (package.json, the compiled catalog, the read worker) from their own URL.
+  define: { 'import.meta.url': '__welfareModuleUrl' },
+  banner: { js: "const __welfareModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// A dynamic import left in the script (of a package kept outside it) would fail once the script comes from
+// the code cache ("A dynamic import callback was not specified"): such packages are required instead.
+const mainSource = readFileSync(new URL('main.cjs', `file://${out}`), 'utf8');
+const dynamicImport = /\bimport\(\s*["'`\w]/.exec(mainSource);
+if (dynamicImport) throw new Error(`dist/bundle/main.cjs has a dynamic import at offset ${dynamicImport.index}: require the package instead`);
+await build({
+  ...common,
+  entryPoints: { 'read-worker': new URL('read/read-worker.js', dist).pathname },
+  outdir: out,
+  format: 'esm',
+  // CommonJS code bundled into an ES module still calls require for Node's own modules.
+  banner: { js: "import { createRequire as __welfareRequire } from 'node:module'; const require = __welfareRequire(import.meta.url);" },
+});
+
+// The code cache, from a run of the common case (a report on the bundled 2023 data) in a fresh process, so
+// that the functions it compiles lazily are in the cache too.
+const made = spawnSync(process.execPath, [new URL('make-code-cache.mjs', import.meta.url).pathname], { stdio: 'inherit' });
+if (made.status !== 0) throw new Error(`making the code cache failed (exit ${made.status})`);
