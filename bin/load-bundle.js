@@ -3,15 +3,15 @@
 // modules one by one was a large part of a short run. A cache V8 rejects (another Node, other V8 flags), a
 // missing one, or one that fails our checks means a plain compile: the same code, only slower. Nothing is
 // written here.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
-import zlib from 'node:zlib';
+'use strict';
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
+const zlib = require('node:zlib');
 
-export const BUNDLE = fileURLToPath(new URL('../dist/bundle/main.cjs', import.meta.url));
-export const CODE_CACHE = `${BUNDLE}.cache`;
+const BUNDLE = join(__dirname, '..', 'dist', 'bundle', 'main.cjs');
+const CODE_CACHE = `${BUNDLE}.cache`;
 
 // The cache file: MAGIC, the CRC-32 of the bundle it was made from, the CRC-32 of V8's data, then the data.
 // V8 checks only the source's length and its own version and flags, not its data's integrity: a damaged
@@ -20,7 +20,7 @@ const MAGIC = 0x31434357; // "WCC1"
 const HEADER = 12;
 
 /** The bytes of a cache file for V8's data made from this bundle (the build writes them). */
-export function cacheFile(bundleBytes, data) {
+function cacheFile(bundleBytes, data) {
   const header = Buffer.alloc(HEADER);
   header.writeUInt32LE(MAGIC, 0);
   header.writeUInt32LE(zlib.crc32(bundleBytes), 4);
@@ -47,7 +47,7 @@ function checkedCache(path, bundleBytes) {
  * The bundle's exports ({ run, main }), the script (the build asks it for the cache) and whether V8 took the
  * cache. `cache` is the cache file's path; null compiles without one.
  */
-export function loadBundle(cache = CODE_CACHE) {
+function loadBundle(cache = CODE_CACHE) {
   const bundleBytes = readFileSync(BUNDLE);
   // CommonJS's wrapper, as Node's own loader would put around the file.
   const source = `(function (exports, require, module, __filename, __dirname) {${bundleBytes.toString('utf8')}\n})`;
@@ -58,3 +58,5 @@ export function loadBundle(cache = CODE_CACHE) {
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
   return { exports: module.exports, script, bundleBytes, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
+
+module.exports = { BUNDLE, CODE_CACHE, cacheFile, loadBundle };
