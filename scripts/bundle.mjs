@@ -13,8 +13,22 @@ const dist = new URL('../dist/', import.meta.url);
 const out = new URL('bundle/', dist).pathname;
 rmSync(out, { recursive: true, force: true });
 const common = { bundle: true, platform: 'node', target: 'node20', external: ['exceljs', 'zod', 'piscina', 'iconv-lite'], logLevel: 'warning' };
+// commander requires child_process at load for executable subcommands, which welfare has none of: loading
+// it (and net, dgram with it) on every run costs more than its use ever would. Required when first used instead.
+const lazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(eager)) return undefined; // another commander: bundled as it is
+      return { contents: text.replace(eager, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
+    });
+  },
+};
 await build({
   ...common,
+  plugins: [lazyChildProcess],
   entryPoints: { main: new URL('cli/main.js', dist).pathname },
   outdir: out,
   outExtension: { '.js': '.cjs' },
