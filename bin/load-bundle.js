@@ -49,8 +49,8 @@ function checkedCache(path, bundleBytes) {
  */
 function loadBundle(cache = CODE_CACHE) {
   const bundleBytes = readFileSync(BUNDLE);
-  // CommonJS's wrapper, as Node's own loader would put around the file.
-  const source = `(function (exports, require, module, __filename, __dirname) {${bundleBytes.toString('utf8')}\n})`;
+  // The build wrote the module inside CommonJS's wrapper function (as Node's own loader would put around it).
+  const source = bundleBytes.toString('utf8');
   const cachedData = cache === null ? undefined : checkedCache(cache, bundleBytes);
   // No importModuleDynamically: a script compiled from the cache cannot import (the build refuses a bundle that would).
   const script = new vm.Script(source, { filename: BUNDLE, cachedData });

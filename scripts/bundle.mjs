@@ -35,7 +35,10 @@ await build({
   format: 'cjs',
   // The modules find their files (package.json, the compiled catalog, the read worker) from their own URL.
   define: { 'import.meta.url': '__welfareModuleUrl' },
-  banner: { js: "const __welfareModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The file is the CommonJS module already inside its wrapper function, as bin/load-bundle.js compiles it:
+  // the text goes to V8 as read, without being copied into a wrapper first. Strict, as the ES modules it was made from.
+  banner: { js: "(function (exports, require, module, __filename, __dirname) {'use strict'; const __welfareModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  footer: { js: '\n})' },
 });
 // A dynamic import left in the script (of a package kept outside it) would fail once the script comes from
 // the code cache ("A dynamic import callback was not specified"): such packages are required instead.
