@@ -50,7 +50,8 @@ function checkedCache(path, bundleBytes) {
 function loadBundle(cache = CODE_CACHE) {
   const bundleBytes = readFileSync(BUNDLE);
   // The build wrote the module inside CommonJS's wrapper function (as Node's own loader would put around it).
-  const source = bundleBytes.toString('utf8');
+  // ASCII (the build sees to it): read as Latin-1, a one-byte string.
+  const source = bundleBytes.toString('latin1');
   const cachedData = cache === null ? undefined : checkedCache(cache, bundleBytes);
   // No importModuleDynamically: a script compiled from the cache cannot import (the build refuses a bundle that would).
   const script = new vm.Script(source, { filename: BUNDLE, cachedData });
