@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, SMALL_ENTRY_BYTES, streamEntry, type StreamLimits, type ZipEntry } from '../../src/read/zip.js';
+import { crc32, inflateMode, SMALL_ENTRY_BYTES, streamEntry, type StreamLimits, type ZipEntry } from '../../src/read/zip.js';
 
 /** One deflated entry behind a bare local header, and its directory record (declaring `declared` bytes). */
 function entryOf(content: Buffer, declared = content.length, compressed = deflateRawSync(content)): { bytes: Buffer; entry: ZipEntry } {
@@ -48,10 +48,15 @@ describe('small zip entries are inflated in one synchronous call', () => {
   it('an entry declaring more than the small size goes through the stream, with the same pieces', async () => {
     const content = text(SMALL_ENTRY_BYTES + 1000);
     const { bytes, entry } = entryOf(content);
-    const streamed = await run(bytes, entry);
+    // The stream (the fallback where node:zlib offers no synchronous step; zip-inline.test.ts)…
+    inflateMode.inline = false;
+    const streamed = await run(bytes, entry).finally(() => (inflateMode.inline = true));
     expect(streamed.beforeAwait).toBe(0);
     expect(streamed.chunks).toEqual([...Array<number>(8).fill(32768), 1000]);
     expect(streamed.outcome).toEqual({ total: SMALL_ENTRY_BYTES + 1000 });
+    // …and the inline inflater: the same pieces, all before the first await.
+    const inline = await run(bytes, entry);
+    expect(inline).toEqual({ ...streamed, beforeAwait: 9 });
   });
 
   it('a handler that stops early ends the entry there, unchecked, as the stream does', async () => {
@@ -80,8 +85,10 @@ describe('small zip entries are inflated in one synchronous call', () => {
   it('an entry that declares a few bytes but inflates past the small size is left to the stream, which refuses it by what comes out', async () => {
     const content = Buffer.alloc(4 * 1024 * 1024);
     const { bytes, entry } = entryOf(content, 1000);
-    const bomb = await run(bytes, entry, { ...LIMITS, maxRatio: 100, minRatioBytes: 1024 * 1024 });
+    inflateMode.inline = false;
+    const bomb = await run(bytes, entry, { ...LIMITS, maxRatio: 100, minRatioBytes: 1024 * 1024 }).finally(() => (inflateMode.inline = true));
     expect(bomb.beforeAwait).toBe(0);
+    expect((await run(bytes, entry, { ...LIMITS, maxRatio: 100, minRatioBytes: 1024 * 1024 })).outcome).toEqual(bomb.outcome);
     expect(bomb.outcome).toEqual({ error: ['inflates-beyond-cap', `the zip entry xl/worksheets/sheet1.xml inflates 4 KB to more than 1.0 MB, a ratio over 100`] });
   });
 
