@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS, readBytes, type TextEncodingOption } from '../read/inde
 import { formatBytes, type ReadLimits } from '../read/limits.js';
 import type { ExcludedFile, SourceFile } from './discover.js';
 import { isCumulative, monthlyFigures, statedReportDate, type Cumulative } from './submission.js';
+import { statKey, type StatIndex } from './stat-index.js';
 
 /** Vietnam's offset: a modification time counts by its calendar date in Hanoi (UTC+7, no daylight saving). */
 const HANOI_OFFSET_MS = 7 * 3_600_000;
@@ -37,8 +38,18 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The file's bytes and their sha256, or the reason it cannot be read. */
-export async function hashFile(path: string): Promise<{ sha256: string; bytes: Uint8Array; modifiedDate: string | null } | { error: string; errorVi: string }> {
+/** A file hashed: its sha256, its bytes when they were read (not when the sha256 was recalled), its modification date. */
+export interface HashedFile {
+  sha256: string;
+  bytes?: Uint8Array;
+  modifiedDate: string | null;
+}
+
+/**
+ * The file's bytes and their sha256, or the reason it cannot be read. With `known` (batch's stat index), a
+ * file whose stat is unchanged since it was last hashed is not read: its recorded sha256 is used.
+ */
+export async function hashFile(path: string, known?: StatIndex): Promise<HashedFile | { error: string; errorVi: string }> {
   try {
     // Synchronous: one stat and one read into a buffer of the file's size, far cheaper per file than the
     // promise API's open/fstat/read/close round trips through the thread pool (a year is 1,512 files).
@@ -50,8 +61,14 @@ export async function hashFile(path: string): Promise<{ sha256: string; bytes: U
         errorVi: `${path} có dung lượng ${formatBytes(info.size)}, vượt giới hạn ${formatBytes(DEFAULT_LIMITS.maxFileBytes)}; tệp không được đọc.`,
       };
     }
+    const modifiedDate = Number.isFinite(info.mtimeMs) ? hanoiDate(info.mtimeMs) : null;
+    const stat = known ? statKey(info) : null;
+    const recalled = stat && known!.recall(path, stat);
+    if (recalled) return { sha256: recalled, modifiedDate };
     const bytes = readFileSync(path);
-    return { sha256: sha256(bytes), bytes, modifiedDate: Number.isFinite(info.mtimeMs) ? hanoiDate(info.mtimeMs) : null };
+    const hash = sha256(bytes);
+    if (stat) known!.hashed(path, stat, hash);
+    return { sha256: hash, bytes, modifiedDate };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const denied = code === 'EACCES' || code === 'EPERM';
@@ -81,27 +98,29 @@ export interface ReadStore {
   set(source: SourceFile, sha256: string, outcome: FileOutcome): void;
 }
 
+function unreadable(source: SourceFile, why: { error: string; errorVi: string }): ReadSubmission {
+  return {
+    source,
+    sha256: '',
+    tables: [],
+    findings: [finding('error', 'unreadable-file', `Cannot read ${source.file}: ${why.error}.`, { file: source.file }, {}, `Không đọc được ${source.file}: ${why.errorVi}.`)],
+    readable: false,
+    statedDate: null,
+    modifiedDate: null,
+    cumulative: new Map(),
+  };
+}
+
 /** Read one submitted file (or take what it read as from `store`): never throws, whatever it holds. */
 export async function readSubmission(
   source: SourceFile,
   index: CatalogIndex,
   options: { encoding?: TextEncodingOption; limits?: Partial<ReadLimits> } = {},
-  hashed?: { sha256: string; bytes: Uint8Array; modifiedDate: string | null },
+  hashed?: HashedFile,
   store?: ReadStore,
 ): Promise<ReadSubmission> {
-  const got = hashed ?? (await hashFile(source.path));
-  if ('error' in got) {
-    return {
-      source,
-      sha256: '',
-      tables: [],
-      findings: [finding('error', 'unreadable-file', `Cannot read ${source.file}: ${got.error}.`, { file: source.file }, {}, `Không đọc được ${source.file}: ${got.errorVi}.`)],
-      readable: false,
-      statedDate: null,
-      modifiedDate: null,
-      cumulative: new Map(),
-    };
-  }
+  let got = hashed ?? (await hashFile(source.path));
+  if ('error' in got) return unreadable(source, got);
   // In a batch (a file filed under YYYY/MM) what the file came to may be kept from an earlier run.
   const filed = store && source.year !== null && source.month !== null ? { store, year: source.year, month: source.month } : null;
   const kept = filed ? await filed.store.get(source, got.sha256) : null;
@@ -110,7 +129,12 @@ export async function readSubmission(
     perFile.set(sub, new Map([[`${filed!.year}|${filed!.month}`, { observations: kept.observations, findings: kept.findings }]]));
     return sub;
   }
-  const read = await readBytes(got.bytes, source.file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  // A sha256 recalled from the stat index came without the bytes: read them now (and hash what is read).
+  if (!got.bytes) {
+    got = await hashFile(source.path);
+    if ('error' in got) return unreadable(source, got);
+  }
+  const read = await readBytes(got.bytes!, source.file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   const statedDate = statedReportDate(read.tables);
   const tables: Table[] = [];
   const cumulative = new Map<string, Cumulative>();

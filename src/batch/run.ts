@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { completenessCounts, monthKey, type MonthSummary } from '../compute/monthly.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { TextEncodingOption } from '../read/index.js';
@@ -16,6 +16,7 @@ import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
 import { hashFile, readSubmission, type ReadStore, type ReadSubmission } from './inputs.js';
 import { isFolder, ReadCache, readKey } from './read-cache.js';
+import { STAT_INDEX_FILE, StatIndex } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
 import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
@@ -191,11 +192,13 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   const programme = programmeHash(index);
   const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, outliers: options.outliers ?? 'default', ...(options.limits && Object.keys(options.limits).length ? { limits: options.limits } : {}), ...(options.by ? { by: options.by } : {}) };
 
-  // Hash every input once.
+  // Hash every input once; a file whose stat is unchanged since an earlier run keeps its sha256 (--force hashes all).
+  const statIndex = options.force ? StatIndex.empty() : await StatIndex.load(options.out);
   const hashes = new Map<string, Awaited<ReturnType<typeof hashFile>>>();
   const unique = new Map<string, SourceFile>();
   for (const ym of months.filter(open)) for (const f of inputsOf(ym)) unique.set(f.file, f);
-  await inPool([...unique.values()], 16, async (f) => void hashes.set(f.file, await hashFile(f.path)));
+  await inPool([...unique.values()], 16, async (f) => void hashes.set(f.file, await hashFile(f.path, statIndex)));
+  await saveStatIndex(options.out, statIndex, notes);
   const shaOf = (file: string) => {
     const h = hashes.get(file)!;
     return 'error' in h ? `unreadable: ${h.error}` : h.sha256;
@@ -317,7 +320,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
       for (const s of subs) if (!s.statedDate && s.modifiedDate) modified[s.source.file] = s.modifiedDate;
       const entry: ManifestEntry = {
         key: p.key,
-        files: subs.map((s) => ({ file: s.source.file, sha256: s.sha256 })),
+        files: subs.filter((s) => s.source.year === p.ym.year && s.source.month === p.ym.month).map((s) => ({ file: s.source.file, sha256: s.sha256 })),
         modified,
         outputs: outputs.map(([file, text]) => ({ file, sha256: sha256Text(text) })),
         errors,
@@ -341,6 +344,18 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   if (committed || (dropped.length && !plan.some((p) => p.run))) await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
   await writeIndex(options, manifest, index, write);
   return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files };
+}
+
+/** Keep the stat index for the next run (when it changed); one that cannot be written is a note: the next run hashes every file. */
+async function saveStatIndex(out: string, statIndex: StatIndex, notes: string[]): Promise<void> {
+  if (!statIndex.changed()) return;
+  const path = join(out, STAT_INDEX_FILE);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFileAtomic(path, statIndex.text());
+  } catch (error) {
+    notes.push(`the stat index ${path} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next run hashes every file again`);
+  }
 }
 
 /** The month folder a file was filed under ("2026-06"), the name of its cache file; null outside the YYYY/MM layout. */
