@@ -57,6 +57,8 @@ export interface BatchHooks {
   afterOutputs?(period: string): Promise<void> | void;
   /** The reader version the read cache's keys are made with (default READER_VERSION): a test stands in for a changed reader. */
   readerVersion?: number;
+  /** The clock the stat index judges "racily clean" files by (default Date.now): a test stands in for files written long ago. */
+  now?: () => number;
 }
 
 export type MonthOutcome = 'produced' | 'unchanged' | 'no-submissions';
@@ -85,6 +87,8 @@ export interface BatchResult {
   notes: string[];
   /** Files read this run, and files whose figures were taken from the read cache instead. */
   files: { read: number; cached: number };
+  /** Input files whose bytes were read to hash them; the others kept their sha256 from the stat index. */
+  hashed: number;
 }
 
 export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
@@ -193,7 +197,8 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, outliers: options.outliers ?? 'default', ...(options.limits && Object.keys(options.limits).length ? { limits: options.limits } : {}), ...(options.by ? { by: options.by } : {}) };
 
   // Hash every input once; a file whose stat is unchanged since an earlier run keeps its sha256 (--force hashes all).
-  const statIndex = options.force ? StatIndex.empty() : await StatIndex.load(options.out);
+  const startedMs = (options.hooks?.now ?? Date.now)();
+  const statIndex = options.force ? StatIndex.empty(startedMs) : await StatIndex.load(options.out, startedMs);
   const hashes = new Map<string, Awaited<ReturnType<typeof hashFile>>>();
   const unique = new Map<string, SourceFile>();
   for (const ym of months.filter(open)) for (const f of inputsOf(ym)) unique.set(f.file, f);
@@ -343,7 +348,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // Also when entries dropped as malformed for months outside the range: the manifest no longer lists them.
   if (committed || (dropped.length && !plan.some((p) => p.run))) await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
   await writeIndex(options, manifest, index, write);
-  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files };
+  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files, hashed: statIndex.counts.hashed };
 }
 
 /** Keep the stat index for the next run (when it changed); one that cannot be written is a note: the next run hashes every file. */

@@ -1,0 +1,119 @@
+import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBatch, type BatchOptions } from '../../src/batch/run.js';
+import { CACHE_DIR } from '../../src/batch/read-cache.js';
+import { RACY_MS, STAT_INDEX_FILE, StatIndex, type StatKey } from '../../src/batch/stat-index.js';
+import { demoCopy, index, silent, snapshot, tmp } from './helpers.js';
+
+const run = (root: string, out: string, extra: Partial<BatchOptions> = {}) =>
+  runBatch(index, { root, out, from: { year: 2024, month: 1 }, to: { year: 2024, month: 3 }, force: false, deadlineDay: 5, lang: 'vi', ...extra }, silent);
+/** As if every file had been written long before the run: none is racily clean. */
+const later = { hooks: { now: () => Date.now() + 10 * RACY_MS } };
+const FEBRUARY = '2024/02/quan-huyen/002-hoan-kiem.csv';
+
+/** Hoàn Kiếm's February jobs given another value of as many digits: the same size, other bytes. */
+function sameSizeChange(root: string): void {
+  const file = join(root, FEBRUARY);
+  const before = readFileSync(file, 'utf8');
+  const after = before.replace(/(Giải quyết việc làm,2024,(?:2,)?)(\d)/, (_, head: string, digit: string) => `${head}${digit === '9' ? '8' : '9'}`);
+  expect(after).not.toBe(before);
+  expect(Buffer.byteLength(after)).toBe(Buffer.byteLength(before));
+  writeFileSync(file, after);
+}
+
+describe('the stat index (--out/.welfare-local/stat-index.json)', { timeout: 60_000 }, () => {
+  it('a re-run hashes only the files whose stat changed', async () => {
+    const root = demoCopy();
+    const out = tmp();
+    const cold = await run(root, out, later);
+    const total = cold.files.read;
+    expect(cold.hashed).toBe(total);
+    const again = await run(root, out, later);
+    expect(again.hashed).toBe(0);
+    expect(again.months.map((m) => m.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    // --force hashes every file again.
+    expect((await run(root, out, { ...later, force: true })).hashed).toBe(total);
+  });
+
+  it('a file rewritten with the same size and its modification time put back is still seen as changed (its change time moved)', async () => {
+    const root = demoCopy();
+    const out = tmp();
+    const file = join(root, FEBRUARY);
+    utimesSync(file, new Date('2024-03-01T00:00:00Z'), new Date('2024-03-01T00:00:00Z'));
+    await run(root, out, later);
+    const old = statSync(file);
+    sameSizeChange(root);
+    utimesSync(file, old.atime, old.mtime);
+    const now = statSync(file);
+    expect([now.size, now.mtimeMs, now.ino]).toEqual([old.size, old.mtimeMs, old.ino]);
+    expect(now.ctimeMs).not.toBe(old.ctimeMs);
+    const changed = await run(root, out, later);
+    expect(changed.hashed).toBe(1);
+    expect(changed.months.map((m) => m.outcome)).toEqual(['unchanged', 'produced', 'produced']);
+    const fresh = tmp();
+    await run(root, fresh);
+    expect(snapshot(out)).toEqual(snapshot(fresh));
+  });
+
+  it('a file changed just before the run is not recorded (racily clean): it is hashed again next run', async () => {
+    const root = demoCopy();
+    const out = tmp();
+    await run(root, out, later);
+    sameSizeChange(root);
+    // The real clock: the file was written within RACY_MS of the run.
+    expect((await run(root, out)).hashed).toBe(1);
+    const kept = JSON.parse(readFileSync(join(out, STAT_INDEX_FILE), 'utf8')) as { files: Record<string, unknown> };
+    expect(Object.keys(kept.files).some((p) => p.endsWith(FEBRUARY))).toBe(false);
+    expect(Object.keys(kept.files).length).toBeGreaterThan(0);
+    expect((await run(root, out)).hashed).toBe(1);
+  });
+
+  it('a file whose sha256 was recalled is read when its figures are not in the read cache, giving the bytes of a cold run', async () => {
+    const root = demoCopy();
+    const out = tmp();
+    await run(root, out, later);
+    rmSync(join(out, CACHE_DIR), { recursive: true });
+    rmSync(join(out, '2024-02.md'));
+    const result = await run(root, out, later);
+    expect(result.hashed).toBe(0);
+    expect(result.months.map((m) => m.outcome)).toEqual(['unchanged', 'produced', 'unchanged']);
+    expect(result.files.cached).toBe(0);
+    const fresh = tmp();
+    await run(root, fresh);
+    expect(snapshot(out)).toEqual(snapshot(fresh));
+  });
+
+  it('a damaged or foreign index is ignored: every file is hashed', async () => {
+    const root = demoCopy();
+    const out = tmp();
+    const cold = await run(root, out, later);
+    writeFileSync(join(out, STAT_INDEX_FILE), '{"format":1,"files":{"x":');
+    expect((await run(root, out, later)).hashed).toBe(cold.hashed);
+    writeFileSync(join(out, STAT_INDEX_FILE), '{"format":99,"files":{}}');
+    expect((await run(root, out, later)).hashed).toBe(cold.hashed);
+  });
+
+  it('recalls a sha256 only for the same size, times, inode and device; a racily clean file is not recorded', async () => {
+    const stat: StatKey = [10, 1_000, 1_000, 7, 1];
+    const made = StatIndex.empty(1_000 + RACY_MS + 1);
+    made.hashed('a', stat, 'a'.repeat(64));
+    made.hashed('racy', [10, 1_000, 1_002, 7, 1], 'b'.repeat(64));
+    expect(made.counts).toEqual({ hashed: 2, recalled: 0 });
+    const text = made.text();
+    expect(text).toBe(`{"format":1,"files":{"a":[[10,1000,1000,7,1],"${'a'.repeat(64)}"]}}\n`);
+    const out = tmp();
+    mkdirSync(join(out, '.welfare-local'));
+    writeFileSync(join(out, STAT_INDEX_FILE), text);
+    const loaded = await StatIndex.load(out);
+    for (let i = 0; i < 5; i++) {
+      const other: StatKey = [...stat];
+      other[i] += 1;
+      expect(loaded.recall('a', other)).toBeNull();
+    }
+    expect(loaded.recall('b', stat)).toBeNull();
+    expect(loaded.recall('a', stat)).toBe('a'.repeat(64));
+    expect(loaded.counts).toEqual({ hashed: 0, recalled: 1 });
+    expect(loaded.changed()).toBe(false);
+  });
+});
