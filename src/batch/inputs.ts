@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { MonthlyInput, MonthlyObservation, SubmittedFile } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
+import type { UnitRef } from '../model/observation.js';
 import type { Table } from '../model/table.js';
 import { unitFromFileName } from '../normalise/context.js';
 import { normalise, resolveDuplicates } from '../normalise/index.js';
@@ -90,7 +91,12 @@ export interface FileOutcome {
   statedDate: string | null;
   observations: MonthlyObservation[];
   findings: Finding[];
+  /** The unit the file's name designates (its name and the programme are part of the key); absent: worked out again. */
+  named?: NamedUnit;
 }
+
+/** What a month summary uses of the unit a file's name designates. */
+export type NamedUnit = { unit: UnitRef; name: string } | null;
 
 /** Where `batch` keeps what files came to between runs: consulted before reading, told after. */
 export interface ReadStore {
@@ -127,6 +133,7 @@ export async function readSubmission(
   if (kept) {
     const sub: ReadSubmission = { source, sha256: got.sha256, tables: [], findings: [], readable: kept.readable, statedDate: kept.statedDate, modifiedDate: got.modifiedDate, cumulative: new Map() };
     perFile.set(sub, new Map([[`${filed!.year}|${filed!.month}`, { observations: kept.observations, findings: kept.findings }]]));
+    if (kept.named !== undefined) namedUnit.set(sub, kept.named);
     return sub;
   }
   // A sha256 recalled from the stat index came without the bytes: read them now (and hash what is read).
@@ -146,7 +153,7 @@ export async function readSubmission(
   const sub: ReadSubmission = { source, sha256: got.sha256, tables, findings: read.findings, readable: read.tables.length > 0, statedDate, modifiedDate: got.modifiedDate, cumulative };
   if (filed) {
     const { observations, findings } = fileObservations(sub, index, filed.year, filed.month);
-    filed.store.set(source, got.sha256, { readable: sub.readable, statedDate, observations, findings });
+    filed.store.set(source, got.sha256, { readable: sub.readable, statedDate, observations, findings, named: unitNamed(sub, index) });
   }
   return sub;
 }
@@ -234,12 +241,13 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
   return { observations, files, findings, excluded: options.excluded ?? [] };
 }
 
-const namedUnit = new WeakMap<ReadSubmission, ReturnType<typeof unitFromFileName>>();
+const namedUnit = new WeakMap<ReadSubmission, NamedUnit>();
 
-/** The unit a file's name designates, worked out once per file (month M's input holds the files of months 1..M). */
-function unitNamed(sub: ReadSubmission, index: CatalogIndex): ReturnType<typeof unitFromFileName> {
+/** The unit a file's name designates, worked out once per file (month M's input holds the files of months 1..M; batch keeps it in its read cache). */
+function unitNamed(sub: ReadSubmission, index: CatalogIndex): NamedUnit {
   if (namedUnit.has(sub)) return namedUnit.get(sub)!;
-  const unit = unitFromFileName(index, sub.source.file);
+  const match = unitFromFileName(index, sub.source.file);
+  const unit = match && { unit: match.unit, name: match.name };
   namedUnit.set(sub, unit);
   return unit;
 }
