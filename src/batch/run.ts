@@ -4,7 +4,7 @@
  * ROOT/Y/01 … ROOT/Y/M (year-to-date needs the months before), the programme and the options.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { completenessCounts, monthKey, type MonthSummary } from '../compute/monthly.js';
 import type { CatalogIndex } from '../programme/match.js';
@@ -16,7 +16,7 @@ import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
 import { hashFile, readSubmission, type ReadStore, type ReadSubmission } from './inputs.js';
 import { isFolder, ReadCache, readKey } from './read-cache.js';
-import { STAT_INDEX_FILE, StatIndex } from './stat-index.js';
+import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
 import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
@@ -138,11 +138,18 @@ function sha256Text(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Whether every output of a month still holds what the manifest says was written. */
-async function outputsMatch(dir: string, outputs: readonly { file: string; sha256: string }[]): Promise<boolean> {
+/** Whether every output of a month still holds what the manifest says was written (read again only when its stat changed). */
+async function outputsMatch(dir: string, outputs: readonly { file: string; sha256: string }[], statIndex: StatIndex): Promise<boolean> {
   for (const o of outputs) {
-    const bytes = await readFile(join(dir, o.file)).catch(() => null);
-    if (bytes === null || createHash('sha256').update(bytes).digest('hex') !== o.sha256) return false;
+    const path = join(dir, o.file);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) return false;
+    const key = statKey(info);
+    if (statIndex.recall(path, key) === o.sha256) continue;
+    const bytes = await readFile(path).catch(() => null);
+    const sha = bytes && createHash('sha256').update(bytes).digest('hex');
+    if (sha !== o.sha256) return false;
+    statIndex.note(path, key, sha);
   }
   return true;
 }
@@ -203,7 +210,6 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   const unique = new Map<string, SourceFile>();
   for (const ym of months.filter(open)) for (const f of inputsOf(ym)) unique.set(f.file, f);
   await inPool([...unique.values()], 16, async (f) => void hashes.set(f.file, await hashFile(f.path, statIndex)));
-  await saveStatIndex(options.out, statIndex, notes);
   const shaOf = (file: string) => {
     const h = hashes.get(file)!;
     return 'error' in h ? `unreadable: ${h.error}` : h.sha256;
@@ -240,9 +246,11 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
         const h = hashes.get(file);
         return h !== undefined && !('error' in h) && h.modifiedDate === date;
       }) &&
-      (await outputsMatch(options.out, before.outputs));
+      (await outputsMatch(options.out, before.outputs, statIndex));
     plan.push({ ym, period, key, run: !unchanged, inputs, excluded, notes: exclusionNotes });
   }
+
+  await saveStatIndex(options.out, statIndex, notes);
 
   const toRead = new Map<string, SourceFile>();
   for (const p of plan) if (p.run) for (const f of p.inputs) toRead.set(f.file, f);

@@ -11,7 +11,9 @@
  * recorded and is hashed again next run). Any write to a file moves its change time, which no program can
  * set back, so a file rewritten with the same size and its modification time put back is still hashed
  * again. The sha256 stays the key of everything else (the read cache, the manifest); this only decides
- * which files need hashing. Anything that does not decode is ignored (every file is hashed).
+ * which files need hashing. `batch` notes its outputs the same way: a month kept as unchanged needs its
+ * outputs to still hold what the manifest recorded, and an output whose stat is unchanged is not read again.
+ * Anything that does not decode is ignored (every file is hashed).
  */
 import { readFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -80,9 +82,14 @@ export class StatIndex {
     return kept.sha256;
   }
 
-  /** `path` was hashed: recorded unless it changed too recently to be told apart from a later write. */
+  /** An input file was hashed: counted, and recorded as `note` does. */
   hashed(path: string, stat: StatKey, sha256: string): void {
     this.counts.hashed++;
+    this.note(path, stat, sha256);
+  }
+
+  /** `path` holds bytes of this sha256: recorded unless it changed too recently to be told apart from a later write. */
+  note(path: string, stat: StatKey, sha256: string): void {
     if (Math.max(stat[1], stat[2]) < this.startedMs - RACY_MS) this.after.set(path, { stat, sha256 });
   }
 

@@ -84,6 +84,24 @@ describe('the stat index (--out/.welfare-local/stat-index.json)', { timeout: 60_
     expect(snapshot(out)).toEqual(snapshot(fresh));
   });
 
+  it('an output is read again only when its stat changed: one edited with its size and modification time kept is still made again', async () => {
+    const root = demoCopy();
+    const out = tmp();
+    await run(root, out, later);
+    // The outputs were written during that run: checked by their bytes now, and recorded.
+    expect((await run(root, out, later)).months.map((m) => m.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    const kept = JSON.parse(readFileSync(join(out, STAT_INDEX_FILE), 'utf8')) as { files: Record<string, unknown> };
+    expect(Object.keys(kept.files).filter((p) => !p.startsWith(root)).sort()).toEqual(['2024-01.json', '2024-01.md', '2024-02.json', '2024-02.md', '2024-03.json', '2024-03.md'].map((f) => join(out, f)));
+    const md = join(out, '2024-02.md');
+    const old = statSync(md);
+    const text = readFileSync(md, 'utf8');
+    writeFileSync(md, text.replace('#', '~'));
+    utimesSync(md, old.atime, old.mtime);
+    expect(statSync(md).size).toBe(old.size);
+    expect((await run(root, out, later)).months.map((m) => m.outcome)).toEqual(['unchanged', 'produced', 'unchanged']);
+    expect(readFileSync(md, 'utf8')).toBe(text);
+  });
+
   it('a damaged or foreign index is ignored: every file is hashed', async () => {
     const root = demoCopy();
     const out = tmp();
