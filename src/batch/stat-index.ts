@@ -17,7 +17,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const STAT_INDEX_FILE = join('.welfare-local', 'stat-index.json');
 /** Coarser than any file system's timestamps we may meet (FAT's 2 s). */
@@ -75,6 +75,7 @@ export class StatIndex {
 
   /** The sha256 recorded for `path` when its stat is unchanged, else null (hash it). */
   recall(path: string, stat: StatKey): string | null {
+    path = resolve(path);
     const kept = this.before.get(path);
     if (!kept || !sameKey(kept.stat, stat)) return null;
     this.after.set(path, { stat, sha256: kept.sha256 });
@@ -90,6 +91,8 @@ export class StatIndex {
 
   /** `path` holds bytes of this sha256: recorded unless it changed too recently to be told apart from a later write. */
   note(path: string, stat: StatKey, sha256: string): void {
+    // Absolute: a run from another folder, or with --root given another way, finds the same entries.
+    path = resolve(path);
     if (Math.max(stat[1], stat[2]) < this.startedMs - RACY_MS) this.after.set(path, { stat, sha256 });
   }
 

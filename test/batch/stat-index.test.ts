@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchOptions } from '../../src/batch/run.js';
 import { CACHE_DIR } from '../../src/batch/read-cache.js';
@@ -115,11 +115,11 @@ describe('the stat index (--out/.welfare-local/stat-index.json)', { timeout: 60_
   it('recalls a sha256 only for the same size, times, inode and device; a racily clean file is not recorded', async () => {
     const stat: StatKey = [10, 1_000, 1_000, 7, 1];
     const made = StatIndex.empty(1_000 + RACY_MS + 1);
-    made.hashed('a', stat, 'a'.repeat(64));
-    made.hashed('racy', [10, 1_000, 1_002, 7, 1], 'b'.repeat(64));
+    made.hashed('/x/a', stat, 'a'.repeat(64));
+    made.hashed('/x/racy', [10, 1_000, 1_002, 7, 1], 'b'.repeat(64));
     expect(made.counts).toEqual({ hashed: 2, recalled: 0 });
     const text = made.text();
-    expect(text).toBe(`{"format":1,"files":{"a":[[10,1000,1000,7,1],"${'a'.repeat(64)}"]}}\n`);
+    expect(text).toBe(`{"format":1,"files":{"/x/a":[[10,1000,1000,7,1],"${'a'.repeat(64)}"]}}\n`);
     const out = tmp();
     mkdirSync(join(out, '.welfare-local'));
     writeFileSync(join(out, STAT_INDEX_FILE), text);
@@ -127,10 +127,11 @@ describe('the stat index (--out/.welfare-local/stat-index.json)', { timeout: 60_
     for (let i = 0; i < 5; i++) {
       const other: StatKey = [...stat];
       other[i] += 1;
-      expect(loaded.recall('a', other)).toBeNull();
+      expect(loaded.recall('/x/a', other)).toBeNull();
     }
-    expect(loaded.recall('b', stat)).toBeNull();
-    expect(loaded.recall('a', stat)).toBe('a'.repeat(64));
+    expect(loaded.recall('/x/b', stat)).toBeNull();
+    // Named relatively, the same file.
+    expect(loaded.recall(relative(process.cwd(), '/x/a'), stat)).toBe('a'.repeat(64));
     expect(loaded.counts).toEqual({ hashed: 0, recalled: 1 });
     expect(loaded.changed()).toBe(false);
   });
