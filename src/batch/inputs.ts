@@ -77,8 +77,17 @@ export async function hashFile(path: string, known?: StatIndex): Promise<HashedF
   }
 }
 
+/** Dates by day number: files of one folder mostly share a few days (a Date per file cost more than its stat). */
+const hanoiDays = new Map<number, string>();
+
 export function hanoiDate(ms: number): string {
-  return new Date(ms + HANOI_OFFSET_MS).toISOString().slice(0, 10);
+  const day = Math.floor((ms + HANOI_OFFSET_MS) / 86_400_000);
+  let date = hanoiDays.get(day);
+  if (date === undefined) {
+    date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (hanoiDays.size < 100_000) hanoiDays.set(day, date);
+  }
+  return date;
 }
 
 /**

@@ -17,7 +17,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 export const STAT_INDEX_FILE = join('.welfare-local', 'stat-index.json');
 /** Coarser than any file system's timestamps we may meet (FAT's 2 s). */
@@ -40,6 +40,7 @@ function sameKey(a: readonly number[], b: StatKey): boolean {
 export class StatIndex {
   private readonly before: Map<string, { stat: number[]; sha256: string }>;
   private readonly after = new Map<string, { stat: StatKey; sha256: string }>();
+  private readonly folders = new Map<string, string>();
   /** When this run began hashing: a file changed after RACY_MS before it is not recorded. */
   private readonly startedMs: number;
   /** Files hashed this run (their bytes read), and files whose sha256 was recalled. */
@@ -73,9 +74,20 @@ export class StatIndex {
     return new StatIndex(before, startedMs);
   }
 
+  /** Absolute: a run from another folder, or with --root given another way, finds the same entries. */
+  private absolute(path: string): string {
+    // path.resolve per file cost as much as its stat: resolved once per folder (a year has 24 or so).
+    const cut = path.lastIndexOf(sep);
+    if (cut <= 0) return resolve(path);
+    const dir = path.slice(0, cut);
+    let absolute = this.folders.get(dir);
+    if (absolute === undefined) this.folders.set(dir, (absolute = resolve(dir)));
+    return absolute === sep ? `${sep}${path.slice(cut + 1)}` : `${absolute}${path.slice(cut)}`;
+  }
+
   /** The sha256 recorded for `path` when its stat is unchanged, else null (hash it). */
   recall(path: string, stat: StatKey): string | null {
-    path = resolve(path);
+    path = this.absolute(path);
     const kept = this.before.get(path);
     if (!kept || !sameKey(kept.stat, stat)) return null;
     this.after.set(path, { stat, sha256: kept.sha256 });
@@ -91,8 +103,7 @@ export class StatIndex {
 
   /** `path` holds bytes of this sha256: recorded unless it changed too recently to be told apart from a later write. */
   note(path: string, stat: StatKey, sha256: string): void {
-    // Absolute: a run from another folder, or with --root given another way, finds the same entries.
-    path = resolve(path);
+    path = this.absolute(path);
     if (Math.max(stat[1], stat[2]) < this.startedMs - RACY_MS) this.after.set(path, { stat, sha256 });
   }
 

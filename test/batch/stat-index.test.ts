@@ -5,6 +5,7 @@ import { runBatch, type BatchOptions } from '../../src/batch/run.js';
 import { CACHE_DIR } from '../../src/batch/read-cache.js';
 import { RACY_MS, STAT_INDEX_FILE, StatIndex, type StatKey } from '../../src/batch/stat-index.js';
 import { demoCopy, index, silent, snapshot, tmp } from './helpers.js';
+import { hanoiDate } from '../../src/batch/inputs.js';
 
 const run = (root: string, out: string, extra: Partial<BatchOptions> = {}) =>
   runBatch(index, { root, out, from: { year: 2024, month: 1 }, to: { year: 2024, month: 3 }, force: false, deadlineDay: 5, lang: 'vi', ...extra }, silent);
@@ -134,5 +135,26 @@ describe('the stat index (--out/.welfare-local/stat-index.json)', { timeout: 60_
     expect(loaded.recall(relative(process.cwd(), '/x/a'), stat)).toBe('a'.repeat(64));
     expect(loaded.counts).toEqual({ hashed: 0, recalled: 1 });
     expect(loaded.changed()).toBe(false);
+  });
+
+  it('names a file by its absolute path however it was given', async () => {
+    const stat: StatKey = [1, 1, 1, 1, 1];
+    const made = StatIndex.empty(1 + 10 * RACY_MS);
+    made.hashed('rel/dir/a.csv', stat, 'a'.repeat(64));
+    made.hashed('top.csv', stat, 'b'.repeat(64));
+    made.hashed('/root.csv', stat, 'c'.repeat(64));
+    made.hashed('rel/../rel/dir/d.csv', stat, 'd'.repeat(64));
+    const files = Object.keys((JSON.parse(made.text()) as { files: object }).files);
+    expect(files).toEqual(['/root.csv', join(process.cwd(), 'rel/dir/a.csv'), join(process.cwd(), 'rel/dir/d.csv'), join(process.cwd(), 'top.csv')].sort());
+  });
+});
+
+describe('hanoiDate', () => {
+  it('is the calendar date in Hanoi (UTC+7)', () => {
+    expect(hanoiDate(Date.UTC(2024, 0, 31, 16, 59, 59, 999))).toBe('2024-01-31');
+    expect(hanoiDate(Date.UTC(2024, 0, 31, 17, 0, 0, 0))).toBe('2024-02-01');
+    expect(hanoiDate(Date.UTC(2024, 0, 31, 16, 59, 59, 999))).toBe('2024-01-31');
+    expect(hanoiDate(Date.UTC(1969, 11, 31, 16, 0, 0, 0))).toBe('1969-12-31');
+    expect(hanoiDate(Date.UTC(1969, 11, 31, 17, 0, 0, 0))).toBe('1970-01-01');
   });
 });
