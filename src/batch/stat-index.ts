@@ -15,7 +15,7 @@
  * outputs to still hold what the manifest recorded, and an output whose stat is unchanged is not read again.
  * Anything that does not decode is ignored (every file is hashed).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 
@@ -59,8 +59,11 @@ export class StatIndex {
   static async load(out: string, startedMs = Date.now()): Promise<StatIndex> {
     const before = new Map<string, { stat: number[]; sha256: string }>();
     try {
-      const text = await readFile(join(out, STAT_INDEX_FILE), 'utf8');
-      if (text.length > MAX_INDEX_BYTES) return StatIndex.empty(startedMs);
+      const path = join(out, STAT_INDEX_FILE);
+      // Bounded whatever is there: an index larger than any year's could be is not read.
+      const info = await stat(path);
+      if (!info.isFile() || info.size > MAX_INDEX_BYTES) return StatIndex.empty(startedMs);
+      const text = await readFile(path, 'utf8');
       const data = JSON.parse(text) as { format?: unknown; files?: unknown };
       if (data.format !== FORMAT || typeof data.files !== 'object' || data.files === null || Array.isArray(data.files)) return StatIndex.empty(startedMs);
       for (const [path, entry] of Object.entries(data.files)) {

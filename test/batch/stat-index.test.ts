@@ -103,6 +103,17 @@ describe('the stat index (--out/.welfare-local/stat-index.json)', { timeout: 60_
     expect(readFileSync(md, 'utf8')).toBe(text);
   });
 
+  it('an index that cannot be written is a note; the run goes on and the next one hashes every file', async () => {
+    const root = demoCopy();
+    const out = tmp();
+    writeFileSync(join(out, '.welfare-local'), 'in the way');
+    const first = await run(root, out, later);
+    expect(first.notes.filter((n) => n.startsWith('the stat index'))).toHaveLength(1);
+    expect(first.notes[0]).toMatch(/^the stat index .*stat-index\.json could not be written \(\w+\); the next run hashes every file again$/);
+    expect(first.months.map((m) => m.outcome)).toEqual(['produced', 'produced', 'produced']);
+    expect((await run(root, out, later)).hashed).toBe(first.hashed);
+  });
+
   it('a damaged or foreign index is ignored: every file is hashed', async () => {
     const root = demoCopy();
     const out = tmp();
@@ -110,6 +121,16 @@ describe('the stat index (--out/.welfare-local/stat-index.json)', { timeout: 60_
     writeFileSync(join(out, STAT_INDEX_FILE), '{"format":1,"files":{"x":');
     expect((await run(root, out, later)).hashed).toBe(cold.hashed);
     writeFileSync(join(out, STAT_INDEX_FILE), '{"format":99,"files":{}}');
+    expect((await run(root, out, later)).hashed).toBe(cold.hashed);
+    // An entry of the wrong shape is skipped, the others are used.
+    const good = JSON.parse(readFileSync(join(out, STAT_INDEX_FILE), 'utf8')) as { format: number; files: Record<string, unknown> };
+    const first = Object.keys(good.files).find((p) => p.startsWith(root));
+    good.files[first!] = [[1, 2], 'not a sha'];
+    writeFileSync(join(out, STAT_INDEX_FILE), JSON.stringify(good));
+    expect((await run(root, out, later)).hashed).toBe(1);
+    // A folder in its place.
+    rmSync(join(out, STAT_INDEX_FILE));
+    mkdirSync(join(out, STAT_INDEX_FILE));
     expect((await run(root, out, later)).hashed).toBe(cold.hashed);
   });
 
