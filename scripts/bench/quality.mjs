@@ -30,7 +30,7 @@ async function inProcess() {
   const { readPaths } = await import(new URL('read/index.js', dist));
   const { normalise } = await import(new URL('normalise/index.js', dist));
   const { computeReport } = await import(new URL('compute/report.js', dist));
-  const { renderReport } = await import(new URL('render/dispatch.js', dist));
+  const { renderReport } = await import(new URL('render/report/dispatch.js', dist));
   const { checkQuality, DEFAULT_OUTLIER_OPTIONS } = await import(new URL('quality/index.js', dist));
   const { CatalogIndex } = await import(new URL('programme/match.js', dist));
   const index = new CatalogIndex(JSON.parse(readFileSync(new URL('catalog/programme-08.json', dist), 'utf8')));

@@ -316,8 +316,8 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
         byFormerDistrict: options.by === 'former-district',
       });
       const names = { json: `${p.period}.json`, md: `${p.period}.md` };
-      const { renderMonthJson } = await import('../render/monthly-json.js');
-      const { renderMonthMarkdown } = await import('../render/monthly-markdown.js');
+      const { renderMonthJson } = await import('../render/month/json.js');
+      const { renderMonthMarkdown } = await import('../render/month/markdown.js');
       const outputs: [string, string][] = [
         [names.json, renderMonthJson(summary, options.stamp)],
         [names.md, renderMonthMarkdown(summary, { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) })],
@@ -400,8 +400,8 @@ async function writeIndex(options: BatchOptions, manifest: Manifest, index: Cata
   const rows = Object.keys(manifest.months)
     .sort()
     .map((k) => manifest.months[k]!.row);
-  const { renderIndexJson } = await import('../render/monthly-json.js');
-  const { renderIndexMarkdown } = await import('../render/monthly-markdown.js');
+  const { renderIndexJson } = await import('../render/month/json.js');
+  const { renderIndexMarkdown } = await import('../render/month/markdown.js');
   const targets = options.targets ?? index.programme.defaultTargets;
   await writeIfChanged(join(options.out, 'index.json'), renderIndexJson(rows, { id: index.programme.id, targets }, options.stamp), write);
   await writeIfChanged(join(options.out, 'index.md'), renderIndexMarkdown(rows, { shortTitle: index.programme.shortTitle }, { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) }), write);

@@ -59,9 +59,9 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions,
   const stamp = opts.stamp ? hanoiStamp() : undefined;
   const file = outputFile(opts.out);
   let content: string;
-  if (opts.format === 'json') content = (await import('../render/monthly-json.js')).renderMonthJson(summary, stamp, opts.summariseFindings === true);
-  else if (opts.format === 'md') content = (await import('../render/monthly-markdown.js')).renderMonthMarkdown(summary, { lang: opts.lang, ...(stamp ? { stamp } : {}) });
-  else content = (await import('../render/monthly-table.js')).renderMonthTable(summary, { lang: opts.lang, color: !file && useColor(opts.color), ...(stamp ? { stamp } : {}) });
+  if (opts.format === 'json') content = (await import('../render/month/json.js')).renderMonthJson(summary, stamp, opts.summariseFindings === true);
+  else if (opts.format === 'md') content = (await import('../render/month/markdown.js')).renderMonthMarkdown(summary, { lang: opts.lang, ...(stamp ? { stamp } : {}) });
+  else content = (await import('../render/month/table.js')).renderMonthTable(summary, { lang: opts.lang, color: !file && useColor(opts.color), ...(stamp ? { stamp } : {}) });
   await emit(content, opts.out);
   return opts.strict && hasErrors(summary.issues) ? EXIT.findings : EXIT.ok;
 }

@@ -5,7 +5,7 @@ import { yearOutsideProgramme } from '../programme/targets.js';
 import { hasErrors } from '../model/finding.js';
 import { observeAllYears } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/dispatch.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/report/dispatch.js';
 import { EXIT, UsageError } from './errors.js';
 import { emit, hanoiStamp, outputFile, parseEncoding, parseYear, resolveOutputFormat, STANDARD_OUTPUT, terminalWidth, useColor } from './output.js';
 import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';

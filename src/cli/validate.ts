@@ -57,9 +57,9 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   const findings = [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded)];
   const result = validate({ ...read, findings, monthOf: selection.monthOf }, index, { year, maxErrors, outliers, ...(opts.targets ? { targets: opts.targets } : {}) });
   let content: string;
-  if (format === 'json') content = (await import('../render/validate-json.js')).renderValidationJson(result, opts.summariseFindings === true);
-  else if (format === 'github') content = (await import('../render/validate-github.js')).renderValidationGithub(result);
-  else content = (await import('../render/validate-text.js')).renderValidationText(result, { color: useColor(opts.color), lang: opts.lang ?? 'vi' });
+  if (format === 'json') content = (await import('../render/validate/json.js')).renderValidationJson(result, opts.summariseFindings === true);
+  else if (format === 'github') content = (await import('../render/validate/github.js')).renderValidationGithub(result);
+  else content = (await import('../render/validate/text.js')).renderValidationText(result, { color: useColor(opts.color), lang: opts.lang ?? 'vi' });
   await emit(content, undefined);
   return result.ok ? EXIT.ok : EXIT.findings;
 }

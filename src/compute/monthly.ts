@@ -235,8 +235,8 @@ interface Series {
   unitName: string;
   indicator: string;
   part: string | null;
-  /** One entry per month (normalise keeps one value per unit, indicator, part, year and month). */
-  byMonth: Map<number, MonthlyObservation>;
+  /** Month m's figure at [m] (1–12; normalise keeps one value per unit, indicator, part, year and month). */
+  byMonth: (MonthlyObservation | undefined)[];
   plans: MonthlyObservation[];
 }
 
@@ -379,18 +379,27 @@ function unitKey(unit: UnitRef): string {
 
 function buildSeries(observations: readonly MonthlyObservation[], year: number): Map<string, Series> {
   const out = new Map<string, Series>();
+  // Found through maps keyed by strings the observations already hold (a unit's code, an indicator's id):
+  // a million monthly figures make one key string per series, not one per figure.
+  const byUnit = new Map<string, Map<string, Map<string, Series>>>();
   for (const o of observations) {
     if (o.year !== year || o.month === null) continue;
-    const key = `${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`;
-    let s = out.get(key);
+    const unit = o.unit.kind === 'district' ? o.unit.code : `\u0000${o.unit.reporter}`;
+    let byIndicator = byUnit.get(unit);
+    if (!byIndicator) byUnit.set(unit, (byIndicator = new Map()));
+    let byPart = byIndicator.get(o.indicator);
+    if (!byPart) byIndicator.set(o.indicator, (byPart = new Map()));
+    const part = o.part ?? '';
+    let s = byPart.get(part);
     if (!s) {
-      s = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: new Map(), plans: [] };
-      out.set(key, s);
+      s = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: new Array(13), plans: [] };
+      byPart.set(part, s);
+      out.set(`${unitKey(o.unit)}|${o.indicator}|${part}`, s);
     }
     if (o.value !== null) {
-      const had = s.byMonth.get(o.month);
+      const had = s.byMonth[o.month];
       // Two figures for one month (a per-month and a cumulative one): the cumulative one wins.
-      if (!had || (o.cumulative && !had.cumulative)) s.byMonth.set(o.month, o);
+      if (!had || (o.cumulative && !had.cumulative)) s.byMonth[o.month] = o;
     }
     if (o.plan !== null) s.plans.push(o);
   }
@@ -415,7 +424,7 @@ function collapseAll(
     const c = ind.flow ? collapseFlow(s, upTo) : collapseLevel(s, upTo);
     const plan = latest(s.plans.filter((p) => p.month !== null && p.month <= upTo));
     if (c.value === null && !plan) continue;
-    const source = c.asOf !== null ? s.byMonth.get(c.asOf)!.source : plan!.source;
+    const source = c.asOf !== null ? s.byMonth[c.asOf]!.source : plan!.source;
     observations.push({
       unit: s.unit,
       unitName: s.unitName,
@@ -467,14 +476,14 @@ function latest(list: readonly MonthlyObservation[]): MonthlyObservation | undef
 
 function collapseLevel(s: Series, upTo: number): Collapsed {
   let asOf: number | null = null;
-  for (const m of s.byMonth.keys()) if (m <= upTo && (asOf === null || m > asOf)) asOf = m;
-  return { value: asOf === null ? null : s.byMonth.get(asOf)!.value, monthValue: null, asOf, months: asOf === null ? [] : [asOf] };
+  for (let m = Math.min(upTo, 12); m >= 1 && asOf === null; m--) if (s.byMonth[m]) asOf = m;
+  return { value: asOf === null ? null : s.byMonth[asOf]!.value, monthValue: null, asOf, months: asOf === null ? [] : [asOf] };
 }
 
 /** Year-to-date of a flow as of month `upTo`: the latest cumulative figure, plus the per-month figures after it. */
 function collapseFlow(s: Series, upTo: number): Collapsed {
   const ytd = flowTo(s, upTo);
-  const own = s.byMonth.get(upTo);
+  const own = s.byMonth[upTo];
   let monthValue: number | null = null;
   if (own && !own.cumulative) monthValue = own.value;
   else if (own && own.cumulative) {
@@ -490,7 +499,7 @@ function flowTo(s: Series, upTo: number): { value: number | null; asOf: number |
   let from = 1;
   const months: number[] = [];
   for (let m = upTo; m >= 1; m--) {
-    const o = s.byMonth.get(m);
+    const o = s.byMonth[m];
     if (o?.cumulative) {
       base = o.value!;
       from = m + 1;
@@ -502,7 +511,7 @@ function flowTo(s: Series, upTo: number): { value: number | null; asOf: number |
   let any = from > 1;
   let asOf: number | null = from > 1 ? from - 1 : null;
   for (let m = from; m <= upTo; m++) {
-    const o = s.byMonth.get(m);
+    const o = s.byMonth[m];
     if (!o) continue;
     total += o.value!;
     any = true;
@@ -676,7 +685,7 @@ export function yearFromMonths(observations: readonly MonthlyObservation[], inde
   const series = buildSeries(monthly, year);
   for (const key of series.keys()) if (annual.has(key)) series.delete(key);
   let upTo = 0;
-  for (const s of series.values()) for (const m of s.byMonth.keys()) upTo = Math.max(upTo, m);
+  for (const s of series.values()) for (let m = 12; m > upTo; m--) if (s.byMonth[m]) upTo = m;
   for (const s of series.values()) for (const p of s.plans) upTo = Math.max(upTo, p.month ?? 0);
   const findings: Finding[] = [];
   if (upTo === 0) return { observations: observations.filter((o) => !(o.year === year && o.month !== null)), findings };

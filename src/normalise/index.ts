@@ -272,18 +272,15 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
   const numberCols = [...valueCols, ...planCols];
   for (const { r, row } of dataRows(table, header)) {
     const name = cellText(row[indicatorCol.index]);
-    const loc = (c: number) => cellLocation(table.file, table.sheet, r, c);
-    // A section heading merged across the row ("I | Nhóm chỉ tiêu ..." over B:H) fills the value cells with
-    // copies of its text: only cells of their own count.
-    const hasNumbers = numberCols.some((c) => ownText(row[c.index]) !== '');
     if (!name) continue;
     if (isTotalName(name)) continue;
     const targets = matchIndicator(index, name);
     if (!targets.length) {
-      // Section headings ("I", "Nhóm chỉ tiêu ...") and notes carry no numbers: not data, not a problem.
-      if (!hasNumbers) continue;
+      // Section headings ("I", "Nhóm chỉ tiêu ...") and notes carry no numbers: not data, not a problem. A
+      // heading merged across the row fills the value cells with copies of its text: only cells of their own count.
+      if (!numberCols.some((c) => ownText(row[c.index]) !== '')) continue;
       // Said per row, or once for the file when none of its names is the programme's (normalise decides).
-      state.unknown.push({ name, at: loc(indicatorCol.index) });
+      state.unknown.push({ name, at: cellLocation(table.file, table.sheet, r, indicatorCol.index) });
       continue;
     }
     state.matchedRows++;
@@ -299,7 +296,7 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
             'error',
             'no-year',
             `No year for this row: add a "Năm" column, or state the year in the header ("Thực hiện năm 2023") or title, or pass --year.`,
-            loc(indicatorCol.index),
+            cellLocation(table.file, table.sheet, r, indicatorCol.index),
             {},
             `Dòng này không có năm: hãy thêm cột "Năm", hoặc ghi năm ở tiêu đề cột ("Thực hiện năm 2023") hay tên biểu, hoặc dùng --year.`,
           ),

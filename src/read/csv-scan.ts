@@ -112,6 +112,7 @@ function indexOfQuote(bytes: Uint8Array, from: number): number {
 /** The rows of a scanned file: each made from its bytes when asked for. */
 class CsvRows implements RowSource {
   readonly length: number;
+  private readonly interned = new Map<number, Interned>();
   constructor(
     private readonly bytes: Buffer,
     private readonly starts: Int32Array,
@@ -131,7 +132,7 @@ class CsvRows implements RowSource {
     for (;;) {
       let j = i;
       while (j < n && (bytes[j] === SPACE || bytes[j] === BLANK2)) j++;
-      let text: string;
+      let value: string | null;
       if (j < n && bytes[j] === QUOTE) {
         let k = j + 1;
         let doubled = false;
@@ -147,8 +148,7 @@ class CsvRows implements RowSource {
           k = q + 1;
           break;
         }
-        text = decode(bytes, j + 1, end);
-        if (doubled) text = text.replaceAll('""', '"');
+        value = this.fieldValue(j + 1, end, doubled);
         while (k < n && (bytes[k] === SPACE || bytes[k] === BLANK2)) k++;
         i = k;
       } else {
@@ -158,10 +158,10 @@ class CsvRows implements RowSource {
           if (c === DELIM || c === LF || c === CR) break;
           k++;
         }
-        text = decode(bytes, i, k);
+        value = this.fieldValue(i, k, false);
         i = k;
       }
-      cells.push(cellOf(text));
+      cells.push({ value });
       if (i < n && bytes[i] === DELIM) {
         i++;
         continue;
@@ -172,14 +172,55 @@ class CsvRows implements RowSource {
     if (cells.length === 1 && cells[0]!.value === null) return [];
     return cells;
   }
+
+  /**
+   * A field's value (trimmed text, null when blank). A long table repeats the same names on every row (its
+   * units, its indicators): a name with letters beyond ASCII, which costs a UTF-8 decode and an NFC
+   * normalisation, is decoded once and the same string comes back (whose hash the engine's maps then compute
+   * once too). ASCII fields (codes, years, numbers) are cheaper to decode than to look up. Bounded: at most
+   * INTERNED entries.
+   */
+  private fieldValue(from: number, to: number, doubled: boolean): string | null {
+    const bytes = this.bytes;
+    let ascii = true;
+    for (let p = from; p < to; p++) {
+      if (bytes[p]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return valueOf(bytes.toString('latin1', from, to), doubled);
+    if (to - from > INTERN_MAX_BYTES) return valueOf(bytes.toString('utf8', from, to).normalize('NFC'), doubled);
+    let h = to - from;
+    for (let p = from; p < to; p++) h = Math.imul(h ^ bytes[p]!, 16777619);
+    const key = doubled ? ~h : h;
+    const hit = this.interned.get(key);
+    if (hit !== undefined && hit.doubled === doubled && sameBytes(hit.bytes, bytes, from, to)) return hit.value;
+    const value = valueOf(bytes.toString('utf8', from, to).normalize('NFC'), doubled);
+    if (hit === undefined && this.interned.size < INTERNED) this.interned.set(key, { bytes: bytes.subarray(from, to), doubled, value });
+    return value;
+  }
 }
 
-function decode(bytes: Buffer, from: number, to: number): string {
-  for (let p = from; p < to; p++) if (bytes[p]! >= 0x80) return bytes.toString('utf8', from, to).normalize('NFC');
-  return bytes.toString('latin1', from, to);
+/** Names up to this many bytes are interned; longer texts are decoded each time. */
+const INTERN_MAX_BYTES = 160;
+/** Distinct interned fields per file: a file of a million distinct values stops adding, it does not grow the map. */
+const INTERNED = 8192;
+
+interface Interned {
+  bytes: Uint8Array;
+  doubled: boolean;
+  value: string | null;
 }
 
-function cellOf(raw: string): Cell {
-  const value = raw.trim();
-  return { value: value === '' ? null : value };
+function sameBytes(a: Uint8Array, b: Uint8Array, from: number, to: number): boolean {
+  if (a.length !== to - from) return false;
+  for (let p = 0; p < a.length; p++) if (a[p] !== b[from + p]) return false;
+  return true;
 }
+
+function valueOf(text: string, doubled: boolean): string | null {
+  const value = (doubled ? text.replaceAll('""', '"') : text).trim();
+  return value === '' ? null : value;
+}
+

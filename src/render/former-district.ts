@@ -1,7 +1,7 @@
 import type { FormerDistrictSeriesView, FormerDistrictView, FormerDistrictYear } from '../compute/former-district.js';
 import { formatNumber } from './format.js';
 import type { Lang } from './labels.js';
-import { mdEscape, row, tableHead } from './markdown.js';
+import { mdEscape, row, tableHead } from './report/markdown.js';
 
 export function renderFormerDistrictJson(view: FormerDistrictView): string {
   return JSON.stringify(view, null, 2) + '\n';

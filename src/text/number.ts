@@ -19,6 +19,8 @@ export function isMissingText(raw: string): boolean {
 }
 
 export function parseNumberText(raw: string, convention: NumberConvention = 'vi'): ParsedNumber {
+  const plain = plainNumber(raw, convention);
+  if (plain !== undefined) return { kind: 'number', value: plain, percent: false };
   let text = raw.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
   if (MISSING.has(text)) return { kind: 'missing' };
   let percent = false;
@@ -38,6 +40,34 @@ export function parseNumberText(raw: string, convention: NumberConvention = 'vi'
   const value = parseDigits(text, convention);
   if (value === null) return { kind: 'bad', text: raw };
   return { kind: 'number', value: sign * value, percent };
+}
+
+/**
+ * The common case without the general path's normalising and regular expressions: digits with at most one
+ * "." or "," between them ("2026", "90.04", "36,44", "214.258"), read as parseDigits reads them. Anything
+ * else (a sign, blanks, several marks, a mark at an end, 16 characters or more) is undefined: the general path.
+ */
+function plainNumber(text: string, convention: NumberConvention): number | undefined {
+  const n = text.length;
+  if (n === 0 || n > 15) return undefined;
+  let mark = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 46 || c === 44) && mark < 0 && i > 0 && i < n - 1) {
+      mark = i;
+      continue;
+    }
+    return undefined;
+  }
+  if (mark < 0) return Number(text);
+  const dot = text.charCodeAt(mark) === 46;
+  const groupIsDot = convention === 'vi';
+  const intPart = text.slice(0, mark);
+  const frac = text.slice(mark + 1);
+  // One mark followed by exactly three digits is a thousands group in the file's convention ("214.258" in vi).
+  if (dot === groupIsDot && frac.length === 3 && mark <= 3 && intPart !== '0') return Number(intPart + frac);
+  return dot ? Number(text) : Number(`${intPart}.${frac}`);
 }
 
 function parseDigits(text: string, convention: NumberConvention): number | null {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '../../src/compute/report.js';
 import { normalise } from '../../src/normalise/index.js';
-import { renderReport, REPORT_FORMATS } from '../../src/render/dispatch.js';
+import { renderReport, REPORT_FORMATS } from '../../src/render/report/dispatch.js';
 import { builtinIndex, table } from '../helpers.js';
 
 const index = builtinIndex();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { finding, findingCause, findingsJson, groupFindings, sortFindings, type Finding } from '../../src/model/finding.js';
 import { listedFindings } from '../../src/render/listed.js';
-import { renderFindings } from '../../src/render/table.js';
+import { renderFindings } from '../../src/render/report/table.js';
 import { findingsHeading } from '../../src/render/common.js';
-import { findingsMarkdown } from '../../src/render/markdown.js';
+import { findingsMarkdown } from '../../src/render/report/markdown.js';
 import { timeRatio } from '../helpers.js';
 
 /** One year-mismatch per row, as normalise makes them: same message, the row's own cell. */

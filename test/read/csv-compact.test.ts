@@ -80,6 +80,20 @@ describe('compact text tables read exactly as arrays of cells do', () => {
     );
   });
 
+  it('reads repeated names the same once they are remembered, and past the bound on remembered names', async () => {
+    // 9,000 distinct names with letters beyond ASCII (more than are remembered), each twice, in NFD and NFC
+    // and quoted with a doubled quote: every row as the arrays path reads it.
+    let text = 'Đơn vị,Chỉ tiêu,Giá trị\n';
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 9000; i++) text += `Xã Tân Lập ${i},"Tỷ lệ ""hộ nghèo"" ${i % 7}",${i}\nPhường Ba Đi\u0301nh ${i % 3},Số bác sĩ,${i}\n`;
+    }
+    const { compact, arrays } = await bothWays(bytes(text), 'names.csv');
+    expect(compact.tables[0]!.compact).toBeDefined();
+    expect(allRows(compact.tables[0]!)).toEqual(arrays.tables[0]!.rows);
+    expect(rowAt(compact.tables[0]!, 2)![0]!.value).toBe('Phường Ba Đính 0');
+    expect(rowAt(compact.tables[0]!, 18001)![1]!.value).toBe('Tỷ lệ "hộ nghèo" 0');
+  });
+
   it('keeps the row cap: the header and maxRows data rows, then a too-large error', async () => {
     const limits = resolveLimits({ maxRows: 3 });
     const exact = await bothWays(bytes('h\n1\n2\n3\n'), 'exact.csv', limits);

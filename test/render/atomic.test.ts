@@ -19,8 +19,8 @@ vi.mock('node:fs/promises', async (original) => {
   };
 });
 
-vi.mock('../../src/render/xlsx.js', async (original) => {
-  const real = await original<typeof import('../../src/render/xlsx.js')>();
+vi.mock('../../src/render/report/xlsx.js', async (original) => {
+  const real = await original<typeof import('../../src/render/report/xlsx.js')>();
   return {
     ...real,
     renderXlsx: async (...args: Parameters<typeof real.renderXlsx>) => {

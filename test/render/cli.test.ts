@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { resolveDistrict } from '../../src/cli/programme.js';
 import { UsageError } from '../../src/cli/errors.js';
-import { REPORT_FORMATS, renderReport } from '../../src/render/dispatch.js';
+import { REPORT_FORMATS, renderReport } from '../../src/render/report/dispatch.js';
 import { welfare as spawnWelfare } from '../cli/run.js';
 import { index2023, report2023, TOTALS } from './models.js';
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildCard } from '../../src/compute/card.js';
-import { csvField, defuse, renderCardCsv, renderCsv } from '../../src/render/csv.js';
+import { csvField, defuse, renderCardCsv, renderCsv } from '../../src/render/report/csv.js';
 import { HOSTILE_NAME, hostileModel, report2023, smallModel, TOTALS } from './models.js';
 
 const rows = (text: string): string[][] => parse(text.replace(/^\uFEFF/, ''), { relax_column_count: false }) as string[][];
@@ -86,8 +86,8 @@ describe('CSV report', () => {
 
 describe('every header of a table a program reads is unique and names what it holds', () => {
   it('CSV (report and card, both languages), xlsx (every sheet) and Markdown have no repeated header', async () => {
-    const { renderXlsx } = await import('../../src/render/xlsx.js');
-    const { renderMarkdown } = await import('../../src/render/markdown.js');
+    const { renderXlsx } = await import('../../src/render/report/xlsx.js');
+    const { renderMarkdown } = await import('../../src/render/report/markdown.js');
     const ExcelJS = (await import('exceljs')).default;
     const model = await report2023();
     const code = model.districts.find((d) => d.reported)!.code;

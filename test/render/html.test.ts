@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCard } from '../../src/compute/card.js';
-import { esc, renderCardHtml, renderHtml } from '../../src/render/html.js';
+import { esc, renderCardHtml, renderHtml } from '../../src/render/report/html.js';
 import { HOSTILE_NAME, hostileModel, report2023, smallModel, TOTALS } from './models.js';
 
 async function page2023(lang: 'vi' | 'en' = 'vi') {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { makeProgress } from '../../src/cli/batch.js';
 import { terminalLine, terminalSafe } from '../../src/render/format.js';
-import { mdEscape } from '../../src/render/markdown.js';
-import { escapeData, escapeProperty } from '../../src/render/validate-github.js';
+import { mdEscape } from '../../src/render/report/markdown.js';
+import { escapeData, escapeProperty } from '../../src/render/validate/github.js';
 import { welfare } from '../cli/run.js';
 
 vi.setConfig({ testTimeout: 60_000 });

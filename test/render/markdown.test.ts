@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCard } from '../../src/compute/card.js';
 import { finding } from '../../src/model/finding.js';
-import { MAX_LISTED_FINDINGS, mdEscape, renderCardMarkdown, renderMarkdown } from '../../src/render/markdown.js';
+import { MAX_LISTED_FINDINGS, mdEscape, renderCardMarkdown, renderMarkdown } from '../../src/render/report/markdown.js';
 import { hostileModel, report2023, smallModel, TOTALS } from './models.js';
 
 /** The cells of a GFM table row, unescaped enough to compare (escaped pipes kept inside cells). */

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { finding } from '../../src/model/finding.js';
-import { renderHtml } from '../../src/render/html.js';
-import { renderMarkdown } from '../../src/render/markdown.js';
-import { renderFindings } from '../../src/render/table.js';
-import { renderXlsx } from '../../src/render/xlsx.js';
+import { renderHtml } from '../../src/render/report/html.js';
+import { renderMarkdown } from '../../src/render/report/markdown.js';
+import { renderFindings } from '../../src/render/report/table.js';
+import { renderXlsx } from '../../src/render/report/xlsx.js';
 import { smallModel } from './models.js';
 
 const EN = '"abc" is not a number: write it like 36,44 or 214.258 (or leave the cell empty, "-" or "x" when there is no figure).';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { terminalWidth } from '../../src/cli/output.js';
-import { fitLines, renderTable, WIDE_TABLE_MIN } from '../../src/render/table.js';
+import { fitLines, renderTable, WIDE_TABLE_MIN } from '../../src/render/report/table.js';
 import { welfare } from '../cli/run.js';
 import { report2023 } from './models.js';
 
@@ -79,7 +79,7 @@ describe('numbers in the summary lines are formatted as the tables format them',
 describe('the district card fits the terminal too', () => {
   it('at 80 columns: one block per indicator, no line over 80; without a width the full card', async () => {
     const { buildCard } = await import('../../src/compute/card.js');
-    const { renderCardTable } = await import('../../src/render/card.js');
+    const { renderCardTable } = await import('../../src/render/report/card.js');
     const model = await report2023();
     const card = buildCard(model, '016');
     const narrow = renderCardTable(card, { lang: 'vi', color: false, width: 80 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADVICE } from '../../src/render/validate-advice.js';
+import { ADVICE } from '../../src/render/validate/advice.js';
 
 describe('validate advice', () => {
   it('has the same codes in both languages', () => {

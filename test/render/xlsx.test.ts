@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildCard } from '../../src/compute/card.js';
-import { renderCardXlsx, renderXlsx, sheetName } from '../../src/render/xlsx.js';
+import { renderCardXlsx, renderXlsx, sheetName } from '../../src/render/report/xlsx.js';
 import { FIXED_DATE } from '../../src/render/workbook.js';
 import { hostileModel, report2023, TOTALS } from './models.js';
 

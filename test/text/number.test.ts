@@ -59,3 +59,22 @@ describe('numbers written as text', () => {
     expect(shownDecimals(36.44, 1)).toBe(2);
   });
 });
+
+describe('the plain-number shortcut', () => {
+  // A leading blank takes the general path (it trims); without one, plain digits take the shortcut. Both
+  // must read every text the same way, in both conventions.
+  it('reads 20,000 random texts of digits and marks as the general path does', () => {
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const alphabet = '0123456789012345678901234567890123456789.,';
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      for (let k = 1 + next(17); k > 0; k--) text += alphabet[next(alphabet.length)];
+      for (const conv of ['vi', 'en'] as const) {
+        const shortcut = parseNumberText(text, conv);
+        const general = parseNumberText(` ${text}`, conv);
+        expect({ text, conv, value: shortcut.kind === 'number' ? shortcut.value : shortcut.kind }).toEqual({ text, conv, value: general.kind === 'number' ? general.value : general.kind });
+      }
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, renderValidationGithub, workflowCommand } from '../../src/render/validate-github.js';
-import { renderValidationJson } from '../../src/render/validate-json.js';
-import { renderValidationText } from '../../src/render/validate-text.js';
+import { escapeData, escapeProperty, renderValidationGithub, workflowCommand } from '../../src/render/validate/github.js';
+import { renderValidationJson } from '../../src/render/validate/json.js';
+import { renderValidationText } from '../../src/render/validate/text.js';
 import { sample } from './sample.js';
 
 /** The three formats, exactly, for the small fixed input in ./sample.ts (three files: errors, warnings, a note). */

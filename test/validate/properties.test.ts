@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Table } from '../../src/model/table.js';
-import { renderValidationGithub } from '../../src/render/validate-github.js';
-import { renderValidationJson } from '../../src/render/validate-json.js';
-import { renderValidationText } from '../../src/render/validate-text.js';
+import { renderValidationGithub } from '../../src/render/validate/github.js';
+import { renderValidationJson } from '../../src/render/validate/json.js';
+import { renderValidationText } from '../../src/render/validate/text.js';
 import { validate, type ValidationResult } from '../../src/validate/index.js';
 import { consistent, index, validateFiles } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import type { Attainment } from '../../compute/model.js';
 import type { ReviewModel, ReviewSeries } from '../../review/model.js';
-import { toCsv, type CsvCell } from '../csv.js';
+import { toCsv, type CsvCell } from '../report/csv.js';
 import { indicatorName } from '../common.js';
 import { LABELS, type Lang } from '../labels.js';
 import { REVIEW_LABELS } from './labels.js';

@@ -2,7 +2,7 @@ import type { ReviewIndicator, ReviewModel } from '../../review/model.js';
 import { messageIn } from '../../model/finding.js';
 import { findingPlace, findingsHeading, indicatorName, listedFindings, targetText, STATUS_COLORS, type RenderOptions } from '../common.js';
 import { formatNumber } from '../format.js';
-import { documentHead, esc } from '../html.js';
+import { documentHead, esc } from '../report/html.js';
 import { LABELS, type Lang } from '../labels.js';
 import { PROGRESS_COLORS } from './colors.js';
 import { REVIEW_LABELS, growthText, summaryLines } from './labels.js';

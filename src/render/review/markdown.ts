@@ -3,7 +3,7 @@ import type { RenderOptions } from '../common.js';
 import { indicatorName, targetText } from '../common.js';
 import { formatNumber } from '../format.js';
 import { LABELS } from '../labels.js';
-import { findingsMarkdown, mdEscape, row, tableHead } from '../markdown.js';
+import { findingsMarkdown, mdEscape, row, tableHead } from '../report/markdown.js';
 import { REVIEW_LABELS, growthText, summaryLines, yearCell } from './labels.js';
 
 /** The review in GitHub-flavoured Markdown: the counts, one row per indicator (the city's series), breaks, findings. */

@@ -5,7 +5,7 @@ import { indicatorName, targetText } from '../common.js';
 import { formatNumber, terminalSafe } from '../format.js';
 import { PROGRESS_COLORS, STATUS_LABEL_COLORS } from './colors.js';
 import { REVIEW_LABELS, growthText, summaryLines, yearCell } from './labels.js';
-import { renderFindings } from '../table.js';
+import { renderFindings } from '../report/table.js';
 import { LABELS, type Lang } from '../labels.js';
 
 export interface ReviewTableOptions {

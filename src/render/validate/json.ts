@@ -1,5 +1,5 @@
-import { findingsJson } from '../model/finding.js';
-import type { ValidationResult } from '../validate/model.js';
+import { findingsJson } from '../../model/finding.js';
+import type { ValidationResult } from '../../validate/model.js';
 
 /**
  * `welfare validate --format json`: { ok, partial, files, issues } as the README documents, issues in the

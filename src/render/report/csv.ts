@@ -1,8 +1,8 @@
-import type { DistrictCard } from '../compute/card.js';
-import type { Attainment, ReportModel } from '../compute/model.js';
-import { round, shownDecimals } from '../text/number.js';
-import { bareTarget, cityAverageText, indicatorName, unitName } from './common.js';
-import { LABELS, verdictText, type Lang } from './labels.js';
+import type { DistrictCard } from '../../compute/card.js';
+import type { Attainment, ReportModel } from '../../compute/model.js';
+import { round, shownDecimals } from '../../text/number.js';
+import { bareTarget, cityAverageText, indicatorName, unitName } from '../common.js';
+import { LABELS, verdictText, type Lang } from '../labels.js';
 
 /**
  * CSV for spreadsheets and scripts: one row per indicator × reporting unit, the city row first, then the

@@ -1,7 +1,7 @@
-import type { Status } from '../compute/attainment.js';
-import type { CardIndicator, DistrictCard } from '../compute/card.js';
-import type { Attainment, IndicatorReport, ReportModel } from '../compute/model.js';
-import { messageIn, type Finding } from '../model/finding.js';
+import type { Status } from '../../compute/attainment.js';
+import type { CardIndicator, DistrictCard } from '../../compute/card.js';
+import type { Attainment, IndicatorReport, ReportModel } from '../../compute/model.js';
+import { messageIn, type Finding } from '../../model/finding.js';
 import {
   findingPlace,
   findingsHeading,
@@ -19,10 +19,10 @@ import {
   unitName,
   VERDICTS,
   type RenderOptions,
-} from './common.js';
-import { formatNumber, formatPercent } from './format.js';
-import { LABELS, verdictText, type Lang } from './labels.js';
-import { qualityHtml } from './quality.js';
+} from '../common.js';
+import { formatNumber, formatPercent } from '../format.js';
+import { LABELS, verdictText, type Lang } from '../labels.js';
+import { qualityHtml } from '../quality.js';
 
 /**
  * One self-contained HTML page: inline CSS, inline SVG, no script, nothing fetched (a Content-Security-Policy

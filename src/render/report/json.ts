@@ -1,6 +1,6 @@
-import { findingsJson } from '../model/finding.js';
-import type { DistrictCard } from '../compute/card.js';
-import type { ReportModel } from '../compute/model.js';
+import { findingsJson } from '../../model/finding.js';
+import type { DistrictCard } from '../../compute/card.js';
+import type { ReportModel } from '../../compute/model.js';
 
 /**
  * The JSON contract (README, "JSON report"): the report model with the contract's fields first.
@@ -48,7 +48,7 @@ export function renderJson(model: ReportModel, stamp?: string, summariseFindings
 
 /**
  * A district's card as JSON: the card model as is (see src/compute/card.ts), with `generatedAt` only when
- * a stamp is asked for. The report's JSON contract (render/json.ts) is unchanged.
+ * a stamp is asked for. The report's JSON contract (render/report/json.ts) is unchanged.
  */
 export function renderCardJson(card: DistrictCard, stamp?: string): string {
   return JSON.stringify(stamp ? { ...card, generatedAt: stamp } : card, null, 2) + '\n';

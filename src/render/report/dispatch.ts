@@ -1,6 +1,6 @@
-import { buildCard } from '../compute/card.js';
-import type { ReportModel } from '../compute/model.js';
-import type { Lang } from './labels.js';
+import { buildCard } from '../../compute/card.js';
+import type { ReportModel } from '../../compute/model.js';
+import type { Lang } from '../labels.js';
 
 /** Every output format of `welfare report`. Only the chosen renderer is loaded (xlsx pulls in exceljs). */
 export const REPORT_FORMATS = ['table', 'json', 'md', 'csv', 'html', 'xlsx'] as const;

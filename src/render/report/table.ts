@@ -1,12 +1,12 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { derivedCount, geographyLine } from './geography.js';
-import { Grid as Table } from './grid.js';
-import type { Status } from '../compute/attainment.js';
-import type { Attainment, ReportModel } from '../compute/model.js';
-import { messageIn, type Finding } from '../model/finding.js';
-import { findingPlace, findingsHeading, listedFindings, targetText } from './common.js';
-import { formatNumber, formatPercent, terminalLine, terminalSafe } from './format.js';
-import { LABELS, verdictText, type Lang } from './labels.js';
+import { derivedCount, geographyLine } from '../geography.js';
+import { Grid as Table } from '../grid.js';
+import type { Status } from '../../compute/attainment.js';
+import type { Attainment, ReportModel } from '../../compute/model.js';
+import { messageIn, type Finding } from '../../model/finding.js';
+import { findingPlace, findingsHeading, listedFindings, targetText } from '../common.js';
+import { formatNumber, formatPercent, terminalLine, terminalSafe } from '../format.js';
+import { LABELS, verdictText, type Lang } from '../labels.js';
 
 export interface TableOptions {
   lang: Lang;

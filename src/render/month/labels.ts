@@ -1,5 +1,5 @@
-import type { PaceStatus, SubmissionStatus } from '../compute/monthly.js';
-import type { Lang } from './labels.js';
+import type { PaceStatus, SubmissionStatus } from '../../compute/monthly.js';
+import type { Lang } from '../labels.js';
 
 /** Every word the month summary and the batch index print, in both languages. */
 export interface MonthLabels {

@@ -1,15 +1,15 @@
 import type { Cell, Workbook, Worksheet } from 'exceljs';
-import type { Status } from '../compute/attainment.js';
-import type { DistrictCard } from '../compute/card.js';
-import type { Attainment, ReportModel } from '../compute/model.js';
-import { messageIn, type Finding } from '../model/finding.js';
-import { round, shownDecimals } from '../text/number.js';
-import { bareTarget, indicatorName, isPercentUnit, listedFindings, SEVERITY_COLORS, STATUS_COLORS, summaryCounts, targetsLine, title, unitName, type RenderOptions } from './common.js';
+import type { Status } from '../../compute/attainment.js';
+import type { DistrictCard } from '../../compute/card.js';
+import type { Attainment, ReportModel } from '../../compute/model.js';
+import { messageIn, type Finding } from '../../model/finding.js';
+import { round, shownDecimals } from '../../text/number.js';
+import { bareTarget, indicatorName, isPercentUnit, listedFindings, SEVERITY_COLORS, STATUS_COLORS, summaryCounts, targetsLine, title, unitName, type RenderOptions } from '../common.js';
 import { CITY_CODE } from './csv.js';
-import { formatNumber, formatPercent } from './format.js';
-import { qualityFindings, qualityHeading, qualityIntro } from './quality.js';
-import { LABELS, verdictText, type Lang } from './labels.js';
-import { loadWorkbookClass, workbookBytes, type WorkbookClass } from './workbook.js';
+import { formatNumber, formatPercent } from '../format.js';
+import { qualityFindings, qualityHeading, qualityIntro } from '../quality.js';
+import { LABELS, verdictText, type Lang } from '../labels.js';
+import { loadWorkbookClass, workbookBytes, type WorkbookClass } from '../workbook.js';
 
 /**
  * The Excel workbook: a summary sheet (the indicators in catalog order with values, targets, percentages and

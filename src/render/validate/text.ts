@@ -1,10 +1,10 @@
 import { Chalk } from 'chalk';
-import { messageIn, type Finding } from '../model/finding.js';
-import { listedFindings } from './listed.js';
-import type { ValidationResult } from '../validate/model.js';
-import { terminalLine, terminalSafe } from './format.js';
-import { LABELS, type Lang } from './labels.js';
-import { ADVICE } from './validate-advice.js';
+import { messageIn, type Finding } from '../../model/finding.js';
+import { listedFindings } from '../listed.js';
+import type { ValidationResult } from '../../validate/model.js';
+import { terminalLine, terminalSafe } from '../format.js';
+import { LABELS, type Lang } from '../labels.js';
+import { ADVICE } from './advice.js';
 
 export interface ValidationTextOptions {
   color: boolean;

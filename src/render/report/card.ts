@@ -1,9 +1,9 @@
 import { Chalk } from 'chalk';
-import { Grid as Table } from './grid.js';
-import type { DistrictCard } from '../compute/card.js';
-import { cityAverageText, indicatorName, targetText, unitName } from './common.js';
-import { formatNumber, formatPercent, terminalSafe } from './format.js';
-import { LABELS } from './labels.js';
+import { Grid as Table } from '../grid.js';
+import type { DistrictCard } from '../../compute/card.js';
+import { cityAverageText, indicatorName, targetText, unitName } from '../common.js';
+import { formatNumber, formatPercent, terminalSafe } from '../format.js';
+import { LABELS } from '../labels.js';
 import { fitLines, renderFindings, type TableOptions } from './table.js';
 
 const MARK = { exceeded: 'green', achieved: 'green', 'not-achieved': 'red', 'no-data': 'yellow', partial: 'yellow', 'not-evaluated': 'gray', 'no-target': 'gray' } as const;

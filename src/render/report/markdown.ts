@@ -1,10 +1,10 @@
-import type { DistrictCard } from '../compute/card.js';
-import type { Attainment, ReportModel } from '../compute/model.js';
-import { messageIn, type Finding } from '../model/finding.js';
-import { cityAverageText, findingPlace, findingsHeading, indicatorName, listedFindings, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from './common.js';
-import { escapeControl, formatNumber, formatPercent } from './format.js';
-import { LABELS, verdictText, type Lang } from './labels.js';
-import { qualityMarkdown } from './quality.js';
+import type { DistrictCard } from '../../compute/card.js';
+import type { Attainment, ReportModel } from '../../compute/model.js';
+import { messageIn, type Finding } from '../../model/finding.js';
+import { cityAverageText, findingPlace, findingsHeading, indicatorName, listedFindings, summaryLines, targetsLine, targetText, title, unitName, type RenderOptions } from '../common.js';
+import { escapeControl, formatNumber, formatPercent } from '../format.js';
+import { LABELS, verdictText, type Lang } from '../labels.js';
+import { qualityMarkdown } from '../quality.js';
 
 /**
  * GitHub-flavoured Markdown, for a pull-request comment or a wiki page: the summary, one table row per

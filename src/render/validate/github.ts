@@ -1,8 +1,8 @@
-import { columnNumber, groupFindings } from '../model/finding.js';
-import { listedFinding } from './listed.js';
-import type { Finding } from '../model/finding.js';
-import type { ValidationResult } from '../validate/model.js';
-import { escapeControl } from './format.js';
+import { columnNumber, groupFindings } from '../../model/finding.js';
+import { listedFinding } from '../listed.js';
+import type { Finding } from '../../model/finding.js';
+import type { ValidationResult } from '../../validate/model.js';
+import { escapeControl } from '../format.js';
 
 /** Annotations per severity; the rest is summarised in a final notice. */
 export const ANNOTATION_LIMIT = 10;

@@ -1,4 +1,4 @@
-import type { Lang } from './labels.js';
+import type { Lang } from '../labels.js';
 
 /**
  * What to do about each kind of finding, one line, for `welfare validate`'s text output: in Vietnamese for

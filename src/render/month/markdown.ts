@@ -1,12 +1,12 @@
-import type { MonthIndicator, MonthSummary, UnitSubmission } from '../compute/monthly.js';
-import type { IndexRow } from '../batch/manifest.js';
-import { indicatorName, leftOutMessage, targetText } from './common.js';
-import { formatNumber, formatPercent } from './format.js';
-import { LABELS, verdictText, type Lang } from './labels.js';
-import { findingsMarkdown, mdEscape, row, tableHead } from './markdown.js';
-import { MONTH_LABELS } from './monthly-labels.js';
-import { qualityMarkdown } from './quality.js';
-import { renderFormerDistrictMarkdown } from './former-district.js';
+import type { MonthIndicator, MonthSummary, UnitSubmission } from '../../compute/monthly.js';
+import type { IndexRow } from '../../batch/manifest.js';
+import { indicatorName, leftOutMessage, targetText } from '../common.js';
+import { formatNumber, formatPercent } from '../format.js';
+import { LABELS, verdictText, type Lang } from '../labels.js';
+import { findingsMarkdown, mdEscape, row, tableHead } from '../report/markdown.js';
+import { MONTH_LABELS } from './labels.js';
+import { qualityMarkdown } from '../quality.js';
+import { renderFormerDistrictMarkdown } from '../former-district.js';
 
 /**
  * A month's summary as GitHub-flavoured Markdown: reporting (who, on time, late, missing), the indicators

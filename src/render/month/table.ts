@@ -1,12 +1,12 @@
 import { Chalk } from 'chalk';
-import { Grid as Table } from './grid.js';
-import type { MonthSummary } from '../compute/monthly.js';
-import { indicatorName, leftOutMessage, targetText } from './common.js';
-import { formatNumber, formatPercent, terminalSafe } from './format.js';
-import { LABELS, type Lang } from './labels.js';
-import { MONTH_LABELS } from './monthly-labels.js';
-import { hasFigures, paceOrVerdict, submissionWord } from './monthly-markdown.js';
-import { renderFindings } from './table.js';
+import { Grid as Table } from '../grid.js';
+import type { MonthSummary } from '../../compute/monthly.js';
+import { indicatorName, leftOutMessage, targetText } from '../common.js';
+import { formatNumber, formatPercent, terminalSafe } from '../format.js';
+import { LABELS, type Lang } from '../labels.js';
+import { MONTH_LABELS } from './labels.js';
+import { hasFigures, paceOrVerdict, submissionWord } from './markdown.js';
+import { renderFindings } from '../report/table.js';
 
 export interface MonthTableOptions {
   lang: Lang;

@@ -1,6 +1,6 @@
-import type { MonthSummary } from '../compute/monthly.js';
-import { findingsJson } from '../model/finding.js';
-import type { IndexRow } from '../batch/manifest.js';
+import type { MonthSummary } from '../../compute/monthly.js';
+import { findingsJson } from '../../model/finding.js';
+import type { IndexRow } from '../../batch/manifest.js';
 
 /**
  * A month's summary as JSON (README, "welfare batch"): the summary model as it is, its keys in a fixed
