@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-import module from 'node:module';
-
-// Node ≥ 22 keeps compiled code between runs; Node 20 has no such cache (a no-op there).
-module.enableCompileCache?.();
-// The bundled CLI (scripts/bundle.mjs); dist/cli/main.js is the same code as tsc wrote it.
-const { main } = await import('../dist/bundle/main.js');
-main(process.argv.slice(2));
+'use strict';
+// CommonJS (bin/package.json): an ES module here would start Node's ES module loader for this one file.
+// The CLI as bundled by the build (scripts/bundle.mjs), compiled from V8's code cache where it can be;
+// dist/cli/main.js is the same code as tsc wrote it.
+require('./load-bundle.js').loadBundle().exports.main(process.argv.slice(2));

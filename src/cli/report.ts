@@ -52,7 +52,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const normalised = { observations: observed.observations, findings: observed.findings };
   if (normalised.observations.some((o) => o.year === year && o.month !== null)) {
     const { yearFromMonths } = await import('../compute/monthly.js');
-    const marked = normalised.observations.map((o) => (observed.cumulative.has(o) ? { ...o, cumulative: true } : o));
+    const marked = observed.cumulative.size ? normalised.observations.map((o) => (observed.cumulative.has(o) ? { ...o, cumulative: true } : o)) : normalised.observations;
     const folded = yearFromMonths(marked, index, year);
     normalised.observations = folded.observations;
     normalised.findings.push(...folded.findings);

@@ -110,7 +110,12 @@ export function roleOf(text: string): ColumnRole | null {
   return remember(roles, text, computeRole);
 }
 
+/** Text that folds to no letter (figures, dates, column numbers): every role names a word, so none. */
+const NO_LETTER = /^[\d\s.,;:%()+\-*/=]*$/;
+
 function computeRole(text: string): ColumnRole | null {
+  // Most cells the header search looks at are figures: answered without folding them.
+  if (NO_LETTER.test(text)) return null;
   const folded = fold(text);
   // A review form's year columns, "Năm 2021 | Năm 2022 | …", hold that year's values.
   if (folded.length <= 12 && /^(nam|year)\s*(19|20)\d{2}$/.test(folded)) return 'value';

@@ -63,8 +63,9 @@ export function observeAllYears(
   }
   // A year's report flags the annual files' rows of other years (year-mismatch); a review takes every year.
   const first = normalise(annual, index, { year: options.year ?? null });
-  const observations: Observation[] = [...first.observations];
-  const findings: Finding[] = [...first.findings];
+  // normalise's arrays are its caller's to keep: extended in place, not copied (a long file gives a million).
+  const observations: Observation[] = first.observations;
+  const findings: Finding[] = first.findings;
   const cumulative = new Set<Observation>();
   // One month's files together, as batch does: two months' files that state no month are not duplicates.
   for (const group of [...months.values()].sort((a, b) => a.year - b.year || a.month - b.month)) {

@@ -4,6 +4,7 @@
  * marks as combining characters).
  */
 import { isAscii, isUtf8 } from 'node:buffer';
+import { createRequire } from 'node:module';
 import { finding, type Finding } from '../model/finding.js';
 
 export type TextEncodingOption = 'windows-1258' | 'tcvn3' | 'viscii';
@@ -149,7 +150,8 @@ function controlRatioText(text: string): number {
 type Iconv = { decode(buf: Buffer, encoding: string): string };
 let iconvModule: Promise<Iconv> | null = null;
 
+/** iconv-lite (CommonJS) is required, not imported: the CLI bundle, compiled from V8's code cache, can make no dynamic import. */
 function loadIconv(): Promise<Iconv> {
-  iconvModule ??= import('iconv-lite').then((m) => ((m as unknown as { default?: Iconv }).default ?? (m as unknown as Iconv)));
+  iconvModule ??= Promise.resolve().then(() => createRequire(import.meta.url)('iconv-lite') as Iconv);
   return iconvModule;
 }

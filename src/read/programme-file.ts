@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { finding, type Finding } from '../model/finding.js';
 
@@ -11,7 +11,8 @@ export const BUILTIN_PROGRAMME_COMPILED = fileURLToPath(new URL('../catalog/prog
 export async function readProgrammeFile(path: string): Promise<{ data: unknown; findings: Finding[] }> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Synchronous: one small file, read before anything else can run (and no fs/promises to load at start).
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;

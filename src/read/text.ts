@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { cellLocation, finding, type Finding } from '../model/finding.js';
 import { isUtf8 } from 'node:buffer';
-import { compactTable, rowAt, rowCount, type Cell, type Table } from '../model/table.js';
+import { compactTable, rowAt, rowCount, type Cell, type RowSource, type Table } from '../model/table.js';
 import { scanCsv } from './csv-scan.js';
 import { decodeText, type TextEncodingOption } from './decode.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
@@ -14,6 +14,11 @@ export interface TextReadOptions {
   extension: string;
   /** Files of at least this many bytes are kept compactly when they can be (COMPACT_FROM_BYTES by default). */
   compactFromBytes?: number;
+  /**
+   * Files of at least this many bytes (every file by default) are read by the scanner when it can read them
+   * (csv-scan.ts); smaller ones, and what it leaves, by csv-parse. Tests give Infinity to compare the two.
+   */
+  scanFromBytes?: number;
 }
 
 /**
@@ -23,9 +28,12 @@ export interface TextReadOptions {
 export const COMPACT_FROM_BYTES = 1024 * 1024;
 
 export async function readText(bytes: Uint8Array, file: string, limits: ReadLimits, options: TextReadOptions): Promise<{ tables: Table[]; findings: Finding[] }> {
-  if (bytes.length >= (options.compactFromBytes ?? COMPACT_FROM_BYTES)) {
-    const compact = readCompact(bytes, file, limits, options);
-    if (compact) return compact;
+  // A small file's table is made of arrays, as csv-parse would give it: the scanner is only the quicker way there
+  // (csv-parse's setup and record objects cost more than the scan for the few-kilobyte files units send).
+  const keepCompact = bytes.length >= (options.compactFromBytes ?? COMPACT_FROM_BYTES);
+  if (keepCompact || bytes.length >= (options.scanFromBytes ?? 0)) {
+    const scanned = readScanned(bytes, file, limits, options, keepCompact);
+    if (scanned) return scanned;
   }
   const decoded = await decodeText(bytes, file, options.encoding);
   if (!decoded.ok) return { tables: [], findings: decoded.findings };
@@ -52,9 +60,10 @@ export async function readText(bytes: Uint8Array, file: string, limits: ReadLimi
 
 /**
  * A UTF-8 file (with or without BOM, no NUL byte: what decodeText would read as UTF-8 without a finding) that
- * the scanner can read exactly: its table, kept compactly. Null for everything else, which the csv-parse path reads.
+ * the scanner can read exactly: its table, kept compactly or made into arrays. Null for everything else, which
+ * the csv-parse path reads.
  */
-function readCompact(bytes: Uint8Array, file: string, limits: ReadLimits, options: TextReadOptions): { tables: Table[]; findings: Finding[] } | null {
+function readScanned(bytes: Uint8Array, file: string, limits: ReadLimits, options: TextReadOptions, keepCompact: boolean): { tables: Table[]; findings: Finding[] } | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const body = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
   // Row offsets are 32-bit: a file of 2 GB or more (caps raised that far) is read the general way.
@@ -69,10 +78,16 @@ function readCompact(bytes: Uint8Array, file: string, limits: ReadLimits, option
   if (!scanned) return null;
   const findings: Finding[] = [];
   if (scanned.tooManyRows) findings.push(tooManyRowsFinding(file, limits));
-  const table = compactTable({ file, sheet: null }, scanned.source);
+  const table = keepCompact ? compactTable({ file, sheet: null }, scanned.source) : { file, sheet: null, rows: rowsOf(scanned.source) };
   const convention = delimiter === ';' ? 'vi' : guessConvention(table);
   if (convention) table.convention = convention;
   return { tables: [table], findings };
+}
+
+function rowsOf(source: RowSource): (Cell | undefined)[][] {
+  const rows: (Cell | undefined)[][] = [];
+  for (let r = 0; r < source.length; r++) rows.push(source.row(r) ?? []);
+  return rows;
 }
 
 /** HTML pages and XML spreadsheets that systems export with an .xls or .csv name. */

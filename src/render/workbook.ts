@@ -18,13 +18,17 @@ export type WorkbookClass = typeof import('exceljs').Workbook;
 /** exceljs's workbook model and xlsx writer only: the package's entry also loads its streaming reader and writer (about half its load time). */
 const WORKBOOK_MODULE = 'exceljs/lib/doc/workbook.js';
 
+/**
+ * exceljs is CommonJS: required, not imported, so that the CLI bundle (one script compiled from V8's code
+ * cache, bin/load-bundle.js) has no dynamic import, which a cached script cannot make.
+ */
 export async function loadWorkbookClass(): Promise<WorkbookClass> {
+  const require = createRequire(import.meta.url);
   try {
-    const mod = (await import(WORKBOOK_MODULE)) as { default: WorkbookClass };
-    return mod.default;
+    return require(WORKBOOK_MODULE) as WorkbookClass;
   } catch {
     // Another exceljs layout: the package entry has the same class.
-    return ((await import('exceljs')).default as unknown as { Workbook: WorkbookClass }).Workbook;
+    return (require('exceljs') as { Workbook: WorkbookClass }).Workbook;
   }
 }
 

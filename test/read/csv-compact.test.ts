@@ -30,7 +30,8 @@ function textFixtures(dir: string): string[] {
 async function bothWays(data: Uint8Array, file: string, limits: ReadLimits = resolveLimits(undefined)) {
   const extension = extname(file).toLowerCase();
   const compact = await readText(data, file, limits, { extension, compactFromBytes: 0 });
-  const arrays = await readText(data, file, limits, { extension, compactFromBytes: Infinity });
+  // csv-parse's arrays (small files are otherwise read by the scanner too, into arrays).
+  const arrays = await readText(data, file, limits, { extension, compactFromBytes: Infinity, scanFromBytes: Infinity });
   return { compact, arrays };
 }
 
@@ -65,6 +66,26 @@ describe('compact text tables read exactly as arrays of cells do', () => {
     expect(compacted).toBeGreaterThan(files.length / 2);
   });
 
+  it('small files, read by default (the scanner where it can, into arrays), give csv-parse\'s tables and findings', async () => {
+    let scanned = 0;
+    for (const file of files) {
+      const data = new Uint8Array(readFileSync(file));
+      if (data.length >= 1024 * 1024) continue;
+      const extension = extname(file).toLowerCase();
+      const read = await readText(data, file, resolveLimits(undefined), { extension });
+      const { arrays } = await bothWays(data, file);
+      expect(read.findings, file).toEqual(arrays.findings);
+      expect(read.tables, file).toEqual(arrays.tables);
+      for (const t of read.tables) {
+        expect(t.compact, file).toBeUndefined();
+        expect(Object.getOwnPropertyDescriptor(t, 'rows')?.value, file).toBeInstanceOf(Array);
+      }
+      // The files the scanner reads (the compact path takes them too); the rest were csv-parse's either way.
+      if (read.tables.length && (await readText(data, file, resolveLimits(undefined), { extension, compactFromBytes: 0 })).tables[0]?.compact) scanned++;
+    }
+    expect(scanned).toBeGreaterThan(files.length / 2);
+  });
+
   const PIECES = [',', ';', '\t', '"', '""', '\n', '\r\n', '\r', ' ', '  ', 'Hà Nội', 'Ba Đình', '36,44', '1.234,5', '2.5', 'x', 'a\u0301', '\u00a0', '\f'];
   it('on random CSV-like text (whatever the scanner leaves to csv-parse is read there)', async () => {
     await fc.assert(
@@ -75,6 +96,9 @@ describe('compact text tables read exactly as arrays of cells do', () => {
         expect(compact.findings).toEqual(arrays.findings);
         expect(compact.tables.map(allRows)).toEqual(arrays.tables.map((t) => t.rows));
         expect(compact.tables.map((t) => t.convention)).toEqual(arrays.tables.map((t) => t.convention));
+        // And read as a small file is by default: the same tables and findings as csv-parse's.
+        const plain = await readText(bytes(text), file, resolveLimits(undefined), { extension: extname(file) });
+        expect(plain).toEqual(arrays);
       }),
       { numRuns: 1500 },
     );
