@@ -70,11 +70,14 @@ export async function discoverRoot(root: string, years: readonly number[]): Prom
       if (!info?.isDirectory()) continue;
       const entry = out.get(monthKey(year, month))!;
       entry.exists = true;
-      const list = await loadExclusions(dir, toPosix(relative(root, dir)));
+      const shownDir = toPosix(relative(root, dir));
+      const list = await loadExclusions(dir, shownDir);
       entry.notes.push(...list.notes);
       for (const path of await walk(dir, new Set())) {
-        const file = toPosix(relative(root, path));
-        const reason = list.reasons.get(toPosix(relative(dir, path)));
+        // walk joins names onto dir: the part after it is the path inside (path.relative per file cost more than the rest of the walk).
+        const inside = toPosix(path.startsWith(dir + sep) ? path.slice(dir.length + 1) : relative(dir, path));
+        const file = `${shownDir}/${inside}`;
+        const reason = list.reasons.get(inside);
         if (reason !== undefined) entry.excluded.push({ file, year, month, reason });
         else entry.files.push({ path, file, year, month });
       }

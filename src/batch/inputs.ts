@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { MonthlyInput, MonthlyObservation, SubmittedFile } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
+import type { UnitRef } from '../model/observation.js';
 import type { Table } from '../model/table.js';
 import { unitFromFileName } from '../normalise/context.js';
 import { normalise, resolveDuplicates } from '../normalise/index.js';
@@ -15,6 +16,7 @@ import { DEFAULT_LIMITS, readBytes, type TextEncodingOption } from '../read/inde
 import { formatBytes, type ReadLimits } from '../read/limits.js';
 import type { ExcludedFile, SourceFile } from './discover.js';
 import { isCumulative, monthlyFigures, statedReportDate, type Cumulative } from './submission.js';
+import { statKey, type StatIndex } from './stat-index.js';
 
 /** Vietnam's offset: a modification time counts by its calendar date in Hanoi (UTC+7, no daylight saving). */
 const HANOI_OFFSET_MS = 7 * 3_600_000;
@@ -37,8 +39,18 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The file's bytes and their sha256, or the reason it cannot be read. */
-export async function hashFile(path: string): Promise<{ sha256: string; bytes: Uint8Array; modifiedDate: string | null } | { error: string; errorVi: string }> {
+/** A file hashed: its sha256, its bytes when they were read (not when the sha256 was recalled), its modification date. */
+export interface HashedFile {
+  sha256: string;
+  bytes?: Uint8Array;
+  modifiedDate: string | null;
+}
+
+/**
+ * The file's bytes and their sha256, or the reason it cannot be read. With `known` (batch's stat index), a
+ * file whose stat is unchanged since it was last hashed is not read: its recorded sha256 is used.
+ */
+export async function hashFile(path: string, known?: StatIndex): Promise<HashedFile | { error: string; errorVi: string }> {
   try {
     // Synchronous: one stat and one read into a buffer of the file's size, far cheaper per file than the
     // promise API's open/fstat/read/close round trips through the thread pool (a year is 1,512 files).
@@ -50,8 +62,14 @@ export async function hashFile(path: string): Promise<{ sha256: string; bytes: U
         errorVi: `${path} có dung lượng ${formatBytes(info.size)}, vượt giới hạn ${formatBytes(DEFAULT_LIMITS.maxFileBytes)}; tệp không được đọc.`,
       };
     }
+    const modifiedDate = Number.isFinite(info.mtimeMs) ? hanoiDate(info.mtimeMs) : null;
+    const stat = known ? statKey(info) : null;
+    const recalled = stat && known!.recall(path, stat);
+    if (recalled) return { sha256: recalled, modifiedDate };
     const bytes = readFileSync(path);
-    return { sha256: sha256(bytes), bytes, modifiedDate: Number.isFinite(info.mtimeMs) ? hanoiDate(info.mtimeMs) : null };
+    const hash = sha256(bytes);
+    if (stat) known!.hashed(path, stat, hash);
+    return { sha256: hash, bytes, modifiedDate };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const denied = code === 'EACCES' || code === 'EPERM';
@@ -59,8 +77,17 @@ export async function hashFile(path: string): Promise<{ sha256: string; bytes: U
   }
 }
 
+/** Dates by day number: files of one folder mostly share a few days (a Date per file cost more than its stat). */
+const hanoiDays = new Map<number, string>();
+
 export function hanoiDate(ms: number): string {
-  return new Date(ms + HANOI_OFFSET_MS).toISOString().slice(0, 10);
+  const day = Math.floor((ms + HANOI_OFFSET_MS) / 86_400_000);
+  let date = hanoiDays.get(day);
+  if (date === undefined) {
+    date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (hanoiDays.size < 100_000) hanoiDays.set(day, date);
+  }
+  return date;
 }
 
 /**
@@ -73,7 +100,12 @@ export interface FileOutcome {
   statedDate: string | null;
   observations: MonthlyObservation[];
   findings: Finding[];
+  /** The unit the file's name designates (its name and the programme are part of the key); absent: worked out again. */
+  named?: NamedUnit;
 }
+
+/** What a month summary uses of the unit a file's name designates. */
+export type NamedUnit = { unit: UnitRef; name: string } | null;
 
 /** Where `batch` keeps what files came to between runs: consulted before reading, told after. */
 export interface ReadStore {
@@ -81,36 +113,44 @@ export interface ReadStore {
   set(source: SourceFile, sha256: string, outcome: FileOutcome): void;
 }
 
+function unreadable(source: SourceFile, why: { error: string; errorVi: string }): ReadSubmission {
+  return {
+    source,
+    sha256: '',
+    tables: [],
+    findings: [finding('error', 'unreadable-file', `Cannot read ${source.file}: ${why.error}.`, { file: source.file }, {}, `Không đọc được ${source.file}: ${why.errorVi}.`)],
+    readable: false,
+    statedDate: null,
+    modifiedDate: null,
+    cumulative: new Map(),
+  };
+}
+
 /** Read one submitted file (or take what it read as from `store`): never throws, whatever it holds. */
 export async function readSubmission(
   source: SourceFile,
   index: CatalogIndex,
   options: { encoding?: TextEncodingOption; limits?: Partial<ReadLimits> } = {},
-  hashed?: { sha256: string; bytes: Uint8Array; modifiedDate: string | null },
+  hashed?: HashedFile,
   store?: ReadStore,
 ): Promise<ReadSubmission> {
-  const got = hashed ?? (await hashFile(source.path));
-  if ('error' in got) {
-    return {
-      source,
-      sha256: '',
-      tables: [],
-      findings: [finding('error', 'unreadable-file', `Cannot read ${source.file}: ${got.error}.`, { file: source.file }, {}, `Không đọc được ${source.file}: ${got.errorVi}.`)],
-      readable: false,
-      statedDate: null,
-      modifiedDate: null,
-      cumulative: new Map(),
-    };
-  }
+  let got = hashed ?? (await hashFile(source.path));
+  if ('error' in got) return unreadable(source, got);
   // In a batch (a file filed under YYYY/MM) what the file came to may be kept from an earlier run.
   const filed = store && source.year !== null && source.month !== null ? { store, year: source.year, month: source.month } : null;
   const kept = filed ? await filed.store.get(source, got.sha256) : null;
   if (kept) {
     const sub: ReadSubmission = { source, sha256: got.sha256, tables: [], findings: [], readable: kept.readable, statedDate: kept.statedDate, modifiedDate: got.modifiedDate, cumulative: new Map() };
     perFile.set(sub, new Map([[`${filed!.year}|${filed!.month}`, { observations: kept.observations, findings: kept.findings }]]));
+    if (kept.named !== undefined) namedUnit.set(sub, kept.named);
     return sub;
   }
-  const read = await readBytes(got.bytes, source.file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  // A sha256 recalled from the stat index came without the bytes: read them now (and hash what is read).
+  if (!got.bytes) {
+    got = await hashFile(source.path);
+    if ('error' in got) return unreadable(source, got);
+  }
+  const read = await readBytes(got.bytes!, source.file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   const statedDate = statedReportDate(read.tables);
   const tables: Table[] = [];
   const cumulative = new Map<string, Cumulative>();
@@ -122,7 +162,7 @@ export async function readSubmission(
   const sub: ReadSubmission = { source, sha256: got.sha256, tables, findings: read.findings, readable: read.tables.length > 0, statedDate, modifiedDate: got.modifiedDate, cumulative };
   if (filed) {
     const { observations, findings } = fileObservations(sub, index, filed.year, filed.month);
-    filed.store.set(source, got.sha256, { readable: sub.readable, statedDate, observations, findings });
+    filed.store.set(source, got.sha256, { readable: sub.readable, statedDate, observations, findings, named: unitNamed(sub, index) });
   }
   return sub;
 }
@@ -210,12 +250,13 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
   return { observations, files, findings, excluded: options.excluded ?? [] };
 }
 
-const namedUnit = new WeakMap<ReadSubmission, ReturnType<typeof unitFromFileName>>();
+const namedUnit = new WeakMap<ReadSubmission, NamedUnit>();
 
-/** The unit a file's name designates, worked out once per file (month M's input holds the files of months 1..M). */
-function unitNamed(sub: ReadSubmission, index: CatalogIndex): ReturnType<typeof unitFromFileName> {
+/** The unit a file's name designates, worked out once per file (month M's input holds the files of months 1..M; batch keeps it in its read cache). */
+function unitNamed(sub: ReadSubmission, index: CatalogIndex): NamedUnit {
   if (namedUnit.has(sub)) return namedUnit.get(sub)!;
-  const unit = unitFromFileName(index, sub.source.file);
+  const match = unitFromFileName(index, sub.source.file);
+  const unit = match && { unit: match.unit, name: match.name };
   namedUnit.set(sub, unit);
   return unit;
 }

@@ -12,7 +12,11 @@ import { z } from 'zod';
 import type { CompletenessCounts } from '../compute/monthly.js';
 
 export const MANIFEST_FILE = 'manifest.json';
-/** 2: outputs recorded with their sha256, excluded files in the index rows. */
+/**
+ * 2: outputs recorded with their sha256, excluded files in the index rows. An entry's `files` lists its own
+ * month folder's files (the key covers months 1..M), so the manifest grows with the files, not with files ×
+ * months; an earlier entry listing months 1..M fits the same schema (`files` is never compared).
+ */
 export const MANIFEST_FORMAT = 2;
 
 const count = z.number().int().nonnegative();
@@ -75,6 +79,7 @@ export interface IndexRow extends CompletenessCounts {
 
 export interface ManifestEntry {
   key: string;
+  /** The files filed under this month's folder, with their sha256 (the key covers every file of months 1..M). */
   files: { file: string; sha256: string }[];
   /** Files whose report date is their modification date: that date, which a re-run must see unchanged. */
   modified: Record<string, string>;

@@ -15,7 +15,8 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MonthlyObservation } from '../compute/monthly.js';
-import type { FileOutcome } from './inputs.js';
+import type { FileOutcome, NamedUnit } from './inputs.js';
+import type { UnitRef } from '../model/observation.js';
 
 export const CACHE_DIR = '.welfare-cache';
 /**
@@ -180,7 +181,20 @@ export function decodeOutcome(data: unknown, file: string): FileOutcome {
     statedDate: d.statedDate as string | null,
     observations: d.observations.map((o) => decodeObservation(o, file)),
     findings: d.findings.map(decodeFinding),
+    ...(d.named === undefined ? {} : { named: decodeNamed(d.named) }),
   };
+}
+
+function decodeNamed(data: unknown): NamedUnit {
+  if (data === null) return null;
+  const n = data as Record<string, unknown> | undefined;
+  if (typeof n !== 'object' || typeof n.name !== 'string' || !isUnitRef(n.unit)) fail('a bad unit of the file name');
+  return { unit: n.unit, name: n.name };
+}
+
+function isUnitRef(data: unknown): data is UnitRef {
+  const u = data as Record<string, unknown> | null;
+  return typeof u === 'object' && u !== null && ((u.kind === 'district' && typeof u.code === 'string') || (u.kind === 'city' && typeof u.reporter === 'string'));
 }
 
 function decodeObservation(data: unknown, file: string): MonthlyObservation {

@@ -4,8 +4,8 @@
  * ROOT/Y/01 … ROOT/Y/M (year-to-date needs the months before), the programme and the options.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { completenessCounts, monthKey, type MonthSummary } from '../compute/monthly.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { TextEncodingOption } from '../read/index.js';
@@ -16,6 +16,7 @@ import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
 import { hashFile, readSubmission, type ReadStore, type ReadSubmission } from './inputs.js';
 import { isFolder, ReadCache, readKey } from './read-cache.js';
+import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
 import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
@@ -56,6 +57,8 @@ export interface BatchHooks {
   afterOutputs?(period: string): Promise<void> | void;
   /** The reader version the read cache's keys are made with (default READER_VERSION): a test stands in for a changed reader. */
   readerVersion?: number;
+  /** The clock the stat index judges "racily clean" files by (default Date.now): a test stands in for files written long ago. */
+  now?: () => number;
 }
 
 export type MonthOutcome = 'produced' | 'unchanged' | 'no-submissions';
@@ -84,6 +87,8 @@ export interface BatchResult {
   notes: string[];
   /** Files read this run, and files whose figures were taken from the read cache instead. */
   files: { read: number; cached: number };
+  /** Input files whose bytes were read to hash them; the others kept their sha256 from the stat index. */
+  hashed: number;
 }
 
 export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
@@ -133,11 +138,18 @@ function sha256Text(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Whether every output of a month still holds what the manifest says was written. */
-async function outputsMatch(dir: string, outputs: readonly { file: string; sha256: string }[]): Promise<boolean> {
+/** Whether every output of a month still holds what the manifest says was written (read again only when its stat changed). */
+async function outputsMatch(dir: string, outputs: readonly { file: string; sha256: string }[], statIndex: StatIndex): Promise<boolean> {
   for (const o of outputs) {
-    const bytes = await readFile(join(dir, o.file)).catch(() => null);
-    if (bytes === null || createHash('sha256').update(bytes).digest('hex') !== o.sha256) return false;
+    const path = join(dir, o.file);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) return false;
+    const key = statKey(info);
+    if (statIndex.recall(path, key) === o.sha256) continue;
+    const bytes = await readFile(path).catch(() => null);
+    const sha = bytes && createHash('sha256').update(bytes).digest('hex');
+    if (sha !== o.sha256) return false;
+    statIndex.note(path, key, sha);
   }
   return true;
 }
@@ -191,11 +203,13 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   const programme = programmeHash(index);
   const settings = { targets: options.targets ?? index.programme.defaultTargets, deadlineDay: options.deadlineDay, lang: options.lang, encoding: options.encoding ?? null, outliers: options.outliers ?? 'default', ...(options.limits && Object.keys(options.limits).length ? { limits: options.limits } : {}), ...(options.by ? { by: options.by } : {}) };
 
-  // Hash every input once.
+  // Hash every input once; a file whose stat is unchanged since an earlier run keeps its sha256 (--force hashes all).
+  const startedMs = (options.hooks?.now ?? Date.now)();
+  const statIndex = options.force ? StatIndex.empty(startedMs) : await StatIndex.load(options.out, startedMs);
   const hashes = new Map<string, Awaited<ReturnType<typeof hashFile>>>();
   const unique = new Map<string, SourceFile>();
   for (const ym of months.filter(open)) for (const f of inputsOf(ym)) unique.set(f.file, f);
-  await inPool([...unique.values()], 16, async (f) => void hashes.set(f.file, await hashFile(f.path)));
+  await inPool([...unique.values()], 16, async (f) => void hashes.set(f.file, await hashFile(f.path, statIndex)));
   const shaOf = (file: string) => {
     const h = hashes.get(file)!;
     return 'error' in h ? `unreadable: ${h.error}` : h.sha256;
@@ -232,9 +246,11 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
         const h = hashes.get(file);
         return h !== undefined && !('error' in h) && h.modifiedDate === date;
       }) &&
-      (await outputsMatch(options.out, before.outputs));
+      (await outputsMatch(options.out, before.outputs, statIndex));
     plan.push({ ym, period, key, run: !unchanged, inputs, excluded, notes: exclusionNotes });
   }
+
+  await saveStatIndex(options.out, statIndex, notes);
 
   const toRead = new Map<string, SourceFile>();
   for (const p of plan) if (p.run) for (const f of p.inputs) toRead.set(f.file, f);
@@ -317,7 +333,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
       for (const s of subs) if (!s.statedDate && s.modifiedDate) modified[s.source.file] = s.modifiedDate;
       const entry: ManifestEntry = {
         key: p.key,
-        files: subs.map((s) => ({ file: s.source.file, sha256: s.sha256 })),
+        files: subs.filter((s) => s.source.year === p.ym.year && s.source.month === p.ym.month).map((s) => ({ file: s.source.file, sha256: s.sha256 })),
         modified,
         outputs: outputs.map(([file, text]) => ({ file, sha256: sha256Text(text) })),
         errors,
@@ -340,7 +356,19 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // Also when entries dropped as malformed for months outside the range: the manifest no longer lists them.
   if (committed || (dropped.length && !plan.some((p) => p.run))) await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
   await writeIndex(options, manifest, index, write);
-  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files };
+  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files, hashed: statIndex.counts.hashed };
+}
+
+/** Keep the stat index for the next run (when it changed); one that cannot be written is a note: the next run hashes every file. */
+async function saveStatIndex(out: string, statIndex: StatIndex, notes: string[]): Promise<void> {
+  if (!statIndex.changed()) return;
+  const path = join(out, STAT_INDEX_FILE);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFileAtomic(path, statIndex.text());
+  } catch (error) {
+    notes.push(`the stat index ${path} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next run hashes every file again`);
+  }
 }
 
 /** The month folder a file was filed under ("2026-06"), the name of its cache file; null outside the YYYY/MM layout. */

@@ -24,9 +24,13 @@ export interface QualityOptions {
 /** The codes the quality checks give: the "Data quality" section of a report lists these. */
 export const QUALITY_CODES: readonly string[] = ['rule-violation', 'outlier'];
 
+/** A programme's rules parsed once (batch checks one month after another with the same programme). */
+const parsedRules = new WeakMap<Programme, ReturnType<typeof parseRules>['rules']>();
+
 export function checkQuality(observations: readonly QualityObservation[], programme: Programme, options: QualityOptions): Finding[] {
   const figures = new FigureIndex(observations);
-  const { rules } = parseRules(programme);
+  let rules = parsedRules.get(programme);
+  if (!rules) parsedRules.set(programme, (rules = parseRules(programme).rules));
   const out: Finding[] = [];
   for (const period of options.periods) {
     for (const f of checkRules(rules, figures, programme, period)) out.push(f);
