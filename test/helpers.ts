@@ -22,10 +22,10 @@ export function table(file: string, rows: (CellValue | Cell | undefined)[][], sh
 }
 
 /**
- * Time of `run(large)` ÷ time of `run(small)`, each the fastest of five runs, the two sizes interleaved so
+ * Time of `run(large)` ÷ time of `run(small)`, each the fastest of `runs` runs (five unless said), the two sizes interleaved so
  * that a busy machine slows both alike (after one warm-up run). Linearity tests pin this ratio, never a time.
  */
-export function timeRatio<T>(run: (input: T) => unknown, small: T, large: T): number {
+export function timeRatio<T>(run: (input: T) => unknown, small: T, large: T, runs = 5): number {
   const time = (input: T) => {
     const t = performance.now();
     run(input);
@@ -34,7 +34,7 @@ export function timeRatio<T>(run: (input: T) => unknown, small: T, large: T): nu
   time(small);
   let a = Infinity;
   let b = Infinity;
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < runs; i++) {
     a = Math.min(a, time(small));
     b = Math.min(b, time(large));
   }

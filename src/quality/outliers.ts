@@ -171,9 +171,17 @@ export function checkOutliers(figures: FigureIndex, programme: Programme, period
   return out;
 }
 
+/** Each unit's dates of validity as one key, made once per programme (asked for every indicator and part). */
+const spans = new WeakMap<Programme, Map<string, string>>();
+function unitSpans(programme: Programme): Map<string, string> {
+  let span = spans.get(programme);
+  if (!span) spans.set(programme, (span = new Map(programme.units.map((u) => [u.code, `${u.validFrom ?? ''}|${u.validTo ?? ''}`]))));
+  return span;
+}
+
 /** The subjects grouped by their unit's dates of validity (one group per geography), in a stable order. */
 function geographyGroups(programme: Programme, subjects: readonly Subject[]): Subject[][] {
-  const span = new Map(programme.units.map((u) => [u.code, `${u.validFrom ?? ''}|${u.validTo ?? ''}`]));
+  const span = unitSpans(programme);
   const groups = new Map<string, Subject[]>();
   for (const s of subjects) {
     const key = s.obs.unit.kind === 'district' ? (span.get(s.obs.unit.code) ?? '') : '';

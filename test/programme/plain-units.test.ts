@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nationalProgramme } from '../../scripts/lib/national.mjs';
 import { parseProgramme, plainUnits, programmeParsing } from '../../src/programme/load.js';
+import { timeRatio } from '../helpers.js';
 
 afterEach(() => {
   programmeParsing.plainUnits = true;
@@ -98,21 +99,7 @@ describe('plain units without zod', () => {
     const units = (n: number) => Array.from({ length: n }, (_, i) => ({ code: `u${i}`, name: `Đơn vị ${i}`, kind: 'xã', level: 'commune', validFrom: '2025-07-01', aliases: [`ĐV ${i}`] }));
     expect(plainUnits(units(3))).toHaveLength(3);
     // The fastest of 15 runs at each size, interleaved: a run of a few milliseconds on a shared machine.
-    const small = units(4000);
-    const large = units(16_000);
-    const time = (list: unknown[]) => {
-      const t = performance.now();
-      plainUnits(list);
-      return performance.now() - t;
-    };
-    time(small);
-    let a = Infinity;
-    let b = Infinity;
-    for (let i = 0; i < 15; i++) {
-      a = Math.min(a, time(small));
-      b = Math.min(b, time(large));
-    }
-    const ratio = b / a;
+    const ratio = timeRatio(plainUnits, units(4000), units(16_000), 15);
     // Linear work quadruples from N to 4N; quadratic work would grow sixteen-fold.
     expect(ratio).toBeLessThan(8);
   });
