@@ -13,6 +13,7 @@
  *   and the city value is the ratio of the summed parts.
  * - Pace: month M of 12 expects M/12 × 100% of a flow's annual plan.
  */
+import { EACH_REPORTER, FigureMap } from '../model/figure-map.js';
 import { finding, sortFindings, type Finding } from '../model/finding.js';
 import type { FormerDistrictView } from './former-district.js';
 import type { Observation, UnitRef } from '../model/observation.js';
@@ -379,23 +380,14 @@ function unitKey(unit: UnitRef): string {
 
 function buildSeries(observations: readonly MonthlyObservation[], year: number): Map<string, Series> {
   const out = new Map<string, Series>();
-  // Found through maps keyed by strings the observations already hold (a unit's code, an indicator's id):
-  // a million monthly figures make one key string per series, not one per figure.
-  const byUnit = new Map<string, Map<string, Map<string, Series>>>();
+  const series = new FigureMap<Series>(EACH_REPORTER);
   for (const o of observations) {
     if (o.year !== year || o.month === null) continue;
-    const unit = o.unit.kind === 'district' ? o.unit.code : `\u0000${o.unit.reporter}`;
-    let byIndicator = byUnit.get(unit);
-    if (!byIndicator) byUnit.set(unit, (byIndicator = new Map()));
-    let byPart = byIndicator.get(o.indicator);
-    if (!byPart) byIndicator.set(o.indicator, (byPart = new Map()));
-    const part = o.part ?? '';
-    let s = byPart.get(part);
-    if (!s) {
-      s = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: new Array(13), plans: [] };
-      byPart.set(part, s);
-      out.set(`${unitKey(o.unit)}|${o.indicator}|${part}`, s);
-    }
+    const s = series.getOrAdd(o, () => {
+      const made: Series = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: new Array(13), plans: [] };
+      out.set(`${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`, made);
+      return made;
+    });
     if (o.value !== null) {
       const had = s.byMonth[o.month];
       // Two figures for one month (a per-month and a cumulative one): the cumulative one wins.

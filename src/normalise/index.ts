@@ -1,4 +1,5 @@
 import { isPercentUnit } from '../programme/units.js';
+import { CITY_AS_ONE, FigureMap } from '../model/figure-map.js';
 import { cellLocation, columnLetter, finding, type Finding, type Location } from '../model/finding.js';
 import type { Observation, UnitRef } from '../model/observation.js';
 import { cellText, rowAt, rowCount, type Cell, type Table } from '../model/table.js';
@@ -763,18 +764,11 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
   // Grouped by unit, indicator, part, then period (and the extra key): maps keyed by values the observations
   // already hold, so that a million figures make no key strings. A group holds its one observation as it is;
   // an array is made only for a second, and remembered with its first figure's place to keep the first-seen order.
-  const byUnit = new Map<string, Map<string, Map<string, Map<number | string, number | Group<T>>>>>();
+  const figures = new FigureMap<Map<number | string, number | Group<T>>>(CITY_AS_ONE);
   const multiple: Group<T>[] = [];
   observations.forEach((o, at) => {
     if (o.value === null) return;
-    const unit = o.unit.kind === 'district' ? o.unit.code : '\u0000city';
-    let byIndicator = byUnit.get(unit);
-    if (!byIndicator) byUnit.set(unit, (byIndicator = new Map()));
-    let byPart = byIndicator.get(o.indicator);
-    if (!byPart) byIndicator.set(o.indicator, (byPart = new Map()));
-    const part = o.part ?? '';
-    let byPeriod = byPart.get(part);
-    if (!byPeriod) byPart.set(part, (byPeriod = new Map()));
+    const byPeriod = figures.getOrAdd(o, () => new Map());
     const extra = options.extraKey?.(o);
     const period: number | string = extra === undefined ? o.year * 13 + (o.month ?? 0) : `${o.year}|${o.month ?? ''}|${extra}`;
     const had = byPeriod.get(period);
