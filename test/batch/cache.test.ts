@@ -1,12 +1,10 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBatch, type BatchOptions } from '../../src/batch/run.js';
 import { CACHE_DIR, decodeOutcome, readKey, READER_VERSION } from '../../src/batch/read-cache.js';
-import { demoCopy, index, silent, snapshot, tmp } from './helpers.js';
+import { demoCopy, runDemo, snapshot, tmp } from './helpers.js';
 
-const run = (root: string, out: string, extra: Partial<BatchOptions> = {}) =>
-  runBatch(index, { root, out, from: { year: 2024, month: 1 }, to: { year: 2024, month: 3 }, force: false, deadlineDay: 5, lang: 'vi', ...extra }, silent);
+const run = runDemo;
 
 /** The outputs and the read cache's files, byte for byte. */
 function everything(out: string): Record<string, string> {

@@ -38,9 +38,14 @@ export function demoCopy(): string {
 
 export const silent: BatchProgress = { start() {}, tick() {}, month() {} };
 
+/** `batch` over months 1–3 of the demo layout at `root`, into `out`: the whole result. */
+export function runDemo(root: string, out: string, extra: Partial<BatchOptions> = {}) {
+  return runBatch(index, { root, out, from: { year: 2024, month: 1 }, to: { year: 2024, month: 3 }, force: false, deadlineDay: 5, lang: 'vi', ...extra }, silent);
+}
+
+/** The same, its months' results only. */
 export async function batch(root: string, out: string, extra: Partial<BatchOptions> = {}): Promise<MonthResult[]> {
-  const result = await runBatch(index, { root, out, from: { year: 2024, month: 1 }, to: { year: 2024, month: 3 }, force: false, deadlineDay: 5, lang: 'vi', ...extra }, silent);
-  return result.months;
+  return (await runDemo(root, out, extra)).months;
 }
 
 export function summary(out: string, period: string): MonthSummary {

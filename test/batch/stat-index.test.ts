@@ -1,14 +1,12 @@
 import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBatch, type BatchOptions } from '../../src/batch/run.js';
 import { CACHE_DIR } from '../../src/batch/read-cache.js';
 import { RACY_MS, STAT_INDEX_FILE, StatIndex, type StatKey } from '../../src/batch/stat-index.js';
-import { demoCopy, index, silent, snapshot, tmp } from './helpers.js';
+import { demoCopy, runDemo, snapshot, tmp } from './helpers.js';
 import { hanoiDate } from '../../src/batch/inputs.js';
 
-const run = (root: string, out: string, extra: Partial<BatchOptions> = {}) =>
-  runBatch(index, { root, out, from: { year: 2024, month: 1 }, to: { year: 2024, month: 3 }, force: false, deadlineDay: 5, lang: 'vi', ...extra }, silent);
+const run = runDemo;
 /** As if every file had been written long before the run: none is racily clean. */
 const later = { hooks: { now: () => Date.now() + 10 * RACY_MS } };
 const FEBRUARY = '2024/02/quan-huyen/002-hoan-kiem.csv';
