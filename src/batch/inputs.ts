@@ -35,8 +35,9 @@ export interface ReadSubmission {
   cumulative: Map<string, Cumulative>;
 }
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** The sha256 (hex) of bytes, or of a text's UTF-8: batch's one content hash (inputs, outputs, keys). */
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** A file hashed: its sha256, its bytes when they were read (not when the sha256 was recalled), its modification date. */

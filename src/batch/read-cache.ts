@@ -9,7 +9,7 @@
  * files are read again. The cache holds the entries of the files present in the folder when it was last
  * written; a month folder that no longer exists loses its cache file.
  */
-import { createHash } from 'node:crypto';
+import { sha256 as sha256Of } from './inputs.js';
 import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -31,9 +31,7 @@ const PACKAGE_VERSION = (createRequire(import.meta.url)('../../package.json') as
 
 /** The key of one file's entry: its content, its name, the reader and the options that change the result. */
 export function readKey(sha256: string, file: string, options: unknown, readerVersion = READER_VERSION): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ reader: readerVersion, welfare: PACKAGE_VERSION, sha256, file, options: options ?? null }))
-    .digest('hex');
+  return sha256Of(JSON.stringify({ reader: readerVersion, welfare: PACKAGE_VERSION, sha256, file, options: options ?? null }));
 }
 
 interface Bucket {

@@ -3,7 +3,6 @@
  * because nothing they depend on changed. Month M of year Y depends on every file filed under
  * ROOT/Y/01 … ROOT/Y/M (year-to-date needs the months before), the programme and the options.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { completenessCounts, monthKey, type MonthSummary } from '../compute/monthly.js';
@@ -14,7 +13,7 @@ import { writeFileAtomic } from '../write/atomic.js';
 import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
-import { hashFile, readSubmission, type ReadStore, type ReadSubmission } from './inputs.js';
+import { hashFile, readSubmission, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
 import { isFolder, ReadCache, readKey } from './read-cache.js';
 import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
@@ -99,7 +98,7 @@ export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
 
 /** A stable hash of the programme definition, so a changed catalog makes every month again. */
 export function programmeHash(index: CatalogIndex): string {
-  return createHash('sha256').update(JSON.stringify(index.programme)).digest('hex');
+  return sha256(JSON.stringify(index.programme));
 }
 
 /**
@@ -134,10 +133,6 @@ async function guarded<T>(path: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function sha256Text(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 /** Whether every output of a month still holds what the manifest says was written (read again only when its stat changed). */
 async function outputsMatch(dir: string, outputs: readonly { file: string; sha256: string }[], statIndex: StatIndex): Promise<boolean> {
   for (const o of outputs) {
@@ -147,7 +142,7 @@ async function outputsMatch(dir: string, outputs: readonly { file: string; sha25
     const key = statKey(info);
     if (statIndex.recall(path, key) === o.sha256) continue;
     const bytes = await readFile(path).catch(() => null);
-    const sha = bytes && createHash('sha256').update(bytes).digest('hex');
+    const sha = bytes && sha256(bytes);
     if (sha !== o.sha256) return false;
     statIndex.note(path, key, sha);
   }
@@ -225,19 +220,17 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
     const inputs = inputsOf(ym);
     const excluded = upTo(ym).flatMap((f) => f.excluded);
     const exclusionNotes = upTo(ym).flatMap((f) => f.notes);
-    const key = createHash('sha256')
-      .update(
-        JSON.stringify({
-          format: SUMMARY_FORMAT,
-          programme,
-          settings,
-          period,
-          files: inputs.map((f) => [f.file, shaOf(f.file)]),
-          excluded: excluded.map((x) => [x.file, x.reason]),
-          notes: exclusionNotes.map((f) => f.message),
-        }),
-      )
-      .digest('hex');
+    const key = sha256(
+      JSON.stringify({
+        format: SUMMARY_FORMAT,
+        programme,
+        settings,
+        period,
+        files: inputs.map((f) => [f.file, shaOf(f.file)]),
+        excluded: excluded.map((x) => [x.file, x.reason]),
+        notes: exclusionNotes.map((f) => f.message),
+      }),
+    );
     const before = manifest.months[period];
     const unchanged =
       !options.force &&
@@ -335,7 +328,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
         key: p.key,
         files: subs.filter((s) => s.source.year === p.ym.year && s.source.month === p.ym.month).map((s) => ({ file: s.source.file, sha256: s.sha256 })),
         modified,
-        outputs: outputs.map(([file, text]) => ({ file, sha256: sha256Text(text) })),
+        outputs: outputs.map(([file, text]) => ({ file, sha256: sha256(text) })),
         errors,
         row,
       };
