@@ -376,8 +376,13 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * regex or a string per cell).
  */
 export function refColumn(ref: string): number {
-  let i = 0;
-  let end = ref.length;
+  return refColumnIn(ref, 0, ref.length);
+}
+
+/** refColumn of s.slice(start, end), read in place. */
+function refColumnIn(ref: string, start: number, stop: number): number {
+  let i = start;
+  let end = stop;
   while (i < end && isWhite(ref.charCodeAt(i))) i++;
   while (end > i && isWhite(ref.charCodeAt(end - 1))) end--;
   if (i < end && ref.charCodeAt(i) === 0x24 /* $ */) i++;
@@ -423,15 +428,61 @@ const FALSE: Valued = { kind: Kind.False, num: 0, text: null };
  * string made per cell.
  */
 function canonicalIndex(v: string): number {
-  const n = v.length;
-  if (n === 0 || n > 15 || (n > 1 && v.charCodeAt(0) === 0x30)) return -1;
+  return canonicalIndexIn(v, 0, v.length);
+}
+
+/** canonicalIndex of s.slice(start, end), read in place. */
+function canonicalIndexIn(s: string, start: number, end: number): number {
+  const n = end - start;
+  if (n === 0 || n > 15 || (n > 1 && s.charCodeAt(start) === 0x30)) return -1;
   let value = 0;
-  for (let i = 0; i < n; i++) {
-    const d = v.charCodeAt(i) - 0x30;
+  for (let i = start; i < end; i++) {
+    const d = s.charCodeAt(i) - 0x30;
     if (d < 0 || d > 9) return -1;
     value = value * 10 + d;
   }
   return value;
+}
+
+/** The number 1 to `most` ASCII digits write (leading zeros allowed: /^\d{1,most}$/), read in place; -1 for anything else. */
+function digitsIn(s: string, start: number, end: number, most: number): number {
+  const n = end - start;
+  if (n === 0 || n > most) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** Where an attribute's name that starts at s[start] ends (before `end`): the fast path takes names of letters, digits, ":", "_", "-", "." (what usual SpreadsheetML writes). */
+function plainNameEnd(s: string, start: number, end: number): number {
+  let i = start;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e)) break;
+  }
+  return i;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/**
+ * The end of a plain attribute value that starts at s[start] (after its opening double quote): the index
+ * of its closing quote before `end`, or -1 when there is none or the value holds what the tokenizer would
+ * decode or refuse ("<", "&", a character below space).
+ */
+function plainValueEnd(s: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) return i;
+    if (c === 0x3c || c === 0x26 || c < 0x20) return -1;
+  }
+  return -1;
 }
 
 function shown(text: string): string {
@@ -595,15 +646,19 @@ export class WorksheetReader implements XmlHandler {
    * returned) and read tag by tag: 5 events and a dozen strings a cell is most of what reading a sheet costs.
    */
   fast(s: string, pos: number, depth: number): number {
-    if (depth !== 3 || !this.inRow || this.skipping || this.inCell || !this.inSheetData || !sheetReading.fast) return pos;
-    if (s.charCodeAt(pos + 1) !== 0x63 /* c */) return pos;
+    if (!sheetReading.fast || !this.inSheetData || this.skipping) return pos;
+    if (depth === 2) return this.inRow ? pos : this.fastRow(s, pos);
+    if (depth !== 3 || !this.inRow || this.inCell) return pos;
     const n = s.length;
+    // Reads stay inside the text (see fastRow).
+    if (pos + 1 >= n || s.charCodeAt(pos + 1) !== 0x63 /* c */) return pos;
     let i = pos + 2;
     let r: string | undefined;
     let style: string | undefined;
     let type: string | undefined;
     let selfClosing = false;
     for (;;) {
+      if (i + 3 >= n) return pos;
       const ch = s.charCodeAt(i);
       if (ch === 0x3e /* > */) {
         i++;
@@ -651,6 +706,174 @@ export class WorksheetReader implements XmlHandler {
     }
     this.closeCell();
     return i;
+  }
+
+  /**
+   * A whole row written the usual way, read at once, without a string made for it or its cells: <row> with
+   * plain attributes (one space before each, a simple name, a double-quoted value with nothing to decode),
+   * r a row number or absent; then only cells of type n or s (t absent, "n" or "s") with plain attributes,
+   * each empty (<c …/>, <c …></c>) or holding <v>…</v> and nothing else, white space between them; then
+   * </row>. The cells go to the row being read and are kept by closeRow, as the tag-by-tag reading keeps
+   * them. Anything else (another type, a formula, a value or reference that needs a finding or decoding, a
+   * row past the row cap, a cell past the cells-per-row cap, the row cut by the end of the text) declines
+   * the whole row before anything is kept or reported (its scratch cleared, pos returned): it is then read
+   * cell by cell. A declined row is looked at once more in all, so reading stays linear.
+   * Nothing is read past the row's "</row>" (found first): a read past the end of the text would make V8
+   * give up inlining charCodeAt at that place for good, and every character after it cost a call.
+   */
+  private fastRow(s: string, pos: number): number {
+    if (!s.startsWith('<row', pos)) return pos;
+    const gt = s.indexOf('>', pos + 4);
+    if (gt < 0) return pos; // cut by the end of the text: read tag by tag
+    const selfClosing = s.charCodeAt(gt - 1) === 0x2f /* / */;
+    const tagEnd = selfClosing ? gt - 1 : gt;
+    const { formats, limits } = this.ctx;
+    let i = pos + 4;
+    let rStart = -1;
+    let rEnd = -1;
+    while (i < tagEnd) {
+      if (s.charCodeAt(i) !== 0x20) return pos;
+      const nameStart = i + 1;
+      const j = plainNameEnd(s, nameStart, tagEnd);
+      if (j === nameStart || j + 1 >= tagEnd || s.charCodeAt(j) !== 0x3d /* = */ || s.charCodeAt(j + 1) !== 0x22 /* " */) return pos;
+      const valueEnd = plainValueEnd(s, j + 2, tagEnd);
+      if (valueEnd < 0) return pos;
+      if (rStart < 0 && j === nameStart + 1 && s.charCodeAt(nameStart) === 0x72 /* r */) {
+        rStart = j + 2;
+        rEnd = valueEnd;
+      }
+      i = valueEnd + 1;
+    }
+    i = gt + 1;
+    // The row's end, found first: nothing is read past it.
+    const close = selfClosing ? i : s.indexOf('</row>', i);
+    if (close < 0) return pos; // cut by the end of the text: read tag by tag
+    const end = close + 6;
+    let rowNumber = this.nextRow;
+    if (rStart >= 0 && rEnd > rStart) {
+      rowNumber = digitsIn(s, rStart, rEnd, 7);
+      if (rowNumber < 1 || rowNumber > EXCEL_MAX_ROWS) return pos;
+    }
+    if (rowNumber > limits.maxRows + 1) return pos;
+    const maxCols = limits.maxCellsPerRow;
+    let nextCol = 1;
+    this.clearRow();
+    if (!selfClosing) {
+      for (;;) {
+        while (i < close && isSpace(s.charCodeAt(i))) i++;
+        if (i === close) {
+          i = end;
+          break;
+        }
+        // A tag other than "</row>" (found first), so at least "</row>" follows: i + 1 < close.
+        if (s.charCodeAt(i) !== 0x3c /* < */ || s.charCodeAt(i + 1) !== 0x63 /* c */) return this.declineRow(pos);
+        i += 2;
+        let refStart = -1;
+        let refEnd = -1;
+        let styleStart = -1;
+        let styleEnd = -1;
+        let typeStart = -1;
+        let typeEnd = -1;
+        let empty = false;
+        for (;;) {
+          if (i >= close) return this.declineRow(pos);
+          const c = s.charCodeAt(i);
+          if (c === 0x3e) {
+            i++;
+            break;
+          }
+          if (c === 0x2f) {
+            if (i + 1 >= close || s.charCodeAt(i + 1) !== 0x3e) return this.declineRow(pos);
+            empty = true;
+            i += 2;
+            break;
+          }
+          if (c !== 0x20) return this.declineRow(pos);
+          const nameStart = i + 1;
+          const j = plainNameEnd(s, nameStart, close);
+          if (j === nameStart || j + 1 >= close || s.charCodeAt(j) !== 0x3d || s.charCodeAt(j + 1) !== 0x22) return this.declineRow(pos);
+          const valueEnd = plainValueEnd(s, j + 2, close);
+          if (valueEnd < 0) return this.declineRow(pos);
+          // The first of each name counts (as attribute() reads them).
+          if (j === nameStart + 1) {
+            const a = s.charCodeAt(nameStart);
+            if (a === 0x72 /* r */ && refStart < 0) (refStart = j + 2), (refEnd = valueEnd);
+            else if (a === 0x73 /* s */ && styleStart < 0) (styleStart = j + 2), (styleEnd = valueEnd);
+            else if (a === 0x74 /* t */ && typeStart < 0) (typeStart = j + 2), (typeEnd = valueEnd);
+          }
+          i = valueEnd + 1;
+        }
+        let shared = false;
+        if (typeStart >= 0) {
+          const t = typeEnd === typeStart + 1 ? s.charCodeAt(typeStart) : -1;
+          if (t === 0x73 /* s */) shared = true;
+          else if (t !== 0x6e /* n */) return this.declineRow(pos);
+        }
+        let col = nextCol;
+        if (refStart >= 0 && refEnd > refStart) {
+          col = refColumnIn(s, refStart, refEnd);
+          if (col === 0 || col > EXCEL_MAX_COLUMNS) return this.declineRow(pos);
+        }
+        nextCol = col + 1;
+        const style = styleStart < 0 ? 0 : Math.max(0, digitsIn(s, styleStart, styleEnd, 9));
+        let vStart = -1;
+        let vEnd = -1;
+        if (!empty) {
+          if (s.startsWith('<v>', i)) {
+            vStart = i + 3;
+            vEnd = s.indexOf('<', vStart);
+            if (vEnd <= vStart || vEnd >= close || !s.startsWith('</v></c>', vEnd)) return this.declineRow(pos);
+            i = vEnd + 8;
+          } else if (i < close && s.startsWith('</c>', i)) i += 4;
+          else return this.declineRow(pos);
+          if (i > close) return this.declineRow(pos);
+        }
+        let kind: Kind = Kind.Empty;
+        let num = 0;
+        if (vStart < 0) {
+          if (!shared) continue; // a styled empty cell: nothing to hold
+        } else {
+          num = canonicalIndexIn(s, vStart, vEnd);
+          if (shared) {
+            if (num < 0) return this.declineRow(pos);
+            kind = Kind.Shared;
+          } else {
+            if (num < 0) {
+              const written = s.slice(vStart, vEnd);
+              if (written.includes('&') || written.includes('\r')) return this.declineRow(pos);
+              const trimmed = written.trim();
+              num = trimmed !== '' && NUMBER.test(trimmed) ? Number(trimmed) : NaN;
+              if (!Number.isFinite(num)) return this.declineRow(pos);
+            }
+            const format = formats[style];
+            if (format !== undefined && isDateFormat(format)) {
+              kind = Kind.Date;
+              num = serialToDate(num, this.ctx.date1904).getTime();
+            } else kind = Kind.Number;
+          }
+        }
+        if (col > maxCols) return this.declineRow(pos);
+        const at = this.rowLength++;
+        const format = formats[style];
+        this.rowCols[at] = col;
+        this.rowKinds[at] = kind;
+        this.rowNums[at] = num;
+        this.rowFmts[at] = format !== undefined && format !== 'General' ? style + 1 : 0;
+        this.rowTexts[at] = null;
+      }
+    }
+    this.inRow = true;
+    this.rowBad = false;
+    this.rowNumber = rowNumber;
+    this.nextRow = rowNumber + 1;
+    this.nextCol = nextCol;
+    this.closeRow();
+    return i;
+  }
+
+  private declineRow(pos: number): number {
+    this.clearRow();
+    return pos;
   }
 
   private startCell(type: string | undefined, s: string | undefined, ref: string | undefined): void {

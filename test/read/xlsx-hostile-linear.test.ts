@@ -54,6 +54,9 @@ const CASES: [name: string, make: (n: number) => Buffer, n: number, codes: strin
     [],
   ],
   ['rows with values', (n) => oneSheet(`<sheetData>${Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}" t="inlineStr"><is><t>x</t></is></c></row>`).join('')}</sheetData>`, { deflate: true }), 20_000, []],
+  // The rows read whole (WorksheetReader.fastRow) look for their "</row>" first and give up at the first unusual cell.
+  ['usual rows given up at their last cell', (n) => oneSheet(`<sheetData>${Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>1</v></c><c r="C${i + 1}" t="str"><v>x</v></c></row>`).join('')}</sheetData>`, { deflate: true }), 20_000, []],
+  ['one row of many usual cells, past the cells-per-row cap', (n) => oneSheet(`<sheetData><row r="1">${Array.from({ length: n }, (_, i) => `<c><v>${i}</v></c>`).join('')}</row></sheetData>`, { deflate: true }), 16_000, ['too-large']],
   ['repeated "<row " never closed', (n) => oneSheet(`<sheetData>${'<row '.repeat(n)}</sheetData>`, { deflate: true }), 100_000, ['unreadable-file']],
   ['repeated "<row>" never closed', (n) => oneSheet(`<sheetData>${'<row>'.repeat(n)}</sheetData>`, { deflate: true }), 100_000, ['unreadable-file']],
   ['repeated "<c " in a row', (n) => oneSheet(`<sheetData><row r="1">${'<c '.repeat(n)}</row></sheetData>`, { deflate: true }), 100_000, ['unreadable-file']],
