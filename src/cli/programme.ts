@@ -6,7 +6,8 @@ import { validityText } from '../programme/geography.js';
 
 /**
  * The programme (built-in, or --programme FILE) and its lookup index; a bad definition is a usage error.
- * The built-in catalog was validated by the build, so zod loads only for a user's definition.
+ * The built-in catalog was validated by the build, so zod loads only for a user's definition that is not
+ * plainly valid (programme/plain.ts).
  */
 export async function loadProgramme(file: string | undefined, targets?: string): Promise<CatalogIndex> {
   const compiled = file === undefined ? await readProgrammeFile(BUILTIN_PROGRAMME_COMPILED) : null;
@@ -15,7 +16,7 @@ export async function loadProgramme(file: string | undefined, targets?: string):
   const read = trusted ? compiled : await readProgrammeFile(path);
   if (read.findings.length) throw new UsageError(read.findings[0]!.message);
   // The compiled catalog is the output of the build's full check (scripts/build-catalog.mjs): not checked again.
-  const parsed = trusted ? { programme: read.data as Programme, findings: [] } : (await import('../programme/load.js')).parseProgramme(read.data, path);
+  const parsed = trusted ? { programme: read.data as Programme, findings: [] } : await (await import('../programme/plain.js')).parseProgrammeLazily(read.data, path);
   if (!parsed.programme) throw new UsageError(parsed.findings.map((f) => f.message).join('; '));
   const programme = parsed.programme;
   if (targets !== undefined && !programme.targetSets.some((s) => s.name === targets)) {
