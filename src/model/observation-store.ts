@@ -19,25 +19,38 @@ export class ObservationStore {
   private unitIds = new Map<object, number>();
   private figures: { indicator: string; part: string | null }[] = [];
   private figureIds = new Map<string, Map<string | null, number>>();
-  private unit = new Int32Array(64);
-  private figure = new Int32Array(64);
-  private year = new Int16Array(64);
+  private unit: Int32Array;
+  private figure: Int32Array;
+  private year: Int16Array;
   /** 0 for an annual figure. */
-  private month = new Uint8Array(64);
-  private value = new Float64Array(64);
-  private hasValue = new Uint8Array(64);
-  private row = new Int32Array(64);
+  private month: Uint8Array;
+  private value: Float64Array;
+  private hasValue: Uint8Array;
+  private row: Int32Array;
   /** The value's column, -1 when the row has no value column (the place is the row). */
-  private column = new Int32Array(64);
+  private column: Int32Array;
   // Plans are few in a long table (none in a national export); a form's every row may have one.
   private plans = new Map<number, { plan: string; column: number | null }>();
   private places = new Map<number, Location>();
   private planPlaces = new Map<number, Location>();
 
+  /** `expected`: how many figures the table is likely to give (its rows), so that the columns need not grow. */
   constructor(
     readonly file: string,
     readonly sheet: string | null,
-  ) {}
+    expected = 64,
+  ) {
+    // The table's own size bounds the hint: a row gives a figure per value column, and the columns double past it.
+    const n = Math.max(64, Math.min(expected, 1 << 24));
+    this.unit = new Int32Array(n);
+    this.figure = new Int32Array(n);
+    this.year = new Int16Array(n);
+    this.month = new Uint8Array(n);
+    this.value = new Float64Array(n);
+    this.hasValue = new Uint8Array(n);
+    this.row = new Int32Array(n);
+    this.column = new Int32Array(n);
+  }
 
   /**
    * One more figure. `unitKey` is the object that stands for the unit (the catalog's match, the same object for

@@ -162,7 +162,7 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   const convention: NumberConvention = table.convention ?? 'vi';
   let headerFields = 0;
   for (let h = header.firstRow; h <= header.lastRow; h++) headerFields = Math.max(headerFields, rowAt(table, h)?.length ?? 0);
-  const state: RowState = { table, index, options, context, header, headerFields, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set(), resolved: new Map(), store: table.compact ? new ObservationStore(table.file, table.sheet) : null, lastUnit: { text: '', match: null } };
+  const state: RowState = { table, index, options, context, header, headerFields, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set(), resolved: new Map(), store: table.compact ? new ObservationStore(table.file, table.sheet, rowCount(table)) : null, lastUnit: { text: '', match: null } };
   if (layout === 'rows') readRowsLayout(state, indicatorCol!, unitCol);
   else readMatrixLayout(state, unitCol ?? inferUnitColumn(table, header, index));
   if (layout === 'rows' && !unitCol) {

@@ -22,7 +22,7 @@ function periodCode(year: number, month: number | null): number {
 }
 
 /** One unit's figures for one indicator and part: most hold one period, so the maps are made only when needed. */
-interface Series {
+export interface Series {
   code: number;
   only: QualityObservation;
   /** periodCode → its observation (a cumulative one wins, else the first), once there is a second period. */
@@ -103,7 +103,16 @@ export class FigureIndex {
    * (a level's latest value stands for the year; a flow's monthly figures are not a year's).
    */
   at(unit: string, indicator: string, part: string | null, period: Period): QualityObservation | null {
-    const s = this.series.get(unit)?.get(indicator)?.get(part ?? '');
+    return this.periodIn(this.seriesOf(unit, indicator, part), period);
+  }
+
+  /** One unit's figures of an indicator and part, to look up several periods of (a history) with one search. */
+  seriesOf(unit: string, indicator: string, part: string | null): Series | null {
+    return this.series.get(unit)?.get(indicator)?.get(part ?? '') ?? null;
+  }
+
+  /** at() within a series that seriesOf found. */
+  periodIn(s: Series | null, period: Period): QualityObservation | null {
     if (!s) return null;
     if (period.month !== null) return this.periodOf(s, periodCode(period.year, period.month)) ?? null;
     return this.periodOf(s, periodCode(period.year, null)) ?? s.latest?.get(period.year) ?? null;

@@ -185,26 +185,34 @@ class CsvRows implements RowSource {
    */
   private fieldValue(from: number, to: number, doubled: boolean): string | null {
     const bytes = this.bytes;
-    let ascii = true;
-    for (let p = from; p < to; p++) {
-      if (bytes[p]! >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
-      // A short ASCII field (a code, a year, a month) repeats on row after row: its bytes, packed into a
-      // number, find the string made last time in a small direct-mapped table (a miss just replaces the slot).
-      const length = to - from;
-      if (length > SHORT_MAX_BYTES || doubled) return valueOf(bytes.toString('latin1', from, to), doubled);
+    const length = to - from;
+    if (length <= SHORT_MAX_BYTES && !doubled) {
+      // A short ASCII field (a code, a year, a month) repeats on row after row: its bytes, packed into a number
+      // with its length, find the string made last time in a small direct-mapped table (a miss replaces the slot).
       let key = length;
-      for (let p = from; p < to; p++) key = key * 256 + bytes[p]!;
-      const slot = key % SHORT_SLOTS;
-      if (this.shortKeys[slot] === key) return this.shortValues[slot]!;
-      const value = valueOf(bytes.toString('latin1', from, to), false);
-      this.shortKeys[slot] = key;
-      this.shortValues[slot] = value;
-      return value;
+      let p = from;
+      for (; p < to; p++) {
+        const b = bytes[p]!;
+        if (b >= 0x80) break;
+        key = key * 256 + b;
+      }
+      if (p === to) {
+        const slot = key % SHORT_SLOTS;
+        if (this.shortKeys[slot] === key) return this.shortValues[slot]!;
+        const value = valueOf(bytes.toString('latin1', from, to), false);
+        this.shortKeys[slot] = key;
+        this.shortValues[slot] = value;
+        return value;
+      }
+    } else {
+      let ascii = true;
+      for (let p = from; p < to; p++) {
+        if (bytes[p]! >= 0x80) {
+          ascii = false;
+          break;
+        }
+      }
+      if (ascii) return valueOf(bytes.toString('latin1', from, to), doubled);
     }
     if (to - from > INTERN_MAX_BYTES) return valueOf(bytes.toString('utf8', from, to).normalize('NFC'), doubled);
     let h = to - from;
