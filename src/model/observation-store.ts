@@ -100,7 +100,8 @@ export class ObservationStore {
   }
 
   private grow(): void {
-    const n = this.unit.length * 2;
+    // By half again, not double: past the table's rows (a row read for two indicators) only a little more is needed.
+    const n = Math.ceil(this.unit.length * 1.5);
     const grown = <T extends Int32Array | Int16Array | Uint8Array | Float64Array>(a: T, make: new (n: number) => T): T => {
       const b = new make(n);
       b.set(a);
