@@ -408,6 +408,8 @@ function collapseAll(
   year: number,
   upTo: number,
   gaps: Finding[] | null,
+  /** Whether to keep each unit's monthly detail (a month's summary shows it; the year's fold does not). */
+  detail = true,
 ): { observations: Observation[]; figures: Map<string, Collapsed> } {
   const observations: Observation[] = [];
   const figures = new Map<string, Collapsed>();
@@ -430,10 +432,12 @@ function collapseAll(
       ...(plan?.planSource ? { planSource: plan.planSource } : {}),
     });
     // One entry per unit and indicator: the own value's detail (or the first part's), as of the latest month of any part.
-    const key = `${unitKey(s.unit)}|${s.indicator}`;
-    const had = figures.get(key);
-    const asOf = maxMonth(had?.asOf ?? null, c.asOf);
-    figures.set(key, !had || s.part === null ? { ...c, asOf } : { ...had, asOf });
+    if (detail) {
+      const key = `${unitKey(s.unit)}|${s.indicator}`;
+      const had = figures.get(key);
+      const asOf = maxMonth(had?.asOf ?? null, c.asOf);
+      figures.set(key, !had || s.part === null ? { ...c, asOf } : { ...had, asOf });
+    }
     if (gaps && dueEveryMonth(ind) && s.unit.kind === 'district' && c.value !== null) {
       const missing: number[] = [];
       // Only the months the unit existed in: a ward from July 2025 has no gap in January.
@@ -670,18 +674,29 @@ function leftOutOf(input: MonthlyInput, year: number, month: number): LeftOut[] 
  * before December the verdicts are said to compare part of the year with the year's plan.
  */
 export function yearFromMonths(observations: readonly MonthlyObservation[], index: CatalogIndex, year: number): { observations: Observation[]; findings: Finding[] } {
-  const monthly = observations.filter((o) => o.year === year && o.month !== null);
-  if (!monthly.length) return { observations: [...observations], findings: [] };
+  // One pass: the year's monthly figures, the rest, and which figures the year states itself.
+  const monthly: MonthlyObservation[] = [];
+  const rest: Observation[] = [];
   const annual = new Set<string>();
-  for (const o of observations) if (o.year === year && o.month === null && o.value !== null) annual.add(`${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`);
+  for (const o of observations) {
+    if (o.year === year) {
+      if (o.month !== null) {
+        monthly.push(o);
+        continue;
+      }
+      if (o.value !== null) annual.add(`${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`);
+    }
+    rest.push(o);
+  }
+  if (!monthly.length) return { observations: rest, findings: [] };
   const series = buildSeries(monthly, year);
   for (const key of series.keys()) if (annual.has(key)) series.delete(key);
   let upTo = 0;
   for (const s of series.values()) for (let m = 12; m > upTo; m--) if (s.byMonth[m]) upTo = m;
   for (const s of series.values()) for (const p of s.plans) upTo = Math.max(upTo, p.month ?? 0);
   const findings: Finding[] = [];
-  if (upTo === 0) return { observations: observations.filter((o) => !(o.year === year && o.month !== null)), findings };
-  const collapsed = collapseAll(series, index, year, upTo, findings);
+  if (upTo === 0) return { observations: rest, findings };
+  const collapsed = collapseAll(series, index, year, upTo, findings, false);
   const units = new Set([...series.values()].map((s) => unitKey(s.unit))).size;
   const through = upTo === 1 ? 'January' : `January–${MONTH_NAMES[upTo - 1]}`;
   const partial = upTo < 12;
@@ -697,8 +712,8 @@ export function yearFromMonths(observations: readonly MonthlyObservation[], inde
         (partial ? ` Các tệp chưa đủ cả năm: đánh giá chỉ tiêu cộng dồn đang so ${upTo} tháng với kế hoạch cả năm; dùng \`welfare report --month ${monthKey(year, upTo)}\` để xem tiến độ.` : ''),
     ),
   );
-  const rest = observations.filter((o) => !(o.year === year && o.month !== null));
-  return { observations: [...rest, ...collapsed.observations], findings };
+  for (const o of collapsed.observations) rest.push(o);
+  return { observations: rest, findings };
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -238,9 +238,10 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, option
   // stands for it, a flow's does not), or a month's.
   // A change of definition (the 2022 poverty standard): figures measured the old way are no history.
   const since = Math.max(-Infinity, ...(s.ind.breaks ?? []).filter((b) => b.year <= period.year).map((b) => b.year));
+  const series = figures.seriesOf(s.unit, s.ind.id, s.part);
   for (const p of historyWindow(period)) {
     if (p.year < since) continue;
-    const o = figures.at(s.unit, s.ind.id, s.part, p);
+    const o = figures.periodIn(series, p);
     if (!o || (p.month === null && o.month !== null && s.ind.flow)) continue;
     const v = comparable(figures, { ind: s.ind, unit: s.unit, obs: o });
     if (v !== null) previous.push({ period: p, value: v });
