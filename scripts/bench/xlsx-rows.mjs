@@ -3,7 +3,8 @@
 // Budget: `welfare report` on it ≤ 0.8 × exceljs's streaming reader reading every cell of the same file
 // (scripts/lib/exceljs-stream-read.mjs, a whole node process), and peak RSS ≤ 150 MB. The two are run
 // alternately, so that the load of a shared machine falls on both; the ratio is the median of the pairs'.
-// Alone: `node scripts/bench/xlsx-rows.mjs` (BENCH_RUNS pairs, 3 by default).
+// Alone: `node scripts/bench/xlsx-rows.mjs` (BENCH_RUNS pairs, 3 by default), with each run's CPU time (user +
+// system) and the median ratio of those too.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,7 @@ export async function cases({ measure, node, cli, tmp }) {
       for (let i = 0; i < runs; i++) {
         const e = measure('exceljs streaming reader', node, exceljsArgs, null, { runs: 1 });
         const w = measure('report', node, reportArgs, null, { runs: 1, budgetMb: MB_BUDGET });
-        pairs.push({ e, w, ratio: w.wall / e.wall });
+        pairs.push({ e, w, ratio: w.wall / e.wall, cpuRatio: w.cpu !== undefined && e.cpu ? w.cpu / e.cpu : null });
         exceljs = e;
         report = w;
       }
@@ -46,9 +47,12 @@ export async function cases({ measure, node, cli, tmp }) {
       const rss = Math.max(...pairs.map((p) => p.w.rss ?? 0));
       const exceljsRss = Math.max(...pairs.map((p) => p.e.rss ?? 0));
       const verdict = ratio <= RATIO_BUDGET ? 'OK' : 'OVER';
+      // CPU time (user + system, run alone only): steadier than wall time on a shared machine.
+      const cpuRatios = pairs.map((p) => p.cpuRatio).filter((r) => r !== null);
+      const cpu = cpuRatios.length ? `; CPU ${median(cpuRatios).toFixed(2)}×` : '';
       return {
         ...report,
-        name: `report 100k-row xlsx: ${ratio.toFixed(2)}× exceljs streaming (≤ ${RATIO_BUDGET}× ${verdict}; exceljs ${exceljsWall.toFixed(0)} ms, ${exceljsRss.toFixed(0)} MB)`,
+        name: `report 100k-row xlsx: ${ratio.toFixed(2)}× exceljs streaming (≤ ${RATIO_BUDGET}× ${verdict}; exceljs ${exceljsWall.toFixed(0)} ms, ${exceljsRss.toFixed(0)} MB${cpu})`,
         wall,
         budgetMs: RATIO_BUDGET * exceljsWall,
         rss,
@@ -64,11 +68,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const tmp = mkdtempSync(join(tmpdir(), 'welfare-xlsx-rows-'));
   const measure = (name, cmd, args, budgetMs, { budgetMb = null } = {}) => {
     const t0 = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     const wall = performance.now() - t0;
-    const rss = Number(r.stderr.trim().split('\n').pop()) / 1024;
-    console.log(`${name.padEnd(28)} ${wall.toFixed(0).padStart(6)} ms ${rss.toFixed(0).padStart(4)} MB${r.status ? ` exit ${r.status}: ${r.stderr.slice(0, 300)}` : ''}`);
-    return { name, wall, budgetMs, rss, budgetMb, status: r.status };
+    const [kb, user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+    const rss = kb / 1024;
+    const cpu = (user + sys) * 1000;
+    console.log(`${name.padEnd(28)} ${wall.toFixed(0).padStart(6)} ms ${rss.toFixed(0).padStart(4)} MB  CPU ${cpu.toFixed(0).padStart(5)} ms${r.status ? ` exit ${r.status}: ${r.stderr.slice(0, 300)}` : ''}`);
+    return { name, wall, budgetMs, rss, budgetMb, status: r.status, cpu };
   };
   const [run] = await cases({ measure, node: process.execPath, cli: ['bin/welfare.js'], tmp });
   const r = run();
