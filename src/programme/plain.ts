@@ -65,22 +65,30 @@ function list<T>(item: Read<T>, minLength = 0): Read<T[]> {
 /** A strict object: no key outside the shape, none given as undefined; the output in the shape's order. */
 function object(shape: Record<string, Field>): Read<Record<string, unknown>> {
   const keys = Object.keys(shape);
+  const fields = keys.map((key) => shape[key]!);
   return (v) => {
     if (!isPlainObject(v)) return NOT_PLAIN;
-    for (const key of Object.keys(v)) if (!Object.hasOwn(shape, key) || v[key] === undefined) return NOT_PLAIN;
     const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      const field = shape[key]!;
-      if (!Object.hasOwn(v, key)) {
+    let given = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const field = fields[k]!;
+      const value = v[key];
+      if (value === undefined) {
+        if (Object.hasOwn(v, key)) return NOT_PLAIN; // given as undefined (not from JSON): zod's to judge
         if (field.fallback) out[key] = field.fallback();
         else if (!field.optional) return NOT_PLAIN;
         continue;
       }
-      const got = field.read(v[key]);
+      given++;
+      const got = field.read(value);
       if (got === NOT_PLAIN) return NOT_PLAIN;
       out[key] = got;
     }
-    return out;
+    // Strict: the object has no key but those read (a value inherited from Object.prototype would be one too many).
+    let own = 0;
+    for (const key in v) if (Object.hasOwn(v, key)) own++;
+    return own === given ? out : NOT_PLAIN;
   };
 }
 
