@@ -404,6 +404,31 @@ function refColumnIn(ref: string, start: number, stop: number): number {
   return col;
 }
 
+/** The column of a reference written plainly ("AB12": 1 to 3 capital letters, 1 to 7 digits); 0 for any other form (refColumnIn reads those). */
+function plainRefColumn(s: string, start: number, end: number): number {
+  let i = start;
+  let col = 0;
+  for (; i < end && i - start < 3; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 0x40);
+  }
+  const digits = end - i;
+  if (i === start || digits < 1 || digits > 7) return 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return 0;
+  }
+  return col;
+}
+
+/** Whether "</v></c>" is written at s[at] (the caller knows it fits in the text). */
+function isValueEnd(s: string, at: number): boolean {
+  return (
+    s.charCodeAt(at + 1) === 0x2f && s.charCodeAt(at + 2) === 0x76 && s.charCodeAt(at + 3) === 0x3e && s.charCodeAt(at + 4) === 0x3c && s.charCodeAt(at + 5) === 0x2f && s.charCodeAt(at + 6) === 0x63 && s.charCodeAt(at + 7) === 0x3e
+  );
+}
+
 /** White space as String.prototype.trim sees it. */
 function isWhite(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -811,7 +836,8 @@ export class WorksheetReader implements XmlHandler {
         }
         let col = nextCol;
         if (refStart >= 0 && refEnd > refStart) {
-          col = refColumnIn(s, refStart, refEnd);
+          col = plainRefColumn(s, refStart, refEnd);
+          if (col === 0) col = refColumnIn(s, refStart, refEnd);
           if (col === 0 || col > EXCEL_MAX_COLUMNS) return this.declineRow(pos);
         }
         nextCol = col + 1;
@@ -819,14 +845,15 @@ export class WorksheetReader implements XmlHandler {
         let vStart = -1;
         let vEnd = -1;
         if (!empty) {
-          if (s.startsWith('<v>', i)) {
+          // Compared character by character, all before "</row>" (i <= close here).
+          if (i + 3 < close && s.charCodeAt(i) === 0x3c && s.charCodeAt(i + 1) === 0x76 /* v */ && s.charCodeAt(i + 2) === 0x3e) {
             vStart = i + 3;
-            vEnd = s.indexOf('<', vStart);
-            if (vEnd <= vStart || vEnd >= close || !s.startsWith('</v></c>', vEnd)) return this.declineRow(pos);
+            vEnd = vStart;
+            while (vEnd < close && s.charCodeAt(vEnd) !== 0x3c) vEnd++;
+            if (vEnd === vStart || vEnd + 8 > close || !isValueEnd(s, vEnd)) return this.declineRow(pos);
             i = vEnd + 8;
-          } else if (i < close && s.startsWith('</c>', i)) i += 4;
+          } else if (i + 4 <= close && s.charCodeAt(i) === 0x3c && s.charCodeAt(i + 1) === 0x2f && s.charCodeAt(i + 2) === 0x63 && s.charCodeAt(i + 3) === 0x3e) i += 4;
           else return this.declineRow(pos);
-          if (i > close) return this.declineRow(pos);
         }
         let kind: Kind = Kind.Empty;
         let num = 0;
