@@ -44,7 +44,7 @@ export interface NormaliseResult {
 
 /** Tables + programme → observations + findings. Pure. */
 export function normalise(tables: readonly Table[], index: CatalogIndex, options: NormaliseOptions): NormaliseResult {
-  const observations: Observation[] = [];
+  let observations: Observation[] = [];
   const findings: Finding[] = [];
   const sheets: SheetSummary[] = [];
   const names = new Map<string, { matched: number; unknown: UnknownName[] }>();
@@ -54,8 +54,10 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
     perFile.matched += result.matched ?? 0;
     for (const u of result.unknown ?? []) perFile.unknown.push(u);
     names.set(table.file, perFile);
-    // Loops, not push(...): a sheet of 100,000 bad rows gives more findings than a call takes arguments.
-    for (const o of result.observations) observations.push(o);
+    // Loops, not push(...): a sheet of 100,000 bad rows gives more findings than a call takes arguments. The
+    // first table's own array is kept rather than copied (a long export is one table of a million figures).
+    if (!observations.length) observations = result.observations;
+    else for (const o of result.observations) observations.push(o);
     // A cell read for two indicators (a denominator they share, "Tổng số hộ") is one problem, said once.
     const said = new Set<string>();
     for (const f of result.findings) {
@@ -162,7 +164,7 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   const convention: NumberConvention = table.convention ?? 'vi';
   let headerFields = 0;
   for (let h = header.firstRow; h <= header.lastRow; h++) headerFields = Math.max(headerFields, rowAt(table, h)?.length ?? 0);
-  const state: RowState = { table, index, options, context, header, headerFields, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set(), resolved: new Map(), store: table.compact ? new ObservationStore(table.file, table.sheet, rowCount(table)) : null, lastUnit: { text: '', match: null } };
+  const state: RowState = { table, index, options, context, header, headerFields, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set(), resolved: new Map(), store: table.compact ? new ObservationStore(table.file, table.sheet, rowCount(table) * 1.125) : null, lastUnit: { text: '', match: null } };
   if (layout === 'rows') readRowsLayout(state, indicatorCol!, unitCol);
   else readMatrixLayout(state, unitCol ?? inferUnitColumn(table, header, index));
   if (layout === 'rows' && !unitCol) {
@@ -171,7 +173,9 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
     summary.unit = null;
   }
   summary.observations = state.observations.length;
-  summary.values = state.observations.filter((o) => o.value !== null).length;
+  let values = 0;
+  for (const o of state.observations) if (o.value !== null) values++;
+  summary.values = values;
   return { observations: state.observations, findings, summary, unknown: state.unknown, matched: layout === 'matrix' ? 1 : state.matchedRows };
 }
 

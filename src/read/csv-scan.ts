@@ -188,16 +188,19 @@ class CsvRows implements RowSource {
     const length = to - from;
     if (length <= SHORT_MAX_BYTES && !doubled) {
       // A short ASCII field (a code, a year, a month) repeats on row after row: its bytes, packed into a number
-      // with its length, find the string made last time in a small direct-mapped table (a miss replaces the slot).
+      // with its length (the exact key), find the string made last time in a small direct-mapped table that a
+      // 32-bit hash of them indexes (a miss replaces the slot).
       let key = length;
+      let hash = length;
       let p = from;
       for (; p < to; p++) {
         const b = bytes[p]!;
         if (b >= 0x80) break;
         key = key * 256 + b;
+        hash = Math.imul(hash ^ b, 16777619);
       }
       if (p === to) {
-        const slot = key % SHORT_SLOTS;
+        const slot = (hash ^ (hash >>> 15)) & (SHORT_SLOTS - 1);
         if (this.shortKeys[slot] === key) return this.shortValues[slot]!;
         const value = valueOf(bytes.toString('latin1', from, to), false);
         this.shortKeys[slot] = key;
@@ -228,7 +231,7 @@ class CsvRows implements RowSource {
 
 /** ASCII fields up to this many bytes are looked up in the short-field table; 6 bytes and the length fit a double exactly. */
 const SHORT_MAX_BYTES = 6;
-const SHORT_SLOTS = 4093;
+const SHORT_SLOTS = 4096;
 /** Names up to this many bytes are interned; longer texts are decoded each time. */
 const INTERN_MAX_BYTES = 160;
 /** Distinct interned fields per file: a file of a million distinct values stops adding, it does not grow the map. */
