@@ -185,17 +185,37 @@ const indicator = refined(
 
 const isoDate = text(ISO_DATE);
 
-const reportingUnit = object({
-  code: req(text()),
-  name: req(text()),
-  kind: req(text()),
-  level: def(oneOf('district', 'commune'), () => 'district'),
-  aliases: def(strings, noStrings),
-  communes: opt(number({ int: true, min: 0 })),
-  validFrom: opt(isoDate),
-  validTo: opt(isoDate),
-  predecessors: def(strings, noStrings),
-});
+// A national definition has thousands of units (3,321 communes): written out by hand, the same rules as
+// object() would apply, about twice as fast.
+const UNIT_KEYS = new Set(['code', 'name', 'kind', 'level', 'aliases', 'communes', 'validFrom', 'validTo', 'predecessors']);
+
+/** schema.ts's ReportingUnit. */
+const reportingUnit: Read<Record<string, unknown>> = (u) => {
+  if (!isPlainObject(u)) return NOT_PLAIN;
+  for (const key in u) if (!UNIT_KEYS.has(key) || u[key] === undefined) return NOT_PLAIN;
+  const { code, name, kind, level, aliases, communes, validFrom, validTo, predecessors } = u;
+  if (typeof code !== 'string' || typeof name !== 'string' || typeof kind !== 'string') return NOT_PLAIN;
+  if (level !== undefined && level !== 'district' && level !== 'commune') return NOT_PLAIN;
+  if (!isStrings(aliases) || !isStrings(predecessors) || !isDate(validFrom) || !isDate(validTo)) return NOT_PLAIN;
+  if (communes !== undefined && !(typeof communes === 'number' && Number.isSafeInteger(communes) && communes >= 0)) return NOT_PLAIN;
+  const unit: Record<string, unknown> = { code, name, kind, level: level ?? 'district', aliases: aliases ? [...aliases] : [] };
+  if (communes !== undefined) unit.communes = communes;
+  if (validFrom !== undefined) unit.validFrom = validFrom;
+  if (validTo !== undefined) unit.validTo = validTo;
+  unit.predecessors = predecessors ? [...predecessors] : [];
+  return unit;
+};
+
+function isStrings(value: unknown): value is string[] | undefined {
+  if (value === undefined) return true;
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false; // holes too
+  return true;
+}
+
+function isDate(value: unknown): value is string | undefined {
+  return value === undefined || (typeof value === 'string' && ISO_DATE.test(value));
+}
 
 const cityReporter = object({ id: req(text()), name: req(text()), aliases: def(strings, noStrings), validFrom: opt(isoDate), validTo: opt(isoDate), predecessors: def(strings, noStrings) });
 
