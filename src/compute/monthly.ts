@@ -236,7 +236,10 @@ interface Series {
   unitName: string;
   indicator: string;
   part: string | null;
-  /** Month m's figure at [m] (1–12; normalise keeps one value per unit, indicator, part, year and month). */
+  /**
+   * Month m's figure at [m] (1–12; normalise keeps one value per unit, indicator, part, year and month). Made as
+   * a literal, not new Array(13): V8 makes a literal's long-lived arrays in the old generation directly.
+   */
   byMonth: (MonthlyObservation | undefined)[];
   /** The figures that state a plan (null until one does: most series have none). */
   plans: MonthlyObservation[] | null;
@@ -391,7 +394,7 @@ function buildSeries(observations: readonly MonthlyObservation[], year: number):
   for (const o of observations) {
     if (o.year !== year || o.month === null) continue;
     const s = series.getOrAdd(o, () => {
-      const made: Series = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: new Array(13), plans: null };
+      const made: Series = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined], plans: null };
       out.push(made);
       return made;
     });
@@ -672,23 +675,24 @@ function leftOutOf(input: MonthlyInput, year: number, month: number): LeftOut[] 
  * before December the verdicts are said to compare part of the year with the year's plan.
  */
 export function yearFromMonths(observations: readonly MonthlyObservation[], index: CatalogIndex, year: number): { observations: Observation[]; findings: Finding[] } {
-  // One pass: the year's monthly figures, the rest, and which figures the year states itself.
-  const monthly: MonthlyObservation[] = [];
+  // One pass: the rest, whether the year has monthly figures, and which figures the year states itself
+  // (buildSeries takes the year's monthly figures from the same list: a million of them are not copied).
+  let monthly = 0;
   const rest: Observation[] = [];
   const annual = new Set<string>();
   for (const o of observations) {
     if (o.year === year) {
       if (o.month !== null) {
-        monthly.push(o);
+        monthly++;
         continue;
       }
       if (o.value !== null) annual.add(`${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`);
     }
     rest.push(o);
   }
-  if (!monthly.length) return { observations: rest, findings: [] };
+  if (!monthly) return { observations: rest, findings: [] };
   // A figure the year states itself wins over its months.
-  const series = annual.size ? buildSeries(monthly, year).filter((s) => !annual.has(seriesKey(s))) : buildSeries(monthly, year);
+  const series = annual.size ? buildSeries(observations, year).filter((s) => !annual.has(seriesKey(s))) : buildSeries(observations, year);
   let upTo = 0;
   for (const s of series) for (let m = 12; m > upTo; m--) if (s.byMonth[m]) upTo = m;
   for (const s of series) for (const p of s.plans ?? []) upTo = Math.max(upTo, p.month ?? 0);
