@@ -19,7 +19,7 @@ import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
 import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
-import { summariseMonth } from '../pipeline/month.js';
+import { MonthCarry, summariseMonth } from '../pipeline/month.js';
 
 /** Bump when a summary's content changes for the same inputs: every month is made again once. */
 export const SUMMARY_FORMAT = 4;
@@ -282,6 +282,8 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // outputs; a run stopped midway writes the months it finished (below), and one killed outright leaves
   // the earlier entries, whose outputs' sha256 no longer match any month it rewrote: made again next run.
   let committed = 0;
+  // Months are made in order: each hands what it built from the year so far to the next (src/pipeline/month.ts).
+  const carry = new MonthCarry();
   try {
     for (const p of plan) {
       if (!p.key) {
@@ -307,6 +309,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
         notes: p.notes,
         outliers: options.outliers,
         byFormerDistrict: options.by === 'former-district',
+        carry,
       });
       const names = { json: `${p.period}.json`, md: `${p.period}.md` };
       const { renderMonthJson } = await import('../render/month/json.js');

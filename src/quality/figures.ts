@@ -25,6 +25,8 @@ function periodCode(year: number, month: number | null): number {
 }
 
 /** One unit's figures for one indicator and part: most hold one period, so the maps are made only when needed. */
+export type FigureSeries = Series;
+
 interface Series {
   code: number;
   only: QualityObservation;
@@ -46,7 +48,16 @@ export class FigureIndex {
 
   // One pass; every lookup after it is a map access, so the checks cost time in proportion to the figures.
   constructor(observations: readonly QualityObservation[]) {
-    for (const o of observations) {
+    this.add(observations, 0);
+  }
+
+  /**
+   * Index observations[from..] too: the index is then the one made from the whole list (the constructor is
+   * this fold), so a month whose figures are the previous month's followed by new ones extends its index.
+   */
+  add(observations: readonly QualityObservation[], from: number): void {
+    for (let i = from; i < observations.length; i++) {
+      const o = observations[i]!;
       if (o.value === null || !Number.isFinite(o.value)) continue;
       const unit = unitKey(o.unit);
       if (!this.units.has(unit)) this.units.set(unit, { ref: o.unit, name: o.unitName });
@@ -102,7 +113,16 @@ export class FigureIndex {
    * (a level's latest value stands for the year; a flow's monthly figures are not a year's).
    */
   at(unit: string, indicator: string, part: string | null, period: Period): QualityObservation | null {
-    const s = this.series.get(seriesKey(unit, indicator, part));
+    return this.inSeries(this.seriesOf(unit, indicator, part), period);
+  }
+
+  /** One unit's figures of an indicator and part, found once to look up several periods of (a history, a year to date). */
+  seriesOf(unit: string, indicator: string, part: string | null): FigureSeries | undefined {
+    return this.series.get(seriesKey(unit, indicator, part));
+  }
+
+  /** What `at` gives for a period, in a series from seriesOf. */
+  inSeries(s: FigureSeries | undefined, period: Period): QualityObservation | null {
     if (!s) return null;
     if (period.month !== null) return this.periodOf(s, periodCode(period.year, period.month)) ?? null;
     return this.periodOf(s, periodCode(period.year, null)) ?? s.latest?.get(period.year) ?? null;
@@ -111,7 +131,9 @@ export class FigureIndex {
   /** A flow's year-to-date as of a month: the latest cumulative figure, plus the per-month figures after it. */
   ytd(unit: string, indicator: string, period: Period): Figure<Location> | null {
     if (period.month === null) return null;
-    const month = (m: number) => this.at(unit, indicator, null, { year: period.year, month: m });
+    const s = this.seriesOf(unit, indicator, null);
+    if (!s) return null;
+    const month = (m: number) => this.periodOf(s, periodCode(period.year, m));
     let from = 1;
     let total = 0;
     const places: Location[] = [];
