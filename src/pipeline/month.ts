@@ -1,5 +1,5 @@
 import type { ExcludedFile } from '../batch/discover.js';
-import { assembleMonth, type ReadSubmission } from '../batch/inputs.js';
+import { assembleMonth, DuplicateScreen, type ReadSubmission } from '../batch/inputs.js';
 import { computeMonth, type MonthlyObservation, type MonthlyOptions, type MonthSummary } from '../compute/monthly.js';
 import type { Finding } from '../model/finding.js';
 import type { CatalogIndex } from '../programme/match.js';
@@ -35,6 +35,8 @@ export class MonthCarry {
   private last: { year: number; month: number; observations: readonly MonthlyObservation[]; figures: FigureIndex; summary: MonthSummary } | null = null;
   /** Months made with the previous month's index extended, and with its summary as the prior month (for tests). */
   readonly counts = { extended: 0, prior: 0 };
+  /** The figures met so far, screened for duplicates (the month's assembly keys only the new ones). */
+  readonly screen = new DuplicateScreen();
 
   /** Month M's start from month M−1's: the index to extend and whether the new figures are all of month M; null to start afresh. */
   take(observations: readonly MonthlyObservation[], year: number, month: number): { figures: FigureIndex; from: number; previous: MonthSummary | null } | null {
@@ -56,7 +58,7 @@ export class MonthCarry {
 
 export async function summariseMonth(submissions: readonly ReadSubmission[], index: CatalogIndex, run: MonthRun): Promise<MonthSummary> {
   const { year, month } = run;
-  const input = assembleMonth(submissions, index, { year, defaultMonth: month, ...(run.excluded ? { excluded: run.excluded } : {}), ...(run.notes ? { notes: run.notes } : {}) });
+  const input = assembleMonth(submissions, index, { year, defaultMonth: month, ...(run.excluded ? { excluded: run.excluded } : {}), ...(run.notes ? { notes: run.notes } : {}), ...(run.carry ? { screen: run.carry.screen } : {}) });
   const start = run.carry?.take(input.observations, year, month) ?? null;
   const summary = computeMonth(input, index, { year, month, deadlineDay: run.deadlineDay, ...(run.targets ? { targets: run.targets } : {}) }, start?.previous ?? undefined);
   let figures: FigureIndex;

@@ -60,6 +60,16 @@ describe('batch months hand what they built to the next month (MonthCarry)', { t
     expect(march.issues.some((f) => f.code === 'duplicate-value' && f.file === '2024/03/quan-huyen/again-hoan-kiem.csv')).toBe(true);
   });
 
+  it('a March file that repeats a February figure with the same value: used once, as from scratch', async () => {
+    const root = demoCopy();
+    const february = readFileSync(join(root, '2024/02/quan-huyen/002-hoan-kiem.csv'), 'utf8');
+    const [, jobs] = /Giải quyết việc làm,2024,(?:2,)?([\d.]+),/.exec(february)!;
+    writeFileSync(join(root, '2024/03/quan-huyen/copy-hoan-kiem.csv'), csv([`Q. Hoàn Kiếm,Giải quyết việc làm,2024,2,${jobs},,02/04/2024`]));
+    // The screen meets the copy's key, so duplicates are resolved in full: the copy is dropped, and what is left
+    // is February's figures followed by March's own: the index is extended and February's summary is the prior month.
+    expect(await compare(root)).toEqual({ extended: 2, prior: 2 });
+  });
+
   it('a carry is for the next month of the same year only: a month made out of order starts afresh', async () => {
     const root = demoCopy();
     const carry = new MonthCarry();
