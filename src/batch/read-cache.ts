@@ -11,7 +11,8 @@
  */
 import { sha256 as sha256Of } from './inputs.js';
 import { createRequire } from 'node:module';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MonthlyObservation } from '../compute/monthly.js';
@@ -58,14 +59,15 @@ export class ReadCache {
     b = { entries: new Map(), dirty: false, present: new Set() };
     this.buckets.set(period, b);
     const path = join(this.dir, `${period}.json`);
-    // Bounded whatever is there: a cache file larger than any month folder's could be is not read.
-    const size = (await stat(path).catch(() => null))?.size ?? 0;
+    // Bounded whatever is there: a cache file larger than any month folder's could be is not read. Synchronous
+    // calls: twelve files a year, each read whole anyway; a promise call's thread-pool round trip only adds waiting.
+    const size = statOrNull(path)?.size ?? 0;
     if (size > MAX_CACHE_FILE_BYTES) {
       this.notes.push(`the read cache ${path} is larger than ${MAX_CACHE_FILE_BYTES / 2 ** 20} MB; it was not read, its files were read again`);
       b.dirty = true;
       return b;
     }
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : error));
+    const text = readTextOrError(path);
     if (text === null) return b;
     if (text instanceof Error) {
       this.notes.push(`the read cache ${path} could not be read (${text.code ?? text.message}); its files were read again`);
@@ -142,6 +144,23 @@ export class ReadCache {
       const code = (error as NodeJS.ErrnoException).code;
       this.notes.push(`the read cache in ${this.dir} could not be written (${code ?? (error as Error).message}); the next run reads every file again`);
     }
+  }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The file's text; null when it is not there; the error when it cannot be read. */
+function readTextOrError(path: string): string | null | NodeJS.ErrnoException {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : (error as NodeJS.ErrnoException);
   }
 }
 
