@@ -223,7 +223,9 @@ function decodeObservation(data: unknown, file: string): MonthlyObservation {
   if (typeof source !== 'object' || source === null || source.file !== file) fail('a figure of another file');
   const value = numberOf(o.value);
   if (value !== null && typeof value !== 'number') fail('a bad value');
-  return { ...(o as unknown as MonthlyObservation), value };
+  // The object JSON.parse made for this entry as it is (a copy of every figure only made garbage), unless its value
+  // was encoded ({"$n": "-0"}): the parsed entry is written back as it was read when its month's cache file changes.
+  return value === o.value ? (o as unknown as MonthlyObservation) : { ...(o as unknown as MonthlyObservation), value };
 }
 
 function numberOf(v: unknown): unknown {

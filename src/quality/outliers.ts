@@ -73,9 +73,13 @@ interface Subject {
   value: number;
 }
 
-/** The figures checked: each indicator's own value and each of its parts. */
+/** The figures checked: each indicator's own value and each of its parts (made once per programme: batch checks month after month). */
+const kinds = new WeakMap<Programme, { ind: Indicator; part: string | null }[]>();
 function figureKinds(programme: Programme): { ind: Indicator; part: string | null }[] {
+  const known = kinds.get(programme);
+  if (known) return known;
   const out: { ind: Indicator; part: string | null }[] = [];
+  kinds.set(programme, out);
   for (const ind of programme.indicators) {
     out.push({ ind, part: null });
     for (const p of ind.parts) out.push({ ind, part: p.id });
