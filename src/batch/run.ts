@@ -89,6 +89,8 @@ export interface BatchResult {
   files: { read: number; cached: number };
   /** Input files whose bytes were read to hash them; the others kept their sha256 from the stat index. */
   hashed: number;
+  /** Months made from the month before's figure index (extended), and with its summary as their prior month (src/pipeline/month.ts). */
+  carried: { extended: number; prior: number };
 }
 
 export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
@@ -361,7 +363,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // Also when entries dropped as malformed for months outside the range: the manifest no longer lists them.
   if (committed || (dropped.length && !plan.some((p) => p.run))) await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
   await writeIndex(options, manifest, index, write);
-  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files, hashed: statIndex.counts.hashed };
+  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files, hashed: statIndex.counts.hashed, carried: { ...carry.counts } };
 }
 
 /** Keep the stat index for the next run (when it changed); one that cannot be written is a note: the next run hashes every file. */
