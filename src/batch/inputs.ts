@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { MonthlyInput, MonthlyObservation, SubmittedFile } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
-import type { UnitRef } from '../model/observation.js';
+import { observationWith, type UnitRef } from '../model/observation.js';
 import type { Table } from '../model/table.js';
 import { unitFromFileName } from '../normalise/context.js';
 import { normalise, resolveDuplicates } from '../normalise/index.js';
@@ -241,7 +241,8 @@ function fileObservations(sub: ReadSubmission, index: CatalogIndex, year: number
   const observations: MonthlyObservation[] = normalised.observations.map((o) => {
     if (o.month !== null) stated.add(o.month);
     const cumulative = isCumulative(sub.cumulative.get(o.source.sheet ?? '') ?? null, o.source.column);
-    return { ...o, month: o.month ?? folderMonth, ...(cumulative ? { cumulative: true } : {}) };
+    const month = o.month ?? folderMonth;
+    return cumulative ? observationWith(o, { month, cumulative: true }) : observationWith(o, { month });
   });
   const findings: Finding[] = [...sub.findings, ...normalised.findings];
   if (sub.source.month !== null && stated.size === 1) {

@@ -4,6 +4,7 @@ import { computeReport, noDataForYear } from '../compute/report.js';
 import { yearOutsideProgramme } from '../programme/targets.js';
 import { hasErrors } from '../model/finding.js';
 import { observeAllYears } from '../pipeline/years.js';
+import { observationWith } from '../model/observation.js';
 import { readPaths } from '../read/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/report/dispatch.js';
 import { EXIT, UsageError } from './errors.js';
@@ -52,7 +53,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const normalised = { observations: observed.observations, findings: observed.findings };
   if (normalised.observations.some((o) => o.year === year && o.month !== null)) {
     const { yearFromMonths } = await import('../compute/monthly.js');
-    const marked = observed.cumulative.size ? normalised.observations.map((o) => (observed.cumulative.has(o) ? { ...o, cumulative: true } : o)) : normalised.observations;
+    const marked = observed.cumulative.size ? normalised.observations.map((o) => (observed.cumulative.has(o) ? observationWith(o, { cumulative: true }) : o)) : normalised.observations;
     const folded = yearFromMonths(marked, index, year);
     normalised.observations = folded.observations;
     normalised.findings.push(...folded.findings);

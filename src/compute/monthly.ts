@@ -238,7 +238,8 @@ interface Series {
   part: string | null;
   /** Month m's figure at [m] (1–12; normalise keeps one value per unit, indicator, part, year and month). */
   byMonth: (MonthlyObservation | undefined)[];
-  plans: MonthlyObservation[];
+  /** The figures that state a plan (null until one does: most series have none). */
+  plans: MonthlyObservation[] | null;
 }
 
 interface Collapsed {
@@ -383,14 +384,20 @@ function unitKey(unit: UnitRef): string {
   return unit.kind === 'district' ? `d:${unit.code}` : `c:${unit.reporter}`;
 }
 
-function buildSeries(observations: readonly MonthlyObservation[], year: number): Map<string, Series> {
-  const out = new Map<string, Series>();
+/** A unit's series of one indicator (or part) as one key: "d:001|jobs-created|". */
+function seriesKey(s: Series): string {
+  return `${unitKey(s.unit)}|${s.indicator}|${s.part ?? ''}`;
+}
+
+/** The year's series, in the order their first figures come. */
+function buildSeries(observations: readonly MonthlyObservation[], year: number): Series[] {
+  const out: Series[] = [];
   const series = new FigureMap<Series>(EACH_REPORTER);
   for (const o of observations) {
     if (o.year !== year || o.month === null) continue;
     const s = series.getOrAdd(o, () => {
-      const made: Series = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: new Array(13), plans: [] };
-      out.set(`${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`, made);
+      const made: Series = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: new Array(13), plans: null };
+      out.push(made);
       return made;
     });
     if (o.value !== null) {
@@ -398,7 +405,7 @@ function buildSeries(observations: readonly MonthlyObservation[], year: number):
       // Two figures for one month (a per-month and a cumulative one): the cumulative one wins.
       if (!had || (o.cumulative && !had.cumulative)) s.byMonth[o.month] = o;
     }
-    if (o.plan !== null) s.plans.push(o);
+    if (o.plan !== null) (s.plans ??= []).push(o);
   }
   return out;
 }
@@ -408,37 +415,32 @@ function buildSeries(observations: readonly MonthlyObservation[], year: number):
  * levels), ready for computeReport; `figures` keeps each unit's monthly detail, keyed "d:001|jobs-created".
  */
 function collapseAll(
-  series: Map<string, Series>,
+  series: readonly Series[],
   index: CatalogIndex,
   year: number,
   upTo: number,
   gaps: Finding[] | null,
+  /** Whether to keep each unit's monthly detail (a month's summary shows it; the year's fold does not). */
+  detail = true,
 ): { observations: Observation[]; figures: Map<string, Collapsed> } {
   const observations: Observation[] = [];
   const figures = new Map<string, Collapsed>();
-  for (const s of series.values()) {
+  for (const s of series) {
     const ind = index.indicator(s.indicator);
     const c = ind.flow ? collapseFlow(s, upTo) : collapseLevel(s, upTo);
-    const plan = latest(s.plans.filter((p) => p.month !== null && p.month <= upTo));
+    const plan = s.plans ? latest(s.plans.filter((p) => p.month !== null && p.month <= upTo)) : undefined;
     if (c.value === null && !plan) continue;
     const source = c.asOf !== null ? s.byMonth[c.asOf]!.source : plan!.source;
-    observations.push({
-      unit: s.unit,
-      unitName: s.unitName,
-      indicator: s.indicator,
-      part: s.part,
-      year,
-      month: null,
-      value: c.value,
-      plan: plan?.plan ?? null,
-      source,
-      ...(plan?.planSource ? { planSource: plan.planSource } : {}),
-    });
+    const o: Observation = { unit: s.unit, unitName: s.unitName, indicator: s.indicator, part: s.part, year, month: null, value: c.value, plan: plan?.plan ?? null, source };
+    if (plan?.planSource) o.planSource = plan.planSource;
+    observations.push(o);
     // One entry per unit and indicator: the own value's detail (or the first part's), as of the latest month of any part.
-    const key = `${unitKey(s.unit)}|${s.indicator}`;
-    const had = figures.get(key);
-    const asOf = maxMonth(had?.asOf ?? null, c.asOf);
-    figures.set(key, !had || s.part === null ? { ...c, asOf } : { ...had, asOf });
+    if (detail) {
+      const key = `${unitKey(s.unit)}|${s.indicator}`;
+      const had = figures.get(key);
+      const asOf = maxMonth(had?.asOf ?? null, c.asOf);
+      figures.set(key, !had || s.part === null ? { ...c, asOf } : { ...had, asOf });
+    }
     if (gaps && dueEveryMonth(ind) && s.unit.kind === 'district' && c.value !== null) {
       const missing: number[] = [];
       // Only the months the unit existed in: a ward from July 2025 has no gap in January.
@@ -488,7 +490,7 @@ function collapseFlow(s: Series, upTo: number): Collapsed {
     // The month's own figure is the difference only when the months before are all known.
     if (before.value !== null && before.months.length === upTo - 1) monthValue = own.value! - before.value;
   }
-  return { ...ytd, monthValue };
+  return { value: ytd.value, asOf: ytd.asOf, months: ytd.months, monthValue };
 }
 
 function flowTo(s: Series, upTo: number): { value: number | null; asOf: number | null; months: number[] } {
@@ -675,19 +677,30 @@ function leftOutOf(input: MonthlyInput, year: number, month: number): LeftOut[] 
  * before December the verdicts are said to compare part of the year with the year's plan.
  */
 export function yearFromMonths(observations: readonly MonthlyObservation[], index: CatalogIndex, year: number): { observations: Observation[]; findings: Finding[] } {
-  const monthly = observations.filter((o) => o.year === year && o.month !== null);
-  if (!monthly.length) return { observations: [...observations], findings: [] };
+  // One pass: the year's monthly figures, the rest, and which figures the year states itself.
+  const monthly: MonthlyObservation[] = [];
+  const rest: Observation[] = [];
   const annual = new Set<string>();
-  for (const o of observations) if (o.year === year && o.month === null && o.value !== null) annual.add(`${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`);
-  const series = buildSeries(monthly, year);
-  for (const key of series.keys()) if (annual.has(key)) series.delete(key);
+  for (const o of observations) {
+    if (o.year === year) {
+      if (o.month !== null) {
+        monthly.push(o);
+        continue;
+      }
+      if (o.value !== null) annual.add(`${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`);
+    }
+    rest.push(o);
+  }
+  if (!monthly.length) return { observations: rest, findings: [] };
+  // A figure the year states itself wins over its months.
+  const series = annual.size ? buildSeries(monthly, year).filter((s) => !annual.has(seriesKey(s))) : buildSeries(monthly, year);
   let upTo = 0;
-  for (const s of series.values()) for (let m = 12; m > upTo; m--) if (s.byMonth[m]) upTo = m;
-  for (const s of series.values()) for (const p of s.plans) upTo = Math.max(upTo, p.month ?? 0);
+  for (const s of series) for (let m = 12; m > upTo; m--) if (s.byMonth[m]) upTo = m;
+  for (const s of series) for (const p of s.plans ?? []) upTo = Math.max(upTo, p.month ?? 0);
   const findings: Finding[] = [];
-  if (upTo === 0) return { observations: observations.filter((o) => !(o.year === year && o.month !== null)), findings };
-  const collapsed = collapseAll(series, index, year, upTo, findings);
-  const units = new Set([...series.values()].map((s) => unitKey(s.unit))).size;
+  if (upTo === 0) return { observations: rest, findings };
+  const collapsed = collapseAll(series, index, year, upTo, findings, false);
+  const units = new Set(series.map((s) => unitKey(s.unit))).size;
   const through = upTo === 1 ? 'January' : `January–${MONTH_NAMES[upTo - 1]}`;
   const partial = upTo < 12;
   findings.push(
@@ -702,8 +715,8 @@ export function yearFromMonths(observations: readonly MonthlyObservation[], inde
         (partial ? ` Các tệp chưa đủ cả năm: đánh giá chỉ tiêu cộng dồn đang so ${upTo} tháng với kế hoạch cả năm; dùng \`welfare report --month ${monthKey(year, upTo)}\` để xem tiến độ.` : ''),
     ),
   );
-  const rest = observations.filter((o) => !(o.year === year && o.month !== null));
-  return { observations: [...rest, ...collapsed.observations], findings };
+  for (const o of collapsed.observations) rest.push(o);
+  return { observations: rest, findings };
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

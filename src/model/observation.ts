@@ -1,4 +1,5 @@
 import type { Location } from './finding.js';
+import { StoredObservation } from './observation-store.js';
 
 /** A reporting unit as resolved against the catalog: a district (by GSO code) or the city level. */
 export type UnitRef = { kind: 'district'; code: string } | { kind: 'city'; reporter: string };
@@ -20,4 +21,13 @@ export interface Observation {
   plan: string | null;
   source: Location;
   planSource?: Location;
+}
+
+/**
+ * A copy of an observation with some fields changed. Not `{ ...o, ... }`: the figures of a large table are
+ * views whose fields are getters (model/observation-store.ts), and a spread would copy none of them.
+ */
+export function observationWith<T extends Observation, C extends object>(o: T, changes: C): T & C {
+  const plain = o instanceof StoredObservation ? (o.toJSON() as T) : o;
+  return { ...plain, ...changes };
 }

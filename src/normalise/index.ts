@@ -1,7 +1,8 @@
 import { isPercentUnit } from '../programme/units.js';
 import { CITY_AS_ONE, FigureMap } from '../model/figure-map.js';
 import { cellLocation, columnLetter, finding, type Finding, type Location } from '../model/finding.js';
-import type { Observation, UnitRef } from '../model/observation.js';
+import { observationWith, type Observation, type UnitRef } from '../model/observation.js';
+import { ObservationStore } from '../model/observation-store.js';
 import { cellText, rowAt, rowCount, type Cell, type Table } from '../model/table.js';
 import type { CatalogIndex, IndicatorTarget, UnitMatch } from '../programme/match.js';
 import type { Indicator } from '../programme/schema.js';
@@ -43,7 +44,7 @@ export interface NormaliseResult {
 
 /** Tables + programme → observations + findings. Pure. */
 export function normalise(tables: readonly Table[], index: CatalogIndex, options: NormaliseOptions): NormaliseResult {
-  const observations: Observation[] = [];
+  let observations: Observation[] = [];
   const findings: Finding[] = [];
   const sheets: SheetSummary[] = [];
   const names = new Map<string, { matched: number; unknown: UnknownName[] }>();
@@ -53,8 +54,10 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
     perFile.matched += result.matched ?? 0;
     for (const u of result.unknown ?? []) perFile.unknown.push(u);
     names.set(table.file, perFile);
-    // Loops, not push(...): a sheet of 100,000 bad rows gives more findings than a call takes arguments.
-    for (const o of result.observations) observations.push(o);
+    // Loops, not push(...): a sheet of 100,000 bad rows gives more findings than a call takes arguments. The
+    // first table's own array is kept rather than copied (a long export is one table of a million figures).
+    if (!observations.length) observations = result.observations;
+    else for (const o of result.observations) observations.push(o);
     // A cell read for two indicators (a denominator they share, "Tổng số hộ") is one problem, said once.
     const said = new Set<string>();
     for (const f of result.findings) {
@@ -161,7 +164,7 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   const convention: NumberConvention = table.convention ?? 'vi';
   let headerFields = 0;
   for (let h = header.firstRow; h <= header.lastRow; h++) headerFields = Math.max(headerFields, rowAt(table, h)?.length ?? 0);
-  const state: RowState = { table, index, options, context, header, headerFields, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set(), resolved: new Map() };
+  const state: RowState = { table, index, options, context, header, headerFields, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set(), resolved: new Map(), store: table.compact ? new ObservationStore(table.file, table.sheet, rowCount(table) * 1.125) : null, lastUnit: { text: '', match: null } };
   if (layout === 'rows') readRowsLayout(state, indicatorCol!, unitCol);
   else readMatrixLayout(state, unitCol ?? inferUnitColumn(table, header, index));
   if (layout === 'rows' && !unitCol) {
@@ -170,7 +173,9 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
     summary.unit = null;
   }
   summary.observations = state.observations.length;
-  summary.values = state.observations.filter((o) => o.value !== null).length;
+  let values = 0;
+  for (const o of state.observations) if (o.value !== null) values++;
+  summary.values = values;
   return { observations: state.observations, findings, summary, unknown: state.unknown, matched: layout === 'matrix' ? 1 : state.matchedRows };
 }
 
@@ -196,6 +201,10 @@ interface RowState {
   unitNoted: Set<string>;
   /** Each matched name's unit per period (year × 13 + month), once it has resolved. */
   resolved: Map<UnitMatch, Map<number, UnitMatch>>;
+  /** A large table's figures are kept in columns (model/observation-store.ts); a small one's as objects. */
+  store: ObservationStore | null;
+  /** The last unit name matched, and its match: a long table gives the same one on row after row. */
+  lastUnit: { text: string; match: UnitMatch | null };
 }
 
 interface UnknownName {
@@ -271,11 +280,18 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
   const monthCol = cols.find((c) => c.role === 'month');
   const valueCols = yearValueColumns(cols.filter((c) => c.role === 'value'));
   const numberCols = [...valueCols, ...planCols];
+  // A long table gives the same name on row after row: the last one's match is kept at hand.
+  let lastName = '';
+  let lastTargets: IndicatorTarget[] = [];
   for (const { r, row } of dataRows(table, header)) {
     const name = cellText(row[indicatorCol.index]);
     if (!name) continue;
-    if (isTotalName(name)) continue;
-    const targets = matchIndicator(index, name);
+    if (name !== lastName) {
+      if (isTotalName(name)) continue;
+      lastName = name;
+      lastTargets = matchIndicator(index, name);
+    }
+    const targets = lastTargets;
     if (!targets.length) {
       // Section headings ("I", "Nhóm chỉ tiêu ...") and notes carry no numbers: not data, not a problem. A
       // heading merged across the row fills the value cells with copies of its text: only cells of their own count.
@@ -376,8 +392,12 @@ function rowUnit(state: RowState, row: (Cell | undefined)[], r: number, unitCol:
   const { table, index, context, findings } = state;
   const text = unitCol ? cellText(row[unitCol.index]) : '';
   if (text) {
+    if (text === state.lastUnit.text) return state.lastUnit.match;
     const match = matchUnit(index, text);
-    if (match) return match;
+    if (match) {
+      state.lastUnit = { text, match };
+      return match;
+    }
     const suggestion = index.closestUnit(text, table.file);
     findings.push(
       finding(
@@ -444,25 +464,28 @@ interface Emit {
   yearFrom: 'row' | 'column' | 'sheet';
 }
 
+/** Where a figure is read from: its value cell, or its row when the table has no value column. */
+function valuePlace(table: Table, e: Emit): Location {
+  return e.valueCol ? cellLocation(table.file, table.sheet, e.r, e.valueCol.index) : { file: table.file, sheet: table.sheet, row: e.r + 1, column: null, cell: null };
+}
+
 /** One observation from one cell (and its plan cell), with the findings its cells call for. */
 function emit(state: RowState, e: Emit): void {
   const { table, index, findings, convention } = state;
   const indicator = index.indicator(e.target.indicator);
   const row = e.row;
   const percent = e.target.part === null && isPercentUnit(indicator);
-  const about = { indicator: indicator.id, district: e.unit.name };
+  // A place and the figure's names only for a finding: a long table's million clean figures make none.
+  const about = () => ({ indicator: indicator.id, district: e.unit.name });
   let value: number | null = null;
-  let source: Location;
-  if (!e.valueCol) source = { file: table.file, sheet: table.sheet, row: e.r + 1, column: null, cell: null };
-  else {
-    const loc = cellLocation(table.file, table.sheet, e.r, e.valueCol.index);
-    source = loc;
+  if (e.valueCol) {
     const cell = row[e.valueCol.index];
     // A merged range's copies are not values: the figure belongs to the range's first cell.
     const parsed = cell?.merged ? ({ kind: 'missing' } as const) : cellNumber(cell, percent, convention);
     if (parsed.kind === 'error') {
+      const loc = valuePlace(table, e);
       findings.push(
-        finding('error', 'error-cell', `Cell ${loc.cell} shows the error ${parsed.error}: fix its formula or type the value.`, loc, about, `Ô ${loc.cell} đang báo lỗi ${parsed.error}: hãy sửa công thức hoặc nhập trực tiếp giá trị.`),
+        finding('error', 'error-cell', `Cell ${loc.cell} shows the error ${parsed.error}: fix its formula or type the value.`, loc, about(), `Ô ${loc.cell} đang báo lỗi ${parsed.error}: hãy sửa công thức hoặc nhập trực tiếp giá trị.`),
       );
     } else if (parsed.kind === 'bad') {
       findings.push(
@@ -470,14 +493,14 @@ function emit(state: RowState, e: Emit): void {
           'error',
           'bad-number',
           `"${parsed.text}" is not a number: write it like 36,44 or 214.258 (or leave the cell empty, "-" or "x" when there is no figure).`,
-          loc,
-          about,
+          valuePlace(table, e),
+          about(),
           `"${parsed.text}" không phải là số: ghi số dạng 36,44 hoặc 214.258 (hoặc để trống, ghi "-" hay "x" khi không có số liệu).`,
         ),
       );
     } else if (parsed.kind === 'number') {
       const problem = rangeProblem(indicator, e.target.part, parsed.value);
-      if (problem) findings.push(finding('error', 'out-of-range', `${parsed.value} ${problem.en}`, loc, about, `Giá trị ${parsed.value} ${problem.vi}`));
+      if (problem) findings.push(finding('error', 'out-of-range', `${parsed.value} ${problem.en}`, valuePlace(table, e), about(), `Giá trị ${parsed.value} ${problem.vi}`));
       else value = parsed.value;
     }
   }
@@ -486,8 +509,8 @@ function emit(state: RowState, e: Emit): void {
   if (e.planCol) {
     const cell = row[e.planCol.index];
     plan = cell?.merged ? null : cellPlanText(cell, percent, convention);
-    planSource = cellLocation(table.file, table.sheet, e.r, e.planCol.index);
     if (plan !== null) {
+      planSource = cellLocation(table.file, table.sheet, e.r, e.planCol.index);
       // Read in full or not at all: "4.500" that a spreadsheet turned into 4.5 is not a plan of 5 people.
       const read = canonicalTarget(plan, e.target.part === null && isCountIndicator(indicator));
       if (read.ok) plan = read.text;
@@ -498,7 +521,7 @@ function emit(state: RowState, e: Emit): void {
             'bad-plan',
             `The plan "${plan}" in cell ${planSource.cell} cannot be used: ${read.why}. Type the plan as the documents write it (e.g. 160000, 160.000, <3, trên 94%).`,
             planSource,
-            about,
+            about(),
             `Không dùng được kế hoạch "${plan}" ở ô ${planSource.cell}: ${read.whyVi}. Hãy ghi kế hoạch như văn bản ghi (ví dụ 160000, 160.000, <3, trên 94%).`,
           ),
         );
@@ -521,7 +544,7 @@ function emit(state: RowState, e: Emit): void {
           'info',
           'partial-year-plan',
           `${unit.name} existed for only part of ${e.year}, and its plan column ("${e.planCol?.text ?? ''}") does not say it is for that part: its plans are not used. Head the column "Kế hoạch 6 tháng đầu năm ${e.year}" if they are.`,
-          planSource ?? source,
+          planSource ?? valuePlace(table, e),
           { district: unit.name },
           `${unit.name} chỉ tồn tại trong một phần năm ${e.year}, và cột kế hoạch ("${e.planCol?.text ?? ''}") không ghi là kế hoạch của phần năm đó: không dùng các kế hoạch này. Nếu đúng là kế hoạch của phần năm đó, hãy ghi tiêu đề cột "Kế hoạch 6 tháng đầu năm ${e.year}".`,
         ),
@@ -529,9 +552,16 @@ function emit(state: RowState, e: Emit): void {
     }
     if (value === null) return;
   }
-  noteYear(state, e, source);
+  if (state.store) {
+    const o = state.store.add(unit, unit.unit, unit.name, indicator.id, e.target.part, e.year, e.month, value, plan, e.r, e.valueCol ? e.valueCol.index : -1, plan !== null && e.planCol ? e.planCol.index : null);
+    noteYear(state, e, o);
+    state.observations.push(o);
+    return;
+  }
+  const source = valuePlace(table, e);
   const o: Observation = { unit: unit.unit, unitName: unit.name, indicator: indicator.id, part: e.target.part, year: e.year, month: e.month, value, plan, source };
   if (planSource && plan !== null) o.planSource = planSource;
+  noteYear(state, e, o);
   state.observations.push(o);
 }
 
@@ -598,7 +628,7 @@ function rangeProblem(indicator: Indicator, part: string | null, value: number):
  * A row, column or sheet of another year: said once per sheet and year, once per column (at its header cell),
  * or per row when the row states its year.
  */
-function noteYear(state: RowState, e: Emit, source: Location): void {
+function noteYear(state: RowState, e: Emit, figure: Observation): void {
   const wanted = state.options.year;
   if (wanted === null || e.year === wanted) return;
   const previous = e.year === wanted - 1;
@@ -610,7 +640,7 @@ function noteYear(state: RowState, e: Emit, source: Location): void {
         'info',
         'year-mismatch',
         `This row is for ${e.year}, not ${wanted}: skipped.${use}`,
-        source,
+        figure.source,
         { indicator: e.target.indicator, district: e.unit.name },
         `Dòng này là số liệu năm ${e.year}, không phải năm ${wanted}: bỏ qua.${useVi}`,
       ),
@@ -837,5 +867,5 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
   // Keep plans: a dropped value's observation still carries its plan. Nothing dropped: the caller's own array
   // back (both callers made it for this call), not a copy of a million figures.
   if (!drop.size) return observations;
-  return observations.flatMap((o) => (drop.has(o) ? (o.plan !== null ? [{ ...o, value: null }] : []) : [o]));
+  return observations.flatMap((o) => (drop.has(o) ? (o.plan !== null ? [observationWith(o, { value: null })] : []) : [o]));
 }

@@ -4,7 +4,7 @@ import { yearFromMonths, type MonthlyObservation } from '../compute/monthly.js';
 import { computeReport } from '../compute/report.js';
 import type { ReportModel } from '../compute/model.js';
 import { finding, type Finding } from '../model/finding.js';
-import type { Observation } from '../model/observation.js';
+import { observationWith, type Observation } from '../model/observation.js';
 import type { Table } from '../model/table.js';
 import { normalise } from '../normalise/index.js';
 import { targetSetInForce } from '../programme/in-force.js';
@@ -78,7 +78,7 @@ export function observeAllYears(
     const n = normalise(prepared, index, { year: group.year });
     for (const f of n.findings) findings.push(f);
     for (const o of n.observations) {
-      const withMonth: Observation = { ...o, month: o.month ?? group.month };
+      const withMonth: Observation = observationWith(o, { month: o.month ?? group.month });
       const flag = flags.get(`${o.source.file}|${o.source.sheet ?? ''}`) ?? null;
       if (flag === 'all' || (flag !== null && o.source.column !== null && flag.has(o.source.column))) cumulative.add(withMonth);
       observations.push(withMonth);
@@ -101,7 +101,7 @@ export function annualise(observations: readonly Observation[], cumulative: Read
   const monthAt = new Map<Observation['source'], number>();
   for (const o of observations) {
     if (o.month === null) {
-      const annual: YearObservation = { ...o, asOfMonth: null };
+      const annual: YearObservation = observationWith(o, { asOfMonth: null });
       out.push(annual);
       const list = annualByYear.get(o.year) ?? [];
       list.push(annual);
@@ -110,14 +110,14 @@ export function annualise(observations: readonly Observation[], cumulative: Read
     }
     monthAt.set(o.source, o.month);
     const list = byYear.get(o.year) ?? [];
-    list.push(cumulative.has(o) ? { ...o, cumulative: true } : o);
+    list.push(cumulative.has(o) ? observationWith(o, { cumulative: true }) : o);
     byYear.set(o.year, list);
   }
   for (const [year, monthly] of byYear) {
     const annual = new Set<Observation>(annualByYear.get(year));
     // The findings (month-gap, year-from-months) are the year report's; a review reads the figures only.
     const folded = yearFromMonths([...annual, ...monthly], index, year).observations;
-    for (const o of folded) if (!annual.has(o)) out.push({ ...o, asOfMonth: monthAt.get(o.source) ?? null });
+    for (const o of folded) if (!annual.has(o)) out.push(observationWith(o, { asOfMonth: monthAt.get(o.source) ?? null }));
   }
   return out;
 }

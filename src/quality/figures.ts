@@ -15,9 +15,6 @@ export function unitKey(unit: UnitRef): string {
   return unit.kind === 'district' ? unit.code : `city:${unit.reporter}`;
 }
 
-function seriesKey(unit: string, indicator: string, part: string | null): string {
-  return `${unit}\u0001${indicator}\u0001${part ?? ''}`;
-}
 
 /** A period as one number: year × 13 + month (0 for a year's own figure). */
 function periodCode(year: number, month: number | null): number {
@@ -25,9 +22,7 @@ function periodCode(year: number, month: number | null): number {
 }
 
 /** One unit's figures for one indicator and part: most hold one period, so the maps are made only when needed. */
-export type FigureSeries = Series;
-
-interface Series {
+export interface Series {
   code: number;
   only: QualityObservation;
   /** periodCode → its observation (a cumulative one wins, else the first), once there is a second period. */
@@ -39,8 +34,8 @@ interface Series {
 const NONE: ReadonlySet<string> = new Set();
 
 export class FigureIndex {
-  /** "unit␁indicator␁part" → series. */
-  private readonly series = new Map<string, Series>();
+  /** unit → indicator → part ("" for the value) → series: maps of strings the figures hold, so a lookup makes no key string. */
+  private readonly series = new Map<string, Map<string, Map<string, Series>>>();
   /** periodCode (year × 13 + 13 for "any month of the year") → indicator → part ("" for the value) → the units with that figure. */
   private readonly present = new Map<number, Map<string, Map<string, Set<string>>>>();
   /** Every unit that gave a value, with its name. */
@@ -61,10 +56,14 @@ export class FigureIndex {
       if (o.value === null || !Number.isFinite(o.value)) continue;
       const unit = unitKey(o.unit);
       if (!this.units.has(unit)) this.units.set(unit, { ref: o.unit, name: o.unitName });
-      const key = seriesKey(unit, o.indicator, o.part);
       const code = periodCode(o.year, o.month);
-      let s = this.series.get(key);
-      if (!s) this.series.set(key, (s = { code, only: o, byPeriod: null, latest: null }));
+      let byIndicator = this.series.get(unit);
+      if (!byIndicator) this.series.set(unit, (byIndicator = new Map()));
+      let byPart = byIndicator.get(o.indicator);
+      if (!byPart) byIndicator.set(o.indicator, (byPart = new Map()));
+      const part = o.part ?? '';
+      let s = byPart.get(part);
+      if (!s) byPart.set(part, (s = { code, only: o, byPeriod: null, latest: null }));
       else {
         if (!s.byPeriod) s.byPeriod = new Map([[s.code, s.only]]);
         const had = s.byPeriod.get(code);
@@ -113,16 +112,16 @@ export class FigureIndex {
    * (a level's latest value stands for the year; a flow's monthly figures are not a year's).
    */
   at(unit: string, indicator: string, part: string | null, period: Period): QualityObservation | null {
-    return this.inSeries(this.seriesOf(unit, indicator, part), period);
+    return this.periodIn(this.seriesOf(unit, indicator, part), period);
   }
 
-  /** One unit's figures of an indicator and part, found once to look up several periods of (a history, a year to date). */
-  seriesOf(unit: string, indicator: string, part: string | null): FigureSeries | undefined {
-    return this.series.get(seriesKey(unit, indicator, part));
+  /** One unit's figures of an indicator and part, to look up several periods of (a history) with one search. */
+  seriesOf(unit: string, indicator: string, part: string | null): Series | null {
+    return this.series.get(unit)?.get(indicator)?.get(part ?? '') ?? null;
   }
 
-  /** What `at` gives for a period, in a series from seriesOf. */
-  inSeries(s: FigureSeries | undefined, period: Period): QualityObservation | null {
+  /** at() within a series that seriesOf found. */
+  periodIn(s: Series | null, period: Period): QualityObservation | null {
     if (!s) return null;
     if (period.month !== null) return this.periodOf(s, periodCode(period.year, period.month)) ?? null;
     return this.periodOf(s, periodCode(period.year, null)) ?? s.latest?.get(period.year) ?? null;

@@ -247,7 +247,7 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, window
   if (!series) return reasons;
   for (const p of window) {
     if (p.year < since) continue;
-    const o = figures.inSeries(series, p);
+    const o = figures.periodIn(series, p);
     if (!o || (p.month === null && o.month !== null && s.ind.flow)) continue;
     const v = comparable(figures, { ind: s.ind, unit: s.unit, obs: o });
     if (v !== null) previous.push({ period: p, value: v });

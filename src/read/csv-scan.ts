@@ -113,6 +113,9 @@ function indexOfQuote(bytes: Uint8Array, from: number): number {
 class CsvRows implements RowSource {
   readonly length: number;
   private readonly interned = new Map<number, Interned>();
+  // Keys are at most 2^51 (6 bytes and the length): exact in a double; -1 is no key.
+  private readonly shortKeys = new Float64Array(SHORT_SLOTS).fill(-1);
+  private readonly shortValues: (string | null)[] = new Array<string | null>(SHORT_SLOTS).fill(null);
   constructor(
     private readonly bytes: Buffer,
     private readonly starts: Int32Array,
@@ -182,14 +185,38 @@ class CsvRows implements RowSource {
    */
   private fieldValue(from: number, to: number, doubled: boolean): string | null {
     const bytes = this.bytes;
-    let ascii = true;
-    for (let p = from; p < to; p++) {
-      if (bytes[p]! >= 0x80) {
-        ascii = false;
-        break;
+    const length = to - from;
+    if (length <= SHORT_MAX_BYTES && !doubled) {
+      // A short ASCII field (a code, a year, a month) repeats on row after row: its bytes, packed into a number
+      // with its length (the exact key), find the string made last time in a small direct-mapped table that a
+      // 32-bit hash of them indexes (a miss replaces the slot).
+      let key = length;
+      let hash = length;
+      let p = from;
+      for (; p < to; p++) {
+        const b = bytes[p]!;
+        if (b >= 0x80) break;
+        key = key * 256 + b;
+        hash = Math.imul(hash ^ b, 16777619);
       }
+      if (p === to) {
+        const slot = (hash ^ (hash >>> 15)) & (SHORT_SLOTS - 1);
+        if (this.shortKeys[slot] === key) return this.shortValues[slot]!;
+        const value = valueOf(bytes.toString('latin1', from, to), false);
+        this.shortKeys[slot] = key;
+        this.shortValues[slot] = value;
+        return value;
+      }
+    } else {
+      let ascii = true;
+      for (let p = from; p < to; p++) {
+        if (bytes[p]! >= 0x80) {
+          ascii = false;
+          break;
+        }
+      }
+      if (ascii) return valueOf(bytes.toString('latin1', from, to), doubled);
     }
-    if (ascii) return valueOf(bytes.toString('latin1', from, to), doubled);
     if (to - from > INTERN_MAX_BYTES) return valueOf(bytes.toString('utf8', from, to).normalize('NFC'), doubled);
     let h = to - from;
     for (let p = from; p < to; p++) h = Math.imul(h ^ bytes[p]!, 16777619);
@@ -202,6 +229,9 @@ class CsvRows implements RowSource {
   }
 }
 
+/** ASCII fields up to this many bytes are looked up in the short-field table; 6 bytes and the length fit a double exactly. */
+const SHORT_MAX_BYTES = 6;
+const SHORT_SLOTS = 4096;
 /** Names up to this many bytes are interned; longer texts are decoded each time. */
 const INTERN_MAX_BYTES = 160;
 /** Distinct interned fields per file: a file of a million distinct values stops adding, it does not grow the map. */

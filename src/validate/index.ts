@@ -4,6 +4,7 @@
  * ranges, duplicates, years) plus the checks in ./checks.ts, all in one pass, then the verdict.
  */
 import { finding, sortFindings, type Finding } from '../model/finding.js';
+import { observationWith } from '../model/observation.js';
 import type { Table } from '../model/table.js';
 import { normalise, type NormaliseResult } from '../normalise/index.js';
 import type { CatalogIndex } from '../programme/match.js';
@@ -65,7 +66,7 @@ export function validate(input: ValidateInput, index: CatalogIndex, options: Val
     add(noDataFiles(normalised.sheets, findings));
     // For the quality checks: a month folder's figures are that month's.
     for (const t of tables) checked.tables.push(t);
-    for (const o of normalised.observations) checked.observations.push(group.month && o.month === null && o.year === group.month.year ? { ...o, month: group.month.month } : o);
+    for (const o of normalised.observations) checked.observations.push(group.month && o.month === null && o.year === group.month.year ? observationWith(o, { month: group.month.month }) : o);
   }
   add(silentFailures(input.files, findings));
   add(qualityFindings(checked, options.year, options.outliers === undefined ? DEFAULT_OUTLIER_OPTIONS : options.outliers, index));
@@ -103,7 +104,7 @@ function qualityFindings({ tables, observations }: { tables: readonly Table[]; o
   const marked = observations.map((o) => {
     const c = cumulative.get(`${o.source.file}|${o.source.sheet ?? ''}`) ?? null;
     const yes = c === 'all' || (c !== null && o.source.column !== null && c.has(o.source.column));
-    return yes ? { ...o, cumulative: true } : o;
+    return yes ? observationWith(o, { cumulative: true }) : o;
   });
   return checkQuality(marked, index.programme, { periods: periodsOf(marked, year), outliers });
 }

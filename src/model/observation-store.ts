@@ -1,0 +1,206 @@
+import { cellLocation, type Location } from './finding.js';
+import type { Observation, UnitRef } from './observation.js';
+
+/**
+ * The observations of one large table kept in columns (typed arrays), each handed out as a two-field view.
+ *
+ * A long export gives a million figures. As plain objects each one is four (the observation, its place, the
+ * place's cell name, a boxed number): about 210 bytes that the garbage collector copies and marks for the whole
+ * run. Here a figure is about 30 bytes of columns and a 40-byte view; its place is made when something asks for
+ * it (a finding, the figure a year is taken from), and kept, so that asking twice gives the same object.
+ *
+ * A view reads like any Observation. It is not a plain object: spreading one ({ ...o }) copies nothing of the
+ * figure, so code that makes a changed copy calls observationWith (model/observation.ts), and JSON gets the
+ * plain object through toJSON.
+ */
+export class ObservationStore {
+  private length = 0;
+  private units: { unit: UnitRef; name: string }[] = [];
+  private unitIds = new Map<object, number>();
+  private figures: { indicator: string; part: string | null }[] = [];
+  private figureIds = new Map<string, Map<string | null, number>>();
+  private unit: Int32Array;
+  private figure: Int32Array;
+  private year: Int16Array;
+  /** 0 for an annual figure. */
+  private month: Uint8Array;
+  private value: Float64Array;
+  private hasValue: Uint8Array;
+  private row: Int32Array;
+  /** The value's column, -1 when the row has no value column (the place is the row). */
+  private column: Int32Array;
+  // Plans are few in a long table (none in a national export); a form's every row may have one.
+  private plans = new Map<number, { plan: string; column: number | null }>();
+  private places = new Map<number, Location>();
+  private planPlaces = new Map<number, Location>();
+
+  /** `expected`: how many figures the table is likely to give (its rows), so that the columns need not grow. */
+  constructor(
+    readonly file: string,
+    readonly sheet: string | null,
+    expected = 64,
+  ) {
+    // The table's own size bounds the hint: a row gives a figure per value column, and the columns double past it.
+    const n = Math.max(64, Math.min(Math.ceil(expected), 1 << 24));
+    this.unit = new Int32Array(n);
+    this.figure = new Int32Array(n);
+    this.year = new Int16Array(n);
+    this.month = new Uint8Array(n);
+    this.value = new Float64Array(n);
+    this.hasValue = new Uint8Array(n);
+    this.row = new Int32Array(n);
+    this.column = new Int32Array(n);
+  }
+
+  /**
+   * One more figure. `unitKey` is the object that stands for the unit (the catalog's match, the same object for
+   * every row of the unit), so that a million rows make no key string.
+   */
+  add(
+    unitKey: object,
+    unit: UnitRef,
+    unitName: string,
+    indicator: string,
+    part: string | null,
+    year: number,
+    month: number | null,
+    value: number | null,
+    plan: string | null,
+    rowIndex: number,
+    valueColumn: number,
+    planColumn: number | null,
+  ): StoredObservation {
+    const i = this.length;
+    if (i === this.unit.length) this.grow();
+    let u = this.unitIds.get(unitKey);
+    if (u === undefined) {
+      u = this.units.length;
+      this.units.push({ unit, name: unitName });
+      this.unitIds.set(unitKey, u);
+    }
+    let byPart = this.figureIds.get(indicator);
+    if (!byPart) this.figureIds.set(indicator, (byPart = new Map()));
+    let f = byPart.get(part);
+    if (f === undefined) {
+      f = this.figures.length;
+      this.figures.push({ indicator, part });
+      byPart.set(part, f);
+    }
+    this.unit[i] = u;
+    this.figure[i] = f;
+    this.year[i] = year;
+    this.month[i] = month ?? 0;
+    this.value[i] = value ?? 0;
+    this.hasValue[i] = value === null ? 0 : 1;
+    this.row[i] = rowIndex;
+    this.column[i] = valueColumn;
+    if (plan !== null) this.plans.set(i, { plan, column: planColumn });
+    this.length = i + 1;
+    return new StoredObservation(this, i);
+  }
+
+  private grow(): void {
+    // By half again, not double: past the table's rows (a row read for two indicators) only a little more is needed.
+    const n = Math.ceil(this.unit.length * 1.5);
+    const grown = <T extends Int32Array | Int16Array | Uint8Array | Float64Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(n);
+      b.set(a);
+      return b;
+    };
+    this.unit = grown(this.unit, Int32Array);
+    this.figure = grown(this.figure, Int32Array);
+    this.year = grown(this.year, Int16Array);
+    this.month = grown(this.month, Uint8Array);
+    this.value = grown(this.value, Float64Array);
+    this.hasValue = grown(this.hasValue, Uint8Array);
+    this.row = grown(this.row, Int32Array);
+    this.column = grown(this.column, Int32Array);
+  }
+
+  unitOf(i: number): UnitRef {
+    return this.units[this.unit[i]!]!.unit;
+  }
+  unitNameOf(i: number): string {
+    return this.units[this.unit[i]!]!.name;
+  }
+  indicatorOf(i: number): string {
+    return this.figures[this.figure[i]!]!.indicator;
+  }
+  partOf(i: number): string | null {
+    return this.figures[this.figure[i]!]!.part;
+  }
+  yearOf(i: number): number {
+    return this.year[i]!;
+  }
+  monthOf(i: number): number | null {
+    const m = this.month[i]!;
+    return m === 0 ? null : m;
+  }
+  valueOf(i: number): number | null {
+    return this.hasValue[i] === 1 ? this.value[i]! : null;
+  }
+  planOf(i: number): string | null {
+    return this.plans.get(i)?.plan ?? null;
+  }
+  sourceOf(i: number): Location {
+    let place = this.places.get(i);
+    if (!place) {
+      const c = this.column[i]!;
+      place = c < 0 ? { file: this.file, sheet: this.sheet, row: this.row[i]! + 1, column: null, cell: null } : cellLocation(this.file, this.sheet, this.row[i]!, c);
+      this.places.set(i, place);
+    }
+    return place;
+  }
+  planSourceOf(i: number): Location | undefined {
+    const column = this.plans.get(i)?.column;
+    if (column === undefined || column === null) return undefined;
+    let place = this.planPlaces.get(i);
+    if (!place) this.planPlaces.set(i, (place = cellLocation(this.file, this.sheet, this.row[i]!, column)));
+    return place;
+  }
+}
+
+/** One figure of an ObservationStore, read through to its columns. */
+export class StoredObservation implements Observation {
+  constructor(
+    private readonly store: ObservationStore,
+    private readonly at: number,
+  ) {}
+  get unit(): UnitRef {
+    return this.store.unitOf(this.at);
+  }
+  get unitName(): string {
+    return this.store.unitNameOf(this.at);
+  }
+  get indicator(): string {
+    return this.store.indicatorOf(this.at);
+  }
+  get part(): string | null {
+    return this.store.partOf(this.at);
+  }
+  get year(): number {
+    return this.store.yearOf(this.at);
+  }
+  get month(): number | null {
+    return this.store.monthOf(this.at);
+  }
+  get value(): number | null {
+    return this.store.valueOf(this.at);
+  }
+  get plan(): string | null {
+    return this.store.planOf(this.at);
+  }
+  get source(): Location {
+    return this.store.sourceOf(this.at);
+  }
+  get planSource(): Location | undefined {
+    return this.store.planSourceOf(this.at);
+  }
+  /** The plain observation, with its fields in the order normalise writes them. */
+  toJSON(): Observation {
+    const o: Observation = { unit: this.unit, unitName: this.unitName, indicator: this.indicator, part: this.part, year: this.year, month: this.month, value: this.value, plan: this.plan, source: this.source };
+    const planSource = this.planSource;
+    if (planSource && o.plan !== null) o.planSource = planSource;
+    return o;
+  }
+}
