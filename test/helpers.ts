@@ -22,14 +22,24 @@ export function table(file: string, rows: (CellValue | Cell | undefined)[][], sh
 }
 
 /**
- * Time of `run(large)` ÷ time of `run(small)`, each the fastest of `runs` runs (five unless said), the two sizes interleaved so
- * that a busy machine slows both alike (after one warm-up run). Linearity tests pin this ratio, never a time.
+ * CPU time this process has used, in milliseconds (user and system, every thread: the collector's too). Linearity
+ * is measured in it rather than in wall time: on a loaded machine (the suite runs files side by side on two
+ * cores) a run that is preempted takes longer on the clock, not in CPU.
+ */
+export function cpuMs(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * CPU time of `run(large)` ÷ CPU time of `run(small)`, each the least of `runs` runs (five unless said), the two sizes
+ * interleaved so that a busy machine slows both alike (after one warm-up run). Linearity tests pin this ratio, never a time.
  */
 export function timeRatio<T>(run: (input: T) => unknown, small: T, large: T, runs = 5): number {
   const time = (input: T) => {
-    const t = performance.now();
+    const t = cpuMs();
     run(input);
-    return performance.now() - t;
+    return cpuMs() - t;
   };
   time(small);
   let a = Infinity;

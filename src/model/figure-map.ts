@@ -7,7 +7,8 @@ import type { Observation, UnitRef } from './observation.js';
  * series each reporter is its own (EACH_REPORTER).
  */
 export class FigureMap<V> {
-  private readonly byUnit = new Map<string, Map<string, Map<string, V>>>();
+  /** unit → indicator → the indicator's own value and its parts' (a map only for an indicator that has parts). */
+  private readonly byUnit = new Map<string, Map<string, Slot<V>>>();
 
   constructor(private readonly unitOf: (unit: UnitRef) => string) {}
 
@@ -16,13 +17,20 @@ export class FigureMap<V> {
     const unit = this.unitOf(o.unit);
     let byIndicator = this.byUnit.get(unit);
     if (!byIndicator) this.byUnit.set(unit, (byIndicator = new Map()));
-    let byPart = byIndicator.get(o.indicator);
-    if (!byPart) byIndicator.set(o.indicator, (byPart = new Map()));
-    const part = o.part ?? '';
-    let value = byPart.get(part);
-    if (value === undefined) byPart.set(part, (value = make()));
+    let slot = byIndicator.get(o.indicator);
+    if (!slot) byIndicator.set(o.indicator, (slot = { own: undefined, parts: null }));
+    if (o.part === null) return (slot.own ??= make());
+    slot.parts ??= new Map();
+    let value = slot.parts.get(o.part);
+    if (value === undefined) slot.parts.set(o.part, (value = make()));
     return value;
   }
+}
+
+/** Most indicators have no parts: their one value is held as it is, not in a map of one. */
+interface Slot<V> {
+  own: V | undefined;
+  parts: Map<string, V> | null;
 }
 
 // "\u0000" keeps a reporter's name from ever equalling a unit's code.

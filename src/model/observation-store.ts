@@ -2,12 +2,12 @@ import { cellLocation, type Location } from './finding.js';
 import type { Observation, UnitRef } from './observation.js';
 
 /**
- * The observations of one large table kept in columns (typed arrays), each handed out as a two-field view.
+ * The observations of one large table kept in columns (typed arrays), each handed out as a small view.
  *
  * A long export gives a million figures. As plain objects each one is four (the observation, its place, the
  * place's cell name, a boxed number): about 210 bytes that the garbage collector copies and marks for the whole
- * run. Here a figure is about 30 bytes of columns and a 40-byte view; its place is made when something asks for
- * it (a finding, the figure a year is taken from), and kept, so that asking twice gives the same object.
+ * run. Here a figure is about 30 bytes of columns and a 48-byte view; its place is made when something asks for
+ * it (a finding, the figure a year is taken from), and kept by the view, so that asking twice gives the same object.
  *
  * A view reads like any Observation. It is not a plain object: spreading one ({ ...o }) copies nothing of the
  * figure, so code that makes a changed copy calls observationWith (model/observation.ts), and JSON gets the
@@ -31,7 +31,11 @@ export class ObservationStore {
   private column: Int32Array;
   // Plans are few in a long table (none in a national export); a form's every row may have one.
   private plans = new Map<number, { plan: string; column: number | null }>();
-  private places = new Map<number, Location>();
+  private lastUnitKey: object | null = null;
+  private lastUnit = 0;
+  private lastIndicator: string | null = null;
+  private lastPart: string | null = null;
+  private lastFigure: number | undefined = undefined;
   private planPlaces = new Map<number, Location>();
 
   /** `expected`: how many figures the table is likely to give (its rows), so that the columns need not grow. */
@@ -72,19 +76,28 @@ export class ObservationStore {
   ): StoredObservation {
     const i = this.length;
     if (i === this.unit.length) this.grow();
-    let u = this.unitIds.get(unitKey);
+    // A long table gives one unit's rows together, often one indicator's too: the last ids are at hand.
+    let u = unitKey === this.lastUnitKey ? this.lastUnit : this.unitIds.get(unitKey);
     if (u === undefined) {
       u = this.units.length;
       this.units.push({ unit, name: unitName });
       this.unitIds.set(unitKey, u);
     }
-    let byPart = this.figureIds.get(indicator);
-    if (!byPart) this.figureIds.set(indicator, (byPart = new Map()));
-    let f = byPart.get(part);
+    this.lastUnitKey = unitKey;
+    this.lastUnit = u;
+    let f = indicator === this.lastIndicator && part === this.lastPart ? this.lastFigure : undefined;
     if (f === undefined) {
-      f = this.figures.length;
-      this.figures.push({ indicator, part });
-      byPart.set(part, f);
+      let byPart = this.figureIds.get(indicator);
+      if (!byPart) this.figureIds.set(indicator, (byPart = new Map()));
+      f = byPart.get(part);
+      if (f === undefined) {
+        f = this.figures.length;
+        this.figures.push({ indicator, part });
+        byPart.set(part, f);
+      }
+      this.lastIndicator = indicator;
+      this.lastPart = part;
+      this.lastFigure = f;
     }
     this.unit[i] = u;
     this.figure[i] = f;
@@ -142,14 +155,10 @@ export class ObservationStore {
   planOf(i: number): string | null {
     return this.plans.get(i)?.plan ?? null;
   }
-  sourceOf(i: number): Location {
-    let place = this.places.get(i);
-    if (!place) {
-      const c = this.column[i]!;
-      place = c < 0 ? { file: this.file, sheet: this.sheet, row: this.row[i]! + 1, column: null, cell: null } : cellLocation(this.file, this.sheet, this.row[i]!, c);
-      this.places.set(i, place);
-    }
-    return place;
+  /** Figure i's place, made anew: its view keeps the one it hands out. */
+  placeOf(i: number): Location {
+    const c = this.column[i]!;
+    return c < 0 ? { file: this.file, sheet: this.sheet, row: this.row[i]! + 1, column: null, cell: null } : cellLocation(this.file, this.sheet, this.row[i]!, c);
   }
   planSourceOf(i: number): Location | undefined {
     const column = this.plans.get(i)?.column;
@@ -162,6 +171,8 @@ export class ObservationStore {
 
 /** One figure of an ObservationStore, read through to its columns. */
 export class StoredObservation implements Observation {
+  /** The place, once asked for (kept here, so asking twice gives the same object). */
+  private place: Location | undefined = undefined;
   constructor(
     private readonly store: ObservationStore,
     private readonly at: number,
@@ -191,7 +202,7 @@ export class StoredObservation implements Observation {
     return this.store.planOf(this.at);
   }
   get source(): Location {
-    return this.store.sourceOf(this.at);
+    return (this.place ??= this.store.placeOf(this.at));
   }
   get planSource(): Location | undefined {
     return this.store.planSourceOf(this.at);

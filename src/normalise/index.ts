@@ -784,6 +784,42 @@ export interface DuplicateOptions<T extends Observation> {
   noteCopies?: boolean;
 }
 
+/**
+ * What one figure holds per period: a few entries in two arrays, searched in turn (a figure has a year's twelve
+ * months, rarely more), a map once there are more, so that a figure of many periods stays linear. A million
+ * figures' months made a map each.
+ */
+class PeriodIndex<V> {
+  private keys: (number | string)[] = [];
+  private values: V[] = [];
+  private map: Map<number | string, V> | null = null;
+
+  get(key: number | string): V | undefined {
+    if (this.map) return this.map.get(key);
+    const i = this.keys.indexOf(key);
+    return i < 0 ? undefined : this.values[i];
+  }
+
+  set(key: number | string, value: V): void {
+    if (this.map) {
+      this.map.set(key, value);
+      return;
+    }
+    const i = this.keys.indexOf(key);
+    if (i >= 0) this.values[i] = value;
+    else if (this.keys.length < PERIODS_IN_ARRAYS) {
+      this.keys.push(key);
+      this.values.push(value);
+    } else {
+      this.map = new Map(this.keys.map((k, j) => [k, this.values[j]!]));
+      this.map.set(key, value);
+      this.keys = [];
+      this.values = [];
+    }
+  }
+}
+const PERIODS_IN_ARRAYS = 16;
+
 /** Observations of one figure stated more than once; `at` is the first one's index. */
 interface Group<T> {
   at: number;
@@ -794,11 +830,11 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
   // Grouped by unit, indicator, part, then period (and the extra key): maps keyed by values the observations
   // already hold, so that a million figures make no key strings. A group holds its one observation as it is;
   // an array is made only for a second, and remembered with its first figure's place to keep the first-seen order.
-  const figures = new FigureMap<Map<number | string, number | Group<T>>>(CITY_AS_ONE);
+  const figures = new FigureMap<PeriodIndex<number | Group<T>>>(CITY_AS_ONE);
   const multiple: Group<T>[] = [];
   observations.forEach((o, at) => {
     if (o.value === null) return;
-    const byPeriod = figures.getOrAdd(o, () => new Map());
+    const byPeriod = figures.getOrAdd(o, () => new PeriodIndex());
     const extra = options.extraKey?.(o);
     const period: number | string = extra === undefined ? o.year * 13 + (o.month ?? 0) : `${o.year}|${o.month ?? ''}|${extra}`;
     const had = byPeriod.get(period);

@@ -288,3 +288,17 @@ describe('a plan cell that says there is no plan', () => {
     }
   });
 });
+
+describe('duplicates of a figure with many periods', () => {
+  it('are found past the first sixteen periods (where a figure\'s periods move from two arrays to a map), and equal repeats kept once', () => {
+    const rows = [['Đơn vị', 'Chỉ tiêu', 'Năm', 'Tháng', 'Giá trị']];
+    for (let year = 2001; year <= 2003; year++) for (let month = 1; month <= 12; month++) rows.push(['Ba Đình', 'Giải quyết việc làm', String(year), String(month), String(year + month)]);
+    rows.push(['Ba Đình', 'Giải quyết việc làm', '2001', '2', '2003']); // the same as its first: used once
+    rows.push(['Ba Đình', 'Giải quyết việc làm', '2003', '11', '1']); // the 35th period, another value: neither used
+    const r = normalise([table('many.csv', rows)], index, { year: null });
+    expect(r.findings.map((f) => [f.code, f.cell])).toEqual([['duplicate-value', 'E39']]);
+    expect(r.observations).toHaveLength(36 - 1);
+    expect(r.observations.some((o) => o.year === 2003 && o.month === 11)).toBe(false);
+    expect(r.observations.filter((o) => o.year === 2001 && o.month === 2).map((o) => o.value)).toEqual([2003]);
+  });
+});

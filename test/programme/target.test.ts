@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuMs } from '../helpers.js';
 import { canonicalTarget, isCountIndicator, parseTarget } from '../../src/programme/target.js';
 
 describe('targets as the documents write them', () => {
@@ -99,9 +100,9 @@ describe('reading a target is linear in its length', () => {
     const text = 'trên ' + '1 k, '.repeat(n);
     let best = Infinity;
     for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
+      const t0 = cpuMs();
       canonicalTarget(text, true);
-      best = Math.min(best, performance.now() - t0);
+      best = Math.min(best, cpuMs() - t0);
     }
     return best;
   };
