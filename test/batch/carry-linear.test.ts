@@ -3,6 +3,7 @@ import { DuplicateScreen } from '../../src/batch/inputs.js';
 import type { MonthlyObservation } from '../../src/compute/monthly.js';
 import { FigureIndex } from '../../src/quality/index.js';
 import { obs } from '../quality/helpers.js';
+import { cpuMs } from '../helpers.js';
 
 /** A year of `units` units' figures, month by month: each month's list is the month before's followed by its own, as batch makes them. */
 function year(units: number): MonthlyObservation[][] {
@@ -40,12 +41,12 @@ function once(months: MonthlyObservation[][]): void {
   new FigureIndex(december);
 }
 
-/** The fastest of seven runs of each, interleaved so that a busy machine slows both alike. */
+/** The least CPU time of seven runs of each, interleaved so that a busy machine slows both alike (test/helpers.ts, cpuMs). */
 function fastest(a: () => void, b: () => void): [number, number] {
   const time = (fn: () => void) => {
-    const t = performance.now();
+    const t = cpuMs();
     fn();
-    return performance.now() - t;
+    return cpuMs() - t;
   };
   a();
   b();
