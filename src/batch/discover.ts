@@ -7,7 +7,7 @@
  * (PATH relative to the month folder, `/` between folders; `#` starts a comment). They are not read; the
  * summaries list them with their reason.
  */
-import type { Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { monthKey } from '../compute/monthly.js';
@@ -276,12 +276,20 @@ function toPosix(path: string): string {
  * folder is visited once (`visited` is never emptied), so links that make a loop or a lattice cost one visit.
  */
 async function walk(dir: string, visited: Set<string>): Promise<string[]> {
-  const real = await realpath(dir).catch(() => dir);
+  return walkSync(dir, visited);
+}
+
+/**
+ * The walk itself, with synchronous calls: a month folder of 126 or 3,321 files is a few listings, and each
+ * promise call costs a round trip through the thread pool that a busy machine makes slow.
+ */
+function walkSync(dir: string, visited: Set<string>): string[] {
+  const real = attempt(() => realpathSync(dir)) ?? dir;
   if (visited.has(real)) return [];
   visited.add(real);
   let entries: Dirent[];
   try {
-    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return [];
   }
@@ -291,10 +299,19 @@ async function walk(dir: string, visited: Set<string>): Promise<string[]> {
     if (name.startsWith('.') || name.startsWith('~$')) continue;
     const path = join(dir, name);
     // The folder listing tells files and folders apart; only a link (or a type it does not give) needs a stat, which follows it.
-    const info = entry.isFile() || entry.isDirectory() ? entry : await stat(path).catch(() => null);
+    const info: Dirent | Stats | null = entry.isFile() || entry.isDirectory() ? entry : attempt(() => statSync(path));
     if (!info) continue;
-    if (info.isDirectory()) for (const found of await walk(path, visited)) out.push(found);
+    if (info.isDirectory()) for (const found of walkSync(path, visited)) out.push(found);
     else if (info.isFile() && DATA_EXTENSIONS.includes(extname(name).toLowerCase())) out.push(path);
   }
   return out;
+}
+
+/** What `fn` gives, or null when it throws (a file-system call on a path that went away, or that we may not read). */
+function attempt<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
 }

@@ -175,6 +175,47 @@ export interface AssembleOptions {
   /** Files excluded on purpose (`.welfare-exclude`), and the warnings about the exclusion lists. */
   excluded?: readonly ExcludedFile[];
   notes?: readonly Finding[];
+  /** batch: the figures of the months made before in this run, screened for duplicates already (see DuplicateScreen). */
+  screen?: DuplicateScreen;
+}
+
+/**
+ * The figures met so far in a batch run (month M's are month M−1's followed by its own files'), each under a
+ * key coarser than resolveDuplicates' (unit, every city reporter as one, indicator, part, year and month, the
+ * cumulative flag left out). While no two keys meet, no figure is a duplicate of another: resolveDuplicates
+ * would give the list back as it is, with no finding, so it is not run; the figures a month adds are the
+ * only ones keyed. Any meeting, or a list that does not start with the figures seen, means resolveDuplicates.
+ */
+export class DuplicateScreen {
+  private seen: readonly MonthlyObservation[] = [];
+  private readonly keys = new Set<string>();
+
+  /** Whether no two figures of `all` can be duplicates (false: resolve them, and start afresh next time). */
+  distinct(all: readonly MonthlyObservation[]): boolean {
+    let from = this.seen.length;
+    if (all.length < from) from = -1;
+    else for (let i = 0; i < from; i++) if (all[i] !== this.seen[i]) {
+      from = -1;
+      break;
+    }
+    if (from < 0) {
+      this.keys.clear();
+      from = 0;
+    }
+    for (let i = from; i < all.length; i++) {
+      const o = all[i]!;
+      if (o.value === null) continue;
+      const key = `${o.unit.kind === 'district' ? o.unit.code : '\u0000city'}\u0001${o.indicator}\u0001${o.part ?? ''}\u0001${o.year * 13 + (o.month ?? 0)}`;
+      if (this.keys.has(key)) {
+        this.seen = [];
+        this.keys.clear();
+        return false;
+      }
+      this.keys.add(key);
+    }
+    this.seen = all;
+    return true;
+  }
 }
 
 interface FileObservations {
@@ -236,10 +277,12 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
     findings.push(...got.findings);
   }
   // The same figure in two files: equal values once; different values an error, neither used.
-  const observations = resolveDuplicates(all, index, findings, {
-    acrossFilesOnly: true,
-    extraKey: (o) => (o.cumulative ? 'cumulative' : ''),
-  });
+  const observations = options.screen?.distinct(all)
+    ? all
+    : resolveDuplicates(all, index, findings, {
+        acrossFilesOnly: true,
+        extraKey: (o) => (o.cumulative ? 'cumulative' : ''),
+      });
   const files: SubmittedFile[] = submissions.map((s) => ({
     file: s.source.file,
     year: s.source.year ?? year,

@@ -11,7 +11,8 @@
  */
 import { sha256 as sha256Of } from './inputs.js';
 import { createRequire } from 'node:module';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding, Severity } from '../model/finding.js';
 import type { MonthlyObservation } from '../compute/monthly.js';
@@ -58,14 +59,15 @@ export class ReadCache {
     b = { entries: new Map(), dirty: false, present: new Set() };
     this.buckets.set(period, b);
     const path = join(this.dir, `${period}.json`);
-    // Bounded whatever is there: a cache file larger than any month folder's could be is not read.
-    const size = (await stat(path).catch(() => null))?.size ?? 0;
+    // Bounded whatever is there: a cache file larger than any month folder's could be is not read. Synchronous
+    // calls: twelve files a year, each read whole anyway; a promise call's thread-pool round trip only adds waiting.
+    const size = statOrNull(path)?.size ?? 0;
     if (size > MAX_CACHE_FILE_BYTES) {
       this.notes.push(`the read cache ${path} is larger than ${MAX_CACHE_FILE_BYTES / 2 ** 20} MB; it was not read, its files were read again`);
       b.dirty = true;
       return b;
     }
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : error));
+    const text = readTextOrError(path);
     if (text === null) return b;
     if (text instanceof Error) {
       this.notes.push(`the read cache ${path} could not be read (${text.code ?? text.message}); its files were read again`);
@@ -145,6 +147,23 @@ export class ReadCache {
   }
 }
 
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The file's text; null when it is not there; the error when it cannot be read. */
+function readTextOrError(path: string): string | null | NodeJS.ErrnoException {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : (error as NodeJS.ErrnoException);
+  }
+}
+
 /** Whether PATH is a folder (for a month folder of the cache's names). */
 export async function isFolder(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isDirectory() === true;
@@ -204,7 +223,9 @@ function decodeObservation(data: unknown, file: string): MonthlyObservation {
   if (typeof source !== 'object' || source === null || source.file !== file) fail('a figure of another file');
   const value = numberOf(o.value);
   if (value !== null && typeof value !== 'number') fail('a bad value');
-  return { ...(o as unknown as MonthlyObservation), value };
+  // The object JSON.parse made for this entry as it is (a copy of every figure only made garbage), unless its value
+  // was encoded ({"$n": "-0"}): the parsed entry is written back as it was read when its month's cache file changes.
+  return value === o.value ? (o as unknown as MonthlyObservation) : { ...(o as unknown as MonthlyObservation), value };
 }
 
 function numberOf(v: unknown): unknown {

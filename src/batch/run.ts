@@ -3,13 +3,14 @@
  * because nothing they depend on changed. Month M of year Y depends on every file filed under
  * ROOT/Y/01 … ROOT/Y/M (year-to-date needs the months before), the programme and the options.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { completenessCounts, monthKey, type MonthSummary } from '../compute/monthly.js';
 import type { CatalogIndex } from '../programme/match.js';
 import type { TextEncodingOption } from '../read/index.js';
 import type { Lang } from '../render/labels.js';
-import { writeFileAtomic } from '../write/atomic.js';
+import { writeFileAtomicSync } from '../write/atomic.js';
 import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
@@ -19,7 +20,7 @@ import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
 import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest, type ManifestEntry } from './manifest.js';
-import { summariseMonth } from '../pipeline/month.js';
+import { MonthCarry, summariseMonth } from '../pipeline/month.js';
 
 /** Bump when a summary's content changes for the same inputs: every month is made again once. */
 export const SUMMARY_FORMAT = 4;
@@ -88,6 +89,8 @@ export interface BatchResult {
   files: { read: number; cached: number };
   /** Input files whose bytes were read to hash them; the others kept their sha256 from the stat index. */
   hashed: number;
+  /** Months made from the month before's figure index (extended), and with its summary as their prior month (src/pipeline/month.ts). */
+  carried: { extended: number; prior: number };
 }
 
 export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
@@ -133,15 +136,23 @@ async function guarded<T>(path: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Every file batch writes is written atomically (src/write/atomic.ts) with synchronous calls: one after
+ * another, a dozen files or more a run, where each promise call's thread-pool round trip only added waiting.
+ */
+async function atomically(path: string, text: string): Promise<void> {
+  writeFileAtomicSync(path, text);
+}
+
 /** Whether every output of a month still holds what the manifest says was written (read again only when its stat changed). */
 async function outputsMatch(dir: string, outputs: readonly { file: string; sha256: string }[], statIndex: StatIndex): Promise<boolean> {
   for (const o of outputs) {
     const path = join(dir, o.file);
-    const info = await stat(path).catch(() => null);
+    const info = attempt(() => statSync(path));
     if (!info?.isFile()) return false;
     const key = statKey(info);
     if (statIndex.recall(path, key) === o.sha256) continue;
-    const bytes = await readFile(path).catch(() => null);
+    const bytes = attempt(() => readFileSync(path));
     const sha = bytes && sha256(bytes);
     if (sha !== o.sha256) return false;
     statIndex.note(path, key, sha);
@@ -173,7 +184,7 @@ export async function runBatch(index: CatalogIndex, options: BatchOptions, progr
 }
 
 async function runLocked(index: CatalogIndex, options: BatchOptions, progress: BatchProgress): Promise<BatchResult> {
-  const write = options.hooks?.write ?? writeFileAtomic;
+  const write = options.hooks?.write ?? atomically;
   const months = monthsBetween(options.from, options.to);
   const years = [...new Set(months.map((m) => m.year))];
   const folders = await discoverRoot(options.root, years);
@@ -272,7 +283,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   }
   files.read = toRead.size - files.cached;
   hashes.clear(); // the bytes are no longer needed
-  await cache.save(writeFileAtomic, (period) => isFolder(join(options.root, period.slice(0, 4), period.slice(5))));
+  await cache.save(atomically, (period) => isFolder(join(options.root, period.slice(0, 4), period.slice(5))));
   notes.push(...cache.notes);
 
   const results: MonthResult[] = [];
@@ -282,6 +293,8 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // outputs; a run stopped midway writes the months it finished (below), and one killed outright leaves
   // the earlier entries, whose outputs' sha256 no longer match any month it rewrote: made again next run.
   let committed = 0;
+  // Months are made in order: each hands what it built from the year so far to the next (src/pipeline/month.ts).
+  const carry = new MonthCarry();
   try {
     for (const p of plan) {
       if (!p.key) {
@@ -307,6 +320,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
         notes: p.notes,
         outliers: options.outliers,
         byFormerDistrict: options.by === 'former-district',
+        carry,
       });
       const names = { json: `${p.period}.json`, md: `${p.period}.md` };
       const { renderMonthJson } = await import('../render/month/json.js');
@@ -349,7 +363,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // Also when entries dropped as malformed for months outside the range: the manifest no longer lists them.
   if (committed || (dropped.length && !plan.some((p) => p.run))) await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
   await writeIndex(options, manifest, index, write);
-  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files, hashed: statIndex.counts.hashed };
+  return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files, hashed: statIndex.counts.hashed, carried: { ...carry.counts } };
 }
 
 /** Keep the stat index for the next run (when it changed); one that cannot be written is a note: the next run hashes every file. */
@@ -358,7 +372,7 @@ async function saveStatIndex(out: string, statIndex: StatIndex, notes: string[])
   const path = join(out, STAT_INDEX_FILE);
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFileAtomic(path, statIndex.text());
+    await atomically(path, statIndex.text());
   } catch (error) {
     notes.push(`the stat index ${path} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next run hashes every file again`);
   }
@@ -400,6 +414,15 @@ async function writeIndex(options: BatchOptions, manifest: Manifest, index: Cata
   await writeIfChanged(join(options.out, 'index.md'), renderIndexMarkdown(rows, { shortTitle: index.programme.shortTitle }, { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) }), write);
 }
 
+/** What `fn` gives, or null when it throws (a file that is not there or cannot be read). */
+function attempt<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
+
 /** Run `fn` over the items, at most `size` at a time (file I/O overlaps; results go where fn puts them). */
 async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -411,6 +434,6 @@ async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Pro
 
 /** Write atomically, unless the file already holds exactly this text. */
 async function writeIfChanged(path: string, text: string, write: (path: string, text: string) => Promise<void>): Promise<void> {
-  const old = await readFile(path, 'utf8').catch(() => null);
+  const old = attempt(() => readFileSync(path, 'utf8'));
   if (old !== text) await guarded(path, () => write(path, text));
 }

@@ -252,8 +252,12 @@ interface Collapsed {
   months: number[];
 }
 
-/** The summary of month M. */
-export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: MonthlyOptions): MonthSummary {
+/**
+ * The summary of month M. `previous`: month M−1's summary, given only when this input's observations are month
+ * M−1's input's followed by figures of month M of the year alone (batch makes the months in order and checks
+ * it): month M−1's values and who reported in it are then the ones it holds, not worked out again from the year.
+ */
+export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: MonthlyOptions, previous?: MonthSummary): MonthSummary {
   const { year, month } = options;
   const programme = index.programme;
   const gapFindings: Finding[] = [];
@@ -264,11 +268,12 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
   const setName = options.targets ?? programme.defaultTargets;
   const computeOptions = { year, targets: setName };
   const model = computeReport([...current.observations, ...lastYear.observations], index, { ...computeOptions, upToMonth: month }, [...input.findings, ...gapFindings]);
-  const prior = month > 1 ? collapseAll(series, index, year, month - 1, null) : null;
+  const carried = month > 1 && previous?.year === year && previous.month === month - 1 && previous.programme.targets === setName ? previous : null;
+  const prior = month > 1 && !carried ? collapseAll(series, index, year, month - 1, null) : null;
   const priorModel = prior ? computeReport([...prior.observations, ...lastYear.observations], index, { ...computeOptions, upToMonth: month - 1 }, []) : null;
   const pace = round((month / 12) * 100, 2);
   // The previous month's values by indicator and district, looked up in constant time (126 wards × every indicator).
-  const priorById = new Map((priorModel?.indicators ?? []).map((i) => [i.id, { value: i.value, districts: new Map(i.districts.map((d) => [d.code, d.value])) }]));
+  const priorById = new Map(((carried ?? priorModel)?.indicators ?? []).map((i) => [i.id, { value: i.value, districts: new Map(i.districts.map((d) => [d.code, d.value])) }]));
 
   const indicators: MonthIndicator[] = model.indicators.map((ind) => {
     const def = index.indicator(ind.id);
@@ -321,7 +326,7 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
   });
 
   const completeness = completenessOf(input, index, options);
-  const priorCompleteness = month > 1 ? completenessOf(input, index, { ...options, month: month - 1 }) : null;
+  const priorCompleteness = carried ? carried.completeness : month > 1 ? completenessOf(input, index, { ...options, month: month - 1 }) : null;
   const reported = (c: Completeness) => new Set(c.units.filter((u) => u.kind === 'district' && (u.status === 'on-time' || u.status === 'late')).map((u) => u.name));
   let changes: MonthSummary['changes'] = null;
   if (priorCompleteness) {

@@ -1,9 +1,9 @@
 import type { ExcludedFile } from '../batch/discover.js';
-import { assembleMonth, type ReadSubmission } from '../batch/inputs.js';
-import { computeMonth, type MonthlyOptions, type MonthSummary } from '../compute/monthly.js';
+import { assembleMonth, DuplicateScreen, type ReadSubmission } from '../batch/inputs.js';
+import { computeMonth, type MonthlyObservation, type MonthlyOptions, type MonthSummary } from '../compute/monthly.js';
 import type { Finding } from '../model/finding.js';
 import type { CatalogIndex } from '../programme/match.js';
-import { withMonthQuality, type OutlierOptions } from '../quality/index.js';
+import { FigureIndex, withMonthQuality, type OutlierOptions } from '../quality/index.js';
 
 /**
  * One month's summary from the files read for it (every file of months 1..M of the year): figures
@@ -18,13 +18,58 @@ export interface MonthRun extends MonthlyOptions {
   outliers?: OutlierOptions | null;
   /** Group the wards and communes under their former districts (summary.byFormerDistrict). */
   byFormerDistrict?: boolean;
+  /** batch: what the month made before in this run leaves for this one (see MonthCarry). */
+  carry?: MonthCarry;
+}
+
+/**
+ * What a month's summary leaves for the next month's in the same run (batch makes months 1..12 in order, each
+ * from every figure of the year so far). Month M's figures are month M−1's followed by the new ones, as a
+ * rule: then the quality checks' index of month M−1 is extended by the new figures instead of made again
+ * from January, and when the new figures are all of month M, month M−1's values and reporting units are
+ * taken from its summary instead of worked out again. Anything else (a figure of month M dropped as a
+ * duplicate of an earlier one, a file of month M stating another month, another year) makes the month from
+ * scratch. Only the same objects count as the same figures: nothing is compared by value.
+ */
+export class MonthCarry {
+  private last: { year: number; month: number; observations: readonly MonthlyObservation[]; figures: FigureIndex; summary: MonthSummary } | null = null;
+  /** Months made with the previous month's index extended, and with its summary as the prior month (for tests). */
+  readonly counts = { extended: 0, prior: 0 };
+  /** The figures met so far, screened for duplicates (the month's assembly keys only the new ones). */
+  readonly screen = new DuplicateScreen();
+
+  /** Month M's start from month M−1's: the index to extend and whether the new figures are all of month M; null to start afresh. */
+  take(observations: readonly MonthlyObservation[], year: number, month: number): { figures: FigureIndex; from: number; previous: MonthSummary | null } | null {
+    const last = this.last;
+    this.last = null; // handed on once: the index is extended in place
+    if (!last || last.year !== year || last.month !== month - 1) return null;
+    const before = last.observations;
+    if (observations.length < before.length) return null;
+    for (let i = 0; i < before.length; i++) if (observations[i] !== before[i]) return null;
+    let onlyThisMonth = true;
+    for (let i = before.length; i < observations.length && onlyThisMonth; i++) onlyThisMonth = observations[i]!.year === year && observations[i]!.month === month;
+    return { figures: last.figures, from: before.length, previous: onlyThisMonth ? last.summary : null };
+  }
+
+  keep(year: number, month: number, observations: readonly MonthlyObservation[], figures: FigureIndex, summary: MonthSummary): void {
+    this.last = { year, month, observations, figures, summary };
+  }
 }
 
 export async function summariseMonth(submissions: readonly ReadSubmission[], index: CatalogIndex, run: MonthRun): Promise<MonthSummary> {
   const { year, month } = run;
-  const input = assembleMonth(submissions, index, { year, defaultMonth: month, ...(run.excluded ? { excluded: run.excluded } : {}), ...(run.notes ? { notes: run.notes } : {}) });
-  const summary = computeMonth(input, index, { year, month, deadlineDay: run.deadlineDay, ...(run.targets ? { targets: run.targets } : {}) });
-  summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, { year, month }, run.outliers);
+  const input = assembleMonth(submissions, index, { year, defaultMonth: month, ...(run.excluded ? { excluded: run.excluded } : {}), ...(run.notes ? { notes: run.notes } : {}), ...(run.carry ? { screen: run.carry.screen } : {}) });
+  const start = run.carry?.take(input.observations, year, month) ?? null;
+  const summary = computeMonth(input, index, { year, month, deadlineDay: run.deadlineDay, ...(run.targets ? { targets: run.targets } : {}) }, start?.previous ?? undefined);
+  let figures: FigureIndex;
+  if (start) {
+    start.figures.add(input.observations, start.from);
+    figures = start.figures;
+    run.carry!.counts.extended++;
+    if (start.previous) run.carry!.counts.prior++;
+  } else figures = new FigureIndex(input.observations);
+  summary.issues = withMonthQuality(summary.issues, input.observations, index.programme, { year, month }, run.outliers, figures);
+  run.carry?.keep(year, month, input.observations, figures, summary);
   if (run.byFormerDistrict) summary.byFormerDistrict = (await import('../compute/former-district.js')).byFormerDistrictMonth(summary, index.programme);
   return summary;
 }

@@ -43,7 +43,16 @@ export class FigureIndex {
 
   // One pass; every lookup after it is a map access, so the checks cost time in proportion to the figures.
   constructor(observations: readonly QualityObservation[]) {
-    for (const o of observations) {
+    this.add(observations, 0);
+  }
+
+  /**
+   * Index observations[from..] too: the index is then the one made from the whole list (the constructor is
+   * this fold), so a month whose figures are the previous month's followed by new ones extends its index.
+   */
+  add(observations: readonly QualityObservation[], from: number): void {
+    for (let i = from; i < observations.length; i++) {
+      const o = observations[i]!;
       if (o.value === null || !Number.isFinite(o.value)) continue;
       const unit = unitKey(o.unit);
       if (!this.units.has(unit)) this.units.set(unit, { ref: o.unit, name: o.unitName });
@@ -121,7 +130,9 @@ export class FigureIndex {
   /** A flow's year-to-date as of a month: the latest cumulative figure, plus the per-month figures after it. */
   ytd(unit: string, indicator: string, period: Period): Figure<Location> | null {
     if (period.month === null) return null;
-    const month = (m: number) => this.at(unit, indicator, null, { year: period.year, month: m });
+    const s = this.seriesOf(unit, indicator, null);
+    if (!s) return null;
+    const month = (m: number) => this.periodOf(s, periodCode(period.year, m));
     let from = 1;
     let total = 0;
     const places: Location[] = [];

@@ -12,6 +12,7 @@ import { checkRules, parseRules } from './rules.js';
 
 export type { Period } from './expression.js';
 export type { QualityObservation } from './figures.js';
+export { FigureIndex } from './figures.js';
 export { DEFAULT_OUTLIER_OPTIONS, type OutlierOptions } from './outliers.js';
 
 export interface QualityOptions {
@@ -27,8 +28,7 @@ export const QUALITY_CODES: readonly string[] = ['rule-violation', 'outlier'];
 /** A programme's rules parsed once (batch checks one month after another with the same programme). */
 const parsedRules = new WeakMap<Programme, ReturnType<typeof parseRules>['rules']>();
 
-export function checkQuality(observations: readonly QualityObservation[], programme: Programme, options: QualityOptions): Finding[] {
-  const figures = new FigureIndex(observations);
+export function checkQuality(observations: readonly QualityObservation[], programme: Programme, options: QualityOptions, figures = new FigureIndex(observations)): Finding[] {
   let rules = parsedRules.get(programme);
   if (!rules) parsedRules.set(programme, (rules = parseRules(programme).rules));
   const out: Finding[] = [];
@@ -39,9 +39,19 @@ export function checkQuality(observations: readonly QualityObservation[], progra
   return out;
 }
 
-/** A month's findings with its data-quality findings added (batch, report --month): history = the months before. */
-export function withMonthQuality(issues: readonly Finding[], observations: readonly QualityObservation[], programme: Programme, period: Period, outliers: OutlierOptions | null | undefined): Finding[] {
-  const quality = checkQuality(observations, programme, { periods: [period], outliers: outliers === undefined ? DEFAULT_OUTLIER_OPTIONS : outliers });
+/**
+ * A month's findings with its data-quality findings added (batch, report --month): history = the months before.
+ * `figures`: the observations already indexed (batch extends the previous month's index), else indexed here.
+ */
+export function withMonthQuality(
+  issues: readonly Finding[],
+  observations: readonly QualityObservation[],
+  programme: Programme,
+  period: Period,
+  outliers: OutlierOptions | null | undefined,
+  figures?: FigureIndex,
+): Finding[] {
+  const quality = checkQuality(observations, programme, { periods: [period], outliers: outliers === undefined ? DEFAULT_OUTLIER_OPTIONS : outliers }, figures);
   return quality.length ? sortFindings([...issues, ...quality]) : [...issues];
 }
 

@@ -73,9 +73,13 @@ interface Subject {
   value: number;
 }
 
-/** The figures checked: each indicator's own value and each of its parts. */
+/** The figures checked: each indicator's own value and each of its parts (made once per programme: batch checks month after month). */
+const kinds = new WeakMap<Programme, { ind: Indicator; part: string | null }[]>();
 function figureKinds(programme: Programme): { ind: Indicator; part: string | null }[] {
+  const known = kinds.get(programme);
+  if (known) return known;
   const out: { ind: Indicator; part: string | null }[] = [];
+  kinds.set(programme, out);
   for (const ind of programme.indicators) {
     out.push({ ind, part: null });
     for (const p of ind.parts) out.push({ ind, part: p.id });
@@ -130,6 +134,7 @@ function isCount(ind: Indicator, part: string | null): boolean {
 export function checkOutliers(figures: FigureIndex, programme: Programme, period: Period, options: OutlierOptions): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
+  const window = historyWindow(period);
   for (const { ind, part } of figureKinds(programme)) {
     // The period's figures, one per unit.
     const subjects: Subject[] = [];
@@ -154,7 +159,7 @@ export function checkOutliers(figures: FigureIndex, programme: Programme, period
       const reasons: Reason[] = [];
       const peer = peers.get(s);
       if (peer) reasons.push(peer);
-      const history = historyReasons(figures, s, period, options);
+      const history = historyReasons(figures, s, period, window, options);
       for (const r of history) reasons.push(r);
       if (!compared.has(s)) {
         const typical = typicalReason(s);
@@ -231,7 +236,7 @@ function peerStats(figures: FigureIndex, programme: Programme, subjects: readonl
 }
 
 /** The unit's own earlier figures: outside their widened min–max band, or a step beyond the catalog's. */
-function historyReasons(figures: FigureIndex, s: Subject, period: Period, options: OutlierOptions): Reason[] {
+function historyReasons(figures: FigureIndex, s: Subject, period: Period, window: readonly Period[], options: OutlierOptions): Reason[] {
   const reasons: Reason[] = [];
   const previous: { period: Period; value: number }[] = [];
   // The window before the period, looked up one period at a time: a year's own figure (a level's latest month
@@ -239,7 +244,8 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, option
   // A change of definition (the 2022 poverty standard): figures measured the old way are no history.
   const since = Math.max(-Infinity, ...(s.ind.breaks ?? []).filter((b) => b.year <= period.year).map((b) => b.year));
   const series = figures.seriesOf(s.unit, s.ind.id, s.part);
-  for (const p of historyWindow(period)) {
+  if (!series) return reasons;
+  for (const p of window) {
     if (p.year < since) continue;
     const o = figures.periodIn(series, p);
     if (!o || (p.month === null && o.month !== null && s.ind.flow)) continue;

@@ -1,3 +1,4 @@
+import { lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -46,6 +47,30 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * writeFileAtomic with synchronous calls, for a command that writes many files one after another (batch: two
+ * per month, the manifest, the caches): the same checks and the same guarantee, without a thread-pool round
+ * trip per step.
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  let existing = null;
+  try {
+    existing = lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const kind = existing ? fileKind(existing) : null;
+  if (kind) throw new NotRegularFileError(path, kind);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${tmpSuffix()}.tmp`);
+  try {
+    writeFileSync(tmp, data, { flag: 'wx' });
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
     throw error;
   }
 }
