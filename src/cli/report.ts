@@ -3,8 +3,7 @@ import type { FindingsOptions } from './findings-option.js';
 import { computeReport, noDataForYear } from '../compute/report.js';
 import { yearOutsideProgramme } from '../programme/targets.js';
 import { hasErrors } from '../model/finding.js';
-import { observeAllYears } from '../pipeline/years.js';
-import { observationWith } from '../model/observation.js';
+import { yearFigures } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/report/dispatch.js';
 import { EXIT, UsageError } from './errors.js';
@@ -49,15 +48,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   // The period-aware assembly review uses: files under YYYY/MM/ folders are normalised month by month (their
   // folder gives a month they do not state), and monthly figures make the year as a month's summary does —
   // flows the year to date, levels the latest month — never one month taken for the year.
-  const observed = observeAllYears(read.tables, index, { year });
-  const normalised = { observations: observed.observations, findings: observed.findings };
-  if (normalised.observations.some((o) => o.year === year && o.month !== null)) {
-    const { yearFromMonths } = await import('../compute/monthly.js');
-    const marked = observed.cumulative.size ? normalised.observations.map((o) => (observed.cumulative.has(o) ? observationWith(o, { cumulative: true }) : o)) : normalised.observations;
-    const folded = yearFromMonths(marked, index, year);
-    normalised.observations = folded.observations;
-    normalised.findings.push(...folded.findings);
-  }
+  const normalised = yearFigures(read.tables, index, year);
   // Nothing reads the tables past here: a long file's bytes are let go before quality and compute run.
   read.tables.length = 0;
   const noData = noDataForYear(normalised.observations, year);

@@ -88,6 +88,20 @@ export function observeAllYears(
 }
 
 /**
+ * A year's figures and findings from tables of any years (`report --year`): monthly figures of the year make
+ * it as a month's summary does — flows the year to date, levels the latest month — never one month taken for
+ * the year. The monthly figures it folds (a national export's million) are let go when it returns.
+ */
+export function yearFigures(tables: readonly Table[], index: CatalogIndex, year: number): { observations: Observation[]; findings: Finding[] } {
+  const observed = observeAllYears(tables, index, { year });
+  if (!observed.observations.some((o) => o.year === year && o.month !== null)) return { observations: observed.observations, findings: observed.findings };
+  const marked = observed.cumulative.size ? observed.observations.map((o) => (observed.cumulative.has(o) ? observationWith(o, { cumulative: true }) : o)) : observed.observations;
+  const folded = yearFromMonths(marked, index, year);
+  for (const f of folded.findings) observed.findings.push(f);
+  return { observations: folded.observations, findings: observed.findings };
+}
+
+/**
  * One figure per unit, indicator, part and year. An annual figure wins; else the year's months give it, as a
  * month's summary makes the year to date (compute/monthly.ts yearFromMonths, which `report --year` uses too):
  * a stock (a rate, a count of households) as its last month states it, a flow (jobs created) as the year to
