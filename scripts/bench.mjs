@@ -62,7 +62,10 @@ let extras = [];
 try {
   extras = readdirSync(extraDir).filter((f) => f.endsWith('.mjs')).sort();
 } catch {}
+// BENCH_ONLY=national-csv runs the built-in cases and only the scripts/bench/ files whose names contain it.
+const only = process.env.BENCH_ONLY;
 for (const f of extras) {
+  if (only && !f.includes(only)) continue;
   const mod = await import(new URL(f, extraDir));
   for (const c of await mod.cases({ measure, node, cli, tmp, baseline })) CASES.push(c);
 }
