@@ -18,8 +18,7 @@ import { cellLocation, finding, type Finding } from '../model/finding.js';
 import type { Cell, CellValue, Table } from '../model/table.js';
 import { formatBytes, MAX_MERGED_CELLS, RATIO_MIN_BYTES, type ReadLimits } from './limits.js';
 import { decodeXml } from './ooxml.js';
-import { createInflateRaw } from 'node:zlib';
-import { entryData, inflateEntry, readCentralDirectory, ZipError, type ZipEntry } from './zip.js';
+import { inflateEntry, readCentralDirectory, streamEntry, ZipError, type ZipEntry } from './zip.js';
 
 const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 
@@ -186,55 +185,30 @@ async function scanEntry(bytes: Uint8Array, entry: ZipEntry, handler: XmlHandler
     feeder.finish();
     return;
   }
-  const data = entryData(bytes, entry);
-  await new Promise<void>((resolve, reject) => {
-    const inflater = createInflateRaw();
-    let total = 0;
-    let failed = false;
-    const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      inflater.destroy();
-      reject(error);
-    };
-    inflater.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      total += chunk.length;
-      if (total > entry.uncompressedSize) {
-        fail(
-          new ZipError(
-            `the zip entry ${entry.name} inflates to more than the ${entry.uncompressedSize} bytes it declares`,
-            'inflates-beyond-declared',
-            `mục zip ${entry.name} giải nén ra hơn ${entry.uncompressedSize} byte đã khai báo`,
-          ),
-        );
-        return;
-      }
-      try {
-        feeder.push(chunk);
-      } catch (error) {
-        fail(error);
-        return;
-      }
-      // Past the cell budget nothing more is kept: reading on would only cost time (and leave the CRC unchecked, as the finding says the file was not read whole).
+  // Inflated as workbooks' parts are (zip.ts streamEntry: on the reader's own thread where Node allows, 32 KB
+  // pieces), capped at the size the entry declares (which the caps above have checked), and its CRC checked
+  // when it is read to the end (a reader that stops at the cell budget leaves the rest unread and unchecked).
+  let stopped = false;
+  try {
+    await streamEntry(bytes, entry, { maxBytes: entry.uncompressedSize, maxRatio: Infinity, minRatioBytes: 0 }, (chunk) => {
+      feeder.push(chunk);
+      // Past the cell budget nothing more is kept: reading on would only cost time.
       if (handler.done()) {
-        failed = true;
-        inflater.destroy();
-        resolve();
+        stopped = true;
+        return false;
       }
     });
-    inflater.on('error', (error: Error) => fail(new ZipError(`the zip entry ${entry.name} is damaged (${error.message})`, 'corrupt', `mục zip ${entry.name} bị hỏng (${error.message})`)));
-    inflater.on('end', () => {
-      if (failed) return;
-      try {
-        feeder.finish();
-        resolve();
-      } catch (error) {
-        fail(error);
-      }
-    });
-    inflater.end(data);
-  });
+  } catch (error) {
+    if (error instanceof ZipError && error.kind === 'inflates-beyond-cap') {
+      throw new ZipError(
+        `the zip entry ${entry.name} inflates to more than the ${entry.uncompressedSize} bytes it declares`,
+        'inflates-beyond-declared',
+        `mục zip ${entry.name} giải nén ra hơn ${entry.uncompressedSize} byte đã khai báo`,
+      );
+    }
+    throw error;
+  }
+  if (!stopped) feeder.finish();
 }
 
 /**
@@ -251,10 +225,11 @@ class WindowFeeder {
 
   constructor(private readonly scanner: XmlScanner) {}
 
+  /** `chunk` is the inflater's to reuse once push returns: what is kept of it is a copy. */
   push(chunk: Buffer): void {
     if (!chunk.length) return;
     this.utf16 ??= (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
-    this.pending.push(chunk);
+    this.pending.push(Buffer.from(chunk));
     this.pendingBytes += chunk.length;
     if (!this.utf16 && this.pendingBytes >= this.need) this.scan(false);
   }

@@ -157,6 +157,39 @@ describe('.ods: the zip guard', () => {
     expect(read.findings[0]!.messageVi).toContain('bom zip');
   });
 
+  it('a content.xml whose bytes do not match its CRC-32 is a damaged file, not silently other numbers', async () => {
+    const content = odsContent(SHEET);
+    const good = await readBytes(odsOf(content), 'good.ods');
+    expect(good.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const bad = await readBytes(
+      zipEntries([
+        { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+        { name: 'content.xml', data: Buffer.from(content), deflate: true, crc: 0x12345678 },
+      ]),
+      'crc.ods',
+    );
+    expect(bad.tables).toEqual([]);
+    expect(bad.findings.map((f) => f.code)).toEqual(['unreadable-file']);
+    expect(bad.findings[0]!.message).toContain('checksum');
+  });
+
+  it('a content.xml of many inflated pieces (each one the inflater reuses) reads as it does stored, cell for cell', async () => {
+    // ~3 MB of rows: a hundred 32 KB pieces and three 1 MB windows, names and values cut at their edges.
+    let rows = ods.row(ods.text('Đơn vị') + ods.text('Chỉ tiêu') + ods.text('Năm') + ods.text('Giá trị'));
+    for (let i = 0; i < 12_000; i++) rows += ods.row(ods.text(i % 2 ? 'Ba Đình' : 'Hoàn Kiếm') + ods.text('Giải quyết việc làm') + ods.float(2000 + (i % 24)) + ods.float(i * 7));
+    const content = odsContent(ods.table('Dài', rows));
+    const entries = (deflate: boolean) => zipEntries([
+      { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+      { name: 'content.xml', data: Buffer.from(content), deflate },
+    ]);
+    const deflated = await readBytes(entries(true), 'long.ods');
+    const stored = await readBytes(entries(false), 'long.ods');
+    expect(deflated.findings).toEqual(stored.findings);
+    expect(values(deflated.tables[0]!.rows)).toEqual(values(stored.tables[0]!.rows));
+    expect(values(deflated.tables[0]!.rows)).toHaveLength(12_001);
+    expect(values(deflated.tables[0]!.rows)[12_000]).toEqual(['Ba Đình', 'Giải quyết việc làm', 2000 + (11_999 % 24), 11_999 * 7]);
+  });
+
   it('a truncated content.xml is a damaged file, not a half-read one', async () => {
     const content = odsContent(SHEET).slice(0, 900);
     const read = await readBytes(odsOf(content), 'cut.ods');
