@@ -456,17 +456,10 @@ function canonicalIndex(v: string): number {
   return canonicalIndexIn(v, 0, v.length);
 }
 
-/** canonicalIndex of s.slice(start, end), read in place. */
+/** canonicalIndex of s.slice(start, end), read in place: up to 15 digits, no leading zero. */
 function canonicalIndexIn(s: string, start: number, end: number): number {
-  const n = end - start;
-  if (n === 0 || n > 15 || (n > 1 && s.charCodeAt(start) === 0x30)) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const d = s.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+  if (end - start > 1 && s.charCodeAt(start) === 0x30) return -1;
+  return digitsIn(s, start, end, 15);
 }
 
 /** The number 1 to `most` ASCII digits write (leading zeros allowed: /^\d{1,most}$/), read in place; -1 for anything else. */

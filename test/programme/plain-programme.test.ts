@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bothWays } from './helpers.js';
 import { nationalProgramme } from '../../scripts/lib/national.mjs';
 import { parseProgramme, plainProgramme, programmeParsing } from '../../src/programme/load.js';
 import { parseProgrammeLazily } from '../../src/programme/plain.js';
@@ -14,14 +15,6 @@ afterEach(() => {
 
 const builtin = JSON.parse(readFileSync('catalog/programme-08.json', 'utf8')) as Record<string, unknown>;
 
-function bothWays(data: unknown) {
-  programmeParsing.plainUnits = true;
-  const plain = parseProgramme(structuredClone(data), 'p.json');
-  programmeParsing.plainUnits = false;
-  const zod = parseProgramme(structuredClone(data), 'p.json');
-  programmeParsing.plainUnits = true;
-  return { plain, zod };
-}
 
 function expectAlike(data: unknown, why = '') {
   const { plain, zod } = bothWays(data);

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bothWays } from './helpers.js';
 import { nationalProgramme } from '../../scripts/lib/national.mjs';
 import { parseProgramme, plainUnits, programmeParsing } from '../../src/programme/load.js';
 import { timeRatio } from '../helpers.js';
@@ -14,14 +15,6 @@ afterEach(() => {
 const builtin = JSON.parse(readFileSync('catalog/programme-08.json', 'utf8')) as Record<string, unknown> & { units: Record<string, unknown>[] };
 const national = nationalProgramme() as Record<string, unknown> & { units: Record<string, unknown>[] };
 
-function bothWays(data: unknown) {
-  programmeParsing.plainUnits = true;
-  const plain = parseProgramme(structuredClone(data), 'p.json');
-  programmeParsing.plainUnits = false;
-  const zod = parseProgramme(structuredClone(data), 'p.json');
-  programmeParsing.plainUnits = true;
-  return { plain, zod };
-}
 
 function withUnits(units: unknown[]) {
   return { ...builtin, units: [...builtin.units, ...units] };
