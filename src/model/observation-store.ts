@@ -109,7 +109,7 @@ export class ObservationStore {
     this.column[i] = valueColumn;
     if (plan !== null) this.plans.set(i, { plan, column: planColumn });
     this.length = i + 1;
-    return viewOf(this, i);
+    return new StoredObservation(this, i);
   }
 
   private grow(): void {
@@ -214,14 +214,4 @@ export class StoredObservation implements Observation {
     if (planSource && o.plan !== null) o.planSource = planSource;
     return o;
   }
-}
-
-/**
- * A view made as an object literal rather than by `new`: V8 learns, per literal, that its objects all live on
- * and then makes them in the old generation directly, where a million views made by `new` were each copied
- * there by the young generation's collections (about 3 × their garbage-collection time, measured). The literal's
- * __proto__ gives it the class's getters, and instanceof holds.
- */
-function viewOf(store: ObservationStore, at: number): StoredObservation {
-  return { __proto__: StoredObservation.prototype, store, at, place: undefined } as unknown as StoredObservation;
 }
