@@ -44,7 +44,7 @@ export class ObservationStore {
     readonly sheet: string | null,
     expected = 64,
   ) {
-    // The table's own size bounds the hint: a row gives a figure per value column, and the columns double past it.
+    // The table's own size bounds the hint: a row gives a figure per value column, and the columns grow past it.
     const n = Math.max(64, Math.min(Math.ceil(expected), 1 << 24));
     this.unit = new Int32Array(n);
     this.figure = new Int32Array(n);
