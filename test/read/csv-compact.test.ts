@@ -183,7 +183,7 @@ describe('a long CSV costs in proportion to its rows', () => {
     expect(ratio).toBeLessThan(8);
   }, 120_000);
 
-  it('holds under 200 bytes a row, its observations included (about 105 measured, 46 of them the file\'s own bytes; observations as plain objects held about 190, arrays of cells 1.1 KB), and the same per row at 4 × the rows', () => {
+  it('holds under 250 bytes a row, its observations included (155–200 measured: 85 of buffers, the file\'s own bytes, its row starts and the figures\' columns, and 70–115 of heap; observations as plain objects held 256, arrays of cells 1.1 KB), and the same per row at 4 × the rows', () => {
     // In a child with --expose-gc, on the built modules: heap and buffers after reading and normalising, kept alive.
     const dir = mkdtempSync(join(tmpdir(), 'welfare-compact-'));
     const files = [30_000, 120_000].map((n) => {
@@ -215,7 +215,7 @@ describe('a long CSV costs in proportion to its rows', () => {
       const [small, large] = out;
       expect(small!.observations).toBe(36_000); // "Tổng số hộ" is a part of two indicators
       expect(large!.observations).toBe(144_000);
-      expect(large!.bytes / large!.rows).toBeLessThan(200);
+      expect(large!.bytes / large!.rows).toBeLessThan(250);
       expect(large!.bytes / small!.bytes).toBeLessThan(5);
     } finally {
       rmSync(dir, { recursive: true, force: true });
