@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { MonthlyInput, MonthlyObservation, SubmittedFile } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
 import { observationWith, type UnitRef } from '../model/observation.js';
+import { CITY_AS_ONE } from '../model/figure-map.js';
 import type { Table } from '../model/table.js';
 import { unitFromFileName } from '../normalise/context.js';
 import { normalise, resolveDuplicates } from '../normalise/index.js';
@@ -186,6 +187,13 @@ export interface AssembleOptions {
  * would give the list back as it is, with no finding, so it is not run; the figures a month adds are the
  * only ones keyed. Any meeting, or a list that does not start with the figures seen, means resolveDuplicates.
  */
+/** Whether `list` begins with the very objects of `prefix` (identity, not value: the same figures, carried on). */
+export function startsWithSame<T>(list: readonly T[], prefix: readonly T[]): boolean {
+  if (list.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
+  return true;
+}
+
 export class DuplicateScreen {
   private seen: readonly MonthlyObservation[] = [];
   private readonly keys = new Set<string>();
@@ -193,19 +201,14 @@ export class DuplicateScreen {
   /** Whether no two figures of `all` can be duplicates (false: resolve them, and start afresh next time). */
   distinct(all: readonly MonthlyObservation[]): boolean {
     let from = this.seen.length;
-    if (all.length < from) from = -1;
-    else for (let i = 0; i < from; i++) if (all[i] !== this.seen[i]) {
-      from = -1;
-      break;
-    }
-    if (from < 0) {
+    if (!startsWithSame(all, this.seen)) {
       this.keys.clear();
       from = 0;
     }
     for (let i = from; i < all.length; i++) {
       const o = all[i]!;
       if (o.value === null) continue;
-      const key = `${o.unit.kind === 'district' ? o.unit.code : '\u0000city'}\u0001${o.indicator}\u0001${o.part ?? ''}\u0001${o.year * 13 + (o.month ?? 0)}`;
+      const key = `${CITY_AS_ONE(o.unit)}\u0001${o.indicator}\u0001${o.part ?? ''}\u0001${o.year * 13 + (o.month ?? 0)}`;
       if (this.keys.has(key)) {
         this.seen = [];
         this.keys.clear();

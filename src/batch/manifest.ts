@@ -29,7 +29,7 @@ let entrySchema: Zod.ZodType<ManifestEntry> | null = null;
 
 export function manifestEntrySchema(): Zod.ZodType<ManifestEntry> {
   if (entrySchema) return entrySchema;
-  const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
+  const { z } = zod();
   const count = z.number().int().nonnegative();
   const percent = z.number().finite();
   const IndexRowSchema = z.object({
@@ -71,6 +71,11 @@ export function manifestEntrySchema(): Zod.ZodType<ManifestEntry> {
     row: IndexRowSchema,
   }) as unknown as Zod.ZodType<ManifestEntry>;
   return entrySchema;
+}
+
+/** zod, loaded on first need (a lazy require: the bundle is one CommonJS script, with no dynamic import). */
+function zod(): typeof import('zod') {
+  return createRequire(import.meta.url)('zod') as typeof import('zod');
 }
 
 const PERIOD = /^\d{4}-\d{2}$/;
@@ -167,7 +172,7 @@ export function parseManifest(text: string): LoadedManifest {
 
 /** The top of the manifest as zod checks it (the plain check turned it down): its months, or null. */
 function zodTop(data: unknown): Record<string, unknown> | null {
-  const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
+  const { z } = zod();
   const top = z.object({ format: z.literal(MANIFEST_FORMAT), months: z.record(z.string(), z.unknown()) }).safeParse(data);
   return top.success ? top.data.months : null;
 }

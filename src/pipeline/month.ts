@@ -1,5 +1,5 @@
 import type { ExcludedFile } from '../batch/discover.js';
-import { assembleMonth, DuplicateScreen, type ReadSubmission } from '../batch/inputs.js';
+import { assembleMonth, DuplicateScreen, startsWithSame, type ReadSubmission } from '../batch/inputs.js';
 import { computeMonth, type MonthlyObservation, type MonthlyOptions, type MonthSummary } from '../compute/monthly.js';
 import type { Finding } from '../model/finding.js';
 import type { CatalogIndex } from '../programme/match.js';
@@ -44,8 +44,7 @@ export class MonthCarry {
     this.last = null; // handed on once: the index is extended in place
     if (!last || last.year !== year || last.month !== month - 1) return null;
     const before = last.observations;
-    if (observations.length < before.length) return null;
-    for (let i = 0; i < before.length; i++) if (observations[i] !== before[i]) return null;
+    if (!startsWithSame(observations, before)) return null;
     let onlyThisMonth = true;
     for (let i = before.length; i < observations.length && onlyThisMonth; i++) onlyThisMonth = observations[i]!.year === year && observations[i]!.month === month;
     return { figures: last.figures, from: before.length, previous: onlyThisMonth ? last.summary : null };
