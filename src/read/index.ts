@@ -7,7 +7,7 @@ import { extname, join, sep } from 'node:path';
 import { finding, type Finding } from '../model/finding.js';
 import type { Table } from '../model/table.js';
 import { type TextEncodingOption } from './decode.js';
-import { DEFAULT_LIMITS, formatBytes, resolveLimits, type ReadLimits } from './limits.js';
+import { formatBytes, resolveLimits, type ReadLimits } from './limits.js';
 import { readJobs } from './jobs.js';
 import { sniffKind, sniffOle } from './sniff.js';
 import { readText } from './text.js';

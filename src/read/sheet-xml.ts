@@ -9,7 +9,6 @@
  * sheets point at one part.
  */
 import { cellLocation, columnLetter, finding, type Finding, columnNumber } from '../model/finding.js';
-import type { Cell, CellValue } from '../model/table.js';
 import {
   MAX_CELL_FINDINGS,
   MAX_CELL_STYLES,

@@ -1,5 +1,5 @@
 import { Grid as Table } from './grid.js';
-import { annualTargetText, resolveTargetSet } from '../programme/targets.js';
+import { resolveTargetSet } from '../programme/targets.js';
 import type { Programme } from '../programme/schema.js';
 import { terminalSafe } from './format.js';
 import type { Lang } from './labels.js';
