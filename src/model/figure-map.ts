@@ -12,8 +12,24 @@ export class FigureMap<V> {
 
   constructor(private readonly unitOf: (unit: UnitRef) => string) {}
 
+  // The last figure asked for: a long table gives a unit's indicator month after month.
+  private lastUnit: UnitRef | null = null;
+  private lastIndicator = '';
+  private lastPart: string | null = null;
+  private lastValue: V | undefined = undefined;
+
   /** The figure's value, made by `make(o)` (and kept) the first time the figure is met. */
   getOrAdd<O extends Pick<Observation, 'unit' | 'indicator' | 'part'>>(o: O, make: (o: O) => V): V {
+    if (o.unit === this.lastUnit && o.indicator === this.lastIndicator && o.part === this.lastPart) return this.lastValue!;
+    const value = this.find(o, make);
+    this.lastUnit = o.unit;
+    this.lastIndicator = o.indicator;
+    this.lastPart = o.part;
+    this.lastValue = value;
+    return value;
+  }
+
+  private find<O extends Pick<Observation, 'unit' | 'indicator' | 'part'>>(o: O, make: (o: O) => V): V {
     const unit = this.unitOf(o.unit);
     let byIndicator = this.byUnit.get(unit);
     if (!byIndicator) this.byUnit.set(unit, (byIndicator = new Map()));

@@ -176,7 +176,7 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   const convention: NumberConvention = table.convention ?? 'vi';
   let headerFields = 0;
   for (let h = header.firstRow; h <= header.lastRow; h++) headerFields = Math.max(headerFields, rowAt(table, h)?.length ?? 0);
-  const state: RowState = { table, index, options, context, header, headerFields, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set(), resolved: new Map(), store: table.compact ? new ObservationStore(table.file, table.sheet, rowCount(table) * 1.125) : null, lastUnit: { text: '', match: null } };
+  const state: RowState = { table, index, options, context, header, headerFields, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set(), resolved: new Map(), store: table.compact ? new ObservationStore(table.file, table.sheet, rowCount(table) * 1.125) : null, lastUnit: { text: '', match: null }, ...HOT_FIELDS };
   if (layout === 'rows') readRowsLayout(state, indicatorCol!, unitCol);
   else readMatrixLayout(state, unitCol ?? inferUnitColumn(table, header, index));
   // A large file's rows are read from it as they are asked for: one that changed meanwhile gives none of its figures.
@@ -239,9 +239,19 @@ interface RowState {
   lastUnit: { text: string; match: UnitMatch | null };
   /** The one Emit of the table, made for its first figure (see scratch). */
   emitting?: Emit;
+  /** The last target emitted, its indicator, and whether its value is a percentage (see emit). */
+  lastTarget?: IndicatorTarget;
+  targetIndicator?: Indicator;
+  targetPercent?: boolean;
+  /** The last unit asked about in unitInPeriod, and its periods' map in `resolved`. */
+  lastResolvedUnit?: UnitMatch;
+  lastByPeriod?: Map<number, UnitMatch>;
   /** The one answer of readRowContext. */
   rowContext?: { unit: UnitMatch; rowYear: number | null; rowMonth: number | null };
 }
+
+/** RowState's fields filled as rows are read, present from the start so that the state keeps one shape. */
+const HOT_FIELDS = { emitting: undefined, rowContext: undefined, lastTarget: undefined, targetIndicator: undefined, targetPercent: undefined, lastResolvedUnit: undefined, lastByPeriod: undefined } as const;
 
 interface UnknownName {
   name: string;
@@ -578,9 +588,15 @@ const NUMBER: CellNumber = { kind: 'number', value: 0 };
 /** One observation from one cell (and its plan cell), with the findings its cells call for. */
 function emit(state: RowState, e: Emit): void {
   const { table, index, findings, convention } = state;
-  const indicator = index.indicator(e.target.indicator);
+  // A long table gives one indicator's figures in a run: the last target's indicator is kept at hand.
+  if (e.target !== state.lastTarget) {
+    state.lastTarget = e.target;
+    state.targetIndicator = index.indicator(e.target.indicator);
+    state.targetPercent = e.target.part === null && isPercentUnit(state.targetIndicator);
+  }
+  const indicator = state.targetIndicator!;
   const row = e.row;
-  const percent = e.target.part === null && isPercentUnit(indicator);
+  const percent = state.targetPercent!;
   // A place and the figure's names (aboutFigure) only for a finding: a long table's million clean figures make none.
   let value: number | null = null;
   if (e.valueCol) {
@@ -684,12 +700,15 @@ function unitInPeriod(state: RowState, e: Emit, year: number, month: number | nu
   const months = month === null ? (monthsOfYear(e.valueCol?.text ?? '') ?? state.context.months) : null;
   if (months) return unitForPeriod(state.index, e.unit, { year, month, months }, unitWhere(state, e), state.unitNoted, state.findings);
   const key = year * 13 + (month ?? 0);
-  let byPeriod = state.resolved.get(e.unit);
+  // A long table gives a unit's rows in a run: its periods' map is kept at hand.
+  let byPeriod = e.unit === state.lastResolvedUnit ? state.lastByPeriod : state.resolved.get(e.unit);
+  state.lastResolvedUnit = e.unit;
+  state.lastByPeriod = byPeriod;
   const hit = byPeriod?.get(key);
   if (hit) return hit;
   const unit = unitForPeriod(state.index, e.unit, { year, month }, unitWhere(state, e), state.unitNoted, state.findings);
   if (unit) {
-    if (!byPeriod) state.resolved.set(e.unit, (byPeriod = new Map()));
+    if (!byPeriod) state.resolved.set(e.unit, (state.lastByPeriod = byPeriod = new Map()));
     byPeriod.set(key, unit);
   }
   return unit;

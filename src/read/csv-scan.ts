@@ -293,6 +293,8 @@ export class CsvRows implements RowSource {
   private failed: { en: string; vi: string } | null = null;
   private spare: Buffer | null = null;
   private readonly interned = new Map<number, Interned>();
+  /** Each of the first columns' last long field (see fieldValue). */
+  private readonly lastFields: (Interned | undefined)[] = [];
   // Keys are at most 2^51 (6 bytes and the length): exact in a double; -1 is no key.
   private readonly shortKeys = new Float64Array(SHORT_SLOTS).fill(-1);
   private readonly shortValues: (string | null)[] = new Array<string | null>(SHORT_SLOTS).fill(null);
@@ -380,7 +382,7 @@ export class CsvRows implements RowSource {
           k = q + 1;
           break;
         }
-        value = this.fieldValue(bytes, j + 1, end, doubled);
+        value = this.fieldValue(bytes, j + 1, end, doubled, count);
         while (k < n && (bytes[k] === SPACE || bytes[k] === BLANK2)) k++;
         i = k;
       } else {
@@ -390,7 +392,7 @@ export class CsvRows implements RowSource {
           if (c === DELIM || c === LF || c === CR) break;
           k++;
         }
-        value = this.fieldValue(bytes, i, k, false);
+        value = this.fieldValue(bytes, i, k, false, count);
         i = k;
       }
       if (shared) {
@@ -419,8 +421,17 @@ export class CsvRows implements RowSource {
    * once too). ASCII fields (codes, years, numbers) are cheaper to decode than to look up. Bounded: at most
    * INTERNED entries.
    */
-  private fieldValue(bytes: Buffer, from: number, to: number, doubled: boolean): string | null {
+  private fieldValue(bytes: Buffer, from: number, to: number, doubled: boolean, column: number): string | null {
     const length = to - from;
+    if (length > SHORT_MAX_BYTES && length <= INTERN_MAX_BYTES && column < LAST_COLUMNS) {
+      // A long table's names come in runs (a unit's rows, an indicator's months): the column's last field, if
+      // these are its bytes again, is the value, with no hashing.
+      const last = this.lastFields[column];
+      if (last && last.doubled === doubled && sameBytes(last.bytes, bytes, from, to)) return last.value;
+      const value = this.longerValue(bytes, from, to, doubled);
+      this.lastFields[column] = { bytes: Uint8Array.prototype.slice.call(bytes, from, to), doubled, value };
+      return value;
+    }
     if (length <= SHORT_MAX_BYTES && !doubled) {
       // A short ASCII field (a code, a year, a month) repeats on row after row: its bytes, packed into a number
       // with its length (the exact key), find the string made last time in a small direct-mapped table that a
@@ -442,16 +453,20 @@ export class CsvRows implements RowSource {
         this.shortValues[slot] = value;
         return value;
       }
-    } else {
-      let ascii = true;
-      for (let p = from; p < to; p++) {
-        if (bytes[p]! >= 0x80) {
-          ascii = false;
-          break;
-        }
-      }
-      if (ascii) return valueOf(bytes.toString('latin1', from, to), doubled);
     }
+    return this.longerValue(bytes, from, to, doubled);
+  }
+
+  /** A field past the short table: ASCII decoded, other text interned (see fieldValue). */
+  private longerValue(bytes: Buffer, from: number, to: number, doubled: boolean): string | null {
+    let ascii = true;
+    for (let p = from; p < to; p++) {
+      if (bytes[p]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return valueOf(bytes.toString('latin1', from, to), doubled);
     if (to - from > INTERN_MAX_BYTES) return valueOf(bytes.toString('utf8', from, to).normalize('NFC'), doubled);
     let h = to - from;
     for (let p = from; p < to; p++) h = Math.imul(h ^ bytes[p]!, 16777619);
@@ -468,6 +483,8 @@ export class CsvRows implements RowSource {
 /** ASCII fields up to this many bytes are looked up in the short-field table; 6 bytes and the length fit a double exactly. */
 const SHORT_MAX_BYTES = 6;
 const SHORT_SLOTS = 4096;
+/** Columns whose last field is kept to compare with the next row's. */
+const LAST_COLUMNS = 64;
 /** Names up to this many bytes are interned; longer texts are decoded each time. */
 const INTERN_MAX_BYTES = 160;
 /** Distinct interned fields per file: a file of a million distinct values stops adding, it does not grow the map. */
