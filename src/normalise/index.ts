@@ -972,6 +972,9 @@ export function resolveDuplicatesIn<T extends Observation>(set: ObservationSet<T
   // Grouped by unit, indicator, part, then period (and the extra key): maps keyed by values the observations
   // already hold, so that a million figures make no key strings. A group holds its one figure's handle; an
   // array is made only for a second, and remembered with its first figure's handle to keep the first-seen order.
+  // A long export read alone, with no figure twice (the usual case), is known to be so from its columns.
+  const store = set.onlyStore;
+  if (store && !options.extraKey && store.duplicateFree(CITY_AS_ONE)) return 0;
   const figures = new FigureMap<PeriodIndex<number | Group<T>>>(CITY_AS_ONE);
   const multiple: Group<T>[] = [];
   set.scan((o, at) => {
