@@ -221,4 +221,43 @@ describe('a long CSV costs in proportion to its rows', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('read from disk as a stream and normalised into columns, holds under 160 bytes a row (118 measured: its row starts, the figures\' columns and two 1 MB pieces; not the file, nor an object a figure), and no more per row at 4 × the rows', () => {
+    // In a child with --expose-gc, on the built modules: heap and buffers after reading and normalising, kept alive.
+    const dir = mkdtempSync(join(tmpdir(), 'welfare-streamed-'));
+    const files = [30_000, 120_000].map((n) => {
+      const path = join(dir, `long-${n}.csv`);
+      writeFileSync(path, longCsv(n));
+      return [n, path];
+    });
+    const script = `
+      const { readPaths } = await import('./dist/read/index.js');
+      const { normaliseToSet } = await import('./dist/normalise/index.js');
+      const { parseProgramme } = await import('./dist/programme/load.js');
+      const { CatalogIndex } = await import('./dist/programme/match.js');
+      const { readFileSync } = await import('node:fs');
+      const index = new CatalogIndex(parseProgramme(JSON.parse(readFileSync('catalog/programme-08.json', 'utf8')), null).programme);
+      const out = [];
+      const kept = [];
+      for (const [rows, path] of JSON.parse(process.argv[1])) {
+        globalThis.gc(); const before = process.memoryUsage();
+        const read = await readPaths([path], { limits: { maxRows: 1e6 } });
+        const result = normaliseToSet(read.tables, index, { year: null });
+        kept.push(read, result);
+        globalThis.gc(); const after = process.memoryUsage();
+        out.push({ rows, observations: result.figures.size, streamed: read.tables[0].compact !== undefined, bytes: after.heapUsed - before.heapUsed + after.external - before.external });
+      }
+      process.stdout.write(JSON.stringify(out));`;
+    try {
+      const out = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script, JSON.stringify(files)], { encoding: 'utf8' })) as { rows: number; observations: number; bytes: number }[];
+      const [small, large] = out;
+      expect(out.every((o) => o.streamed)).toBe(true);
+      expect(small!.observations).toBe(36_000); // "Tổng số hộ" is a part of two indicators
+      expect(large!.observations).toBe(144_000);
+      expect(large!.bytes / large!.rows).toBeLessThan(160);
+      expect(large!.bytes / small!.bytes).toBeLessThan(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
