@@ -405,7 +405,7 @@ function buildSeries(figures: ObservationSet<MonthlyObservation>, year: number):
     out.push(made);
     return made;
   };
-  figures.scan((o, handle) => {
+  const add = (o: MonthlyObservation, handle: number) => {
     if (o.year !== year || o.month === null) return;
     const s = series.getOrAdd(o, make);
     if (o.value !== null) {
@@ -414,7 +414,36 @@ function buildSeries(figures: ObservationSet<MonthlyObservation>, year: number):
       if (had < 0 || (o.cumulative && !figures.cumulativeAt(had))) s.byMonth[o.month] = handle;
     }
     if (o.plan !== null) (s.plans ??= []).push(handle);
-  });
+  };
+  figures.segmentsInOrder(
+    (list, start) => {
+      for (let i = 0; i < list.length; i++) add(list[i]!, start + i);
+    },
+    (store, start) => {
+      // Read from the columns: the series is looked up only when the unit or the figure changes (a long export
+      // gives a unit's indicator month after month), through the cursor moved there. No store figure is
+      // cumulative: a month's first figure stays.
+      const cursor = store.cursor();
+      let lastUnit = -1;
+      let lastFigure = -1;
+      let s: Series | null = null;
+      for (let i = 0, n = store.size; i < n; i++) {
+        if (store.isDropped(i) || store.yearOf(i) !== year) continue;
+        const month = store.monthOf(i);
+        if (month === null) continue;
+        const unit = store.unitIdOf(i);
+        const figure = store.figureIdOf(i);
+        if (s === null || unit !== lastUnit || figure !== lastFigure) {
+          cursor.moveTo(i);
+          s = series.getOrAdd(cursor as MonthlyObservation, make);
+          lastUnit = unit;
+          lastFigure = figure;
+        }
+        if (store.valueOf(i) !== null && s.byMonth[month]! < 0) s.byMonth[month] = start + i;
+        if (store.hasPlanAt(i)) (s.plans ??= []).push(start + i);
+      }
+    },
+  );
   return out;
 }
 
@@ -710,7 +739,7 @@ export function yearFromMonths(
   let monthly = 0;
   const rest: Observation[] = [];
   const annual = new Set<string>();
-  figures.scan((o, handle) => {
+  const sort = (o: Observation) => {
     if (o.year === year) {
       if (o.month !== null) {
         monthly++;
@@ -718,8 +747,21 @@ export function yearFromMonths(
       }
       if (o.value !== null) annual.add(`${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`);
     }
-    rest.push(figures.at(handle));
-  });
+    rest.push(o);
+  };
+  figures.segmentsInOrder(
+    (list) => {
+      for (const o of list) sort(o);
+    },
+    (store) => {
+      // The year's monthly figures (a long export's every one) are counted from the columns; only the rest become views.
+      for (let i = 0, n = store.size; i < n; i++) {
+        if (store.isDropped(i)) continue;
+        if (store.yearOf(i) === year && store.monthOf(i) !== null) monthly++;
+        else sort(store.view(i));
+      }
+    },
+  );
   if (!monthly) return { observations: rest, findings: [] };
   // A figure the year states itself wins over its months.
   const series = annual.size ? buildSeries(figures, year).filter((s) => !annual.has(seriesKey(s))) : buildSeries(figures, year);

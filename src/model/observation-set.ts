@@ -86,6 +86,17 @@ export class ObservationSet<T extends Observation = Observation> {
     }
   }
 
+  /**
+   * Segment by segment, in order: a list with the handle of its first figure, or a store with its own (a pass
+   * that reads a store's columns itself rather than through the cursor).
+   */
+  segmentsInOrder(visitList: (list: readonly T[], start: number) => void, visitStore: (store: ObservationStore, start: number) => void): void {
+    for (const seg of this.segments) {
+      if (seg.list) visitList(seg.list, seg.start);
+      else visitStore(seg.store!, seg.start);
+    }
+  }
+
   /** The figure of a handle, as an object to keep (a store's: its view, the same one each time). */
   at(handle: number): T {
     const seg = this.segmentOf(handle);

@@ -225,6 +225,16 @@ export class ObservationStore {
     if (this.dropped) this.dropped = grown(this.dropped, Uint8Array);
   }
 
+  /** Figure i's unit and figure (indicator and part) as the store numbers them: equal numbers, the same unit or figure. */
+  unitIdOf(i: number): number {
+    return this.unit[i]!;
+  }
+  figureIdOf(i: number): number {
+    return this.figure[i]!;
+  }
+  hasPlanAt(i: number): boolean {
+    return this.plans.size !== 0 && this.plans.has(i);
+  }
   unitOf(i: number): UnitRef {
     return this.units[this.unit[i]!]!.unit;
   }
