@@ -56,10 +56,10 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const quality = checkQuality(normalised.observations, index.programme, { periods: [{ year, month: null }], outliers });
   const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings, ...(noData ? [noData] : []), ...quality]);
   if (opts.by === 'former-district') {
-    if (!['table', 'md', 'json'].includes(format)) throw new UsageError('--by former-district prints as table, md or json');
+    if (!['table', 'md', 'json', 'csv'].includes(format)) throw new UsageError('--by former-district prints as table, md, csv or json');
     const { byFormerDistrict } = await import('../compute/former-district.js');
     const { renderFormerDistrict } = await import('../render/former-district.js');
-    await emit(renderFormerDistrict(byFormerDistrict(model, index.programme), format, opts.lang), opts.out);
+    await emit(renderFormerDistrict(byFormerDistrict(model, index.programme), format, opts.lang, opts.csvLocale), opts.out);
     return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;
   }
   const content = await renderReport(model, {

@@ -1,15 +1,51 @@
 import type { FormerDistrictSeriesView, FormerDistrictView, FormerDistrictYear } from '../compute/former-district.js';
 import { formatNumber } from './format.js';
 import type { Lang } from './labels.js';
+import { toCsv, type CsvCell, type CsvLocale } from './report/csv.js';
 import { mdEscape, row, tableHead } from './report/markdown.js';
 
 export function renderFormerDistrictJson(view: FormerDistrictView): string {
   return JSON.stringify(view, null, 2) + '\n';
 }
 
-/** A former-district view (`--by former-district`) as json, md or plain lines (table). */
-export function renderFormerDistrict(view: FormerDistrictView, format: string, lang: Lang): string {
-  return format === 'json' ? renderFormerDistrictJson(view) : format === 'md' ? renderFormerDistrictMarkdown(view, lang) : renderFormerDistrictText(view, lang);
+/** A former-district view (`--by former-district`) as json, md, csv or plain lines (table). */
+export function renderFormerDistrict(view: FormerDistrictView, format: string, lang: Lang, csvLocale: CsvLocale = 'en'): string {
+  if (format === 'json') return renderFormerDistrictJson(view);
+  if (format === 'md') return renderFormerDistrictMarkdown(view, lang);
+  if (format === 'csv') return renderFormerDistrictCsv(view, lang, csvLocale);
+  return renderFormerDistrictText(view, lang);
+}
+
+/**
+ * One row per former district, then one per shared unit, for a spreadsheet: the same cells as the Markdown
+ * tables in one table (a shared unit's row names the districts it spans; a district's, how many units it has
+ * and whether shared units took part of it), each indicator a column of plain numbers. The report CSV's
+ * conventions: BOM, CRLF, no formula, `--csv-locale vi` for a spreadsheet set to Vietnamese.
+ */
+export function renderFormerDistrictCsv(view: FormerDistrictView, lang: Lang, locale: CsvLocale = 'en'): string {
+  const W = WORDS[lang];
+  const monthly = view.month !== undefined;
+  const values = (vals: Record<string, number | null>): CsvCell[] => view.indicators.map((i) => (vals[i.id] == null ? null : { number: vals[i.id]!, decimals: i.decimals }));
+  const rows: CsvCell[][] = [
+    [W.rowKind, W.codeCol, W.district, W.spansCol, W.unitsCol, W.sharedCol, W.approxCol, ...(monthly ? [W.reportingCol] : []), ...view.indicators.map((i) => (lang === 'en' ? i.nameEn : i.name))],
+  ];
+  for (const g of view.groups) {
+    rows.push([
+      W.groupRow,
+      { code: g.code },
+      `${g.kind} ${g.name}`,
+      null,
+      { number: g.units.length, decimals: 0 },
+      { number: g.shared.length, decimals: 0 },
+      g.approximate ? W.yes : W.no,
+      ...(monthly ? [g.reporting ? `${g.reporting.submitted}/${g.reporting.expected}` : null] : []),
+      ...values(g.values),
+    ]);
+  }
+  for (const u of view.shared) {
+    rows.push([W.sharedRow, { code: u.code }, `${u.kind} ${u.name}`, u.districts.join(', '), null, null, null, ...(monthly ? [u.reported === undefined ? null : u.reported ? W.reported : W.notReported] : []), ...values(u.values)]);
+  }
+  return toCsv(rows, locale);
 }
 
 const WORDS = {
@@ -30,6 +66,13 @@ const WORDS = {
     spansCol: 'Từ quận, huyện cũ',
     none: 'Không có phường, xã nào hình thành từ quận, huyện cũ trong kỳ này.',
     approxNote: '≈: tổng chưa gồm phần của các phường, xã hình thành từ nhiều quận, huyện cũ (không chia cho quận, huyện nào).',
+    rowKind: 'Loại',
+    codeCol: 'Mã',
+    approxCol: 'Xấp xỉ (chưa gồm phần dùng chung)',
+    groupRow: 'Quận, huyện cũ',
+    sharedRow: 'Phường, xã dùng chung',
+    yes: 'có',
+    no: 'không',
   },
   en: {
     title: (y: number, m?: number) => `${m === undefined ? String(y) : `${y}-${String(m).padStart(2, '0')}`} by former district (the boundaries before 1 July 2025)`,
@@ -48,6 +91,13 @@ const WORDS = {
     spansCol: 'From former districts',
     none: 'No ward or commune formed from former districts in this period.',
     approxNote: '≈: the total leaves out the part of the wards and communes formed from several former districts (never apportioned).',
+    rowKind: 'Row',
+    codeCol: 'Code',
+    approxCol: 'Approximate (shared part left out)',
+    groupRow: 'Former district',
+    sharedRow: 'Shared unit',
+    yes: 'yes',
+    no: 'no',
   },
 } as const;
 

@@ -76,9 +76,21 @@ describe('report --by former-district', () => {
     ]);
     expect(md).toContain('| huyện Sóc Sơn | 5 | 0 | 3,834 | 0.000 |');
     expect(md).toContain('| phường Hồng Hà | Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng | 754 | 0.000 |');
+    // As CSV: one table, the former districts then the shared units, numbers as numbers.
+    const csv = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--lang', 'en', '-f', 'csv']);
+    const lines = csv.stdout.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('Row,Code,Former district,From former districts,"Wards, communes",Shared,Approximate (shared part left out),Jobs created,Poor household rate (city standard)');
+    expect(lines[1]).toBe('Former district,001,quận Ba Đình,,0,8,yes,,');
+    expect(lines).toContain('Former district,016,huyện Sóc Sơn,,5,0,no,3834,0.000');
+    expect(lines).toContain('Shared unit,00097,phường Hồng Hà,"Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng",,,,754,0.000');
+    expect(lines.filter((l) => l.startsWith('Former district,'))).toHaveLength(30);
+    expect(lines.filter((l) => l.startsWith('Shared unit,'))).toHaveLength(64);
+    // For a spreadsheet set to Vietnamese: semicolons, decimal commas, codes kept as text.
+    const vi = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'csv', '--csv-locale', 'vi']).stdout;
+    expect(vi).toContain('\r\nQuận, huyện cũ;="016";huyện Sóc Sơn;;5;0;không;3834;0,000\r\n');
     // Formats without a form for it are refused.
-    const csv = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'csv']);
-    expect([csv.code, csv.stderr]).toEqual([2, 'welfare: --by former-district prints as table, md or json\n']);
+    const html = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'html']);
+    expect([html.code, html.stderr]).toEqual([2, 'welfare: --by former-district prints as table, md, csv or json\n']);
   });
 });
 
