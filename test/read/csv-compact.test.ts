@@ -183,8 +183,12 @@ describe('a long CSV costs in proportion to its rows', () => {
     expect(ratio).toBeLessThan(8);
   }, 120_000);
 
-  it('holds under 250 bytes a row, its observations included (155–200 measured: 85 of buffers, the file\'s own bytes, its row starts and the figures\' columns, and 70–115 of heap; observations as plain objects held 256, arrays of cells 1.1 KB), and the same per row at 4 × the rows', () => {
-    // In a child with --expose-gc, on the built modules: heap and buffers after reading and normalising, kept alive.
+  /**
+   * Heap and buffers held after reading and normalising 30,000 and 120,000 rows, kept alive: in a child with
+   * --expose-gc, on the built modules. `readAndNormalise` is the child's code for one file (`path`), giving
+   * `read`, `result`, `figures` (how many) and `streamed` (whether the table is compact).
+   */
+  function heldPerFile(readAndNormalise: string): { rows: number; observations: number; bytes: number; streamed: boolean }[] {
     const dir = mkdtempSync(join(tmpdir(), 'welfare-compact-'));
     const files = [30_000, 120_000].map((n) => {
       const path = join(dir, `long-${n}.csv`);
@@ -192,8 +196,8 @@ describe('a long CSV costs in proportion to its rows', () => {
       return [n, path];
     });
     const script = `
-      const { readBytes } = await import('./dist/read/index.js');
-      const { normalise } = await import('./dist/normalise/index.js');
+      const { readBytes, readPaths } = await import('./dist/read/index.js');
+      const { normalise, normaliseToSet } = await import('./dist/normalise/index.js');
       const { parseProgramme } = await import('./dist/programme/load.js');
       const { CatalogIndex } = await import('./dist/programme/match.js');
       const { readFileSync } = await import('node:fs');
@@ -203,61 +207,39 @@ describe('a long CSV costs in proportion to its rows', () => {
       for (const [rows, path] of JSON.parse(process.argv[1])) {
         const file = readFileSync(path);
         globalThis.gc(); const before = process.memoryUsage();
-        const read = await readBytes(file, 'long.csv', { limits: { maxRows: 1e6 } });
-        const result = normalise(read.tables, index, { year: null });
+        ${readAndNormalise}
         kept.push(read, result);
         globalThis.gc(); const after = process.memoryUsage();
-        out.push({ rows, observations: result.observations.length, bytes: after.heapUsed - before.heapUsed + after.external - before.external });
+        out.push({ rows, observations: figures, streamed: read.tables[0].compact !== undefined, bytes: after.heapUsed - before.heapUsed + after.external - before.external });
       }
       process.stdout.write(JSON.stringify(out));`;
     try {
-      const out = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script, JSON.stringify(files)], { encoding: 'utf8' })) as { rows: number; observations: number; bytes: number }[];
-      const [small, large] = out;
-      expect(small!.observations).toBe(36_000); // "Tổng số hộ" is a part of two indicators
-      expect(large!.observations).toBe(144_000);
-      expect(large!.bytes / large!.rows).toBeLessThan(250);
-      expect(large!.bytes / small!.bytes).toBeLessThan(5);
+      return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script, JSON.stringify(files)], { encoding: 'utf8' }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it('holds under 250 bytes a row, its observations included (155–200 measured: 85 of buffers, the file\'s own bytes, its row starts and the figures\' columns, and 70–115 of heap; observations as plain objects held 256, arrays of cells 1.1 KB), and the same per row at 4 × the rows', () => {
+    const [small, large] = heldPerFile(`
+      const read = await readBytes(file, 'long.csv', { limits: { maxRows: 1e6 } });
+      const result = normalise(read.tables, index, { year: null });
+      const figures = result.observations.length;`);
+    expect(small!.observations).toBe(36_000); // "Tổng số hộ" is a part of two indicators
+    expect(large!.observations).toBe(144_000);
+    expect(large!.bytes / large!.rows).toBeLessThan(250);
+    expect(large!.bytes / small!.bytes).toBeLessThan(5);
   }, 120_000);
 
   it('read from disk as a stream and normalised into columns, holds under 160 bytes a row (118 measured: its row starts, the figures\' columns and two 1 MB pieces; not the file, nor an object a figure), and no more per row at 4 × the rows', () => {
-    // In a child with --expose-gc, on the built modules: heap and buffers after reading and normalising, kept alive.
-    const dir = mkdtempSync(join(tmpdir(), 'welfare-streamed-'));
-    const files = [30_000, 120_000].map((n) => {
-      const path = join(dir, `long-${n}.csv`);
-      writeFileSync(path, longCsv(n));
-      return [n, path];
-    });
-    const script = `
-      const { readPaths } = await import('./dist/read/index.js');
-      const { normaliseToSet } = await import('./dist/normalise/index.js');
-      const { parseProgramme } = await import('./dist/programme/load.js');
-      const { CatalogIndex } = await import('./dist/programme/match.js');
-      const { readFileSync } = await import('node:fs');
-      const index = new CatalogIndex(parseProgramme(JSON.parse(readFileSync('catalog/programme-08.json', 'utf8')), null).programme);
-      const out = [];
-      const kept = [];
-      for (const [rows, path] of JSON.parse(process.argv[1])) {
-        globalThis.gc(); const before = process.memoryUsage();
-        const read = await readPaths([path], { limits: { maxRows: 1e6 } });
-        const result = normaliseToSet(read.tables, index, { year: null });
-        kept.push(read, result);
-        globalThis.gc(); const after = process.memoryUsage();
-        out.push({ rows, observations: result.figures.size, streamed: read.tables[0].compact !== undefined, bytes: after.heapUsed - before.heapUsed + after.external - before.external });
-      }
-      process.stdout.write(JSON.stringify(out));`;
-    try {
-      const out = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script, JSON.stringify(files)], { encoding: 'utf8' })) as { rows: number; observations: number; bytes: number }[];
-      const [small, large] = out;
-      expect(out.every((o) => o.streamed)).toBe(true);
-      expect(small!.observations).toBe(36_000); // "Tổng số hộ" is a part of two indicators
-      expect(large!.observations).toBe(144_000);
-      expect(large!.bytes / large!.rows).toBeLessThan(160);
-      expect(large!.bytes / small!.bytes).toBeLessThan(5);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const [small, large] = heldPerFile(`
+      const read = await readPaths([path], { limits: { maxRows: 1e6 } });
+      const result = normaliseToSet(read.tables, index, { year: null });
+      const figures = result.figures.size;`);
+    expect(small!.streamed && large!.streamed).toBe(true);
+    expect(small!.observations).toBe(36_000);
+    expect(large!.observations).toBe(144_000);
+    expect(large!.bytes / large!.rows).toBeLessThan(160);
+    expect(large!.bytes / small!.bytes).toBeLessThan(5);
   }, 120_000);
 });
