@@ -189,10 +189,21 @@ export class ObservationStore {
     const periods = (maxYear - minYear + 1) * 13;
     const figures = this.figures.length;
     if (ids.size * figures * periods >= 2 ** 53) return false;
+    const keyOf = (i: number) => (canonical[this.unit[i]!]! * figures + this.figure[i]!) * periods + (this.year[i]! - minYear) * 13 + this.month[i]!;
+    // A long export in its usual order (unit, indicator, month) gives rising keys: no two equal, with no sort.
+    let previous = -1;
+    let rising = true;
+    for (let i = 0; i < this.length && rising; i++) {
+      if (this.hasValue[i] !== 1 || this.dropped?.[i] === 1) continue;
+      const key = keyOf(i);
+      rising = key > previous;
+      previous = key;
+    }
+    if (rising) return true;
     const keys = new Float64Array(n);
     for (let i = 0, k = 0; i < this.length; i++) {
       if (this.hasValue[i] !== 1 || this.dropped?.[i] === 1) continue;
-      keys[k++] = (canonical[this.unit[i]!]! * figures + this.figure[i]!) * periods + (this.year[i]! - minYear) * 13 + this.month[i]!;
+      keys[k++] = keyOf(i);
     }
     keys.sort();
     for (let k = 1; k < n; k++) if (keys[k] === keys[k - 1]) return false;

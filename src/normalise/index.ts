@@ -289,15 +289,23 @@ const foldsToTotal = (name: string): boolean => TOTALS.has(fold(name));
 const isSignatureText = (text: string): boolean => SIGNATURE.test(fold(text)) || isDateLine(text);
 
 function isEmptyRow(row: (Cell | undefined)[] | undefined): boolean {
-  return !row || row.every((c) => cellText(c) === '');
+  if (!row) return true;
+  for (const c of row) if (cellText(c) !== '') return false;
+  return true;
 }
 
 /** The signature block, or the date line above it ("Ba Vì, ngày 10 tháng 01 năm 2024"). */
 function isSignatureRow(row: (Cell | undefined)[]): boolean {
   let first = '';
   for (const c of row) if ((first = cellText(c)) !== '') break;
-  return first !== '' && remember(signatureTexts, first, isSignatureText);
+  if (first === '') return false;
+  // A long table starts row after row with the same unit: its answer is kept at hand.
+  if (first === lastFirstText) return lastFirstSignature;
+  lastFirstText = first;
+  return (lastFirstSignature = remember(signatureTexts, first, isSignatureText));
 }
+let lastFirstText = '';
+let lastFirstSignature = false;
 
 /** A cell that holds a value of its own: not empty, and not the copy a merged range spreads. */
 function ownText(cell: Cell | undefined): string {
@@ -541,7 +549,7 @@ function rowInteger(state: RowState, row: (Cell | undefined)[], r: number, col: 
   const cell = row[col.index];
   const text = cellText(cell);
   if (!text) return null;
-  const value = typeof cell?.value === 'number' ? cell.value : what === 'year' ? remember(yearTexts, text, yearIn) : remember(monthTexts, text, monthFromText);
+  const value = typeof cell?.value === 'number' ? cell.value : what === 'year' ? yearOfText(text) : remember(monthTexts, text, monthFromText);
   const ok = value !== null && Number.isInteger(value) && (what === 'year' ? value >= 1900 && value <= 2100 : value >= 1 && value <= 12);
   if (ok) return value;
   state.findings.push(
@@ -552,6 +560,16 @@ function rowInteger(state: RowState, row: (Cell | undefined)[], r: number, col: 
 
 // A long table repeats a handful of year and month texts on every row: each is read once.
 const yearTexts = new Map<string, number | null>();
+// And most often the same year as the row before.
+let lastYearText = '';
+let lastYear: number | null = null;
+function yearOfText(text: string): number | null {
+  if (text !== lastYearText) {
+    lastYearText = text;
+    lastYear = remember(yearTexts, text, yearIn);
+  }
+  return lastYear;
+}
 const monthTexts = new Map<string, number | null>();
 
 function monthFromText(text: string): number | null {

@@ -411,7 +411,8 @@ export class CsvRows implements RowSource {
       }
       break;
     }
-    if (shared) cells.length = count;
+    // Rows of a long table have the same fields: the length is set only when it differs (setting it costs).
+    if (shared && cells.length !== count) cells.length = count;
     // A blank line is an empty row (as the csv-parse path reads it).
     if (count === 1 && cells[0]!.value === null) return [];
     return cells;
