@@ -30,14 +30,27 @@ const MAX_CACHE_FILE_BYTES = 256 * 2 ** 20;
 const PACKAGE_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 
-/** The key of one file's entry: its content, its name, the reader and the options that change the result. */
+/** The digest of the reader and the options that change what a file reads as, made once per run (see readKey). */
+const settingsDigests = new Map<string, string>();
+
+/**
+ * The key of one file's entry: its content, its name, the reader and the options that change the result. Plain
+ * text, not a hash per file (a changed run looks up every file of the year): the sha256 of the reader and the
+ * options, made once, then the file's own sha256 and name, which no separator can make ambiguous (a sha256 is hex).
+ */
 export function readKey(sha256: string, file: string, options: unknown, readerVersion = READER_VERSION): string {
-  return sha256Of(JSON.stringify({ reader: readerVersion, welfare: PACKAGE_VERSION, sha256, file, options: options ?? null }));
+  const settings = JSON.stringify({ reader: readerVersion, welfare: PACKAGE_VERSION, options: options ?? null });
+  let digest = settingsDigests.get(settings);
+  if (digest === undefined) {
+    digest = sha256Of(settings);
+    if (settingsDigests.size < 100) settingsDigests.set(settings, digest);
+  }
+  return `${digest}:${sha256}:${file}`;
 }
 
 interface Bucket {
-  /** file → its key and outcome: as read from the cache file (data), or as JSON text to write (text). */
-  entries: Map<string, { key: string; data?: unknown; text?: string }>;
+  /** file → its key and outcome: as read from the cache file (data, and its line there), or as JSON text to write (text). */
+  entries: Map<string, { key: string; data?: unknown; text?: string; line?: string }>;
   dirty: boolean;
   /** The files present in the folder this run: only theirs are written back. */
   present: Set<string>;
@@ -67,7 +80,7 @@ export class ReadCache {
       b.dirty = true;
       return b;
     }
-    const text = readTextOrError(path);
+    const text = readAsciiOrError(path);
     if (text === null) return b;
     if (text instanceof Error) {
       this.notes.push(`the read cache ${path} could not be read (${text.code ?? text.message}); its files were read again`);
@@ -75,11 +88,22 @@ export class ReadCache {
       return b;
     }
     try {
+      // Written as ASCII (below): a byte past 0x7f is not ours (an older format, or damage), and reading it as Latin-1 would change its text.
+      if (/[^\x00-\x7f]/.test(text)) throw new Error('not a cache file of this version');
       const parsed = JSON.parse(text) as { format?: unknown; entries?: unknown };
       if (parsed.format !== FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null || Array.isArray(parsed.entries)) throw new Error('not a cache file of this version');
-      for (const [file, entry] of Object.entries(parsed.entries)) {
+      // One entry a line (save below): each line's text is kept, so that writing this month's file again (one of
+      // its files changed) copies the others' lines instead of encoding their figures again.
+      const lines = text.split('\n');
+      const entries = Object.entries(parsed.entries);
+      const aligned = lines.length === entries.length + 3 && lines[0] === HEADER;
+      for (let i = 0; i < entries.length; i++) {
+        const [file, entry] = entries[i]!;
         if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') throw new Error(`bad entry for ${file}`);
-        b.entries.set(file, { key: entry[0], data: entry[1] });
+        const line = aligned ? lines[i + 1]! : '';
+        const body = line.endsWith(',') ? line.slice(0, -1) : line;
+        const kept = aligned && body.startsWith(`${JSON.stringify(file)}:[`) ? { line: body } : {};
+        b.entries.set(file, { key: entry[0], data: entry[1], ...kept });
       }
     } catch (error) {
       this.notes.push(`the read cache ${path} is damaged (${(error as Error).message.slice(0, 120)}); its files were read again and it was rebuilt`);
@@ -110,7 +134,7 @@ export class ReadCache {
     let b = this.buckets.get(period);
     if (!b) this.buckets.set(period, (b = { entries: new Map(), dirty: true, present: new Set() }));
     b.present.add(file);
-    b.entries.set(file, { key, text: JSON.stringify(read, replacer) });
+    b.entries.set(file, { key, text: asciiJson(JSON.stringify(read, replacer)) });
     b.dirty = true;
   }
 
@@ -131,9 +155,9 @@ export class ReadCache {
         if (!b.dirty) continue;
         const lines = [...b.entries.keys()].sort().map((file) => {
           const e = b.entries.get(file)!;
-          return `${JSON.stringify(file)}:[${JSON.stringify(e.key)},${e.text ?? JSON.stringify(e.data)}]`;
+          return e.line ?? asciiJson(`${JSON.stringify(file)}:[${JSON.stringify(e.key)},${e.text ?? JSON.stringify(e.data)}]`);
         });
-        await write(join(this.dir, `${period}.json`), `{"format":${FORMAT},"entries":{${lines.join(',\n')}}}\n`);
+        await write(join(this.dir, `${period}.json`), `${HEADER}\n${lines.join(',\n')}\n}}\n`);
       }
       for (const name of await readdir(this.dir)) {
         const m = /^(\d{4}-\d{2})\.json$/.exec(name);
@@ -155,10 +179,19 @@ function statOrNull(path: string): Stats | null {
   }
 }
 
-/** The file's text; null when it is not there; the error when it cannot be read. */
-function readTextOrError(path: string): string | null | NodeJS.ErrnoException {
+/**
+ * JSON text with every character past ASCII written as its \\u escape (the same JSON once parsed). A changed run
+ * reads every month's cache file: bytes read as Latin-1 make a one-byte string with no decoding, where UTF-8
+ * with Vietnamese names in it took longer to decode than JSON.parse took to parse the result.
+ */
+export function asciiJson(text: string): string {
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The file's text (as Latin-1: see asciiJson); null when it is not there; the error when it cannot be read. */
+function readAsciiOrError(path: string): string | null | NodeJS.ErrnoException {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path, 'latin1');
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : (error as NodeJS.ErrnoException);
   }
@@ -172,7 +205,9 @@ export async function isFolder(path: string): Promise<boolean> {
 // --- encoding -------------------------------------------------------------------------------------------
 // An outcome is plain data but for numbers JSON cannot hold (NaN, ±Infinity, -0): those are {"$n": "-0"}.
 
-const FORMAT = 1;
+/** 2: written as ASCII (asciiJson), one entry a line between the header's line and the closing one. */
+const FORMAT = 2;
+const HEADER = `{"format":${FORMAT},"entries":{`;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 function replacer(_key: string, value: unknown): unknown {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_DIR, decodeOutcome, readKey, READER_VERSION } from '../../src/batch/read-cache.js';
+import { asciiJson, CACHE_DIR, decodeOutcome, readKey, READER_VERSION } from '../../src/batch/read-cache.js';
 import { demoCopy, runDemo, snapshot, tmp } from './helpers.js';
 
 const run = runDemo;
@@ -62,10 +62,38 @@ describe('the read cache (--out/.welfare-cache/)', { timeout: 60_000 }, () => {
     expect((await run(root, out, { hooks: { readerVersion: READER_VERSION + 1 }, encoding: 'utf-8' })).files).toEqual({ read: 1, cached: total - 1 });
   });
 
+  it('cache files are ASCII: every other character escaped, the same JSON once parsed', () => {
+    const data = { name: 'Hoàn Kiếm', other: 'Đống Đa 😀 \u2028', plain: 'a"b\\c\n', n: [1, -2.5, null] };
+    const text = asciiJson(JSON.stringify(data));
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(text).toContain('"Ho\\u00e0n Ki\\u1ebfm"');
+    expect(JSON.parse(text)).toEqual(data);
+    expect(asciiJson('{"a":1}')).toBe('{"a":1}');
+  });
+
+  it('a cache file with bytes past ASCII (the UTF-8 of an earlier format) is not read as Latin-1: rebuilt with a note', async () => {
+    const root = demoCopy();
+    const out = tmp();
+    await run(root, out);
+    const january = join(out, CACHE_DIR, '2024-01.json');
+    const good = readFileSync(january, 'latin1');
+    // The same entries as UTF-8 text, as format 1 wrote them.
+    writeFileSync(january, JSON.stringify(JSON.parse(good)), 'utf8');
+    expect(readFileSync(january).some((b) => b > 0x7f)).toBe(true);
+    changeFebruary(root, 4242);
+    const result = await run(root, out);
+    expect(result.notes.some((n) => n.includes('2024-01.json is damaged (not a cache file of this version)'))).toBe(true);
+    expect(readFileSync(january, 'latin1')).toBe(good);
+    const fresh = tmp();
+    await run(root, fresh);
+    expect(everything(out)).toEqual(everything(fresh));
+  });
+
   it('keys name the content, the file, the reader and the options', () => {
     const sha = 'a'.repeat(64);
     const base = readKey(sha, '2024/01/x.csv', { encoding: 'utf-8' }, 1);
-    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    // The reader's and the options' digest (made once a run), then the content's sha256 and the name as they are.
+    expect(base).toMatch(new RegExp(`^[0-9a-f]{64}:${sha}:2024/01/x\\.csv$`));
     expect(readKey(sha, '2024/01/x.csv', { encoding: 'utf-8' }, 1)).toBe(base);
     expect(readKey('b'.repeat(64), '2024/01/x.csv', { encoding: 'utf-8' }, 1)).not.toBe(base);
     expect(readKey(sha, '2024/01/y.csv', { encoding: 'utf-8' }, 1)).not.toBe(base);
@@ -100,7 +128,7 @@ describe('the read cache (--out/.welfare-cache/)', { timeout: 60_000 }, () => {
     await run(root, out);
     const march = join(out, CACHE_DIR, '2024-03.json');
     const text = readFileSync(march, 'utf8');
-    const firstFile = /^\{"format":1,"entries":\{"([^"]+)"/.exec(text)![1]!;
+    const firstFile = /^\{"format":2,"entries":\{\n"([^"]+)"/.exec(text)![1]!;
     // Valid JSON, but the first entry's first figure has a unit of no kind.
     expect(text).toContain(`"${firstFile}":["`);
     writeFileSync(march, text.replace(/"observations":\[\{"unit":\{"kind":"(district|city)"/, '"observations":[{"unit":{"kind":"nowhere"'));
