@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Finding, Severity } from '../model/finding.js';
+import type { Finding, Location, Severity } from '../model/finding.js';
 import type { MonthlyObservation } from '../compute/monthly.js';
 import type { FileOutcome, NamedUnit } from './inputs.js';
 import type { UnitRef } from '../model/observation.js';
@@ -134,7 +134,7 @@ export class ReadCache {
     let b = this.buckets.get(period);
     if (!b) this.buckets.set(period, (b = { entries: new Map(), dirty: true, present: new Set() }));
     b.present.add(file);
-    b.entries.set(file, { key, text: asciiJson(JSON.stringify(read, replacer)) });
+    b.entries.set(file, { key, text: outcomeText(read, file) });
     b.dirty = true;
   }
 
@@ -205,8 +205,11 @@ export async function isFolder(path: string): Promise<boolean> {
 // --- encoding -------------------------------------------------------------------------------------------
 // An outcome is plain data but for numbers JSON cannot hold (NaN, ±Infinity, -0): those are {"$n": "-0"}.
 
-/** 2: written as ASCII (asciiJson), one entry a line between the header's line and the closing one. */
-const FORMAT = 2;
+/**
+ * 2: written as ASCII (asciiJson), one entry a line between the header's line and the closing one.
+ * 3: a figure of the usual shape as an array (encodeOutcome).
+ */
+const FORMAT = 3;
 const HEADER = `{"format":${FORMAT},"entries":{`;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -222,6 +225,56 @@ class Corrupt extends Error {}
 
 function fail(what: string): never {
   throw new Corrupt(what);
+}
+
+/** The keys of a figure as normalise makes it, in their order; `cumulative` may follow (a "Lũy kế" column). */
+const FIGURE_KEYS = ['unit', 'unitName', 'indicator', 'part', 'year', 'month', 'value', 'plan', 'source'] as const;
+const SOURCE_KEYS = ['file', 'sheet', 'row', 'column', 'cell'] as const;
+
+function hasKeys(o: object, keys: readonly string[], extra: string | null): boolean {
+  const own = Object.keys(o);
+  if (own.length !== keys.length && !(extra !== null && own.length === keys.length + 1 && own[keys.length] === extra)) return false;
+  for (let i = 0; i < keys.length; i++) if (own[i] !== keys[i]) return false;
+  return true;
+}
+
+/**
+ * The outcome as the cache keeps it: a figure of the usual shape (its keys in FIGURE_KEYS' order, its place in
+ * this file) as an array of its values, [unit, unitName, indicator, part, year, month, value, plan, sheet, row,
+ * column, cell] and `cumulative` when it has one, a third of the text of the object (keys and the file's name
+ * are not repeated per figure); any other figure as it is. decodeOutcome makes the same object again, keys in
+ * the same order. A changed run reads every month's cache file, so its size is what that costs.
+ */
+export function encodeOutcome(outcome: FileOutcome, file: string): unknown {
+  return { ...outcome, observations: outcome.observations.map((o) => encodeFigure(o, file)) };
+}
+
+/** An outcome's text in a cache file (ASCII JSON of encodeOutcome); decodeOutcome(JSON.parse(text), file) gives it back. */
+export function outcomeText(outcome: FileOutcome, file: string): string {
+  return asciiJson(JSON.stringify(encodeOutcome(outcome, file), replacer));
+}
+
+function encodeFigure(figure: MonthlyObservation, file: string): unknown {
+  const o = (typeof (figure as { toJSON?: unknown }).toJSON === 'function' ? (figure as unknown as { toJSON(): MonthlyObservation }).toJSON() : figure) as MonthlyObservation;
+  const s = o.source as Location | undefined;
+  if (!hasKeys(o, FIGURE_KEYS, 'cumulative') || typeof s !== 'object' || s === null || !hasKeys(s, SOURCE_KEYS, null) || s.file !== file) return o;
+  const row: unknown[] = [o.unit, o.unitName, o.indicator, o.part, o.year, o.month, o.value, o.plan, s.sheet, s.row, s.column, s.cell];
+  if ('cumulative' in o) row.push(o.cumulative);
+  // JSON drops a key whose value is undefined but writes null in an array: such a figure is kept as it is.
+  if (row.includes(undefined) || (row.length === 13 && typeof row[12] !== 'boolean')) return o;
+  return row;
+}
+
+/** A figure kept as an array (encodeFigure) made again, its keys in their order. */
+function figureFromRow(r: unknown[], file: string): MonthlyObservation {
+  if (r.length !== 12 && !(r.length === 13 && typeof r[12] === 'boolean')) fail('a bad figure');
+  const [unit, unitName, indicator, part, year, month, value, plan, sheet, row, column, cell] = r;
+  const text = (v: unknown) => v === null || typeof v === 'string';
+  const count = (v: unknown) => v === null || typeof v === 'number';
+  if (typeof unitName !== 'string' || typeof indicator !== 'string' || typeof year !== 'number' || !text(part) || !count(month) || !text(plan) || !text(sheet) || !count(row) || !text(column) || !text(cell)) fail('a bad figure');
+  const figure = { unit, unitName, indicator, part, year, month, value, plan, source: { file, sheet, row, column, cell } } as MonthlyObservation;
+  if (r.length === 13) figure.cumulative = r[12] as boolean;
+  return figure;
 }
 
 /** The outcome back, exactly as it was encoded; a Corrupt error for anything that is not one. */
@@ -250,7 +303,7 @@ function isUnitRef(data: unknown): data is UnitRef {
 }
 
 function decodeObservation(data: unknown, file: string): MonthlyObservation {
-  const o = data as Record<string, unknown> | null;
+  const o = (Array.isArray(data) ? figureFromRow(data, file) : data) as Record<string, unknown> | null;
   if (typeof o !== 'object' || o === null || typeof o.indicator !== 'string' || typeof o.unitName !== 'string' || typeof o.year !== 'number') fail('a bad figure');
   const unit = o.unit as Record<string, unknown> | null;
   if (typeof unit !== 'object' || unit === null || (unit.kind !== 'district' && unit.kind !== 'city')) fail('a figure without its unit');

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asciiJson, CACHE_DIR, decodeOutcome, readKey, READER_VERSION } from '../../src/batch/read-cache.js';
+import { asciiJson, CACHE_DIR, decodeOutcome, outcomeText, readKey, READER_VERSION } from '../../src/batch/read-cache.js';
+import type { FileOutcome } from '../../src/batch/inputs.js';
 import { demoCopy, runDemo, snapshot, tmp } from './helpers.js';
 
 const run = runDemo;
@@ -128,10 +129,10 @@ describe('the read cache (--out/.welfare-cache/)', { timeout: 60_000 }, () => {
     await run(root, out);
     const march = join(out, CACHE_DIR, '2024-03.json');
     const text = readFileSync(march, 'utf8');
-    const firstFile = /^\{"format":2,"entries":\{\n"([^"]+)"/.exec(text)![1]!;
+    const firstFile = /^\{"format":3,"entries":\{\n"([^"]+)"/.exec(text)![1]!;
     // Valid JSON, but the first entry's first figure has a unit of no kind.
     expect(text).toContain(`"${firstFile}":["`);
-    writeFileSync(march, text.replace(/"observations":\[\{"unit":\{"kind":"(district|city)"/, '"observations":[{"unit":{"kind":"nowhere"'));
+    writeFileSync(march, text.replace(/"observations":\[\[\{"kind":"(district|city)"/, '"observations":[[{"kind":"nowhere"'));
     writeFileSync(join(root, '2024/03/quan-huyen/002-hoan-kiem.csv'), readFileSync(join(root, '2024/03/quan-huyen/002-hoan-kiem.csv'), 'utf8') + '\n');
     const result = await run(root, out);
     expect(result.notes.filter((n) => n.includes('is damaged'))).toHaveLength(1);
@@ -154,6 +155,41 @@ describe('the read cache (--out/.welfare-cache/)', { timeout: 60_000 }, () => {
     await run(root, out);
     expect(existsSync(march)).toBe(false);
     expect(existsSync(join(out, CACHE_DIR, '2024-01.json'))).toBe(true);
+  });
+
+  it('a figure of the usual shape is kept as an array and made again with the same keys in the same order; any other as it is', () => {
+    const place = (row: number) => ({ file: 'f.csv', sheet: null, row, column: 'C', cell: `C${row}` });
+    const usual = { unit: { kind: 'district', code: '001' }, unitName: 'Ba Đình', indicator: 'jobs-created', part: null, year: 2024, month: 1, value: 12, plan: null, source: place(2) };
+    const outcome = {
+      readable: true,
+      statedDate: '2024-02-03',
+      observations: [
+        usual,
+        { ...usual, value: -0, plan: '<3', source: { ...place(3), sheet: 'Sheet 1' } },
+        { ...usual, part: 'households', month: null, value: null, cumulative: true },
+        { ...usual, value: NaN, planSource: place(4) }, // another shape: kept as an object
+        { ...usual, source: { ...place(5), file: 'g.csv' } }, // a place in another file: as it is (decoding refuses it)
+        { unitName: 'Ba Đình', ...usual }, // the same keys in another order
+      ],
+      findings: [],
+      named: null,
+    } as unknown as FileOutcome;
+    const encoded = JSON.parse(outcomeText(outcome, 'f.csv')) as { observations: unknown[] };
+    expect(encoded.observations.map((o) => Array.isArray(o))).toEqual([true, true, true, false, false, false]);
+    expect(encoded.observations[0]).toEqual([{ kind: 'district', code: '001' }, 'Ba Đình', 'jobs-created', null, 2024, 1, 12, null, null, 2, 'C', 'C2']);
+    const { $n } = (encoded.observations[1] as unknown[])[6] as { $n: string };
+    expect($n).toBe('-0');
+    const kept = { ...encoded, observations: encoded.observations.filter((_, i) => i !== 4) };
+    const back = decodeOutcome(kept, 'f.csv');
+    const expected = outcome.observations.filter((_, i) => i !== 4);
+    // Keys in the same order (JSON text equal), and values exactly (-0 and NaN included).
+    expect(back.observations.map((o) => JSON.stringify(o))).toEqual(expected.map((o) => JSON.stringify(o)));
+    expect(Object.is(back.observations[1]!.value, -0)).toBe(true);
+    expect(Number.isNaN(back.observations[3]!.value)).toBe(true);
+    expect(back.observations[2]).toEqual(expected[2]);
+    expect(() => decodeOutcome(encoded, 'f.csv')).toThrow(/a figure of another file/);
+    expect(() => decodeOutcome({ ...encoded, observations: [[1, 2, 3]] }, 'f.csv')).toThrow(/a bad figure/);
+    expect(() => decodeOutcome({ ...encoded, observations: [[...(encoded.observations[0] as unknown[]), 'yes']] }, 'f.csv')).toThrow(/a bad figure/);
   });
 
   it('decodes numbers JSON cannot hold exactly, and refuses what is not an outcome', () => {
