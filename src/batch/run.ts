@@ -15,7 +15,7 @@ import { writeFileAtomicSync } from '../write/atomic.js';
 import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
-import { hashFile, readSubmission, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
+import { hashFile, readSubmissions, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
 import { isFolder, ReadCache, readKey } from './read-cache.js';
 import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
@@ -49,6 +49,8 @@ export interface BatchOptions {
   limits?: Partial<ReadLimits>;
   /** "former-district": each summary (md and json) also groups the wards and communes under their former districts. */
   by?: 'former-district';
+  /** --jobs: threads that read the files not in the read cache (src/read/jobs.ts chooses when absent). */
+  jobs?: number;
   /** For tests: how files are written (default: atomically), and a step run after a month's outputs, before its manifest entry. */
   hooks?: BatchHooks;
 }
@@ -268,11 +270,9 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
     set: (f, sha, got) => periodOf(f) && cache.set(periodOf(f)!, f.file, keyOf(f, sha), got),
   };
   const read = new Map<string, ReadSubmission>();
-  for (const f of toRead.values()) {
-    const h = hashes.get(f.file)!;
-    read.set(f.file, await readSubmission(f, index, readOptions, 'error' in h ? undefined : h, store));
-    progress.tick(f.file);
-  }
+  const sources = [...toRead.values()];
+  const subs = await readSubmissions(sources, index, { ...readOptions, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), hashed: hashes, store, done: (f) => progress.tick(f.file) });
+  for (let i = 0; i < sources.length; i++) read.set(sources[i]!.file, subs[i]!);
   files.read = toRead.size - files.cached;
   hashes.clear(); // the bytes are no longer needed
   await cache.save(atomically, (period) => isFolder(join(options.root, period.slice(0, 4), period.slice(5))));
