@@ -15,6 +15,7 @@
  */
 import { EACH_REPORTER, FigureMap } from '../model/figure-map.js';
 import { finding, sortFindings, type Finding } from '../model/finding.js';
+import { ObservationSet } from '../model/observation-set.js';
 import type { FormerDistrictView } from './former-district.js';
 import type { Observation, UnitRef } from '../model/observation.js';
 import type { CatalogIndex } from '../programme/match.js';
@@ -237,12 +238,13 @@ interface Series {
   indicator: string;
   part: string | null;
   /**
-   * Month m's figure at [m] (1–12; normalise keeps one value per unit, indicator, part, year and month). Made as
-   * a literal, not new Array(13): V8 makes a literal's long-lived arrays in the old generation directly.
+   * Month m's figure at [m] (1–12; normalise keeps one value per unit, indicator, part, year and month), as its
+   * handle in `figures`; -1 for none. Handles, not objects: a long export's figures stay in their columns.
    */
-  byMonth: (MonthlyObservation | undefined)[];
+  byMonth: number[];
   /** The figures that state a plan (null until one does: most series have none). */
-  plans: MonthlyObservation[] | null;
+  plans: number[] | null;
+  figures: ObservationSet<MonthlyObservation>;
 }
 
 interface Collapsed {
@@ -261,8 +263,9 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
   const { year, month } = options;
   const programme = index.programme;
   const gapFindings: Finding[] = [];
-  const series = buildSeries(input.observations, year);
-  const previousYear = buildSeries(input.observations, year - 1);
+  const all = ObservationSet.of(input.observations as MonthlyObservation[]);
+  const series = buildSeries(all, year);
+  const previousYear = buildSeries(all, year - 1);
   const current = collapseAll(series, index, year, month, gapFindings);
   const lastYear = collapseAll(previousYear, index, year - 1, 12, null);
   const setName = options.targets ?? programme.defaultTargets;
@@ -393,23 +396,23 @@ function seriesKey(s: Series): string {
 }
 
 /** The year's series, in the order their first figures come. */
-function buildSeries(observations: readonly MonthlyObservation[], year: number): Series[] {
+function buildSeries(figures: ObservationSet<MonthlyObservation>, year: number): Series[] {
   const out: Series[] = [];
   const series = new FigureMap<Series>(EACH_REPORTER);
-  for (const o of observations) {
-    if (o.year !== year || o.month === null) continue;
+  figures.scan((o, handle) => {
+    if (o.year !== year || o.month === null) return;
     const s = series.getOrAdd(o, () => {
-      const made: Series = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined], plans: null };
+      const made: Series = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1], plans: null, figures };
       out.push(made);
       return made;
     });
     if (o.value !== null) {
-      const had = s.byMonth[o.month];
+      const had = s.byMonth[o.month]!;
       // Two figures for one month (a per-month and a cumulative one): the cumulative one wins.
-      if (!had || (o.cumulative && !had.cumulative)) s.byMonth[o.month] = o;
+      if (had < 0 || (o.cumulative && !figures.cumulativeAt(had))) s.byMonth[o.month] = handle;
     }
-    if (o.plan !== null) (s.plans ??= []).push(o);
-  }
+    if (o.plan !== null) (s.plans ??= []).push(handle);
+  });
   return out;
 }
 
@@ -431,9 +434,9 @@ function collapseAll(
   for (const s of series) {
     const ind = index.indicator(s.indicator);
     const c = ind.flow ? collapseFlow(s, upTo) : collapseLevel(s, upTo);
-    const plan = s.plans ? latest(s.plans.filter((p) => p.month !== null && p.month <= upTo)) : undefined;
+    const plan = s.plans ? latestPlan(s, upTo) : undefined;
     if (c.value === null && !plan) continue;
-    const source = c.asOf !== null ? s.byMonth[c.asOf]!.source : plan!.source;
+    const source = c.asOf !== null ? s.figures.sourceAt(s.byMonth[c.asOf]!) : plan!.source;
     const o: Observation = { unit: s.unit, unitName: s.unitName, indicator: s.indicator, part: s.part, year, month: null, value: c.value, plan: plan?.plan ?? null, source };
     if (plan?.planSource) o.planSource = plan.planSource;
     observations.push(o);
@@ -470,28 +473,42 @@ function maxMonth(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
-function latest(list: readonly MonthlyObservation[]): MonthlyObservation | undefined {
-  let best: MonthlyObservation | undefined;
-  for (const o of list) if (!best || (o.month ?? 0) >= (best.month ?? 0)) best = o;
-  return best;
+/** The series' latest plan of a month up to `upTo` (the last given, of two for one month). */
+function latestPlan(s: Series, upTo: number): MonthlyObservation | undefined {
+  let best = -1;
+  let bestMonth = 0;
+  for (const h of s.plans!) {
+    const month = s.figures.monthAt(h);
+    if (month === null || month > upTo) continue;
+    if (best < 0 || month >= bestMonth) {
+      best = h;
+      bestMonth = month;
+    }
+  }
+  return best < 0 ? undefined : s.figures.at(best);
 }
 
 function collapseLevel(s: Series, upTo: number): Collapsed {
   let asOf: number | null = null;
-  for (let m = Math.min(upTo, 12); m >= 1 && asOf === null; m--) if (s.byMonth[m]) asOf = m;
-  return { value: asOf === null ? null : s.byMonth[asOf]!.value, monthValue: null, asOf, months: asOf === null ? [] : [asOf] };
+  for (let m = Math.min(upTo, 12); m >= 1 && asOf === null; m--) if (s.byMonth[m]! >= 0) asOf = m;
+  return { value: asOf === null ? null : s.figures.valueAt(s.byMonth[asOf]!), monthValue: null, asOf, months: asOf === null ? [] : [asOf] };
+}
+
+/** Whether the figure of a handle is a year-to-date ("Lũy kế") one (only a monthly file's can be). */
+function isCumulative(s: Series, handle: number): boolean {
+  return handle >= 0 && s.figures.cumulativeAt(handle);
 }
 
 /** Year-to-date of a flow as of month `upTo`: the latest cumulative figure, plus the per-month figures after it. */
 function collapseFlow(s: Series, upTo: number): Collapsed {
   const ytd = flowTo(s, upTo);
-  const own = s.byMonth[upTo];
+  const own = s.byMonth[upTo]!;
   let monthValue: number | null = null;
-  if (own && !own.cumulative) monthValue = own.value;
-  else if (own && own.cumulative) {
+  if (own >= 0 && !isCumulative(s, own)) monthValue = s.figures.valueAt(own);
+  else if (own >= 0) {
     const before = upTo > 1 ? flowTo(s, upTo - 1) : { value: 0, months: [] as number[] };
     // The month's own figure is the difference only when the months before are all known.
-    if (before.value !== null && before.months.length === upTo - 1) monthValue = own.value! - before.value;
+    if (before.value !== null && before.months.length === upTo - 1) monthValue = s.figures.valueAt(own)! - before.value;
   }
   return { value: ytd.value, asOf: ytd.asOf, months: ytd.months, monthValue };
 }
@@ -501,9 +518,9 @@ function flowTo(s: Series, upTo: number): { value: number | null; asOf: number |
   let from = 1;
   const months: number[] = [];
   for (let m = upTo; m >= 1; m--) {
-    const o = s.byMonth[m];
-    if (o?.cumulative) {
-      base = o.value!;
+    const o = s.byMonth[m]!;
+    if (isCumulative(s, o)) {
+      base = s.figures.valueAt(o)!;
       from = m + 1;
       for (let k = 1; k <= m; k++) months.push(k);
       break;
@@ -513,9 +530,9 @@ function flowTo(s: Series, upTo: number): { value: number | null; asOf: number |
   let any = from > 1;
   let asOf: number | null = from > 1 ? from - 1 : null;
   for (let m = from; m <= upTo; m++) {
-    const o = s.byMonth[m];
-    if (!o) continue;
-    total += o.value!;
+    const o = s.byMonth[m]!;
+    if (o < 0) continue;
+    total += s.figures.valueAt(o)!;
     any = true;
     months.push(m);
     asOf = m;
@@ -679,28 +696,34 @@ function leftOutOf(input: MonthlyInput, year: number, month: number): LeftOut[] 
  * figure for the same indicator wins over its months. The year's figures are said to come from months, and
  * before December the verdicts are said to compare part of the year with the year's plan.
  */
-export function yearFromMonths(observations: readonly MonthlyObservation[], index: CatalogIndex, year: number): { observations: Observation[]; findings: Finding[] } {
+export function yearFromMonths(
+  observations: readonly MonthlyObservation[] | ObservationSet<MonthlyObservation>,
+  index: CatalogIndex,
+  year: number,
+): { observations: Observation[]; findings: Finding[] } {
+  const figures = observations instanceof ObservationSet ? observations : ObservationSet.of(observations as MonthlyObservation[]);
   // One pass: the rest, whether the year has monthly figures, and which figures the year states itself
-  // (buildSeries takes the year's monthly figures from the same list: a million of them are not copied).
+  // (buildSeries takes the year's monthly figures from the same set: a million of them are not copied, and
+  // those in a long table's columns never become objects).
   let monthly = 0;
   const rest: Observation[] = [];
   const annual = new Set<string>();
-  for (const o of observations) {
+  figures.scan((o, handle) => {
     if (o.year === year) {
       if (o.month !== null) {
         monthly++;
-        continue;
+        return;
       }
       if (o.value !== null) annual.add(`${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`);
     }
-    rest.push(o);
-  }
+    rest.push(figures.at(handle));
+  });
   if (!monthly) return { observations: rest, findings: [] };
   // A figure the year states itself wins over its months.
-  const series = annual.size ? buildSeries(observations, year).filter((s) => !annual.has(seriesKey(s))) : buildSeries(observations, year);
+  const series = annual.size ? buildSeries(figures, year).filter((s) => !annual.has(seriesKey(s))) : buildSeries(figures, year);
   let upTo = 0;
-  for (const s of series) for (let m = 12; m > upTo; m--) if (s.byMonth[m]) upTo = m;
-  for (const s of series) for (const p of s.plans ?? []) upTo = Math.max(upTo, p.month ?? 0);
+  for (const s of series) for (let m = 12; m > upTo; m--) if (s.byMonth[m]! >= 0) upTo = m;
+  for (const s of series) for (const p of s.plans ?? []) upTo = Math.max(upTo, figures.monthAt(p) ?? 0);
   const findings: Finding[] = [];
   if (upTo === 0) return { observations: rest, findings };
   const collapsed = collapseAll(series, index, year, upTo, findings, false);

@@ -37,6 +37,9 @@ export class ObservationStore {
   private lastPart: string | null = null;
   private lastFigure: number | undefined = undefined;
   private planPlaces = new Map<number, Location>();
+  private views = new Map<number, StoredObservation>();
+  /** 1 for a figure a duplicate check dropped; made only when one is. */
+  private dropped: Uint8Array | null = null;
 
   /** `expected`: how many figures the table is likely to give (its rows), so that the columns need not grow. */
   constructor(
@@ -73,7 +76,7 @@ export class ObservationStore {
     rowIndex: number,
     valueColumn: number,
     planColumn: number | null,
-  ): StoredObservation {
+  ): number {
     const i = this.length;
     if (i === this.unit.length) this.grow();
     // A long table gives one unit's rows together, often one indicator's too: the last ids are at hand.
@@ -109,7 +112,58 @@ export class ObservationStore {
     this.column[i] = valueColumn;
     if (plan !== null) this.plans.set(i, { plan, column: planColumn });
     this.length = i + 1;
-    return new StoredObservation(this, i);
+    return i;
+  }
+
+  /** How many figures were added (dropped ones included: see isDropped). */
+  get size(): number {
+    return this.length;
+  }
+
+  /**
+   * Figure i as an Observation that can be kept. The same view comes back for the same figure (its place too):
+   * views are made only for the figures something keeps (a year's figure, a duplicate), not for a million.
+   */
+  view(i: number): StoredObservation {
+    let v = this.views.get(i);
+    if (!v) this.views.set(i, (v = new StoredObservation(this, i)));
+    return v;
+  }
+
+  /** Every figure not dropped, as views (the views made before are the ones given). */
+  toArray(): StoredObservation[] {
+    const out: StoredObservation[] = [];
+    for (let i = 0; i < this.length; i++) if (this.dropped?.[i] !== 1) out.push(this.views.get(i) ?? new StoredObservation(this, i));
+    return out;
+  }
+
+  /**
+   * A view that moves: `cursor.moveTo(i)` makes it figure i. For a pass that reads each figure once and keeps
+   * none (a kept figure is `view(i)`): a million figures make one object.
+   */
+  cursor(): StoredObservation {
+    return new StoredObservation(this, 0);
+  }
+
+  /** Whether figure i is no longer one of the table's (a duplicate's copy; see drop). */
+  isDropped(i: number): boolean {
+    return this.dropped?.[i] === 1;
+  }
+
+  /** Figure i is a duplicate: gone, or when it states a plan, kept for the plan with no value. */
+  drop(i: number): void {
+    if (this.plans.has(i)) {
+      this.hasValue[i] = 0;
+      return;
+    }
+    (this.dropped ??= new Uint8Array(this.unit.length))[i] = 1;
+  }
+
+  /** Figures with a value (the sheet summary's count). */
+  valueCount(): number {
+    let n = 0;
+    for (let i = 0; i < this.length; i++) if (this.hasValue[i] === 1 && this.dropped?.[i] !== 1) n++;
+    return n;
   }
 
   private grow(): void {
@@ -128,6 +182,7 @@ export class ObservationStore {
     this.hasValue = grown(this.hasValue, Uint8Array);
     this.row = grown(this.row, Int32Array);
     this.column = grown(this.column, Int32Array);
+    if (this.dropped) this.dropped = grown(this.dropped, Uint8Array);
   }
 
   unitOf(i: number): UnitRef {
@@ -175,8 +230,20 @@ export class StoredObservation implements Observation {
   private place: Location | undefined = undefined;
   constructor(
     private readonly store: ObservationStore,
-    private readonly at: number,
+    private at: number,
   ) {}
+  /** The store's cursor only (ObservationStore.cursor): this view becomes figure i. */
+  moveTo(i: number): void {
+    this.at = i;
+    this.place = undefined;
+  }
+  /** The figure's number in its store. */
+  get index(): number {
+    return this.at;
+  }
+  get owner(): ObservationStore {
+    return this.store;
+  }
   get unit(): UnitRef {
     return this.store.unitOf(this.at);
   }

@@ -44,6 +44,11 @@ export interface Table {
 export interface RowSource {
   readonly length: number;
   row(r: number): (Cell | undefined)[] | undefined;
+  /**
+   * Row r in an array (and cells) that the next call overwrites: for a pass that reads each row once and keeps
+   * none of it, a million rows make no object each. Absent: `row`.
+   */
+  rowShared?(r: number): (Cell | undefined)[] | undefined;
 }
 
 /** How many rows a table has, without making them. */
@@ -54,6 +59,13 @@ export function rowCount(table: Table): number {
 /** Row r of a table (undefined past its end), made from the compact store when the table has one. */
 export function rowAt(table: Table, r: number): (Cell | undefined)[] | undefined {
   return table.compact ? table.compact.row(r) : table.rows[r];
+}
+
+/** Row r, for a pass that keeps nothing of it: a compact store's shared row (RowSource.rowShared), or the row itself. */
+export function passingRowAt(table: Table, r: number): (Cell | undefined)[] | undefined {
+  const c = table.compact;
+  if (!c) return table.rows[r];
+  return c.rowShared ? c.rowShared(r) : c.row(r);
 }
 
 /**

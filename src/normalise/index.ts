@@ -2,8 +2,9 @@ import { isPercentUnit } from '../programme/units.js';
 import { CITY_AS_ONE, FigureMap } from '../model/figure-map.js';
 import { cellLocation, columnLetter, finding, type Finding, type Location } from '../model/finding.js';
 import { observationWith, type Observation, type UnitRef } from '../model/observation.js';
+import { ObservationSet } from '../model/observation-set.js';
 import { ObservationStore } from '../model/observation-store.js';
-import { cellText, rowAt, rowCount, type Cell, type Table } from '../model/table.js';
+import { cellText, passingRowAt, rowAt, rowCount, type Cell, type Table } from '../model/table.js';
 import type { CatalogIndex, IndicatorTarget, UnitMatch } from '../programme/match.js';
 import type { Indicator } from '../programme/schema.js';
 import { canonicalTarget, isCountIndicator } from '../programme/target.js';
@@ -44,7 +45,16 @@ export interface NormaliseResult {
 
 /** Tables + programme → observations + findings. Pure. */
 export function normalise(tables: readonly Table[], index: CatalogIndex, options: NormaliseOptions): NormaliseResult {
-  let observations: Observation[] = [];
+  const { figures, findings, sheets } = normaliseToSet(tables, index, options);
+  return { observations: figures.toArray(), findings, sheets };
+}
+
+/**
+ * The same, with a long table's figures left in their columns (model/observation-set.ts): for a pass that
+ * reads them once (the year's fold) rather than keeping an object per figure.
+ */
+export function normaliseToSet(tables: readonly Table[], index: CatalogIndex, options: NormaliseOptions): { figures: ObservationSet; findings: Finding[]; sheets: SheetSummary[] } {
+  const figures = new ObservationSet();
   const findings: Finding[] = [];
   const sheets: SheetSummary[] = [];
   const names = new Map<string, { matched: number; unknown: UnknownName[] }>();
@@ -54,10 +64,10 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
     perFile.matched += result.matched ?? 0;
     for (const u of result.unknown ?? []) perFile.unknown.push(u);
     names.set(table.file, perFile);
-    // Loops, not push(...): a sheet of 100,000 bad rows gives more findings than a call takes arguments. The
-    // first table's own array is kept rather than copied (a long export is one table of a million figures).
-    if (!observations.length) observations = result.observations;
-    else for (const o of result.observations) observations.push(o);
+    // The first table's own array is kept rather than copied, and later ones are added by a loop, not
+    // push(...): a sheet of 100,000 bad rows gives more findings than a call takes arguments.
+    if (result.store) figures.addStore(result.store);
+    else figures.addList(result.observations);
     // A cell read for two indicators (a denominator they share, "Tổng số hộ") is one problem, said once.
     const said = new Set<string>();
     for (const f of result.findings) {
@@ -69,8 +79,8 @@ export function normalise(tables: readonly Table[], index: CatalogIndex, options
     sheets.push(result.summary);
   }
   for (const [file, perFile] of names) unknownIndicators(file, perFile.matched, perFile.unknown, index, findings);
-  const deduped = resolveDuplicates(observations, index, findings, { noteCopies: true });
-  return { observations: deduped, findings, sheets };
+  resolveDuplicatesIn(figures, index, findings, { noteCopies: true });
+  return { figures, findings, sheets };
 }
 
 /** A sheet of instructions without a table ("Hướng dẫn", the form `welfare template` writes has one): skipped without a no-table note. */
@@ -81,6 +91,8 @@ function isInstructionsSheet(sheet: string | null): boolean {
 
 interface TableResult {
   observations: Observation[];
+  /** A large table's figures, in columns (its observations are then none). */
+  store?: ObservationStore | null;
   findings: Finding[];
   summary: SheetSummary;
   unknown?: UnknownName[];
@@ -172,11 +184,16 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   } else if (unitCol === undefined && layout === 'matrix') {
     summary.unit = null;
   }
-  summary.observations = state.observations.length;
-  let values = 0;
-  for (const o of state.observations) if (o.value !== null) values++;
-  summary.values = values;
-  return { observations: state.observations, findings, summary, unknown: state.unknown, matched: layout === 'matrix' ? 1 : state.matchedRows };
+  if (state.store) {
+    summary.observations = state.store.size;
+    summary.values = state.store.valueCount();
+  } else {
+    summary.observations = state.observations.length;
+    let values = 0;
+    for (const o of state.observations) if (o.value !== null) values++;
+    summary.values = values;
+  }
+  return { observations: state.observations, store: state.store, findings, summary, unknown: state.unknown, matched: layout === 'matrix' ? 1 : state.matchedRows };
 }
 
 interface RowState {
@@ -256,19 +273,34 @@ function ownText(cell: Cell | undefined): string {
 
 /**
  * Rows of a table after its header (and its row of column numbers), until two empty rows in a row or the
- * signature block. A single empty row inside the table is skipped.
+ * signature block. A single empty row inside the table is skipped. `next()` moves to the next one (false at
+ * the end); `r` and `row` are then its. A compact table's row is shared: it is the next row's after next().
  */
-function* dataRows(table: Table, header: Header): Generator<{ r: number; row: (Cell | undefined)[] }> {
-  let emptyRun = 0;
-  for (let r = headerEnd(header) + 1, n = rowCount(table); r < n; r++) {
-    const row = rowAt(table, r);
-    if (isEmptyRow(row)) {
-      if (++emptyRun >= 2) return;
-      continue;
+class DataRows {
+  r: number;
+  row: (Cell | undefined)[] = [];
+  private readonly end: number;
+  private done = false;
+  constructor(private readonly table: Table, header: Header) {
+    this.r = headerEnd(header);
+    this.end = rowCount(table);
+  }
+
+  next(): boolean {
+    if (this.done) return false;
+    let emptyRun = 0;
+    while (++this.r < this.end) {
+      const row = passingRowAt(this.table, this.r);
+      if (isEmptyRow(row)) {
+        if (++emptyRun >= 2) break;
+        continue;
+      }
+      if (isSignatureRow(row!)) break;
+      this.row = row!;
+      return true;
     }
-    emptyRun = 0;
-    if (isSignatureRow(row!)) return;
-    yield { r, row: row! };
+    this.done = true;
+    return false;
   }
 }
 
@@ -283,7 +315,8 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
   // A long table gives the same name on row after row: the last one's match is kept at hand.
   let lastName = '';
   let lastTargets: IndicatorTarget[] = [];
-  for (const { r, row } of dataRows(table, header)) {
+  for (const rows = new DataRows(table, header); rows.next(); ) {
+    const { r, row } = rows;
     const name = cellText(row[indicatorCol.index]);
     if (!name) continue;
     if (name !== lastName) {
@@ -553,15 +586,15 @@ function emit(state: RowState, e: Emit): void {
     if (value === null) return;
   }
   if (state.store) {
-    const o = state.store.add(unit, unit.unit, unit.name, indicator.id, e.target.part, e.year, e.month, value, plan, e.r, e.valueCol ? e.valueCol.index : -1, plan !== null && e.planCol ? e.planCol.index : null);
-    noteYear(state, e, o);
-    state.observations.push(o);
+    const store = state.store;
+    const i = store.add(unit, unit.unit, unit.name, indicator.id, e.target.part, e.year, e.month, value, plan, e.r, e.valueCol ? e.valueCol.index : -1, plan !== null && e.planCol ? e.planCol.index : null);
+    noteYear(state, e, () => store.placeOf(i));
     return;
   }
   const source = valuePlace(table, e);
   const o: Observation = { unit: unit.unit, unitName: unit.name, indicator: indicator.id, part: e.target.part, year: e.year, month: e.month, value, plan, source };
   if (planSource && plan !== null) o.planSource = planSource;
-  noteYear(state, e, o);
+  noteYear(state, e, () => source);
   state.observations.push(o);
 }
 
@@ -628,7 +661,8 @@ function rangeProblem(indicator: Indicator, part: string | null, value: number):
  * A row, column or sheet of another year: said once per sheet and year, once per column (at its header cell),
  * or per row when the row states its year.
  */
-function noteYear(state: RowState, e: Emit, figure: Observation): void {
+/** `place`: the figure's place, made only for a finding (a long table's million figures make none). */
+function noteYear(state: RowState, e: Emit, place: () => Location): void {
   const wanted = state.options.year;
   if (wanted === null || e.year === wanted) return;
   const previous = e.year === wanted - 1;
@@ -640,7 +674,7 @@ function noteYear(state: RowState, e: Emit, figure: Observation): void {
         'info',
         'year-mismatch',
         `This row is for ${e.year}, not ${wanted}: skipped.${use}`,
-        figure.source,
+        place(),
         { indicator: e.target.indicator, district: e.unit.name },
         `Dòng này là số liệu năm ${e.year}, không phải năm ${wanted}: bỏ qua.${useVi}`,
       ),
@@ -691,7 +725,8 @@ function demoteMeasureColumns(table: Table, header: Header, index: CatalogIndex)
     let units = 0;
     let measures = 0;
     let texts = 0;
-    for (const { row } of dataRows(table, header)) {
+    for (const rows = new DataRows(table, header); rows.next(); ) {
+      const row = rows.row;
       const text = ownText(row[col.index]);
       if (!text) continue;
       texts++;
@@ -738,7 +773,8 @@ function readMatrixLayout(state: RowState, unitCol: HeaderColumn | undefined): v
     .filter((c) => c.role === null && c.text)
     .map((c) => ({ col: c, targets: matchIndicator(index, c.text.replace(/\b(năm|Năm|NĂM)\s+\d{4}\b/g, '').trim()) }))
     .filter((c) => c.targets.length > 0);
-  for (const { r, row } of dataRows(table, header)) {
+  for (const rows = new DataRows(table, header); rows.next(); ) {
+    const { r, row } = rows;
     const text = cellText(row[unitCol.index]);
     if (!text || isTotalUnit(text)) continue;
     const rowContext = readRowContext(state, row, r, unitCol, yearCol, monthCol);
@@ -820,19 +856,27 @@ class PeriodIndex<V> {
 }
 const PERIODS_IN_ARRAYS = 16;
 
-/** Observations of one figure stated more than once; `at` is the first one's index. */
+/** Observations of one figure stated more than once; `at` is the first one's handle, `handles` all of theirs. */
 interface Group<T> {
   at: number;
   list: T[];
+  handles: number[];
 }
 
 export function resolveDuplicates<T extends Observation>(observations: T[], index: CatalogIndex, findings: Finding[], options: DuplicateOptions<T> = {}): T[] {
+  const set = ObservationSet.of(observations);
+  // Nothing dropped: the caller's own array back (every caller made it for this call), not a copy.
+  return resolveDuplicatesIn(set, index, findings, options) ? set.toArray() : observations;
+}
+
+/** The duplicates check over a set (a long table's figures in columns among them); returns how many figures it dropped. */
+export function resolveDuplicatesIn<T extends Observation>(set: ObservationSet<T>, index: CatalogIndex, findings: Finding[], options: DuplicateOptions<T> = {}): number {
   // Grouped by unit, indicator, part, then period (and the extra key): maps keyed by values the observations
-  // already hold, so that a million figures make no key strings. A group holds its one observation as it is;
-  // an array is made only for a second, and remembered with its first figure's place to keep the first-seen order.
+  // already hold, so that a million figures make no key strings. A group holds its one figure's handle; an
+  // array is made only for a second, and remembered with its first figure's handle to keep the first-seen order.
   const figures = new FigureMap<PeriodIndex<number | Group<T>>>(CITY_AS_ONE);
   const multiple: Group<T>[] = [];
-  observations.forEach((o, at) => {
+  set.scan((o, at) => {
     if (o.value === null) return;
     const byPeriod = figures.getOrAdd(o, () => new PeriodIndex());
     const extra = options.extraKey?.(o);
@@ -840,25 +884,29 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
     const had = byPeriod.get(period);
     if (had === undefined) byPeriod.set(period, at);
     else if (typeof had === 'number') {
-      const group = { at: had, list: [observations[had]!, o] };
+      const group = { at: had, list: [set.at(had), set.at(at)], handles: [had, at] };
       byPeriod.set(period, group);
       multiple.push(group);
-    } else had.list.push(o);
+    } else {
+      had.list.push(set.at(at));
+      had.handles.push(at);
+    }
   });
   multiple.sort((a, b) => a.at - b.at);
-  const drop = new Set<T>();
+  const drop = new Set<number>();
   // Cells (a part two indicators share is one cell) of each file that repeat another file's.
   const copies = new Map<string, { kept: string; copy: string; cells: Set<string> }>();
   // A part two indicators share ("Tổng số hộ") is one group per indicator: the same two cells, said once.
   const said = new Set<string>();
-  for (const { list } of multiple) {
+  for (const { list, handles } of multiple) {
     const first = list[0]!;
     const differing = list.filter(
       (o) => (!options.acrossFilesOnly || o.source.file !== first.source.file) && Math.abs(o.value! - first.value!) > 1e-9 * Math.max(1, Math.abs(first.value!)),
     );
     if (!differing.length) {
-      for (const o of list.slice(1)) {
-        drop.add(o);
+      for (let k = 1; k < list.length; k++) {
+        const o = list[k]!;
+        drop.add(handles[k]!);
         if (options.noteCopies && o.source.file !== first.source.file && o.source.file !== null && first.source.file !== null) {
           const pair = `${first.source.file}\u0000${o.source.file}`;
           const cell = `${o.source.sheet}|${o.source.cell ?? o.source.row}`;
@@ -869,7 +917,7 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
       }
       continue;
     }
-    for (const o of list) drop.add(o);
+    for (const h of handles) drop.add(h);
     const other = differing[0]!;
     const ind = index.indicator(first.indicator);
     const what = first.part ? ind.parts.find((p) => p.id === first.part)?.name ?? first.part : ind.name;
@@ -900,8 +948,10 @@ export function resolveDuplicates<T extends Observation>(observations: T[], inde
       ),
     );
   }
-  // Keep plans: a dropped value's observation still carries its plan. Nothing dropped: the caller's own array
-  // back (both callers made it for this call), not a copy of a million figures.
-  if (!drop.size) return observations;
-  return observations.flatMap((o) => (drop.has(o) ? (o.plan !== null ? [observationWith(o, { value: null })] : []) : [o]));
+  if (!drop.size) return 0;
+  // Keep plans: a dropped value's observation still carries its plan. A store marks its own; lists are made again.
+  const fromLists = new Set<T>();
+  for (const h of drop) if (!set.dropInStore(h)) fromLists.add(set.at(h));
+  if (fromLists.size) set.remakeLists((list) => list.flatMap((o) => (fromLists.has(o) ? (o.plan !== null ? [observationWith(o, { value: null })] : []) : [o])));
+  return drop.size;
 }

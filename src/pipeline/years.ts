@@ -5,8 +5,9 @@ import { computeReport } from '../compute/report.js';
 import type { ReportModel } from '../compute/model.js';
 import { finding, type Finding } from '../model/finding.js';
 import { observationWith, type Observation } from '../model/observation.js';
+import type { ObservationSet } from '../model/observation-set.js';
 import type { Table } from '../model/table.js';
-import { normalise } from '../normalise/index.js';
+import { normalise, normaliseToSet } from '../normalise/index.js';
 import { targetSetInForce } from '../programme/in-force.js';
 import type { CatalogIndex } from '../programme/match.js';
 
@@ -48,6 +49,12 @@ export function observeAllYears(
   index: CatalogIndex,
   options: { year?: number } = {},
 ): { observations: Observation[]; cumulative: Set<Observation>; findings: Finding[] } {
+  const observed = observeAll(tables, index, options);
+  return { observations: observed.figures.toArray(), cumulative: observed.cumulative, findings: observed.findings };
+}
+
+/** observeAllYears, with a long table's figures left in their columns (model/observation-set.ts). */
+function observeAll(tables: readonly Table[], index: CatalogIndex, options: { year?: number }): { figures: ObservationSet; cumulative: Set<Observation>; findings: Finding[] } {
   const annual: Table[] = [];
   const months = new Map<string, { year: number; month: number; tables: Table[] }>();
   for (const t of tables) {
@@ -62,9 +69,9 @@ export function observeAllYears(
     months.set(key, group);
   }
   // A year's report flags the annual files' rows of other years (year-mismatch); a review takes every year.
-  const first = normalise(annual, index, { year: options.year ?? null });
-  // normalise's arrays are its caller's to keep: extended in place, not copied (a long file gives a million).
-  const observations: Observation[] = first.observations;
+  const first = normaliseToSet(annual, index, { year: options.year ?? null });
+  // normalise's set is its caller's to keep: extended in place, not copied (a long file gives a million).
+  const figures = first.figures;
   const findings: Finding[] = first.findings;
   const cumulative = new Set<Observation>();
   // One month's files together, as batch does: two months' files that state no month are not duplicates.
@@ -81,21 +88,26 @@ export function observeAllYears(
       const withMonth: Observation = observationWith(o, { month: o.month ?? group.month });
       const flag = flags.get(`${o.source.file}|${o.source.sheet ?? ''}`) ?? null;
       if (flag === 'all' || (flag !== null && o.source.column !== null && flag.has(o.source.column))) cumulative.add(withMonth);
-      observations.push(withMonth);
+      figures.push(withMonth);
     }
   }
-  return { observations, cumulative, findings };
+  return { figures, cumulative, findings };
 }
 
 /**
  * A year's figures and findings from tables of any years (`report --year`): monthly figures of the year make
  * it as a month's summary does — flows the year to date, levels the latest month — never one month taken for
- * the year. The monthly figures it folds (a national export's million) are let go when it returns.
+ * the year. The monthly figures it folds (a national export's million) stay in their columns and are let go
+ * when it returns: only the year's figures become objects.
  */
 export function yearFigures(tables: readonly Table[], index: CatalogIndex, year: number): { observations: Observation[]; findings: Finding[] } {
-  const observed = observeAllYears(tables, index, { year });
-  if (!observed.observations.some((o) => o.year === year && o.month !== null)) return { observations: observed.observations, findings: observed.findings };
-  const marked = observed.cumulative.size ? observed.observations.map((o) => (observed.cumulative.has(o) ? observationWith(o, { cumulative: true }) : o)) : observed.observations;
+  const observed = observeAll(tables, index, { year });
+  let monthly = false;
+  observed.figures.scan((o) => {
+    if (o.year === year && o.month !== null) monthly = true;
+  });
+  if (!monthly) return { observations: observed.figures.toArray(), findings: observed.findings };
+  const marked = observed.cumulative.size ? observed.figures.mapLists((o) => (observed.cumulative.has(o) ? observationWith(o, { cumulative: true }) : o)) : observed.figures;
   const folded = yearFromMonths(marked, index, year);
   for (const f of folded.findings) observed.findings.push(f);
   return { observations: folded.observations, findings: observed.findings };

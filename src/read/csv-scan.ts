@@ -105,13 +105,16 @@ function onlyBlanks(bytes: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 
+/** The next quote at or after `from`, or -1. A loop, not Buffer#indexOf: a field's few bytes cost less than a call into C++. */
 function indexOfQuote(bytes: Uint8Array, from: number): number {
-  return bytes.indexOf(QUOTE, from);
+  for (let p = from, n = bytes.length; p < n; p++) if (bytes[p] === QUOTE) return p;
+  return -1;
 }
 
 /** The rows of a scanned file: each made from its bytes when asked for. */
 class CsvRows implements RowSource {
   readonly length: number;
+  private shared: { cells: Cell[]; pool: Cell[] } | null = null;
   private readonly interned = new Map<number, Interned>();
   // Keys are at most 2^51 (6 bytes and the length): exact in a double; -1 is no key.
   private readonly shortKeys = new Float64Array(SHORT_SLOTS).fill(-1);
@@ -125,12 +128,22 @@ class CsvRows implements RowSource {
   }
 
   row(r: number): (Cell | undefined)[] | undefined {
+    return this.read(r, null);
+  }
+
+  rowShared(r: number): (Cell | undefined)[] | undefined {
+    return this.read(r, (this.shared ??= { cells: [], pool: [] }));
+  }
+
+  /** Row r, in fresh cells, or in `shared`'s array and cells (the last row's, overwritten). */
+  private read(r: number, shared: { cells: Cell[]; pool: Cell[] } | null): (Cell | undefined)[] | undefined {
     if (r < 0 || r >= this.length) return undefined;
     const bytes = this.bytes;
     const n = bytes.length;
     const DELIM = this.delim;
     const BLANK2 = DELIM === TAB ? SPACE : TAB;
-    const cells: (Cell | undefined)[] = [];
+    const cells: (Cell | undefined)[] = shared ? shared.cells : [];
+    let count = 0;
     let i = this.starts[r]!;
     for (;;) {
       let j = i;
@@ -141,7 +154,7 @@ class CsvRows implements RowSource {
         let doubled = false;
         let end: number;
         for (;;) {
-          const q = bytes.indexOf(QUOTE, k);
+          const q = indexOfQuote(bytes, k);
           if (bytes[q + 1] === QUOTE) {
             doubled = true;
             k = q + 2;
@@ -164,15 +177,22 @@ class CsvRows implements RowSource {
         value = this.fieldValue(i, k, false);
         i = k;
       }
-      cells.push({ value });
+      if (shared) {
+        let cell = shared.pool[count];
+        if (cell) cell.value = value;
+        else shared.pool.push((cell = { value }));
+        cells[count] = cell;
+      } else cells.push({ value });
+      count++;
       if (i < n && bytes[i] === DELIM) {
         i++;
         continue;
       }
       break;
     }
+    if (shared) cells.length = count;
     // A blank line is an empty row (as the csv-parse path reads it).
-    if (cells.length === 1 && cells[0]!.value === null) return [];
+    if (count === 1 && cells[0]!.value === null) return [];
     return cells;
   }
 

@@ -11,7 +11,7 @@ function store(): { store: ObservationStore; views: StoredObservation[] } {
     s.add(baDinh, baDinh.unit, baDinh.name, 'jobs-created', null, 2026, 3, 5234, null, 4, 4, null),
     s.add(soYTe, soYTe.unit, soYTe.name, 'poverty-rate', 'poor-households', 2025, null, null, '<3', 9, 3, 5),
     s.add(baDinh, baDinh.unit, baDinh.name, 'poverty-rate', null, 2024, 12, -0.25, '2,5', 1, -1, 2),
-  ];
+  ].map((i) => s.view(i));
   return { store: s, views };
 }
 
@@ -77,7 +77,7 @@ describe('a large table\'s figures kept in columns, each read through a view', (
   it('keeps every figure as its columns grow (past the first 64 and many doublings)', () => {
     const s = new ObservationStore('big.csv', null);
     const views: StoredObservation[] = [];
-    for (let i = 0; i < 5000; i++) views.push(s.add(i % 2 ? baDinh : soYTe, (i % 2 ? baDinh : soYTe).unit, i % 2 ? 'Ba Đình' : 'Sở Y tế', `ind-${i % 7}`, i % 3 ? null : 'part', 2021 + (i % 5), i % 13 === 0 ? null : i % 13, i % 11 === 0 ? null : i * 0.5, null, i, i % 9, null));
+    for (let i = 0; i < 5000; i++) views.push(s.view(s.add(i % 2 ? baDinh : soYTe, (i % 2 ? baDinh : soYTe).unit, i % 2 ? 'Ba Đình' : 'Sở Y tế', `ind-${i % 7}`, i % 3 ? null : 'part', 2021 + (i % 5), i % 13 === 0 ? null : i % 13, i % 11 === 0 ? null : i * 0.5, null, i, i % 9, null)));
     views.forEach((v, i) => {
       expect(v.value).toBe(i % 11 === 0 ? null : i * 0.5);
       expect(v.month).toBe(i % 13 === 0 ? null : i % 13);
@@ -87,5 +87,31 @@ describe('a large table\'s figures kept in columns, each read through a view', (
       expect(v.unitName).toBe(i % 2 ? 'Ba Đình' : 'Sở Y tế');
       expect(v.source.row).toBe(i + 1);
     });
+  });
+
+  it('gives the same view for a figure each time, and a cursor that moves over the figures without keeping any', () => {
+    const { store: s, views } = store();
+    expect(s.view(1)).toBe(views[1]);
+    const cursor = s.cursor();
+    const seen: (number | null)[] = [];
+    for (let i = 0; i < s.size; i++) {
+      cursor.moveTo(i);
+      seen.push(cursor.value);
+      // Its place is figure i's, not the one it had before it moved.
+      expect(cursor.source).toEqual(views[i]!.source);
+    }
+    expect(seen).toEqual([5234, null, -0.25]);
+  });
+
+  it('drops a duplicate: gone, or kept for its plan with no value; toArray and valueCount then leave it out', () => {
+    const { store: s } = store();
+    s.drop(0); // no plan: gone
+    s.drop(2); // a plan: kept, without its value
+    expect(s.isDropped(0)).toBe(true);
+    expect(s.isDropped(2)).toBe(false);
+    expect(s.valueOf(2)).toBeNull();
+    expect(s.planOf(2)).toBe('2,5');
+    expect(s.toArray().map((v) => v.index)).toEqual([1, 2]);
+    expect(s.valueCount()).toBe(0);
   });
 });
