@@ -207,9 +207,9 @@ export async function isFolder(path: string): Promise<boolean> {
 
 /**
  * 2: written as ASCII (asciiJson), one entry a line between the header's line and the closing one.
- * 3: a figure of the usual shape as an array (encodeOutcome).
+ * 3: a figure of the usual shape as an array (encodeOutcome); 4: its unit and name null when the figure before's.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 const HEADER = `{"format":${FORMAT},"entries":{`;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -241,12 +241,20 @@ function hasKeys(o: object, keys: readonly string[], extra: string | null): bool
 /**
  * The outcome as the cache keeps it: a figure of the usual shape (its keys in FIGURE_KEYS' order, its place in
  * this file) as an array of its values, [unit, unitName, indicator, part, year, month, value, plan, sheet, row,
- * column, cell] and `cumulative` when it has one, a third of the text of the object (keys and the file's name
- * are not repeated per figure); any other figure as it is. decodeOutcome makes the same object again, keys in
- * the same order. A changed run reads every month's cache file, so its size is what that costs.
+ * column, cell] and `cumulative` when it has one; any other figure as it is. The unit and the unit's name are
+ * null when they are the figure before's (a file is one unit's, as a rule). A changed run reads every month's
+ * cache file: the keys, the file's name and the unit repeated per figure were most of its text (and the unit's
+ * Vietnamese name, escaped, what JSON.parse is slowest on). decodeOutcome makes the same objects again.
  */
 export function encodeOutcome(outcome: FileOutcome, file: string): unknown {
-  return { ...outcome, observations: outcome.observations.map((o) => encodeFigure(o, file)) };
+  let before: MonthlyObservation | null = null;
+  const observations = outcome.observations.map((figure) => {
+    const o = (typeof (figure as { toJSON?: unknown }).toJSON === 'function' ? (figure as unknown as { toJSON(): MonthlyObservation }).toJSON() : figure) as MonthlyObservation;
+    const row = figureRow(o, file, before);
+    before = o;
+    return row;
+  });
+  return { ...outcome, observations };
 }
 
 /** An outcome's text in a cache file (ASCII JSON of encodeOutcome); decodeOutcome(JSON.parse(text), file) gives it back. */
@@ -254,25 +262,44 @@ export function outcomeText(outcome: FileOutcome, file: string): string {
   return asciiJson(JSON.stringify(encodeOutcome(outcome, file), replacer));
 }
 
-function encodeFigure(figure: MonthlyObservation, file: string): unknown {
-  const o = (typeof (figure as { toJSON?: unknown }).toJSON === 'function' ? (figure as unknown as { toJSON(): MonthlyObservation }).toJSON() : figure) as MonthlyObservation;
+function figureRow(o: MonthlyObservation, file: string, before: MonthlyObservation | null): unknown {
   const s = o.source as Location | undefined;
   if (!hasKeys(o, FIGURE_KEYS, 'cumulative') || typeof s !== 'object' || s === null || !hasKeys(s, SOURCE_KEYS, null) || s.file !== file) return o;
-  const row: unknown[] = [o.unit, o.unitName, o.indicator, o.part, o.year, o.month, o.value, o.plan, s.sheet, s.row, s.column, s.cell];
+  if (typeof o.unitName !== 'string' || typeof o.unit !== 'object' || o.unit === null) return o;
+  const sameUnit = before !== null && typeof before.unit === 'object' && before.unit !== null && JSON.stringify(before.unit) === JSON.stringify(o.unit);
+  const row: unknown[] = [sameUnit ? null : o.unit, before !== null && before.unitName === o.unitName ? null : o.unitName, o.indicator, o.part, o.year, o.month, o.value, o.plan, s.sheet, s.row, s.column, s.cell];
   if ('cumulative' in o) row.push(o.cumulative);
   // JSON drops a key whose value is undefined but writes null in an array: such a figure is kept as it is.
   if (row.includes(undefined) || (row.length === 13 && typeof row[12] !== 'boolean')) return o;
   return row;
 }
 
-/** A figure kept as an array (encodeFigure) made again, its keys in their order. */
-function figureFromRow(r: unknown[], file: string): MonthlyObservation {
+/** A figure kept as an array (figureRow) made again, its keys in their order; `before` is the figure made before it. */
+function figureFromRow(r: unknown[], file: string, before: MonthlyObservation | null): MonthlyObservation {
   if (r.length !== 12 && !(r.length === 13 && typeof r[12] === 'boolean')) fail('a bad figure');
-  const [unit, unitName, indicator, part, year, month, value, plan, sheet, row, column, cell] = r;
-  const text = (v: unknown) => v === null || typeof v === 'string';
-  const count = (v: unknown) => v === null || typeof v === 'number';
-  if (typeof unitName !== 'string' || typeof indicator !== 'string' || typeof year !== 'number' || !text(part) || !count(month) || !text(plan) || !text(sheet) || !count(row) || !text(column) || !text(cell)) fail('a bad figure');
-  const figure = { unit, unitName, indicator, part, year, month, value, plan, source: { file, sheet, row, column, cell } } as MonthlyObservation;
+  const unit = r[0] === null ? before?.unit : r[0];
+  const unitName = r[1] === null ? before?.unitName : r[1];
+  const part = r[3];
+  const month = r[5];
+  const plan = r[7];
+  const sheet = r[8];
+  const row = r[9];
+  const column = r[10];
+  const cell = r[11];
+  if (
+    typeof unitName !== 'string' ||
+    typeof r[2] !== 'string' ||
+    typeof r[4] !== 'number' ||
+    (part !== null && typeof part !== 'string') ||
+    (month !== null && typeof month !== 'number') ||
+    (plan !== null && typeof plan !== 'string') ||
+    (sheet !== null && typeof sheet !== 'string') ||
+    (row !== null && typeof row !== 'number') ||
+    (column !== null && typeof column !== 'string') ||
+    (cell !== null && typeof cell !== 'string')
+  )
+    fail('a bad figure');
+  const figure = { unit, unitName, indicator: r[2], part, year: r[4], month, value: r[6], plan, source: { file, sheet, row, column, cell } } as MonthlyObservation;
   if (r.length === 13) figure.cumulative = r[12] as boolean;
   return figure;
 }
@@ -284,7 +311,7 @@ export function decodeOutcome(data: unknown, file: string): FileOutcome {
   return {
     readable: d.readable,
     statedDate: d.statedDate as string | null,
-    observations: d.observations.map((o) => decodeObservation(o, file)),
+    observations: decodeObservations(d.observations, file),
     findings: d.findings.map(decodeFinding),
     ...(d.named === undefined ? {} : { named: decodeNamed(d.named) }),
   };
@@ -302,8 +329,15 @@ function isUnitRef(data: unknown): data is UnitRef {
   return typeof u === 'object' && u !== null && ((u.kind === 'district' && typeof u.code === 'string') || (u.kind === 'city' && typeof u.reporter === 'string'));
 }
 
-function decodeObservation(data: unknown, file: string): MonthlyObservation {
-  const o = (Array.isArray(data) ? figureFromRow(data, file) : data) as Record<string, unknown> | null;
+function decodeObservations(list: unknown[], file: string): MonthlyObservation[] {
+  const out: MonthlyObservation[] = [];
+  let before: MonthlyObservation | null = null;
+  for (const data of list) out.push((before = decodeObservation(data, file, before)));
+  return out;
+}
+
+function decodeObservation(data: unknown, file: string, before: MonthlyObservation | null): MonthlyObservation {
+  const o = (Array.isArray(data) ? figureFromRow(data, file, before) : data) as Record<string, unknown> | null;
   if (typeof o !== 'object' || o === null || typeof o.indicator !== 'string' || typeof o.unitName !== 'string' || typeof o.year !== 'number') fail('a bad figure');
   const unit = o.unit as Record<string, unknown> | null;
   if (typeof unit !== 'object' || unit === null || (unit.kind !== 'district' && unit.kind !== 'city')) fail('a figure without its unit');

@@ -129,7 +129,7 @@ describe('the read cache (--out/.welfare-cache/)', { timeout: 60_000 }, () => {
     await run(root, out);
     const march = join(out, CACHE_DIR, '2024-03.json');
     const text = readFileSync(march, 'utf8');
-    const firstFile = /^\{"format":3,"entries":\{\n"([^"]+)"/.exec(text)![1]!;
+    const firstFile = /^\{"format":4,"entries":\{\n"([^"]+)"/.exec(text)![1]!;
     // Valid JSON, but the first entry's first figure has a unit of no kind.
     expect(text).toContain(`"${firstFile}":["`);
     writeFileSync(march, text.replace(/"observations":\[\[\{"kind":"(district|city)"/, '"observations":[[{"kind":"nowhere"'));
@@ -170,13 +170,19 @@ describe('the read cache (--out/.welfare-cache/)', { timeout: 60_000 }, () => {
         { ...usual, value: NaN, planSource: place(4) }, // another shape: kept as an object
         { ...usual, source: { ...place(5), file: 'g.csv' } }, // a place in another file: as it is (decoding refuses it)
         { unitName: 'Ba Đình', ...usual }, // the same keys in another order
+        { ...usual, unit: { kind: 'district', code: '002' }, unitName: 'Hoàn Kiếm' }, // another unit after an object
+        { ...usual, unit: { kind: 'city', reporter: 'labour' }, unitName: 'Hoàn Kiếm' }, // another unit, the same name
       ],
       findings: [],
       named: null,
     } as unknown as FileOutcome;
     const encoded = JSON.parse(outcomeText(outcome, 'f.csv')) as { observations: unknown[] };
-    expect(encoded.observations.map((o) => Array.isArray(o))).toEqual([true, true, true, false, false, false]);
+    expect(encoded.observations.map((o) => Array.isArray(o))).toEqual([true, true, true, false, false, false, true, true]);
     expect(encoded.observations[0]).toEqual([{ kind: 'district', code: '001' }, 'Ba Đình', 'jobs-created', null, 2024, 1, 12, null, null, 2, 'C', 'C2']);
+    // The unit and its name null where the figure before has the same.
+    expect((encoded.observations[2] as unknown[]).slice(0, 4)).toEqual([null, null, 'jobs-created', 'households']);
+    expect((encoded.observations[6] as unknown[]).slice(0, 2)).toEqual([{ kind: 'district', code: '002' }, 'Hoàn Kiếm']);
+    expect((encoded.observations[7] as unknown[]).slice(0, 2)).toEqual([{ kind: 'city', reporter: 'labour' }, null]);
     const { $n } = (encoded.observations[1] as unknown[])[6] as { $n: string };
     expect($n).toBe('-0');
     const kept = { ...encoded, observations: encoded.observations.filter((_, i) => i !== 4) };
