@@ -399,13 +399,15 @@ function seriesKey(s: Series): string {
 function buildSeries(figures: ObservationSet<MonthlyObservation>, year: number): Series[] {
   const out: Series[] = [];
   const series = new FigureMap<Series>(EACH_REPORTER);
+  // One function for every figure, not a closure made per figure.
+  const make = (o: MonthlyObservation): Series => {
+    const made: Series = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1], plans: null, figures };
+    out.push(made);
+    return made;
+  };
   figures.scan((o, handle) => {
     if (o.year !== year || o.month === null) return;
-    const s = series.getOrAdd(o, () => {
-      const made: Series = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1], plans: null, figures };
-      out.push(made);
-      return made;
-    });
+    const s = series.getOrAdd(o, make);
     if (o.value !== null) {
       const had = s.byMonth[o.month]!;
       // Two figures for one month (a per-month and a cumulative one): the cumulative one wins.

@@ -12,17 +12,33 @@ export class FigureMap<V> {
 
   constructor(private readonly unitOf: (unit: UnitRef) => string) {}
 
-  /** The figure's value, made by `make` (and kept) the first time the figure is met. */
-  getOrAdd(o: Pick<Observation, 'unit' | 'indicator' | 'part'>, make: () => V): V {
+  // The last figure asked for: a long table gives a unit's indicator month after month.
+  private lastUnit: UnitRef | null = null;
+  private lastIndicator = '';
+  private lastPart: string | null = null;
+  private lastValue: V | undefined = undefined;
+
+  /** The figure's value, made by `make(o)` (and kept) the first time the figure is met. */
+  getOrAdd<O extends Pick<Observation, 'unit' | 'indicator' | 'part'>>(o: O, make: (o: O) => V): V {
+    if (o.unit === this.lastUnit && o.indicator === this.lastIndicator && o.part === this.lastPart) return this.lastValue!;
+    const value = this.find(o, make);
+    this.lastUnit = o.unit;
+    this.lastIndicator = o.indicator;
+    this.lastPart = o.part;
+    this.lastValue = value;
+    return value;
+  }
+
+  private find<O extends Pick<Observation, 'unit' | 'indicator' | 'part'>>(o: O, make: (o: O) => V): V {
     const unit = this.unitOf(o.unit);
     let byIndicator = this.byUnit.get(unit);
     if (!byIndicator) this.byUnit.set(unit, (byIndicator = new Map()));
     let slot = byIndicator.get(o.indicator);
     if (!slot) byIndicator.set(o.indicator, (slot = { own: undefined, parts: null }));
-    if (o.part === null) return (slot.own ??= make());
+    if (o.part === null) return (slot.own ??= make(o));
     slot.parts ??= new Map();
     let value = slot.parts.get(o.part);
-    if (value === undefined) slot.parts.set(o.part, (value = make()));
+    if (value === undefined) slot.parts.set(o.part, (value = make(o)));
     return value;
   }
 }

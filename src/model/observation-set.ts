@@ -55,6 +55,11 @@ export class ObservationSet<T extends Observation = Observation> {
     this.count += store.size;
   }
 
+  /** The one store the set holds, when it holds nothing else (a long export read alone). */
+  get onlyStore(): ObservationStore | null {
+    return this.segments.length === 1 ? this.segments[0]!.store : null;
+  }
+
   /** Whether any figure comes from a store (a long table's columns). */
   get hasStores(): boolean {
     return this.segments.some((s) => s.store !== null);

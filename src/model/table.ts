@@ -49,6 +49,11 @@ export interface RowSource {
    * none of it, a million rows make no object each. Absent: `row`.
    */
   rowShared?(r: number): (Cell | undefined)[] | undefined;
+  /**
+   * For rows read from a file as they are asked for: why they stopped before their end (the file changed or
+   * could not be read again); null while all is well. Normalise makes it a finding and uses none of the table.
+   */
+  failure?(): { en: string; vi: string } | null;
 }
 
 /** How many rows a table has, without making them. */

@@ -9,8 +9,8 @@ import type { CatalogIndex, IndicatorTarget, UnitMatch } from '../programme/matc
 import type { Indicator } from '../programme/schema.js';
 import { canonicalTarget, isCountIndicator } from '../programme/target.js';
 import { fold } from '../text/fold.js';
-import type { NumberConvention } from '../text/number.js';
-import { cellNumber, cellPlanText } from './cells.js';
+import { plainNumber, type NumberConvention } from '../text/number.js';
+import { cellNumber, cellPlanText, type CellNumber } from './cells.js';
 import { isDateLine, sheetContext, type SheetContext } from './context.js';
 import { matchIndicator, matchUnit, remember } from './memo.js';
 import { planApplies, unitForPeriod } from './unit-period.js';
@@ -176,9 +176,24 @@ function normaliseTable(table: Table, index: CatalogIndex, options: NormaliseOpt
   const convention: NumberConvention = table.convention ?? 'vi';
   let headerFields = 0;
   for (let h = header.firstRow; h <= header.lastRow; h++) headerFields = Math.max(headerFields, rowAt(table, h)?.length ?? 0);
-  const state: RowState = { table, index, options, context, header, headerFields, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set(), resolved: new Map(), store: table.compact ? new ObservationStore(table.file, table.sheet, rowCount(table) * 1.125) : null, lastUnit: { text: '', match: null } };
+  const state: RowState = { table, index, options, context, header, headerFields, convention, findings, observations: [], yearNoted: new Set(), columnNoted: new Set(), unknown: [], matchedRows: 0, unitNoted: new Set(), resolved: new Map(), store: table.compact ? new ObservationStore(table.file, table.sheet, rowCount(table) * 1.125) : null, lastUnit: { text: '', match: null }, ...HOT_FIELDS };
   if (layout === 'rows') readRowsLayout(state, indicatorCol!, unitCol);
   else readMatrixLayout(state, unitCol ?? inferUnitColumn(table, header, index));
+  // A large file's rows are read from it as they are asked for: one that changed meanwhile gives none of its figures.
+  const failed = table.compact?.failure?.();
+  if (failed) {
+    findings.push(
+      finding(
+        'error',
+        'unreadable-file',
+        `${table.file} could not be read to its end: ${failed.en}. None of its figures are used; run again once it is complete.`,
+        { file: table.file },
+        {},
+        `Không đọc được hết ${table.file}: ${failed.vi}. Không dùng số liệu nào của tệp; hãy chạy lại khi tệp đã hoàn chỉnh.`,
+      ),
+    );
+    return { observations: [], store: null, findings, summary, unknown: [], matched: 0 };
+  }
   if (layout === 'rows' && !unitCol) {
     summary.unit = context.unit;
   } else if (unitCol === undefined && layout === 'matrix') {
@@ -222,7 +237,21 @@ interface RowState {
   store: ObservationStore | null;
   /** The last unit name matched, and its match: a long table gives the same one on row after row. */
   lastUnit: { text: string; match: UnitMatch | null };
+  /** The one Emit of the table, made for its first figure (see scratch). */
+  emitting?: Emit;
+  /** The last target emitted, its indicator, and whether its value is a percentage (see emit). */
+  lastTarget?: IndicatorTarget;
+  targetIndicator?: Indicator;
+  targetPercent?: boolean;
+  /** The last unit asked about in unitInPeriod, and its periods' map in `resolved`. */
+  lastResolvedUnit?: UnitMatch;
+  lastByPeriod?: Map<number, UnitMatch>;
+  /** The one answer of readRowContext. */
+  rowContext?: { unit: UnitMatch; rowYear: number | null; rowMonth: number | null };
 }
+
+/** RowState's fields filled as rows are read, present from the start so that the state keeps one shape. */
+const HOT_FIELDS = { emitting: undefined, rowContext: undefined, lastTarget: undefined, targetIndicator: undefined, targetPercent: undefined, lastResolvedUnit: undefined, lastByPeriod: undefined } as const;
 
 interface UnknownName {
   name: string;
@@ -252,8 +281,12 @@ const totalNames = new Map<string, boolean>();
 const signatureTexts = new Map<string, boolean>();
 
 function isTotalName(name: string): boolean {
-  return remember(totalNames, name, (n) => TOTALS.has(fold(n)));
+  return remember(totalNames, name, foldsToTotal);
 }
+
+// Module-level, not arrows made per call: the same names are asked about on a million rows.
+const foldsToTotal = (name: string): boolean => TOTALS.has(fold(name));
+const isSignatureText = (text: string): boolean => SIGNATURE.test(fold(text)) || isDateLine(text);
 
 function isEmptyRow(row: (Cell | undefined)[] | undefined): boolean {
   return !row || row.every((c) => cellText(c) === '');
@@ -263,7 +296,7 @@ function isEmptyRow(row: (Cell | undefined)[] | undefined): boolean {
 function isSignatureRow(row: (Cell | undefined)[]): boolean {
   let first = '';
   for (const c of row) if ((first = cellText(c)) !== '') break;
-  return first !== '' && remember(signatureTexts, first, (t) => SIGNATURE.test(fold(t)) || isDateLine(t));
+  return first !== '' && remember(signatureTexts, first, isSignatureText);
 }
 
 /** A cell that holds a value of its own: not empty, and not the copy a merged range spreads. */
@@ -312,6 +345,7 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
   const monthCol = cols.find((c) => c.role === 'month');
   const valueCols = yearValueColumns(cols.filter((c) => c.role === 'value'));
   const numberCols = [...valueCols, ...planCols];
+  const columns = valueCols.length ? valueCols : [undefined];
   // A long table gives the same name on row after row: the last one's match is kept at hand.
   let lastName = '';
   let lastTargets: IndicatorTarget[] = [];
@@ -337,8 +371,8 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
     const rowContext = readRowContext(state, row, r, unitCol, yearCol, monthCol);
     if (!rowContext) continue;
     const { unit, rowYear, rowMonth } = rowContext;
-    if (shiftedRow(state, row, r, { indicator: targets[0]!.indicator, district: unit.name })) continue;
-    for (const valueCol of valueCols.length ? valueCols : [undefined]) {
+    if (shiftedRow(state, row, r, targets[0]!.indicator, unit.name)) continue;
+    for (const valueCol of columns) {
       const year = rowYear ?? valueCol?.year ?? state.context.year ?? state.options.year;
       if (year === null) {
         findings.push(
@@ -356,13 +390,49 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
       const month = rowMonth ?? valueCol?.month ?? state.context.month;
       // The plan of the value's year, or a plan column that states no year; never another year's plan
       // ("Kế hoạch năm 2023" beside "Thực hiện năm 2022").
-      const planCol = planCols.find((p) => p.year === year) ?? planCols.find((p) => p.year === null);
+      const planCol = planCols.length ? planColumnFor(planCols, year) : undefined;
       const yearFrom = rowYear !== null ? 'row' : valueCol?.year != null ? 'column' : 'sheet';
       for (const target of targets) {
-        emit(state, { unit, target, year, month, r, row, valueCol, planCol, yearFrom });
+        emit(state, scratch(state, unit, target, year, month, r, row, valueCol, planCol, yearFrom));
       }
     }
   }
+}
+
+/** The plan of the value's year, or a plan column that states no year. */
+function planColumnFor(planCols: readonly HeaderColumn[], year: number): HeaderColumn | undefined {
+  for (const p of planCols) if (p.year === year) return p;
+  for (const p of planCols) if (p.year === null) return p;
+  return undefined;
+}
+
+/**
+ * The table's one Emit, filled for the next figure: emit keeps nothing of it (a long table's million figures
+ * make no object each).
+ */
+function scratch(
+  state: RowState,
+  unit: UnitMatch,
+  target: IndicatorTarget,
+  year: number,
+  month: number | null,
+  r: number,
+  row: (Cell | undefined)[],
+  valueCol: HeaderColumn | undefined,
+  planCol: HeaderColumn | undefined,
+  yearFrom: Emit['yearFrom'],
+): Emit {
+  const e = (state.emitting ??= { unit, target, year, month, r, row, valueCol, planCol, yearFrom });
+  e.unit = unit;
+  e.target = target;
+  e.year = year;
+  e.month = month;
+  e.r = r;
+  e.row = row;
+  e.valueCol = valueCol;
+  e.planCol = planCol;
+  e.yearFrom = yearFrom;
+  return e;
 }
 
 /**
@@ -381,7 +451,7 @@ function yearValueColumns(valueCols: HeaderColumn[]): HeaderColumn[] {
  * "6,345" unquoted in a comma-separated file) has split it and shifted the cells, so the value read ("0",
  * "6") would be wrong. The row is not read; a `ragged-row` error says why. (Workbook cells cannot shift.)
  */
-function shiftedRow(state: RowState, row: (Cell | undefined)[], r: number, about: { indicator: string | null; district: string }): boolean {
+function shiftedRow(state: RowState, row: (Cell | undefined)[], r: number, indicator: string | null, district: string): boolean {
   const { table } = state;
   if (table.sheet !== null) return false;
   const fields = state.headerFields;
@@ -395,7 +465,7 @@ function shiftedRow(state: RowState, row: (Cell | undefined)[], r: number, about
       'ragged-row',
       `Row ${r + 1} has more fields than the header (${fields}, up to column ${columnLetter(fields - 1)}): a decimal comma outside quotes (0,03 instead of "0,03") or a stray delimiter has shifted its cells, so its values are not used. Quote the value or save the file again as "CSV UTF-8" from Excel.`,
       loc,
-      about,
+      { indicator, district },
       `Dòng ${r + 1} có nhiều trường hơn dòng tiêu đề (${fields}, đến cột ${columnLetter(fields - 1)}): dấu phẩy thập phân nằm ngoài dấu ngoặc kép (0,03 thay vì "0,03") hoặc một dấu phân cách thừa đã làm lệch các ô, nên số liệu của dòng này không được dùng. Hãy đặt giá trị trong dấu ngoặc kép hoặc lưu lại tệp từ Excel dưới dạng "CSV UTF-8".`,
     ),
   );
@@ -417,7 +487,12 @@ function readRowContext(
   if (rowYear === undefined) return null;
   const rowMonth = monthCol ? rowInteger(state, row, r, monthCol, 'month') : null;
   if (rowMonth === undefined) return null;
-  return { unit, rowYear, rowMonth };
+  // The table's one answer, filled again for each row (read at once by the caller).
+  const context = (state.rowContext ??= { unit, rowYear, rowMonth });
+  context.unit = unit;
+  context.rowYear = rowYear;
+  context.rowMonth = rowMonth;
+  return context;
 }
 
 /** The reporting unit of a row: its unit cell, else the sheet's (title or file name). */
@@ -502,23 +577,38 @@ function valuePlace(table: Table, e: Emit): Location {
   return e.valueCol ? cellLocation(table.file, table.sheet, e.r, e.valueCol.index) : { file: table.file, sheet: table.sheet, row: e.r + 1, column: null, cell: null };
 }
 
+/** What a figure's finding is about. */
+function aboutFigure(indicator: string, district: string): { indicator: string; district: string } {
+  return { indicator, district };
+}
+
+/** Stands for "a plain number" when the number itself is at hand (emit's `plain`). */
+const NUMBER: CellNumber = { kind: 'number', value: 0 };
+
 /** One observation from one cell (and its plan cell), with the findings its cells call for. */
 function emit(state: RowState, e: Emit): void {
   const { table, index, findings, convention } = state;
-  const indicator = index.indicator(e.target.indicator);
+  // A long table gives one indicator's figures in a run: the last target's indicator is kept at hand.
+  if (e.target !== state.lastTarget) {
+    state.lastTarget = e.target;
+    state.targetIndicator = index.indicator(e.target.indicator);
+    state.targetPercent = e.target.part === null && isPercentUnit(state.targetIndicator);
+  }
+  const indicator = state.targetIndicator!;
   const row = e.row;
-  const percent = e.target.part === null && isPercentUnit(indicator);
-  // A place and the figure's names only for a finding: a long table's million clean figures make none.
-  const about = () => ({ indicator: indicator.id, district: e.unit.name });
+  const percent = state.targetPercent!;
+  // A place and the figure's names (aboutFigure) only for a finding: a long table's million clean figures make none.
   let value: number | null = null;
   if (e.valueCol) {
     const cell = row[e.valueCol.index];
-    // A merged range's copies are not values: the figure belongs to the range's first cell.
-    const parsed = cell?.merged ? ({ kind: 'missing' } as const) : cellNumber(cell, percent, convention);
+    // A merged range's copies are not values: the figure belongs to the range's first cell. Plain digits (a
+    // long table's every value) are read as parseNumberText reads them first, without the objects it returns.
+    const plain = cell && !cell.merged && typeof cell.value === 'string' ? plainNumber(cell.value, convention) : undefined;
+    const parsed: CellNumber = plain !== undefined ? NUMBER : cell?.merged ? ({ kind: 'missing' } as const) : cellNumber(cell, percent, convention);
     if (parsed.kind === 'error') {
       const loc = valuePlace(table, e);
       findings.push(
-        finding('error', 'error-cell', `Cell ${loc.cell} shows the error ${parsed.error}: fix its formula or type the value.`, loc, about(), `Ô ${loc.cell} đang báo lỗi ${parsed.error}: hãy sửa công thức hoặc nhập trực tiếp giá trị.`),
+        finding('error', 'error-cell', `Cell ${loc.cell} shows the error ${parsed.error}: fix its formula or type the value.`, loc, aboutFigure(indicator.id, e.unit.name), `Ô ${loc.cell} đang báo lỗi ${parsed.error}: hãy sửa công thức hoặc nhập trực tiếp giá trị.`),
       );
     } else if (parsed.kind === 'bad') {
       findings.push(
@@ -527,14 +617,15 @@ function emit(state: RowState, e: Emit): void {
           'bad-number',
           `"${parsed.text}" is not a number: write it like 36,44 or 214.258 (or leave the cell empty, "-" or "x" when there is no figure).`,
           valuePlace(table, e),
-          about(),
+          aboutFigure(indicator.id, e.unit.name),
           `"${parsed.text}" không phải là số: ghi số dạng 36,44 hoặc 214.258 (hoặc để trống, ghi "-" hay "x" khi không có số liệu).`,
         ),
       );
     } else if (parsed.kind === 'number') {
-      const problem = rangeProblem(indicator, e.target.part, parsed.value);
-      if (problem) findings.push(finding('error', 'out-of-range', `${parsed.value} ${problem.en}`, valuePlace(table, e), about(), `Giá trị ${parsed.value} ${problem.vi}`));
-      else value = parsed.value;
+      const number = plain ?? parsed.value;
+      const problem = rangeProblem(indicator, e.target.part, number);
+      if (problem) findings.push(finding('error', 'out-of-range', `${number} ${problem.en}`, valuePlace(table, e), aboutFigure(indicator.id, e.unit.name), `Giá trị ${number} ${problem.vi}`));
+      else value = number;
     }
   }
   let plan: string | null = null;
@@ -554,7 +645,7 @@ function emit(state: RowState, e: Emit): void {
             'bad-plan',
             `The plan "${plan}" in cell ${planSource.cell} cannot be used: ${read.why}. Type the plan as the documents write it (e.g. 160000, 160.000, <3, trên 94%).`,
             planSource,
-            about(),
+            aboutFigure(indicator.id, e.unit.name),
             `Không dùng được kế hoạch "${plan}" ở ô ${planSource.cell}: ${read.whyVi}. Hãy ghi kế hoạch như văn bản ghi (ví dụ 160000, 160.000, <3, trên 94%).`,
           ),
         );
@@ -564,10 +655,10 @@ function emit(state: RowState, e: Emit): void {
   }
   if (value === null && plan === null) return;
   // The unit the name means in the figure's period (a shared name: the district before July 2025, the ward after).
-  const period = { year: e.year, month: e.month ?? (e.year === state.options.year ? (state.options.month ?? null) : null) };
-  const unit = unitInPeriod(state, e, period);
+  const periodMonth = e.month ?? (e.year === state.options.year ? (state.options.month ?? null) : null);
+  const unit = unitInPeriod(state, e, e.year, periodMonth);
   if (!unit) return;
-  if (plan !== null && !planApplies(index, unit, period, e.planCol?.text ?? '', isPartialPeriod)) {
+  if (plan !== null && !planApplies(index, unit, { year: e.year, month: periodMonth }, e.planCol?.text ?? '', isPartialPeriod)) {
     plan = null;
     const noted = `plan|${unit.name}`;
     if (!state.unitNoted.has(noted)) {
@@ -588,7 +679,7 @@ function emit(state: RowState, e: Emit): void {
   if (state.store) {
     const store = state.store;
     const i = store.add(unit, unit.unit, unit.name, indicator.id, e.target.part, e.year, e.month, value, plan, e.r, e.valueCol ? e.valueCol.index : -1, plan !== null && e.planCol ? e.planCol.index : null);
-    noteYear(state, e, () => store.placeOf(i));
+    if (state.options.year !== null && e.year !== state.options.year) noteYear(state, e, () => store.placeOf(i));
     return;
   }
   const source = valuePlace(table, e);
@@ -603,26 +694,31 @@ function emit(state: RowState, e: Emit): void {
  * same period on thousands of rows: a name that resolves is remembered per sheet; one that does not is asked
  * again, so that its finding names each place.
  */
-function unitInPeriod(state: RowState, e: Emit, period: { year: number; month: number | null }): UnitMatch | null {
-  const { table } = state;
-  const unitWhere = () => {
-    const unitCol = state.header.columns.find((c) => c.role === 'unit');
-    return unitCol ? cellLocation(table.file, table.sheet, e.r, unitCol.index) : { file: table.file, sheet: table.sheet };
-  };
+function unitInPeriod(state: RowState, e: Emit, year: number, month: number | null): UnitMatch | null {
   // An annual figure for part of the year (its column or the title says "6 tháng đầu năm") names the unit of
   // those months; such figures are few, so they are resolved each time rather than remembered.
-  const months = period.month === null ? (monthsOfYear(e.valueCol?.text ?? '') ?? state.context.months) : null;
-  if (months) return unitForPeriod(state.index, e.unit, { ...period, months }, unitWhere(), state.unitNoted, state.findings);
-  const key = period.year * 13 + (period.month ?? 0);
-  let byPeriod = state.resolved.get(e.unit);
+  const months = month === null ? (monthsOfYear(e.valueCol?.text ?? '') ?? state.context.months) : null;
+  if (months) return unitForPeriod(state.index, e.unit, { year, month, months }, unitWhere(state, e), state.unitNoted, state.findings);
+  const key = year * 13 + (month ?? 0);
+  // A long table gives a unit's rows in a run: its periods' map is kept at hand.
+  let byPeriod = e.unit === state.lastResolvedUnit ? state.lastByPeriod : state.resolved.get(e.unit);
+  state.lastResolvedUnit = e.unit;
+  state.lastByPeriod = byPeriod;
   const hit = byPeriod?.get(key);
   if (hit) return hit;
-  const unit = unitForPeriod(state.index, e.unit, period, unitWhere(), state.unitNoted, state.findings);
+  const unit = unitForPeriod(state.index, e.unit, { year, month }, unitWhere(state, e), state.unitNoted, state.findings);
   if (unit) {
-    if (!byPeriod) state.resolved.set(e.unit, (byPeriod = new Map()));
+    if (!byPeriod) state.resolved.set(e.unit, (state.lastByPeriod = byPeriod = new Map()));
     byPeriod.set(key, unit);
   }
   return unit;
+}
+
+/** The place of a row's unit cell (or the sheet), for a finding about the unit. */
+function unitWhere(state: RowState, e: Emit): Partial<Location> {
+  const { table } = state;
+  const unitCol = state.header.columns.find((c) => c.role === 'unit');
+  return unitCol ? cellLocation(table.file, table.sheet, e.r, unitCol.index) : { file: table.file, sheet: table.sheet };
 }
 
 /** What is wrong with a value, after the value: "is above 100, …" (en), "cao hơn 100, …" (vi). */
@@ -780,13 +876,13 @@ function readMatrixLayout(state: RowState, unitCol: HeaderColumn | undefined): v
     const rowContext = readRowContext(state, row, r, unitCol, yearCol, monthCol);
     if (!rowContext) continue;
     const { unit, rowYear, rowMonth } = rowContext;
-    if (shiftedRow(state, row, r, { indicator: null, district: unit.name })) continue;
+    if (shiftedRow(state, row, r, null, unit.name)) continue;
     for (const { col, targets } of indicatorCols) {
       const year = rowYear ?? col.year ?? state.context.year ?? state.options.year;
       if (year === null) continue;
       for (const target of targets) {
         const yearFrom = rowYear !== null ? 'row' : col.year !== null ? 'column' : 'sheet';
-        emit(state, { unit, target, year, month: rowMonth ?? col.month ?? state.context.month, r, row, valueCol: col, planCol: undefined, yearFrom });
+        emit(state, scratch(state, unit, target, year, rowMonth ?? col.month ?? state.context.month, r, row, col, undefined, yearFrom));
       }
     }
   }
@@ -855,6 +951,8 @@ class PeriodIndex<V> {
   }
 }
 const PERIODS_IN_ARRAYS = 16;
+// One function for every figure, not a closure made per figure.
+const newPeriodIndex = <V>(): PeriodIndex<V> => new PeriodIndex<V>();
 
 /** Observations of one figure stated more than once; `at` is the first one's handle, `handles` all of theirs. */
 interface Group<T> {
@@ -874,11 +972,14 @@ export function resolveDuplicatesIn<T extends Observation>(set: ObservationSet<T
   // Grouped by unit, indicator, part, then period (and the extra key): maps keyed by values the observations
   // already hold, so that a million figures make no key strings. A group holds its one figure's handle; an
   // array is made only for a second, and remembered with its first figure's handle to keep the first-seen order.
+  // A long export read alone, with no figure twice (the usual case), is known to be so from its columns.
+  const store = set.onlyStore;
+  if (store && !options.extraKey && store.duplicateFree(CITY_AS_ONE)) return 0;
   const figures = new FigureMap<PeriodIndex<number | Group<T>>>(CITY_AS_ONE);
   const multiple: Group<T>[] = [];
   set.scan((o, at) => {
     if (o.value === null) return;
-    const byPeriod = figures.getOrAdd(o, () => new PeriodIndex());
+    const byPeriod = figures.getOrAdd(o, newPeriodIndex);
     const extra = options.extraKey?.(o);
     const period: number | string = extra === undefined ? o.year * 13 + (o.month ?? 0) : `${o.year}|${o.month ?? ''}|${extra}`;
     const had = byPeriod.get(period);

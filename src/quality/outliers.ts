@@ -103,22 +103,44 @@ function comparable(figures: FigureIndex, s: { ind: Indicator; unit: string; obs
 /** Divide by: a numerator by its denominator ÷ scale; a sized count by its size; else 1. Null when the divisor is missing or 0. */
 function divisor(figures: FigureIndex, programme: Programme, s: Subject, period: Period): { by: number; en: string; vi: string } | null {
   const ind = s.ind;
-  const part = s.part === null ? null : ind.parts.find((p) => p.id === s.part);
+  const how = divisorOf(programme, ind, s.part);
+  if (how.kind === 'part') {
+    const d = figures.at(s.unit, ind.id, how.part, period)?.value;
+    if (!d) return null;
+    return { by: d / ind.scale, en: how.en, vi: how.vi };
+  }
+  if (how.kind === 'size') {
+    const d = figures.at(s.unit, how.indicator, how.part, period)?.value ?? (period.month !== null ? figures.at(s.unit, how.indicator, how.part, { year: period.year, month: null })?.value : undefined);
+    if (!d) return null;
+    return { by: d, en: how.en, vi: how.vi };
+  }
+  return ONE;
+}
+
+const ONE = { by: 1, en: '', vi: '' };
+
+type Divisor = { kind: 'part' | 'size'; indicator: string; part: string; en: string; vi: string } | { kind: 'none' };
+
+/** What an indicator's (or part's) figures are divided by to compare units, and how that is said: worked out once per indicator and part. */
+const divisors = new WeakMap<Indicator, Map<string | null, Divisor>>();
+function divisorOf(programme: Programme, ind: Indicator, partId: string | null): Divisor {
+  let byPart = divisors.get(ind);
+  if (!byPart) divisors.set(ind, (byPart = new Map()));
+  const known = byPart.get(partId);
+  if (known) return known;
+  let made: Divisor = { kind: 'none' };
+  const part = partId === null ? null : ind.parts.find((p) => p.id === partId);
   if (part?.role === 'numerator') {
     const den = ind.parts.find((p) => p.role === 'denominator')!;
-    const d = figures.at(s.unit, ind.id, den.id, period)?.value;
-    if (!d) return null;
-    return { by: d / ind.scale, en: `per ${ind.scale === 100 ? '100 ' : ind.scale === 1 ? '' : `${ind.scale} `}${den.nameEn.toLowerCase()}`, vi: `trên ${ind.scale === 1 ? '' : `${ind.scale} `}${den.name.toLowerCase()}` };
-  }
-  if (s.part === null && ind.quality?.size) {
+    made = { kind: 'part', indicator: ind.id, part: den.id, en: `per ${ind.scale === 100 ? '100 ' : ind.scale === 1 ? '' : `${ind.scale} `}${den.nameEn.toLowerCase()}`, vi: `trên ${ind.scale === 1 ? '' : `${ind.scale} `}${den.name.toLowerCase()}` };
+  } else if (partId === null && ind.quality?.size) {
     const [sizeInd, sizePart] = ind.quality.size.split('.') as [string, string];
     const sizeIndicator = programme.indicators.find((i) => i.id === sizeInd);
     const sizePartDef = sizeIndicator?.parts.find((p) => p.id === sizePart);
-    const d = figures.at(s.unit, sizeInd, sizePart, period)?.value ?? (period.month !== null ? figures.at(s.unit, sizeInd, sizePart, { year: period.year, month: null })?.value : undefined);
-    if (!d) return null;
-    return { by: d, en: `(${ind.nameEn.toLowerCase()} ÷ ${(sizePartDef?.nameEn ?? sizePart).toLowerCase()})`, vi: `(${ind.name.toLowerCase()} ÷ ${(sizePartDef?.name ?? sizePart).toLowerCase()})` };
+    made = { kind: 'size', indicator: sizeInd, part: sizePart, en: `(${ind.nameEn.toLowerCase()} ÷ ${(sizePartDef?.nameEn ?? sizePart).toLowerCase()})`, vi: `(${ind.name.toLowerCase()} ÷ ${(sizePartDef?.name ?? sizePart).toLowerCase()})` };
   }
-  return { by: 1, en: '', vi: '' };
+  byPart.set(partId, made);
+  return made;
 }
 
 function nameOf(ind: Indicator, part: string | null, lang: 'en' | 'vi'): string {

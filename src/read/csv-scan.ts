@@ -11,6 +11,7 @@
  * where. The row cap it applies itself, as that path does: the header and maxRows data rows are kept.
  */
 import type { Cell, RowSource } from '../model/table.js';
+import { isUtf8 } from 'node:buffer';
 import type { ReadLimits } from './limits.js';
 
 const QUOTE = 0x22;
@@ -25,6 +26,72 @@ export interface Scanned {
   tooManyRows: boolean;
 }
 
+/** What scanRecord says when it cannot end the record: give up (the csv-parse path reads the file), or it needs more bytes. */
+const FAIL = -1;
+const MORE = -2;
+
+/**
+ * One record of bytes[i, n): the index just past it (and its line break), FAIL when the scanner gives up, or
+ * MORE when the record runs to n and more bytes may follow (`atEnd` false: the caller reads on and asks again).
+ * `last.blank` is set for a last line (no line break after it) of nothing but blanks, which is no record.
+ */
+function scanRecord(bytes: Uint8Array, i: number, n: number, atEnd: boolean, DELIM: number, limits: ReadLimits, last: { blank: boolean }): number {
+  // Blanks around a field are space and tab, unless tab is the delimiter.
+  const BLANK2 = DELIM === TAB ? SPACE : TAB;
+  const start = i;
+  let col = 0;
+  for (;;) {
+    let j = i;
+    while (j < n && (bytes[j] === SPACE || bytes[j] === BLANK2)) j++;
+    if (j === n && !atEnd) return MORE;
+    if (j < n && bytes[j] === QUOTE) {
+      let k = j + 1;
+      for (;;) {
+        const q = indexOfQuote(bytes, k, n);
+        if (q < 0) return atEnd || n - j - 1 > limits.maxCellChars ? FAIL : MORE; // never closed (yet)
+        if (q + 1 === n && !atEnd) return MORE; // a doubled quote or the closing one: the next byte says
+        // Bytes at n and past it are not the record's (a buffer read into again holds older ones there).
+        if (q + 1 < n && bytes[q + 1] === QUOTE) {
+          k = q + 2;
+          continue;
+        }
+        k = q + 1;
+        break;
+      }
+      if (k - j - 2 > limits.maxCellChars) return FAIL;
+      while (k < n && (bytes[k] === SPACE || bytes[k] === BLANK2)) k++;
+      if (k === n && !atEnd) return MORE;
+      if (k < n) {
+        const c = bytes[k];
+        if (c !== DELIM && c !== LF && c !== CR) return FAIL; // text after the closing quote
+      }
+      i = k;
+    } else {
+      let k = j;
+      for (; k < n; k++) {
+        const c = bytes[k];
+        if (c === DELIM || c === LF || c === CR) break;
+        if (c === QUOTE) return FAIL; // a quote inside an unquoted field
+      }
+      if (k - i > limits.maxCellChars) return FAIL;
+      if (k === n && !atEnd) return MORE;
+      i = k;
+    }
+    if (++col > limits.maxCellsPerRow) return FAIL;
+    if (i < n && bytes[i] === DELIM) {
+      i++;
+      continue;
+    }
+    if (i < n && bytes[i] === CR) {
+      if (i + 1 === n && !atEnd) return MORE;
+      i += i + 1 < n && bytes[i + 1] === LF ? 2 : 1;
+    } else if (i < n) i++;
+    // A last line (no line break after it) of nothing but blanks is no record, as csv-parse reads it.
+    else if (col === 1 && onlyBlanks(bytes, start, n)) last.blank = true;
+    return i;
+  }
+}
+
 /**
  * Scan `bytes` (UTF-8 without BOM, already checked valid) split by `delimiter`; keep at most `allowed` records.
  * Null when the file needs the csv-parse path (see above).
@@ -32,68 +99,163 @@ export interface Scanned {
 export function scanCsv(bytes: Uint8Array, delimiter: string, limits: ReadLimits, allowed: number): Scanned | null {
   const n = bytes.length;
   const DELIM = delimiter.charCodeAt(0);
-  // Blanks around a field are space and tab, unless tab is the delimiter.
-  const BLANK2 = DELIM === TAB ? SPACE : TAB;
-  let starts = new Int32Array(Math.max(16, Math.min(allowed + 1, (n >>> 6) + 16)));
-  let rows = 0;
-  let i = 0;
+  const starts = new Starts(Math.max(16, Math.min(allowed + 2, (n >>> 6) + 16)));
+  const last = { blank: false };
   const maxRecords = allowed + 1;
-  while (i < n && rows < maxRecords) {
-    if (rows === starts.length) {
-      const grown = new Int32Array(Math.min(maxRecords + 1, starts.length * 2));
-      grown.set(starts);
-      starts = grown;
-    }
-    starts[rows++] = i;
-    let col = 0;
-    for (;;) {
-      let j = i;
-      while (j < n && (bytes[j] === SPACE || bytes[j] === BLANK2)) j++;
-      if (j < n && bytes[j] === QUOTE) {
-        let k = j + 1;
-        for (;;) {
-          const q = indexOfQuote(bytes, k);
-          if (q < 0) return null; // never closed
-          if (bytes[q + 1] === QUOTE) {
-            k = q + 2;
-            continue;
-          }
-          k = q + 1;
-          break;
-        }
-        if (k - j - 2 > limits.maxCellChars) return null;
-        while (k < n && (bytes[k] === SPACE || bytes[k] === BLANK2)) k++;
-        if (k < n) {
-          const c = bytes[k];
-          if (c !== DELIM && c !== LF && c !== CR) return null; // text after the closing quote
-        }
-        i = k;
-      } else {
-        let k = j;
-        for (; k < n; k++) {
-          const c = bytes[k];
-          if (c === DELIM || c === LF || c === CR) break;
-          if (c === QUOTE) return null; // a quote inside an unquoted field
-        }
-        if (k - i > limits.maxCellChars) return null;
-        i = k;
-      }
-      if (++col > limits.maxCellsPerRow) return null;
-      if (i < n && bytes[i] === DELIM) {
-        i++;
-        continue;
-      }
-      if (i < n && bytes[i] === CR && bytes[i + 1] === LF) i += 2;
-      else if (i < n) i++;
-      // A last line (no line break after it) of nothing but blanks is no record, as csv-parse reads it.
-      else if (col === 1 && onlyBlanks(bytes, starts[rows - 1]!, n)) rows--;
-      break;
-    }
+  let i = 0;
+  while (i < n && starts.count < maxRecords) {
+    const end = scanRecord(bytes, i, n, true, DELIM, limits, last);
+    if (end < 0) return null;
+    if (!last.blank) starts.push(i);
+    i = end;
   }
-  const tooManyRows = rows > allowed;
-  const kept = Math.min(rows, allowed);
+  const tooManyRows = starts.count > allowed;
+  const kept = Math.min(starts.count, allowed);
+  // Where the last kept record ends: the next one's start, or where the scan stopped.
+  const bounds = starts.bounds(kept, tooManyRows ? starts.at(kept) : i);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { source: new CsvRows(buf, starts.subarray(0, kept), DELIM), tooManyRows };
+  return { source: new CsvRows(bounds, DELIM, { bytes: buf, base: 0 }), tooManyRows };
+}
+
+/**
+ * Where a file's bytes come from when it is read piece by piece: `read` fills `into` from `position` and says
+ * how many bytes it gave (fewer only at the end). It throws when the file is no longer the one first read.
+ */
+export interface ByteSource {
+  readonly size: number;
+  read(into: Uint8Array, position: number): number;
+}
+
+/** Bytes kept whole (tests, and what a stream-read file falls back to) as a ByteSource. */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return {
+    size: bytes.length,
+    read(into, position) {
+      const piece = bytes.subarray(position, Math.min(bytes.length, position + into.length));
+      into.set(piece);
+      return piece.length;
+    },
+  };
+}
+
+/** The piece of a file read at once: large enough that reading costs little, small enough to stay in the CPU's cache. */
+export const PIECE_BYTES = 1 << 20;
+/** A record longer than this (a field of 32,767 characters can be 128 KB) makes the scanner give up. */
+const MAX_RECORD_BYTES = 64 << 20;
+
+/**
+ * scanCsv over a file read piece by piece (`from`: where the records start, past a BOM) into one buffer that is
+ * used again: a million-row export is never held whole. The pieces are also checked the way readScanned checks a
+ * whole file: UTF-8, and no NUL byte; null for a file that is not, or that the scanner cannot read (csv-parse
+ * then reads it whole). Rows are read back from the file by the returned source (StreamedRows), piece by piece.
+ */
+export function scanCsvSource(source: ByteSource, from: number, delimiter: string, limits: ReadLimits, allowed: number, piece = PIECE_BYTES): { starts: Int32Array; tooManyRows: boolean } | null {
+  const DELIM = delimiter.charCodeAt(0);
+  let buffer = Buffer.allocUnsafe(piece);
+  let base = from;
+  let filled = fill(source, buffer, 0, base);
+  let atEnd = base + filled >= source.size;
+  let checked = 0;
+  const starts = new Starts(Math.max(16, Math.min(allowed + 2, ((source.size - from) >>> 6) + 16)));
+  const last = { blank: false };
+  const maxRecords = allowed + 1;
+  let i = 0;
+  let endOfKept = -1;
+  for (;;) {
+    if (i >= filled && atEnd) break;
+    if (starts.count >= maxRecords) {
+      // Past the cap the rest is only checked, as a whole file is, up to the last line break of each piece (a
+      // character cut at the piece's end is checked whole with the next piece).
+      const cut = atEnd ? filled : buffer.lastIndexOf(LF, filled - 1) + 1;
+      if (cut <= 0) return null; // no line break in a whole piece: csv-parse reads it
+      if (!validText(buffer, checked, cut)) return null;
+      if (atEnd) break;
+      buffer.copy(buffer, 0, cut, filled);
+      base += cut;
+      filled -= cut;
+      const got = fill(source, buffer, filled, base + filled);
+      filled += got;
+      atEnd = got === 0 || base + filled >= source.size;
+      checked = 0;
+      i = filled;
+      continue;
+    }
+    const end = i >= filled ? MORE : scanRecord(buffer, i, filled, atEnd, DELIM, limits, last);
+    if (end === FAIL) return null;
+    if (end === MORE) {
+      // The bytes before this record are whole records: check them, move the record to the front, read on.
+      if (!validText(buffer, checked, i)) return null;
+      buffer.copy(buffer, 0, i, filled);
+      base += i;
+      filled -= i;
+      i = 0;
+      checked = 0;
+      if (filled === buffer.length) {
+        if (buffer.length >= MAX_RECORD_BYTES) return null;
+        const grown = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(grown, 0, 0, filled);
+        buffer = grown;
+      }
+      const got = fill(source, buffer, filled, base + filled);
+      filled += got;
+      atEnd = got === 0 || base + filled >= source.size;
+      continue;
+    }
+    if (!last.blank) {
+      starts.push(base + i);
+      if (starts.count <= allowed) endOfKept = base + end;
+    }
+    i = end;
+  }
+  if (!validText(buffer, checked, filled)) return null;
+  const tooManyRows = starts.count > allowed;
+  const kept = Math.min(starts.count, allowed);
+  return { starts: starts.bounds(kept, kept === 0 ? from : endOfKept), tooManyRows };
+}
+
+/** Fill into[at..] from the source at `position`, as far as it goes; how many bytes came. */
+function fill(source: ByteSource, into: Buffer, at: number, position: number): number {
+  let total = 0;
+  while (at + total < into.length && position + total < source.size) {
+    const n = source.read(into.subarray(at + total), position + total);
+    if (n === 0) break;
+    total += n;
+  }
+  return total;
+}
+
+/** What readScanned asks of a whole file, asked of bytes[from, to): UTF-8, no NUL. */
+function validText(bytes: Buffer, from: number, to: number): boolean {
+  if (to <= from) return true;
+  const part = bytes.subarray(from, to);
+  return part.indexOf(0) < 0 && isUtf8(part);
+}
+
+/** Record starts, growing as records are found (4 bytes a record). */
+class Starts {
+  private array: Int32Array;
+  count = 0;
+  constructor(initial: number) {
+    this.array = new Int32Array(initial);
+  }
+  push(at: number): void {
+    if (this.count === this.array.length) {
+      const grown = new Int32Array(this.array.length * 2);
+      grown.set(this.array);
+      this.array = grown;
+    }
+    this.array[this.count++] = at;
+  }
+  at(i: number): number {
+    return this.array[i]!;
+  }
+  /** The first `kept` starts and, after them, where the last kept record ends. */
+  bounds(kept: number, end: number): Int32Array {
+    const out = this.array.length > kept ? this.array : new Int32Array(kept + 1);
+    if (out !== this.array) out.set(this.array.subarray(0, kept));
+    out[kept] = end;
+    return out.subarray(0, kept + 1);
+  }
 }
 
 /** Whether bytes[from, to) are all characters csv-parse trims (space, tab, form feed). */
@@ -105,26 +267,80 @@ function onlyBlanks(bytes: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 
-/** The next quote at or after `from`, or -1. A loop, not Buffer#indexOf: a field's few bytes cost less than a call into C++. */
-function indexOfQuote(bytes: Uint8Array, from: number): number {
-  for (let p = from, n = bytes.length; p < n; p++) if (bytes[p] === QUOTE) return p;
+/** The next quote in bytes[from, to), or -1. A loop, not Buffer#indexOf: a field's few bytes cost less than a call into C++. */
+function indexOfQuote(bytes: Uint8Array, from: number, to: number): number {
+  for (let p = from; p < to; p++) if (bytes[p] === QUOTE) return p;
   return -1;
 }
 
-/** The rows of a scanned file: each made from its bytes when asked for. */
-class CsvRows implements RowSource {
+/** Bytes of a file from `base` on: the whole file's, or a piece of it. */
+interface Window {
+  bytes: Buffer;
+  base: number;
+}
+
+/**
+ * The rows of a scanned file: each made from its bytes when asked for. The bytes are the whole file's, or, for a
+ * file read piece by piece (a `source`), the piece that holds the row: the first piece (the header's rows) is
+ * kept, and one more is read as the rows go on. A file that changes or cannot be read by then ends the rows
+ * there, and `failure()` says so (normalise makes it a finding: its figures are not used).
+ */
+export class CsvRows implements RowSource {
   readonly length: number;
   private shared: { cells: Cell[]; pool: Cell[] } | null = null;
+  private head: Window | null;
+  private window: Window | null = null;
+  private failed: { en: string; vi: string } | null = null;
+  private spare: Buffer | null = null;
   private readonly interned = new Map<number, Interned>();
+  /** Each of the first columns' last long field (see fieldValue). */
+  private readonly lastFields: (Interned | undefined)[] = [];
   // Keys are at most 2^51 (6 bytes and the length): exact in a double; -1 is no key.
   private readonly shortKeys = new Float64Array(SHORT_SLOTS).fill(-1);
   private readonly shortValues: (string | null)[] = new Array<string | null>(SHORT_SLOTS).fill(null);
+  /** `bounds`: each row's first byte, then where the last row ends. */
   constructor(
-    private readonly bytes: Buffer,
-    private readonly starts: Int32Array,
+    private readonly bounds: Int32Array,
     private readonly delim: number,
+    whole: Window | null,
+    private readonly source: ByteSource | null = null,
+    private readonly piece = PIECE_BYTES,
   ) {
-    this.length = starts.length;
+    this.length = bounds.length - 1;
+    this.head = whole;
+  }
+
+  failure(): { en: string; vi: string } | null {
+    return this.failed;
+  }
+
+  /** The bytes that hold row r: the whole file's, the first piece, the last piece read, or a piece read now. */
+  private windowOf(r: number): Window | null {
+    const from = this.bounds[r]!;
+    const to = this.bounds[r + 1]!;
+    for (const w of [this.head, this.window]) if (w && from >= w.base && to <= w.base + w.bytes.length) return w;
+    if (!this.source || this.failed) return null;
+    const size = Math.max(this.piece, to - from);
+    // The moving window's buffer is read into again (the first piece's is kept).
+    const reuse = this.spare && this.spare.length >= size ? this.spare : Buffer.allocUnsafe(size);
+    let got: number;
+    try {
+      got = fill(this.source, reuse, 0, from);
+    } catch (error) {
+      this.failed = failureOf(error);
+      return null;
+    }
+    if (got < to - from) {
+      this.failed = { en: 'it became shorter while being read', vi: 'tệp bị ngắn đi trong khi đang được đọc' };
+      return null;
+    }
+    const w = { bytes: reuse.subarray(0, got), base: from };
+    if (!this.head) this.head = w;
+    else {
+      this.window = w;
+      this.spare = reuse;
+    }
+    return w;
   }
 
   row(r: number): (Cell | undefined)[] | undefined {
@@ -138,13 +354,15 @@ class CsvRows implements RowSource {
   /** Row r, in fresh cells, or in `shared`'s array and cells (the last row's, overwritten). */
   private read(r: number, shared: { cells: Cell[]; pool: Cell[] } | null): (Cell | undefined)[] | undefined {
     if (r < 0 || r >= this.length) return undefined;
-    const bytes = this.bytes;
+    const w = this.windowOf(r);
+    if (!w) return undefined;
+    const bytes = w.bytes;
     const n = bytes.length;
     const DELIM = this.delim;
     const BLANK2 = DELIM === TAB ? SPACE : TAB;
     const cells: (Cell | undefined)[] = shared ? shared.cells : [];
     let count = 0;
-    let i = this.starts[r]!;
+    let i = this.bounds[r]! - w.base;
     for (;;) {
       let j = i;
       while (j < n && (bytes[j] === SPACE || bytes[j] === BLANK2)) j++;
@@ -154,7 +372,7 @@ class CsvRows implements RowSource {
         let doubled = false;
         let end: number;
         for (;;) {
-          const q = indexOfQuote(bytes, k);
+          const q = indexOfQuote(bytes, k, n);
           if (bytes[q + 1] === QUOTE) {
             doubled = true;
             k = q + 2;
@@ -164,7 +382,7 @@ class CsvRows implements RowSource {
           k = q + 1;
           break;
         }
-        value = this.fieldValue(j + 1, end, doubled);
+        value = this.fieldValue(bytes, j + 1, end, doubled, count);
         while (k < n && (bytes[k] === SPACE || bytes[k] === BLANK2)) k++;
         i = k;
       } else {
@@ -174,7 +392,7 @@ class CsvRows implements RowSource {
           if (c === DELIM || c === LF || c === CR) break;
           k++;
         }
-        value = this.fieldValue(i, k, false);
+        value = this.fieldValue(bytes, i, k, false, count);
         i = k;
       }
       if (shared) {
@@ -203,9 +421,17 @@ class CsvRows implements RowSource {
    * once too). ASCII fields (codes, years, numbers) are cheaper to decode than to look up. Bounded: at most
    * INTERNED entries.
    */
-  private fieldValue(from: number, to: number, doubled: boolean): string | null {
-    const bytes = this.bytes;
+  private fieldValue(bytes: Buffer, from: number, to: number, doubled: boolean, column: number): string | null {
     const length = to - from;
+    if (length > SHORT_MAX_BYTES && length <= INTERN_MAX_BYTES && column < LAST_COLUMNS) {
+      // A long table's names come in runs (a unit's rows, an indicator's months): the column's last field, if
+      // these are its bytes again, is the value, with no hashing.
+      const last = this.lastFields[column];
+      if (last && last.doubled === doubled && sameBytes(last.bytes, bytes, from, to)) return last.value;
+      const value = this.longerValue(bytes, from, to, doubled);
+      this.lastFields[column] = { bytes: Uint8Array.prototype.slice.call(bytes, from, to), doubled, value };
+      return value;
+    }
     if (length <= SHORT_MAX_BYTES && !doubled) {
       // A short ASCII field (a code, a year, a month) repeats on row after row: its bytes, packed into a number
       // with its length (the exact key), find the string made last time in a small direct-mapped table that a
@@ -227,16 +453,20 @@ class CsvRows implements RowSource {
         this.shortValues[slot] = value;
         return value;
       }
-    } else {
-      let ascii = true;
-      for (let p = from; p < to; p++) {
-        if (bytes[p]! >= 0x80) {
-          ascii = false;
-          break;
-        }
-      }
-      if (ascii) return valueOf(bytes.toString('latin1', from, to), doubled);
     }
+    return this.longerValue(bytes, from, to, doubled);
+  }
+
+  /** A field past the short table: ASCII decoded, other text interned (see fieldValue). */
+  private longerValue(bytes: Buffer, from: number, to: number, doubled: boolean): string | null {
+    let ascii = true;
+    for (let p = from; p < to; p++) {
+      if (bytes[p]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return valueOf(bytes.toString('latin1', from, to), doubled);
     if (to - from > INTERN_MAX_BYTES) return valueOf(bytes.toString('utf8', from, to).normalize('NFC'), doubled);
     let h = to - from;
     for (let p = from; p < to; p++) h = Math.imul(h ^ bytes[p]!, 16777619);
@@ -244,7 +474,8 @@ class CsvRows implements RowSource {
     const hit = this.interned.get(key);
     if (hit !== undefined && hit.doubled === doubled && sameBytes(hit.bytes, bytes, from, to)) return hit.value;
     const value = valueOf(bytes.toString('utf8', from, to).normalize('NFC'), doubled);
-    if (hit === undefined && this.interned.size < INTERNED) this.interned.set(key, { bytes: bytes.subarray(from, to), doubled, value });
+    // A copy of the bytes: a piece of a file is read over by the next one.
+    if (hit === undefined && this.interned.size < INTERNED) this.interned.set(key, { bytes: Uint8Array.prototype.slice.call(bytes, from, to), doubled, value });
     return value;
   }
 }
@@ -252,6 +483,8 @@ class CsvRows implements RowSource {
 /** ASCII fields up to this many bytes are looked up in the short-field table; 6 bytes and the length fit a double exactly. */
 const SHORT_MAX_BYTES = 6;
 const SHORT_SLOTS = 4096;
+/** Columns whose last field is kept to compare with the next row's. */
+const LAST_COLUMNS = 64;
 /** Names up to this many bytes are interned; longer texts are decoded each time. */
 const INTERN_MAX_BYTES = 160;
 /** Distinct interned fields per file: a file of a million distinct values stops adding, it does not grow the map. */
@@ -274,3 +507,15 @@ function valueOf(text: string, doubled: boolean): string | null {
   return value === '' ? null : value;
 }
 
+/** Thrown by a file's ByteSource when the file is no longer the one first read (its size, time or identity changed). */
+export class ChangedFileError extends Error {
+  constructor() {
+    super('the file changed while being read');
+  }
+}
+
+function failureOf(error: unknown): { en: string; vi: string } {
+  if (error instanceof ChangedFileError) return { en: 'it changed while being read', vi: 'tệp bị thay đổi trong khi đang được đọc' };
+  const message = error instanceof Error ? error.message : String(error);
+  return { en: `reading it again failed (${message.slice(0, 120)})`, vi: `đọc lại tệp không được (${message.slice(0, 120)})` };
+}

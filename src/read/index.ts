@@ -10,7 +10,8 @@ import { type TextEncodingOption } from './decode.js';
 import { formatBytes, resolveLimits, type ReadLimits } from './limits.js';
 import { readJobs } from './jobs.js';
 import { sniffKind, sniffOle } from './sniff.js';
-import { readText } from './text.js';
+import { ChangedFileError, type ByteSource } from './csv-scan.js';
+import { COMPACT_FROM_BYTES, readText, readTextSource } from './text.js';
 import { fileFailed } from './failure.js';
 
 export { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
@@ -295,6 +296,12 @@ export async function readFileAt(open: string | Buffer, path: string, options: R
     if (!info.isFile()) return fail('unreadable-file', `${path} is not a regular file (a device or a pipe); give the path of a data file.`, `${path} không phải là tệp thông thường (là thiết bị hoặc đường ống); hãy chỉ đường dẫn tới tệp số liệu.`);
     if (info.size > limits.maxFileBytes) return fail('too-large', tooLarge(path, info.size, limits), tooLargeVi(path, info.size, limits));
     modified = Number.isFinite(info.mtimeMs) ? info.mtime.toISOString() : undefined;
+    // A large text file is read piece by piece, never held whole (csv-scan.ts); what that cannot read, whole.
+    const streamed = info.size >= COMPACT_FROM_BYTES ? readStreamed(fd, open, path, info, limits) : null;
+    if (streamed) {
+      if (modified) for (const t of streamed.tables) t.modified = modified;
+      return streamed;
+    }
     bytes = readBounded(fd, info.size, limits.maxFileBytes);
   } catch (error) {
     if (error instanceof GrewError) return fail('too-large', tooLarge(path, error.size, limits), tooLargeVi(path, error.size, limits));
@@ -307,6 +314,42 @@ export async function readFileAt(open: string | Buffer, path: string, options: R
   const read = await readBytes(bytes, path, options);
   if (modified) for (const t of read.tables) t.modified = modified;
   return read;
+}
+
+/**
+ * A large file that sniffs as text, read as a stream of pieces (read/text.ts readTextSource); null when it is not
+ * text, or not a file the scanner reads (the caller reads it whole then, and the usual path says what is wrong).
+ */
+function readStreamed(fd: number, open: string | Buffer, path: string, info: Stats, limits: ReadLimits): { tables: Table[]; findings: Finding[] } | null {
+  const start = Buffer.alloc(Math.min(info.size, 1024));
+  if (readSync(fd, start, 0, start.length, 0) < start.length || sniffKind(start) !== 'text') return null;
+  try {
+    return readTextSource(fileSource(open, info), path, limits, { extension: extname(path).toLowerCase() });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The file as a ByteSource: each piece read by opening it again, and only while it is still the file first
+ * stat'ed (same device, inode, size and modification time). The rows of a large file are read when normalise
+ * asks for them, after readPaths has returned: a file changed in between is said to have changed, not read as
+ * another file's rows.
+ */
+function fileSource(open: string | Buffer, info: Stats): ByteSource {
+  return {
+    size: info.size,
+    read(into, position) {
+      const fd = openSync(open, OPEN_FLAGS);
+      try {
+        const now = fstatSync(fd);
+        if (now.size !== info.size || now.mtimeMs !== info.mtimeMs || now.ino !== info.ino || now.dev !== info.dev) throw new ChangedFileError();
+        return readSync(fd, into, 0, into.length, position);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
 }
 
 class GrewError extends Error {

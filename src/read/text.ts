@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { cellLocation, finding, type Finding } from '../model/finding.js';
 import { isUtf8 } from 'node:buffer';
 import { compactTable, rowAt, rowCount, type Cell, type RowSource, type Table } from '../model/table.js';
-import { scanCsv } from './csv-scan.js';
+import { CsvRows, PIECE_BYTES, scanCsv, scanCsvSource, type ByteSource } from './csv-scan.js';
 import { decodeText, type TextEncodingOption } from './decode.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import type { ReadLimits } from './limits.js';
@@ -82,6 +82,41 @@ function readScanned(bytes: Uint8Array, file: string, limits: ReadLimits, option
   const convention = delimiter === ';' ? 'vi' : guessConvention(table);
   if (convention) table.convention = convention;
   return { tables: [table], findings };
+}
+
+/**
+ * A large UTF-8 file read piece by piece (csv-scan.ts scanCsvSource): what readScanned makes of the whole bytes,
+ * without holding them. Null for a file readScanned would not read either (the caller then reads it whole).
+ */
+export function readTextSource(source: ByteSource, file: string, limits: ReadLimits, options: TextReadOptions, piece = PIECE_BYTES): { tables: Table[]; findings: Finding[] } | null {
+  const sampleBytes = 8 * 65536;
+  const first = Buffer.allocUnsafe(Math.min(source.size, sampleBytes + 3));
+  if (readFully(source, first, 0) < first.length) return null;
+  const from = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
+  const bodyLength = source.size - from;
+  if (bodyLength >= 0x7fffffff) return null;
+  const head = first.toString('utf8', from, from + Math.min(bodyLength, sampleBytes)).normalize('NFC');
+  if (bodyLength > sampleBytes && head.length < 65536) return null;
+  if (head.trim() === '' || markupKind(head)) return null;
+  const delimiter = sniffDelimiter(head.slice(0, 65536), options.extension === '.tsv');
+  const scanned = scanCsvSource(source, from, delimiter, limits, rowsAllowed(limits), piece);
+  if (!scanned) return null;
+  const findings: Finding[] = [];
+  if (scanned.tooManyRows) findings.push(tooManyRowsFinding(file, limits));
+  const table = compactTable({ file, sheet: null }, new CsvRows(scanned.starts, delimiter.charCodeAt(0), null, source, piece));
+  const convention = delimiter === ';' ? 'vi' : guessConvention(table);
+  if (convention) table.convention = convention;
+  return { tables: [table], findings };
+}
+
+function readFully(source: ByteSource, into: Buffer, position: number): number {
+  let total = 0;
+  while (total < into.length) {
+    const n = source.read(into.subarray(total), position + total);
+    if (n === 0) break;
+    total += n;
+  }
+  return total;
 }
 
 function rowsOf(source: RowSource): (Cell | undefined)[][] {

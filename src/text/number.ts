@@ -47,7 +47,7 @@ export function parseNumberText(raw: string, convention: NumberConvention = 'vi'
  * "." or "," between them ("2026", "90.04", "36,44", "214.258"), read as parseDigits reads them. Anything
  * else (a sign, blanks, several marks, a mark at an end, 16 characters or more) is undefined: the general path.
  */
-function plainNumber(text: string, convention: NumberConvention): number | undefined {
+export function plainNumber(text: string, convention: NumberConvention): number | undefined {
   const n = text.length;
   if (n === 0 || n > 15) return undefined;
   let mark = -1;

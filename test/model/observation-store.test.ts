@@ -114,4 +114,33 @@ describe('a large table\'s figures kept in columns, each read through a view', (
     expect(s.toArray().map((v) => v.index)).toEqual([1, 2]);
     expect(s.valueCount()).toBe(0);
   });
+
+  it('knows from its columns whether a figure is given twice (unit as the duplicates check counts units, indicator, part, year, month)', () => {
+    const other = { unit: { kind: 'city' as const, reporter: 'Sở Lao động' }, name: 'Sở Lao động' };
+    const make = (rows: [typeof baDinh, string, string | null, number, number | null, number | null][]) => {
+      const s = new ObservationStore('long.csv', null);
+      rows.forEach(([u, ind, part, year, month, value], i) => s.add(u, u.unit, u.name, ind, part, year, month, value, value === null ? '1' : null, i, 4, value === null ? 5 : null));
+      return s;
+    };
+    const byCode = (u: { kind: string; code?: string; reporter?: string }) => (u.kind === 'district' ? u.code! : 'city');
+    const eachReporter = (u: { kind: string; code?: string; reporter?: string }) => (u.kind === 'district' ? u.code! : `r:${u.reporter}`);
+    const distinct = make([
+      [baDinh, 'jobs', null, 2026, 1, 5],
+      [baDinh, 'jobs', null, 2026, 2, 5],
+      [baDinh, 'jobs', null, 2025, 1, 5],
+      [baDinh, 'jobs', 'part', 2026, 1, 5],
+      [baDinh, 'poverty', null, 2026, 1, 5],
+      [baDinh, 'jobs', null, 2026, null, 5], // the year's own figure is not month 1's
+      [soYTe, 'jobs', null, 2026, 1, 5],
+      [baDinh, 'jobs', null, 2026, 1, null], // a plan only: no value, not a duplicate
+    ]);
+    expect(distinct.duplicateFree(byCode)).toBe(true);
+    expect(make([[baDinh, 'jobs', null, 2026, 3, 1], [soYTe, 'jobs', null, 2026, 3, 1], [baDinh, 'jobs', null, 2026, 3, 2]]).duplicateFree(byCode)).toBe(false);
+    // Two city-level reporters are one unit to the duplicates check, two to a month's series.
+    const cities = make([[soYTe, 'jobs', null, 2026, 3, 1], [other, 'jobs', null, 2026, 3, 1]]);
+    expect(cities.duplicateFree(byCode)).toBe(false);
+    expect(cities.duplicateFree(eachReporter)).toBe(true);
+    // Years far apart still pack exactly.
+    expect(make([[baDinh, 'jobs', null, 1900, 12, 1], [baDinh, 'jobs', null, 2100, 12, 1]]).duplicateFree(byCode)).toBe(true);
+  });
 });
