@@ -248,7 +248,8 @@ export class ObservationStore {
     return this.hasValue[i] === 1 ? this.value[i]! : null;
   }
   planOf(i: number): string | null {
-    return this.plans.get(i)?.plan ?? null;
+    // Most long tables state no plan: no lookup a figure then.
+    return this.plans.size ? (this.plans.get(i)?.plan ?? null) : null;
   }
   /** Figure i's place, made anew: its view keeps the one it hands out. */
   placeOf(i: number): Location {

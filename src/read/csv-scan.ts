@@ -1,7 +1,8 @@
 /**
  * Large UTF-8 text files read compactly: one pass over the bytes finds where each record starts (an Int32Array),
- * and a row's cells are made only when the row is asked for. A file of a million rows costs its bytes and 4
- * bytes a row, not an object per cell.
+ * and a row's cells are made only when the row is asked for. A file of a million rows costs 4 bytes a row, not
+ * an object per cell; read from disk (scanCsvSource) it is read in pieces into one buffer used again, and its rows
+ * are read back piece by piece, so it is never held whole either.
  *
  * The scanner reads only what it can read exactly as the csv-parse path does (text.ts): fields split at the
  * delimiter, a record ending at CR, LF or CR LF outside quotes, a field quoted when its first non-blank byte is
@@ -104,6 +105,7 @@ export function scanCsv(bytes: Uint8Array, delimiter: string, limits: ReadLimits
   const maxRecords = allowed + 1;
   let i = 0;
   while (i < n && starts.count < maxRecords) {
+    last.blank = false;
     const end = scanRecord(bytes, i, n, true, DELIM, limits, last);
     if (end < 0) return null;
     if (!last.blank) starts.push(i);
@@ -147,13 +149,13 @@ const MAX_RECORD_BYTES = 64 << 20;
  * scanCsv over a file read piece by piece (`from`: where the records start, past a BOM) into one buffer that is
  * used again: a million-row export is never held whole. The pieces are also checked the way readScanned checks a
  * whole file: UTF-8, and no NUL byte; null for a file that is not, or that the scanner cannot read (csv-parse
- * then reads it whole). Rows are read back from the file by the returned source (StreamedRows), piece by piece.
+ * then reads it whole). Rows are read back from the file, piece by piece, by a CsvRows over the same source.
  */
 export function scanCsvSource(source: ByteSource, from: number, delimiter: string, limits: ReadLimits, allowed: number, piece = PIECE_BYTES): { starts: Int32Array; tooManyRows: boolean } | null {
   const DELIM = delimiter.charCodeAt(0);
   let buffer = Buffer.allocUnsafe(piece);
   let base = from;
-  let filled = fill(source, buffer, 0, base);
+  let filled = fillFrom(source, buffer, 0, base);
   let atEnd = base + filled >= source.size;
   let checked = 0;
   const starts = new Starts(Math.max(16, Math.min(allowed + 2, ((source.size - from) >>> 6) + 16)));
@@ -173,13 +175,14 @@ export function scanCsvSource(source: ByteSource, from: number, delimiter: strin
       buffer.copy(buffer, 0, cut, filled);
       base += cut;
       filled -= cut;
-      const got = fill(source, buffer, filled, base + filled);
+      const got = fillFrom(source, buffer, filled, base + filled);
       filled += got;
       atEnd = got === 0 || base + filled >= source.size;
       checked = 0;
       i = filled;
       continue;
     }
+    last.blank = false;
     const end = i >= filled ? MORE : scanRecord(buffer, i, filled, atEnd, DELIM, limits, last);
     if (end === FAIL) return null;
     if (end === MORE) {
@@ -196,7 +199,7 @@ export function scanCsvSource(source: ByteSource, from: number, delimiter: strin
         buffer.copy(grown, 0, 0, filled);
         buffer = grown;
       }
-      const got = fill(source, buffer, filled, base + filled);
+      const got = fillFrom(source, buffer, filled, base + filled);
       filled += got;
       atEnd = got === 0 || base + filled >= source.size;
       continue;
@@ -214,7 +217,7 @@ export function scanCsvSource(source: ByteSource, from: number, delimiter: strin
 }
 
 /** Fill into[at..] from the source at `position`, as far as it goes; how many bytes came. */
-function fill(source: ByteSource, into: Buffer, at: number, position: number): number {
+export function fillFrom(source: ByteSource, into: Buffer, at: number, position: number): number {
   let total = 0;
   while (at + total < into.length && position + total < source.size) {
     const n = source.read(into.subarray(at + total), position + total);
@@ -325,7 +328,7 @@ export class CsvRows implements RowSource {
     const reuse = this.spare && this.spare.length >= size ? this.spare : Buffer.allocUnsafe(size);
     let got: number;
     try {
-      got = fill(this.source, reuse, 0, from);
+      got = fillFrom(this.source, reuse, 0, from);
     } catch (error) {
       this.failed = failureOf(error);
       return null;

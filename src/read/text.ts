@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { cellLocation, finding, type Finding } from '../model/finding.js';
 import { isUtf8 } from 'node:buffer';
 import { compactTable, rowAt, rowCount, type Cell, type RowSource, type Table } from '../model/table.js';
-import { CsvRows, PIECE_BYTES, scanCsv, scanCsvSource, type ByteSource } from './csv-scan.js';
+import { CsvRows, fillFrom, PIECE_BYTES, scanCsv, scanCsvSource, type ByteSource } from './csv-scan.js';
 import { decodeText, type TextEncodingOption } from './decode.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import type { ReadLimits } from './limits.js';
@@ -91,7 +91,7 @@ function readScanned(bytes: Uint8Array, file: string, limits: ReadLimits, option
 export function readTextSource(source: ByteSource, file: string, limits: ReadLimits, options: TextReadOptions, piece = PIECE_BYTES): { tables: Table[]; findings: Finding[] } | null {
   const sampleBytes = 8 * 65536;
   const first = Buffer.allocUnsafe(Math.min(source.size, sampleBytes + 3));
-  if (readFully(source, first, 0) < first.length) return null;
+  if (fillFrom(source, first, 0, 0) < first.length) return null;
   const from = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
   const bodyLength = source.size - from;
   if (bodyLength >= 0x7fffffff) return null;
@@ -107,16 +107,6 @@ export function readTextSource(source: ByteSource, file: string, limits: ReadLim
   const convention = delimiter === ';' ? 'vi' : guessConvention(table);
   if (convention) table.convention = convention;
   return { tables: [table], findings };
-}
-
-function readFully(source: ByteSource, into: Buffer, position: number): number {
-  let total = 0;
-  while (total < into.length) {
-    const n = source.read(into.subarray(total), position + total);
-    if (n === 0) break;
-    total += n;
-  }
-  return total;
 }
 
 function rowsOf(source: RowSource): (Cell | undefined)[][] {
