@@ -17,7 +17,8 @@ import { DEFAULT_LIMITS, readBytes, type TextEncodingOption } from '../read/inde
 import { formatBytes, type ReadLimits } from '../read/limits.js';
 import type { ExcludedFile, SourceFile } from './discover.js';
 import { isCumulative, monthlyFigures, statedReportDate, type Cumulative } from './submission.js';
-import { statKey, type StatIndex } from './stat-index.js';
+import { statKey, type StatIndex, type StatKey } from './stat-index.js';
+import { readJobs } from '../read/jobs.js';
 
 /** Vietnam's offset: a modification time counts by its calendar date in Hanoi (UTC+7, no daylight saving). */
 const HANOI_OFFSET_MS = 7 * 3_600_000;
@@ -46,6 +47,8 @@ export interface HashedFile {
   sha256: string;
   bytes?: Uint8Array;
   modifiedDate: string | null;
+  /** Its stat when hashed: a file read later (on a thread) must still have it, or it is read again here. */
+  stat?: StatKey;
 }
 
 /**
@@ -65,13 +68,13 @@ export async function hashFile(path: string, known?: StatIndex): Promise<HashedF
       };
     }
     const modifiedDate = Number.isFinite(info.mtimeMs) ? hanoiDate(info.mtimeMs) : null;
-    const stat = known ? statKey(info) : null;
-    const recalled = stat && known!.recall(path, stat);
-    if (recalled) return { sha256: recalled, modifiedDate };
+    const stat = statKey(info);
+    const recalled = known?.recall(path, stat);
+    if (recalled) return { sha256: recalled, modifiedDate, stat };
     const bytes = readFileSync(path);
     const hash = sha256(bytes);
-    if (stat) known!.hashed(path, stat, hash);
-    return { sha256: hash, bytes, modifiedDate };
+    known?.hashed(path, stat, hash);
+    return { sha256: hash, bytes, modifiedDate, stat };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const denied = code === 'EACCES' || code === 'EPERM';
@@ -128,31 +131,88 @@ function unreadable(source: SourceFile, why: { error: string; errorVi: string })
   };
 }
 
+type ReadSubmissionOptions = { encoding?: TextEncodingOption; limits?: Partial<ReadLimits> };
+
 /** Read one submitted file (or take what it read as from `store`): never throws, whatever it holds. */
-export async function readSubmission(
-  source: SourceFile,
-  index: CatalogIndex,
-  options: { encoding?: TextEncodingOption; limits?: Partial<ReadLimits> } = {},
-  hashed?: HashedFile,
-  store?: ReadStore,
-): Promise<ReadSubmission> {
-  let got = hashed ?? (await hashFile(source.path));
+export async function readSubmission(source: SourceFile, index: CatalogIndex, options: ReadSubmissionOptions = {}, hashed?: HashedFile, store?: ReadStore): Promise<ReadSubmission> {
+  const got = hashed ?? (await hashFile(source.path));
   if ('error' in got) return unreadable(source, got);
-  // In a batch (a file filed under YYYY/MM) what the file came to may be kept from an earlier run.
-  const filed = store && source.year !== null && source.month !== null ? { store, year: source.year, month: source.month } : null;
-  const kept = filed ? await filed.store.get(source, got.sha256) : null;
-  if (kept) {
-    const sub: ReadSubmission = { source, sha256: got.sha256, tables: [], findings: [], readable: kept.readable, statedDate: kept.statedDate, modifiedDate: got.modifiedDate, cumulative: new Map() };
-    perFile.set(sub, new Map([[`${filed!.year}|${filed!.month}`, { observations: kept.observations, findings: kept.findings }]]));
-    if (kept.named !== undefined) namedUnit.set(sub, kept.named);
-    return sub;
+  return (await keptSubmission(source, got, store)) ?? (await readAndKeep(source, got, index, options, store));
+}
+
+/** In a batch (a file filed under YYYY/MM) what the file came to may be kept from an earlier run: that, or null. */
+async function keptSubmission(source: SourceFile, got: HashedFile, store: ReadStore | undefined): Promise<ReadSubmission | null> {
+  const filed = store && source.year !== null && source.month !== null ? { year: source.year, month: source.month } : null;
+  const kept = filed ? await store!.get(source, got.sha256) : null;
+  if (!kept) return null;
+  const sub: ReadSubmission = { source, sha256: got.sha256, tables: [], findings: [], readable: kept.readable, statedDate: kept.statedDate, modifiedDate: got.modifiedDate, cumulative: new Map() };
+  perFile.set(sub, new Map([[`${filed!.year}|${filed!.month}`, { observations: kept.observations, findings: kept.findings }]]));
+  if (kept.named !== undefined) namedUnit.set(sub, kept.named);
+  return sub;
+}
+
+/**
+ * Read submitted files, in their order, as readSubmission reads each: those `store` does not hold are read on
+ * `jobs` threads when readJobs (src/read/jobs.ts) says so for their number (--jobs, as `report --year` reads).
+ * A file read on a thread is used only when its stat is still the one it was hashed with (else it is hashed and
+ * read again here): its figures are kept under that sha256. `hashed` gives files hashed already (batch).
+ */
+export async function readSubmissions(
+  sources: readonly SourceFile[],
+  index: CatalogIndex,
+  options: ReadSubmissionOptions & { jobs?: number; hashed?: ReadonlyMap<string, HashedFile | { error: string; errorVi: string }>; store?: ReadStore; done?: (source: SourceFile) => void } = {},
+): Promise<ReadSubmission[]> {
+  const readOptions: ReadSubmissionOptions = { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) };
+  const out: (ReadSubmission | undefined)[] = new Array(sources.length);
+  const toRead: { at: number; got: HashedFile }[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
+    const got = options.hashed?.get(source.file) ?? (await hashFile(source.path));
+    if ('error' in got) out[i] = unreadable(source, got);
+    else out[i] = (await keptSubmission(source, got, options.store)) ?? undefined;
+    if (out[i]) options.done?.(source);
+    else toRead.push({ at: i, got: got as HashedFile });
   }
+  const jobs = toRead.length > 1 ? readJobs(options.jobs, toRead.length) : 1;
+  const reads = jobs > 1 ? await (await import('../read/parallel.js')).readInWorkers(toRead.map(({ at }) => ({ file: sources[at]!.file, open: sources[at]!.path })), readOptions, jobs) : null;
+  for (let k = 0; k < toRead.length; k++) {
+    const { at, got } = toRead[k]!;
+    const source = sources[at]!;
+    const read = reads?.[k];
+    if (reads) reads[k] = undefined;
+    const same = read !== undefined && got.stat !== undefined && sameStat(source.path, got.stat);
+    out[at] = same ? await readAndKeep(source, got, index, readOptions, options.store, withoutModified(read)) : await readAndKeep(source, got, index, readOptions, options.store);
+    options.done?.(source);
+  }
+  return out as ReadSubmission[];
+}
+
+/** Whether the file's stat is still `stat` (size, times, inode, device): none of its bytes changed since. */
+function sameStat(path: string, stat: StatKey): boolean {
+  try {
+    const now = statKey(statSync(path));
+    return now.every((v, i) => v === stat[i]);
+  } catch {
+    return false;
+  }
+}
+
+/** A thread's read as readBytes gives it: readFileAt also notes each table's modification time, which a submission does not use. */
+function withoutModified(read: { tables: Table[]; findings: Finding[] }): { tables: Table[]; findings: Finding[] } {
+  for (const t of read.tables) delete t.modified;
+  return read;
+}
+
+/** The file read (its bytes, or what a thread read of them), its figures worked out and told to `store`. */
+async function readAndKeep(source: SourceFile, hashed: HashedFile, index: CatalogIndex, options: ReadSubmissionOptions, store: ReadStore | undefined, preRead?: { tables: Table[]; findings: Finding[] }): Promise<ReadSubmission> {
+  let got: HashedFile | { error: string; errorVi: string } = hashed;
   // A sha256 recalled from the stat index came without the bytes: read them now (and hash what is read).
-  if (!got.bytes) {
+  if (!preRead && !got.bytes) {
     got = await hashFile(source.path);
     if ('error' in got) return unreadable(source, got);
   }
-  const read = await readBytes(got.bytes!, source.file, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  const filed = store && source.year !== null && source.month !== null ? { store, year: source.year, month: source.month } : null;
+  const read = preRead ?? (await readBytes(got.bytes!, source.file, options));
   const statedDate = statedReportDate(read.tables);
   const tables: Table[] = [];
   const cumulative = new Map<string, Cumulative>();

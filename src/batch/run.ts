@@ -3,6 +3,7 @@
  * because nothing they depend on changed. Month M of year Y depends on every file filed under
  * ROOT/Y/01 … ROOT/Y/M (year-to-date needs the months before), the programme and the options.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -14,7 +15,7 @@ import { writeFileAtomicSync } from '../write/atomic.js';
 import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
-import { hashFile, readSubmission, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
+import { hashFile, readSubmissions, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
 import { isFolder, ReadCache, readKey } from './read-cache.js';
 import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
@@ -48,12 +49,14 @@ export interface BatchOptions {
   limits?: Partial<ReadLimits>;
   /** "former-district": each summary (md and json) also groups the wards and communes under their former districts. */
   by?: 'former-district';
+  /** --jobs: threads that read the files not in the read cache (src/read/jobs.ts chooses when absent). */
+  jobs?: number;
   /** For tests: how files are written (default: atomically), and a step run after a month's outputs, before its manifest entry. */
   hooks?: BatchHooks;
 }
 
 export interface BatchHooks {
-  write?(path: string, text: string): Promise<void>;
+  write?(path: string, data: string | Uint8Array): Promise<void>;
   afterOutputs?(period: string): Promise<void> | void;
   /** The reader version the read cache's keys are made with (default READER_VERSION): a test stands in for a changed reader. */
   readerVersion?: number;
@@ -140,8 +143,8 @@ async function guarded<T>(path: string, fn: () => Promise<T>): Promise<T> {
  * Every file batch writes is written atomically (src/write/atomic.ts) with synchronous calls: one after
  * another, a dozen files or more a run, where each promise call's thread-pool round trip only added waiting.
  */
-async function atomically(path: string, text: string): Promise<void> {
-  writeFileAtomicSync(path, text);
+async function atomically(path: string, data: string | Uint8Array): Promise<void> {
+  writeFileAtomicSync(path, data);
 }
 
 /** Whether every output of a month still holds what the manifest says was written (read again only when its stat changed). */
@@ -222,6 +225,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   };
 
   const plan: { ym: YearMonth; period: string; key: string; run: boolean; inputs: SourceFile[]; excluded: ExcludedFile[]; notes: Finding[] }[] = [];
+  const keys = new MonthKeys(JSON.stringify({ format: SUMMARY_FORMAT, programme, settings }));
   for (const ym of months) {
     const period = monthKey(ym.year, ym.month);
     if (!open(ym)) {
@@ -231,17 +235,7 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
     const inputs = inputsOf(ym);
     const excluded = upTo(ym).flatMap((f) => f.excluded);
     const exclusionNotes = upTo(ym).flatMap((f) => f.notes);
-    const key = sha256(
-      JSON.stringify({
-        format: SUMMARY_FORMAT,
-        programme,
-        settings,
-        period,
-        files: inputs.map((f) => [f.file, shaOf(f.file)]),
-        excluded: excluded.map((x) => [x.file, x.reason]),
-        notes: exclusionNotes.map((f) => f.message),
-      }),
-    );
+    const key = keys.of(ym, (m) => folders.get(monthKey(ym.year, m))?.files.map((f) => [f.file, shaOf(f.file)] as const) ?? [], { period, excluded: excluded.map((x) => [x.file, x.reason]), notes: exclusionNotes.map((f) => f.message) });
     const before = manifest.months[period];
     const unchanged =
       !options.force &&
@@ -276,11 +270,9 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
     set: (f, sha, got) => periodOf(f) && cache.set(periodOf(f)!, f.file, keyOf(f, sha), got),
   };
   const read = new Map<string, ReadSubmission>();
-  for (const f of toRead.values()) {
-    const h = hashes.get(f.file)!;
-    read.set(f.file, await readSubmission(f, index, readOptions, 'error' in h ? undefined : h, store));
-    progress.tick(f.file);
-  }
+  const sources = [...toRead.values()];
+  const subs = await readSubmissions(sources, index, { ...readOptions, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), hashed: hashes, store, done: (f) => progress.tick(f.file) });
+  for (let i = 0; i < sources.length; i++) read.set(sources[i]!.file, subs[i]!);
   files.read = toRead.size - files.cached;
   hashes.clear(); // the bytes are no longer needed
   await cache.save(atomically, (period) => isFolder(join(options.root, period.slice(0, 4), period.slice(5))));
@@ -325,9 +317,10 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
       const names = { json: `${p.period}.json`, md: `${p.period}.md` };
       const { renderMonthJson } = await import('../render/month/json.js');
       const { renderMonthMarkdown } = await import('../render/month/markdown.js');
-      const outputs: [string, string][] = [
-        [names.json, renderMonthJson(summary, options.stamp)],
-        [names.md, renderMonthMarkdown(summary, { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) })],
+      // Each output encoded once: the bytes hashed for the manifest are the bytes written (a string would be encoded twice).
+      const outputs: [string, Buffer][] = [
+        [names.json, Buffer.from(renderMonthJson(summary, options.stamp))],
+        [names.md, Buffer.from(renderMonthMarkdown(summary, { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) }))],
       ];
       for (const [name, text] of outputs) {
         const path = join(options.out, name);
@@ -403,7 +396,7 @@ export function indexRow(s: MonthSummary, names: { json: string; md: string }): 
 }
 
 /** index.md and index.json: every month the manifest holds (this run's and earlier runs'), in month order. */
-async function writeIndex(options: BatchOptions, manifest: Manifest, index: CatalogIndex, write: (path: string, text: string) => Promise<void>): Promise<void> {
+async function writeIndex(options: BatchOptions, manifest: Manifest, index: CatalogIndex, write: (path: string, data: string | Uint8Array) => Promise<void>): Promise<void> {
   const rows = Object.keys(manifest.months)
     .sort()
     .map((k) => manifest.months[k]!.row);
@@ -432,8 +425,35 @@ async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Pro
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
+/**
+ * The keys of a year's months, each the sha256 of what month M depends on: a header (format, programme,
+ * settings), every file of months 1..M with its sha256, then the month's own part (period, exclusions). The
+ * files are fed to one running hash month by month, copied for each month's key: a year's keys cost one pass
+ * over its files, not one per month over every file of the year so far (12 × 1,512 entries for a year of wards).
+ */
+export class MonthKeys {
+  private year: number | null = null;
+  private month = 0;
+  private running: Hash | null = null;
+
+  constructor(private readonly header: string) {}
+
+  /** The key of month `ym`, given each month's files as [name, sha256] pairs; months are asked in order. */
+  of(ym: YearMonth, filesOf: (month: number) => readonly (readonly [string, string])[], own: unknown): string {
+    if (this.running === null || this.year !== ym.year || this.month >= ym.month) {
+      this.running = createHash('sha256').update(`welfare month key 2\n${this.header}\n`);
+      this.year = ym.year;
+      this.month = 0;
+    }
+    // JSON never holds a raw newline: one line per file cannot be read two ways.
+    for (let m = this.month + 1; m <= ym.month; m++) this.running.update(filesOf(m).map((f) => `${JSON.stringify(f)}\n`).join(''));
+    this.month = ym.month;
+    return this.running.copy().update(JSON.stringify(own)).digest('hex');
+  }
+}
+
 /** Write atomically, unless the file already holds exactly this text. */
-async function writeIfChanged(path: string, text: string, write: (path: string, text: string) => Promise<void>): Promise<void> {
+async function writeIfChanged(path: string, text: string, write: (path: string, data: string | Uint8Array) => Promise<void>): Promise<void> {
   const old = attempt(() => readFileSync(path, 'utf8'));
   if (old !== text) await guarded(path, () => write(path, text));
 }

@@ -51,7 +51,7 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
   const encoding = parseEncoding(opts.encoding);
   const outliers = parseOutlierOptions(opts);
   const limits = readLimits(opts);
-  readJobsOption(opts); // checked like everywhere; batch reads its submissions one by one (src/batch/inputs.ts)
+  const jobs = readJobsOption(opts);
   const rootInfo = await stat(opts.root).catch(() => null);
   if (!rootInfo?.isDirectory()) throw new UsageError(`no submissions folder ${opts.root} (give --root, the folder that holds YYYY/MM/ folders)`);
   const outInfo = await stat(opts.out).catch(() => null);
@@ -75,6 +75,7 @@ export async function batchCommand(opts: BatchCommandOptions): Promise<number> {
       ...(encoding ? { encoding } : {}),
       ...(Object.keys(limits).length ? { limits } : {}),
       ...(opts.by ? { by: opts.by } : {}),
+      ...(jobs !== undefined ? { jobs } : {}),
     },
     progress,
   ).catch((error: unknown) => {

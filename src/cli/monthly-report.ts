@@ -1,7 +1,8 @@
 import type { CommonCommandOptions } from './options.js';
 import type { FindingsOptions } from './findings-option.js';
 import { discoverPaths } from '../batch/discover.js';
-import { readSubmission } from '../batch/inputs.js';
+import { readSubmissions } from '../batch/inputs.js';
+import { readJobsOption, type ReadCapOptions } from './read-caps.js';
 import { hasErrors } from '../model/finding.js';
 import { parseDeadlineDay, parseMonth } from './batch.js';
 import { EXIT, UsageError } from './errors.js';
@@ -11,7 +12,7 @@ import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { summariseMonth } from '../pipeline/month.js';
 
-export interface MonthlyReportOptions extends CommonCommandOptions, QualityCommandOptions, FindingsOptions {
+export interface MonthlyReportOptions extends CommonCommandOptions, QualityCommandOptions, FindingsOptions, ReadCapOptions {
   month?: string;
   year?: string;
   deadlineDay?: string;
@@ -38,8 +39,8 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions,
   if (found.missing.length) throw new UsageError(`no such file or folder: ${found.missing.join(', ')}`);
   const files = found.files.filter((f) => f.year === null || (f.year === year && f.month! <= month));
   if (!files.length) throw new UsageError(`no data files for ${opts.month} (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
-  const subs = [];
-  for (const f of files) subs.push(await readSubmission(f, index, { limits, ...(encoding ? { encoding } : {}) }));
+  const jobs = readJobsOption(opts);
+  const subs = await readSubmissions(files, index, { limits, ...(encoding ? { encoding } : {}), ...(jobs !== undefined ? { jobs } : {}) });
   if (!subs.some((s) => s.readable)) throw new UsageError(`nothing could be read: ${subs[0]?.findings[0]?.message ?? 'every file failed'}`);
   const summary = await summariseMonth(subs, index, {
     year,
