@@ -25,7 +25,9 @@ describe('the quality checks are linear in the figures', () => {
       }
       return out;
     };
-    expect(ratio(series(40), series(320))).toBeLessThan(24); // 8 × the figures: about 8 × the time (64 × if quadratic); room for the collector
+    // 8 × the figures: about 8 × the time (64 × if quadratic). Measured 7–23 with the same code (the collector's
+    // threads count in CPU time, more so on a loaded machine); 24.4 once in a full suite on 2 busy cores.
+    expect(ratio(series(40), series(320))).toBeLessThan(32);
   });
 
   it('many units in one period', () => {
