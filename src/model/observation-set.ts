@@ -60,10 +60,6 @@ export class ObservationSet<T extends Observation = Observation> {
     return this.segments.length === 1 ? this.segments[0]!.store : null;
   }
 
-  /** Whether any figure comes from a store (a long table's columns). */
-  get hasStores(): boolean {
-    return this.segments.some((s) => s.store !== null);
-  }
 
   /**
    * Every figure (but a store's dropped ones) in order, with its handle. A store's figure is its cursor: read

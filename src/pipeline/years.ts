@@ -102,10 +102,16 @@ function observeAll(tables: readonly Table[], index: CatalogIndex, options: { ye
  */
 export function yearFigures(tables: readonly Table[], index: CatalogIndex, year: number): { observations: Observation[]; findings: Finding[] } {
   const observed = observeAll(tables, index, { year });
+  // Whether the year has a monthly figure: the first one found ends the look (a store's, in its columns).
   let monthly = false;
-  observed.figures.scan((o) => {
-    if (o.year === year && o.month !== null) monthly = true;
-  });
+  observed.figures.segmentsInOrder(
+    (list) => {
+      monthly ||= list.some((o) => o.year === year && o.month !== null);
+    },
+    (store) => {
+      for (let i = 0, n = store.size; i < n && !monthly; i++) monthly = !store.isDropped(i) && store.yearOf(i) === year && store.monthOf(i) !== null;
+    },
+  );
   if (!monthly) return { observations: observed.figures.toArray(), findings: observed.findings };
   const marked = observed.cumulative.size ? observed.figures.mapLists((o) => (observed.cumulative.has(o) ? observationWith(o, { cumulative: true }) : o)) : observed.figures;
   const folded = yearFromMonths(marked, index, year);
