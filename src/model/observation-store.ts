@@ -190,16 +190,24 @@ export class ObservationStore {
     const figures = this.figures.length;
     if (ids.size * figures * periods >= 2 ** 53) return false;
     const keyOf = (i: number) => (canonical[this.unit[i]!]! * figures + this.figure[i]!) * periods + (this.year[i]! - minYear) * 13 + this.month[i]!;
-    // A long export in its usual order (unit, indicator, month) gives rising keys: no two equal, with no sort.
-    let previous = -1;
-    let rising = true;
-    for (let i = 0; i < this.length && rising; i++) {
-      if (this.hasValue[i] !== 1 || this.dropped?.[i] === 1) continue;
-      const key = keyOf(i);
-      rising = key > previous;
-      previous = key;
+    // A long export gives each unit's figure month after month (figures of one unit interleaved, as a part two
+    // indicators share): each series' periods rising means no two equal, with no sort. Kept per series in an
+    // array as long as the units × figures stay near the figures' count.
+    const series = ids.size * figures;
+    if (series <= 4 * n + 1024) {
+      const last = new Float64Array(series).fill(-1);
+      let rising = true;
+      for (let i = 0; i < this.length && rising; i++) {
+        if (this.hasValue[i] !== 1 || this.dropped?.[i] === 1) continue;
+        const slot = canonical[this.unit[i]!]! * figures + this.figure[i]!;
+        const period = (this.year[i]! - minYear) * 13 + this.month[i]!;
+        const had = last[slot]!;
+        if (period === had) return false;
+        rising = period > had;
+        last[slot] = period;
+      }
+      if (rising) return true;
     }
-    if (rising) return true;
     const keys = new Float64Array(n);
     for (let i = 0, k = 0; i < this.length; i++) {
       if (this.hasValue[i] !== 1 || this.dropped?.[i] === 1) continue;
