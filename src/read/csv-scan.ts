@@ -296,8 +296,8 @@ export class CsvRows implements RowSource {
   private failed: { en: string; vi: string } | null = null;
   private spare: Buffer | null = null;
   private readonly interned = new Map<number, Interned>();
-  /** Each of the first columns' last long field (see fieldValue). */
-  private readonly lastFields: (Interned | undefined)[] = [];
+  /** Each of the first columns' last long field (see fieldValue): its bytes in bytes[0, length). */
+  private readonly lastFields: ({ bytes: Uint8Array; length: number; doubled: boolean; value: string | null } | undefined)[] = [];
   // Keys are at most 2^51 (6 bytes and the length): exact in a double; -1 is no key.
   private readonly shortKeys = new Float64Array(SHORT_SLOTS).fill(-1);
   private readonly shortValues: (string | null)[] = new Array<string | null>(SHORT_SLOTS).fill(null);
@@ -430,10 +430,20 @@ export class CsvRows implements RowSource {
     if (length > SHORT_MAX_BYTES && length <= INTERN_MAX_BYTES && column < LAST_COLUMNS) {
       // A long table's names come in runs (a unit's rows, an indicator's months): the column's last field, if
       // these are its bytes again, is the value, with no hashing.
-      const last = this.lastFields[column];
-      if (last && last.doubled === doubled && sameBytes(last.bytes, bytes, from, to)) return last.value;
+      let last = this.lastFields[column];
+      if (last && last.doubled === doubled && last.length === length) {
+        const kept = last.bytes;
+        let p = 0;
+        while (p < length && kept[p] === bytes[from + p]) p++;
+        if (p === length) return last.value;
+      }
       const value = this.longerValue(bytes, from, to, doubled);
-      this.lastFields[column] = { bytes: Uint8Array.prototype.slice.call(bytes, from, to), doubled, value };
+      // Copied into the column's own buffer, used again: a Buffer slice a change costs more than the compare.
+      if (!last) this.lastFields[column] = last = { bytes: new Uint8Array(INTERN_MAX_BYTES), length: 0, doubled, value };
+      for (let p = 0; p < length; p++) last.bytes[p] = bytes[from + p]!;
+      last.length = length;
+      last.doubled = doubled;
+      last.value = value;
       return value;
     }
     if (length <= SHORT_MAX_BYTES && !doubled) {
