@@ -112,8 +112,17 @@ interface UnitFigures {
 function unitFigures(ind: Indicator, obs: readonly Observation[]): UnitFigures {
   const parts: Record<string, number | null> = {};
   for (const p of ind.parts) parts[p.id] = obs.find((o) => o.part === p.id && o.value !== null)?.value ?? null;
-  const stated = obs.find((o) => o.part === null && o.value !== null);
-  const planObs = obs.find((o) => o.part === null && o.plan !== null);
+  // One pass (3,321 communes × every indicator): the first stated value, the first plan, and the sources.
+  let stated: Observation | undefined;
+  let planObs: Observation | undefined;
+  const sources: Location[] = [];
+  for (const o of obs) {
+    if (o.part === null) {
+      if (!stated && o.value !== null) stated = o;
+      if (!planObs && o.plan !== null) planObs = o;
+    }
+    if (o.value !== null) sources.push(o.source);
+  }
   let value = stated?.value ?? null;
   let overridden: Observation | null = null;
   let fromParts = false;
@@ -131,7 +140,7 @@ function unitFigures(ind: Indicator, obs: readonly Observation[]): UnitFigures {
     stated: overridden,
     parts,
     plan: planObs ? { text: planObs.plan!, source: planObs.planSource } : null,
-    sources: obs.filter((o) => o.value !== null).map((o) => o.source),
+    sources,
   };
 }
 
@@ -437,7 +446,10 @@ function summarise(indicators: IndicatorReport[], districtsReporting: number, di
  */
 function shown(value: number | null, computed: boolean, decimals: number): number | null {
   if (value === null) return null;
-  return computed ? round(value, decimals) : Number(value.toPrecision(15));
+  if (computed) return round(value, decimals);
+  // A whole number under 10^15 is its own 15 significant digits (and -0 is shown as 0, as the digits make it).
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value === 0 ? 0 : value;
+  return Number(value.toPrecision(15));
 }
 
 function sourceRef(loc: Location): SourceRef {
