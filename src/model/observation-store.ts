@@ -311,9 +311,6 @@ export class StoredObservation implements Observation {
   get index(): number {
     return this.at;
   }
-  get owner(): ObservationStore {
-    return this.store;
-  }
   get unit(): UnitRef {
     return this.store.unitOf(this.at);
   }

@@ -128,7 +128,7 @@ export interface ByteSource {
   read(into: Uint8Array, position: number): number;
 }
 
-/** Bytes kept whole (tests, and what a stream-read file falls back to) as a ByteSource. */
+/** Bytes in memory as a ByteSource: the streaming path read from bytes (its tests, with pieces of a few bytes). */
 export function bytesSource(bytes: Uint8Array): ByteSource {
   return {
     size: bytes.length,
