@@ -65,23 +65,13 @@ export async function readText(bytes: Uint8Array, file: string, limits: ReadLimi
  */
 function readScanned(bytes: Uint8Array, file: string, limits: ReadLimits, options: TextReadOptions, keepCompact: boolean): { tables: Table[]; findings: Finding[] } | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const body = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
-  // Row offsets are 32-bit: a file of 2 GB or more (caps raised that far) is read the general way.
-  if (body.length >= 0x7fffffff || buf.indexOf(0) >= 0 || !isUtf8(body)) return null;
-  // The first 64K characters decide the delimiter and whether it is markup, as they do for the whole text.
-  const sampleBytes = 8 * 65536;
-  const head = body.toString('utf8', 0, Math.min(body.length, sampleBytes)).normalize('NFC');
-  if (body.length > sampleBytes && head.length < 65536) return null;
-  if (head.trim() === '' || markupKind(head)) return null;
-  const delimiter = sniffDelimiter(head.slice(0, 65536), options.extension === '.tsv');
-  const scanned = scanCsv(body, delimiter, limits, rowsAllowed(limits));
+  const sniffed = sniffText(buf, buf.length, options);
+  if (!sniffed) return null;
+  const body = buf.subarray(sniffed.from);
+  if (buf.indexOf(0) >= 0 || !isUtf8(body)) return null;
+  const scanned = scanCsv(body, sniffed.delimiter, limits, rowsAllowed(limits));
   if (!scanned) return null;
-  const findings: Finding[] = [];
-  if (scanned.tooManyRows) findings.push(tooManyRowsFinding(file, limits));
-  const table = keepCompact ? compactTable({ file, sheet: null }, scanned.source) : { file, sheet: null, rows: rowsOf(scanned.source) };
-  const convention = delimiter === ';' ? 'vi' : guessConvention(table);
-  if (convention) table.convention = convention;
-  return { tables: [table], findings };
+  return scannedTable(file, limits, sniffed.delimiter, scanned.tooManyRows, keepCompact ? compactTable({ file, sheet: null }, scanned.source) : { file, sheet: null, rows: rowsOf(scanned.source) });
 }
 
 /**
@@ -89,21 +79,38 @@ function readScanned(bytes: Uint8Array, file: string, limits: ReadLimits, option
  * without holding them. Null for a file readScanned would not read either (the caller then reads it whole).
  */
 export function readTextSource(source: ByteSource, file: string, limits: ReadLimits, options: TextReadOptions, piece = PIECE_BYTES): { tables: Table[]; findings: Finding[] } | null {
-  const sampleBytes = 8 * 65536;
-  const first = Buffer.allocUnsafe(Math.min(source.size, sampleBytes + 3));
+  const first = Buffer.allocUnsafe(Math.min(source.size, SAMPLE_BYTES + 3));
   if (fillFrom(source, first, 0, 0) < first.length) return null;
-  const from = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
-  const bodyLength = source.size - from;
-  if (bodyLength >= 0x7fffffff) return null;
-  const head = first.toString('utf8', from, from + Math.min(bodyLength, sampleBytes)).normalize('NFC');
-  if (bodyLength > sampleBytes && head.length < 65536) return null;
-  if (head.trim() === '' || markupKind(head)) return null;
-  const delimiter = sniffDelimiter(head.slice(0, 65536), options.extension === '.tsv');
-  const scanned = scanCsvSource(source, from, delimiter, limits, rowsAllowed(limits), piece);
+  const sniffed = sniffText(first, source.size, options);
+  if (!sniffed) return null;
+  // The bytes are checked (UTF-8, no NUL) piece by piece as they are scanned.
+  const scanned = scanCsvSource(source, sniffed.from, sniffed.delimiter, limits, rowsAllowed(limits), piece);
   if (!scanned) return null;
+  return scannedTable(file, limits, sniffed.delimiter, scanned.tooManyRows, compactTable({ file, sheet: null }, new CsvRows(scanned.starts, sniffed.delimiter.charCodeAt(0), null, source, piece)));
+}
+
+/** The first 64K characters decide the delimiter and whether it is markup, as they do for the whole text. */
+const SAMPLE_BYTES = 8 * 65536;
+
+/**
+ * Where the records start (past a UTF-8 BOM) and the delimiter, from the file's first bytes (`first`: at least
+ * SAMPLE_BYTES + 3 of them, or the whole file) and its size; null for a file the scanner leaves to csv-parse
+ * (blank, markup, 64K characters in more than their bytes' worth, 2 GB or more: row offsets are 32-bit).
+ */
+function sniffText(first: Buffer, size: number, options: TextReadOptions): { from: number; delimiter: Delimiter } | null {
+  const from = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
+  const bodyLength = size - from;
+  if (bodyLength >= 0x7fffffff) return null;
+  const head = first.toString('utf8', from, from + Math.min(bodyLength, SAMPLE_BYTES)).normalize('NFC');
+  if (bodyLength > SAMPLE_BYTES && head.length < 65536) return null;
+  if (head.trim() === '' || markupKind(head)) return null;
+  return { from, delimiter: sniffDelimiter(head.slice(0, 65536), options.extension === '.tsv') };
+}
+
+/** A scanned file's table with its findings (the row cap) and its number convention. */
+function scannedTable(file: string, limits: ReadLimits, delimiter: Delimiter, tooManyRows: boolean, table: Table): { tables: Table[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  if (scanned.tooManyRows) findings.push(tooManyRowsFinding(file, limits));
-  const table = compactTable({ file, sheet: null }, new CsvRows(scanned.starts, delimiter.charCodeAt(0), null, source, piece));
+  if (tooManyRows) findings.push(tooManyRowsFinding(file, limits));
   const convention = delimiter === ';' ? 'vi' : guessConvention(table);
   if (convention) table.convention = convention;
   return { tables: [table], findings };
