@@ -115,6 +115,27 @@ export class ObservationStore {
     return i;
   }
 
+  /**
+   * One more figure of the last one's unit (while `unitKey` is still its), indicator, part, year and column, with
+   * a value and no plan: a long export's next month (normalise/row-run.ts). False when the unit is another: add it.
+   */
+  addRepeat(unitKey: object, month: number, value: number, rowIndex: number): boolean {
+    const last = this.length - 1;
+    if (last < 0 || unitKey !== this.lastUnitKey) return false;
+    const i = this.length;
+    if (i === this.unit.length) this.grow();
+    this.unit[i] = this.unit[last]!;
+    this.figure[i] = this.figure[last]!;
+    this.year[i] = this.year[last]!;
+    this.month[i] = month;
+    this.value[i] = value;
+    this.hasValue[i] = 1;
+    this.row[i] = rowIndex;
+    this.column[i] = this.column[last]!;
+    this.length = i + 1;
+    return true;
+  }
+
   /** How many figures were added (dropped ones included: see isDropped). */
   get size(): number {
     return this.length;

@@ -50,11 +50,39 @@ export interface RowSource {
    */
   rowShared?(r: number): (Cell | undefined)[] | undefined;
   /**
+   * Row r's fields as byte ranges, without making its cells (a text file's rows; normalise's run of rows that
+   * repeat the row before, normalise/row-run.ts). Overwritten by the next call; null when the row's bytes cannot
+   * be had (failure() says why). Absent: only cells.
+   */
+  fieldsAt?(r: number): RowFields | null;
+  /** Row r's record as bytes: bytes[start, end), its line break included. Overwritten by the next call, as fieldsAt's. */
+  recordAt?(r: number): RowRecord | null;
+  /**
    * For rows read from a file as they are asked for: why they stopped before their end (the file changed or
    * could not be read again); null while all is well. Normalise makes it a finding and uses none of the table.
    */
   failure?(): { en: string; vi: string } | null;
 }
+
+/**
+ * A row's fields as bytes (RowSource.fieldsAt): field f's text is bytes[spans[3f], spans[3f + 1]) (inside the
+ * quotes of a quoted field; an unquoted one with the blanks before it, which its cell's value trims), its flags
+ * spans[3f + 2]: FIELD_QUOTED, FIELD_DOUBLED (a "" inside, so the value is not the bytes as they are).
+ */
+export interface RowFields extends RowRecord {
+  count: number;
+  spans: Int32Array;
+}
+
+/** A row's record: bytes[start, end), its line break included; fields split at `delimiter` (a byte). */
+export interface RowRecord {
+  bytes: Buffer;
+  start: number;
+  end: number;
+  delimiter: number;
+}
+export const FIELD_QUOTED = 1;
+export const FIELD_DOUBLED = 2;
 
 /** How many rows a table has, without making them. */
 export function rowCount(table: Table): number {

@@ -14,6 +14,7 @@ import { cellNumber, cellPlanText, type CellNumber } from './cells.js';
 import { isDateLine, sheetContext, type SheetContext } from './context.js';
 import { matchIndicator, matchUnit, remember } from './memo.js';
 import { planApplies, unitForPeriod } from './unit-period.js';
+import { RowRun } from './row-run.js';
 import { findHeader, headerEnd, isPartialPeriod, monthIn, monthsOfYear, yearIn, type Header, type HeaderColumn } from './headers.js';
 
 export interface NormaliseOptions {
@@ -21,6 +22,8 @@ export interface NormaliseOptions {
   year: number | null;
   /** The month a monthly file is filed under: the period that decides a unit's name when its figures state none. */
   month?: number | null;
+  /** False: every row through the general path, none through the run of repeated rows (row-run.ts); tests compare the two. */
+  rowRuns?: boolean;
 }
 
 export type Layout = 'rows' | 'matrix';
@@ -322,7 +325,12 @@ class DataRows {
   row: (Cell | undefined)[] = [];
   private readonly end: number;
   private done = false;
-  constructor(private readonly table: Table, header: Header) {
+  /** `taken(r)`: row r was read without its cells (row-run.ts) and is not given. */
+  constructor(
+    private readonly table: Table,
+    header: Header,
+    private readonly taken: ((r: number) => boolean) | null = null,
+  ) {
     this.r = headerEnd(header);
     this.end = rowCount(table);
   }
@@ -331,6 +339,11 @@ class DataRows {
     if (this.done) return false;
     let emptyRun = 0;
     while (++this.r < this.end) {
+      // A row taken is a data row: the run of empty rows is broken, as it would be by giving the row.
+      if (this.taken !== null && this.taken(this.r)) {
+        emptyRun = 0;
+        continue;
+      }
       const row = passingRowAt(this.table, this.r);
       if (isEmptyRow(row)) {
         if (++emptyRun >= 2) break;
@@ -357,7 +370,13 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
   // A long table gives the same name on row after row: the last one's match is kept at hand.
   let lastName = '';
   let lastTargets: IndicatorTarget[] = [];
-  for (const rows = new DataRows(table, header); rows.next(); ) {
+  const run = rowRunOf(state, valueCols, planCols, monthCol);
+  const taken = run && ((r: number): boolean => {
+    if (!run.take(r)) return false;
+    state.matchedRows++;
+    return true;
+  });
+  for (const rows = new DataRows(table, header, taken); rows.next(); ) {
     const { r, row } = rows;
     const name = cellText(row[indicatorCol.index]);
     if (!name) continue;
@@ -380,6 +399,9 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
     if (!rowContext) continue;
     const { unit, rowYear, rowMonth } = rowContext;
     if (shiftedRow(state, row, r, targets[0]!.indicator, unit.name)) continue;
+    const findingsBefore = findings.length;
+    const figuresBefore = state.store ? state.store.size : 0;
+    let rowYearUsed = 0;
     for (const valueCol of columns) {
       const year = rowYear ?? valueCol?.year ?? state.context.year ?? state.options.year;
       if (year === null) {
@@ -403,8 +425,31 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
       for (const target of targets) {
         emit(state, scratch(state, unit, target, year, month, r, row, valueCol, planCol, yearFrom));
       }
+      rowYearUsed = year;
     }
+    // A row read in full with no finding, one figure a target: the rows after it that repeat it may be taken as bytes.
+    if (run && rowMonth !== null && findings.length === findingsBefore && state.store!.size === figuresBefore + targets.length) run.learn(r, row, unit, targets, rowYearUsed);
   }
+}
+
+/**
+ * The run of rows that repeat the row before (row-run.ts), for a long text table in columns: a month column,
+ * one value column, no plan column. Null otherwise, or when the options turn it off.
+ */
+function rowRunOf(state: RowState, valueCols: readonly HeaderColumn[], planCols: readonly HeaderColumn[], monthCol: HeaderColumn | undefined): RowRun | null {
+  const source = state.table.compact;
+  if (!source?.fieldsAt || !source.recordAt || !state.store || state.options.rowRuns === false || !monthCol || valueCols.length !== 1 || planCols.length) return null;
+  return new RowRun(
+    source.fieldsAt.bind(source),
+    source.recordAt.bind(source),
+    state.store,
+    { month: monthCol.index, value: valueCols[0]!.index },
+    state.convention,
+    state.options.year,
+    state.resolved,
+    (id) => state.index.indicator(id),
+    (indicator, part, value) => rangeProblem(indicator, part, value) === null,
+  );
 }
 
 /** The plan of the value's year, or a plan column that states no year. */

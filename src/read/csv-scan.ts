@@ -11,7 +11,7 @@
  * characters cap, makes it give up (null): the csv-parse path then reads the file and says what is wrong,
  * where. The row cap it applies itself, as that path does: the header and maxRows data rows are kept.
  */
-import type { Cell, RowSource } from '../model/table.js';
+import { FIELD_DOUBLED, FIELD_QUOTED, type Cell, type RowFields, type RowSource } from '../model/table.js';
 import { isUtf8 } from 'node:buffer';
 import type { ReadLimits } from './limits.js';
 
@@ -291,6 +291,7 @@ interface Window {
 export class CsvRows implements RowSource {
   readonly length: number;
   private shared: { cells: Cell[]; pool: Cell[] } | null = null;
+  private fields: RowFields | null = null;
   private head: Window | null;
   private window: Window | null = null;
   private failed: { en: string; vi: string } | null = null;
@@ -354,38 +355,84 @@ export class CsvRows implements RowSource {
     return this.read(r, (this.shared ??= { cells: [], pool: [] }));
   }
 
+  /**
+   * Row r's fields as byte ranges of the bytes that hold it, without making a cell or a string: for normalise's
+   * run of rows that repeat the row before (normalise/row-run.ts). The answer is overwritten by the next call;
+   * null when the row's bytes cannot be had (failure() then says why).
+   */
+  fieldsAt(r: number): RowFields | null {
+    const fields = this.recordAt(r);
+    if (fields) fields.count = this.split(fields.bytes, fields.start, fields);
+    return fields;
+  }
+
+  recordAt(r: number): RowFields | null {
+    if (r < 0 || r >= this.length) return null;
+    const w = this.windowOf(r);
+    if (!w) return null;
+    const fields = (this.fields ??= { bytes: w.bytes, start: 0, end: 0, delimiter: this.delim, count: 0, spans: new Int32Array(3 * 16) });
+    fields.bytes = w.bytes;
+    fields.start = this.bounds[r]! - w.base;
+    fields.end = this.bounds[r + 1]! - w.base;
+    fields.count = -1;
+    return fields;
+  }
+
   /** Row r, in fresh cells, or in `shared`'s array and cells (the last row's, overwritten). */
   private read(r: number, shared: { cells: Cell[]; pool: Cell[] } | null): (Cell | undefined)[] | undefined {
-    if (r < 0 || r >= this.length) return undefined;
-    const w = this.windowOf(r);
-    if (!w) return undefined;
-    const bytes = w.bytes;
+    const at = this.fieldsAt(r);
+    if (!at) return undefined;
+    const { bytes, count, spans } = at;
+    const cells: (Cell | undefined)[] = shared ? shared.cells : [];
+    for (let f = 0; f < count; f++) {
+      const flags = spans[3 * f + 2]!;
+      const value = this.fieldValue(bytes, spans[3 * f]!, spans[3 * f + 1]!, (flags & FIELD_DOUBLED) !== 0, f);
+      if (shared) {
+        let cell = shared.pool[f];
+        if (cell) cell.value = value;
+        else shared.pool.push((cell = { value }));
+        cells[f] = cell;
+      } else cells.push({ value });
+    }
+    // Rows of a long table have the same fields: the length is set only when it differs (setting it costs).
+    if (shared && cells.length !== count) cells.length = count;
+    // A blank line is an empty row (as the csv-parse path reads it).
+    if (count === 1 && cells[0]!.value === null) return [];
+    return cells;
+  }
+
+  /**
+   * The fields of the record at bytes[i…]: for each, where its text starts and ends (inside the quotes of a
+   * quoted one; an unquoted one with the blanks before it, which its value trims) and its flags. The record was
+   * checked by the scanner: a quote opened is closed within it.
+   */
+  private split(bytes: Uint8Array, i: number, into: RowFields): number {
     const n = bytes.length;
     const DELIM = this.delim;
     const BLANK2 = DELIM === TAB ? SPACE : TAB;
-    const cells: (Cell | undefined)[] = shared ? shared.cells : [];
+    let spans = into.spans;
     let count = 0;
-    let i = this.bounds[r]! - w.base;
     for (;;) {
       let j = i;
       while (j < n && (bytes[j] === SPACE || bytes[j] === BLANK2)) j++;
-      let value: string | null;
+      let from: number;
+      let to: number;
+      let flags = 0;
       if (j < n && bytes[j] === QUOTE) {
         let k = j + 1;
-        let doubled = false;
-        let end: number;
+        flags = FIELD_QUOTED;
         for (;;) {
           const q = indexOfQuote(bytes, k, n);
           if (bytes[q + 1] === QUOTE) {
-            doubled = true;
+            flags |= FIELD_DOUBLED;
             k = q + 2;
             continue;
           }
-          end = q;
+          to = q;
           k = q + 1;
           break;
         }
-        value = this.fieldValue(bytes, j + 1, end, doubled, count);
+        from = j + 1;
         while (k < n && (bytes[k] === SPACE || bytes[k] === BLANK2)) k++;
         i = k;
       } else {
@@ -395,27 +442,25 @@ export class CsvRows implements RowSource {
           if (c === DELIM || c === LF || c === CR) break;
           k++;
         }
-        value = this.fieldValue(bytes, i, k, false, count);
+        from = i;
+        to = k;
         i = k;
       }
-      if (shared) {
-        let cell = shared.pool[count];
-        if (cell) cell.value = value;
-        else shared.pool.push((cell = { value }));
-        cells[count] = cell;
-      } else cells.push({ value });
+      if (3 * count + 3 > spans.length) {
+        const grown = new Int32Array(spans.length * 2);
+        grown.set(spans);
+        into.spans = spans = grown;
+      }
+      spans[3 * count] = from;
+      spans[3 * count + 1] = to;
+      spans[3 * count + 2] = flags;
       count++;
       if (i < n && bytes[i] === DELIM) {
         i++;
         continue;
       }
-      break;
+      return count;
     }
-    // Rows of a long table have the same fields: the length is set only when it differs (setting it costs).
-    if (shared && cells.length !== count) cells.length = count;
-    // A blank line is an empty row (as the csv-parse path reads it).
-    if (count === 1 && cells[0]!.value === null) return [];
-    return cells;
   }
 
   /**

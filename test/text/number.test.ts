@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumberText, round, shownDecimals } from '../../src/text/number.js';
+import { parseNumberText, plainNumber, plainNumberBytes, round, shownDecimals } from '../../src/text/number.js';
 
 const num = (text: string, conv: 'vi' | 'en' = 'vi') => {
   const r = parseNumberText(text, conv);
@@ -76,5 +76,44 @@ describe('the plain-number shortcut', () => {
         expect({ text, conv, value: shortcut.kind === 'number' ? shortcut.value : shortcut.kind }).toEqual({ text, conv, value: general.kind === 'number' ? general.value : general.kind });
       }
     }
+  });
+});
+
+describe('plainNumberBytes: plainNumber read from the bytes', () => {
+  const both = (text: string, convention: 'vi' | 'en') => {
+    const bytes = Buffer.from(`#${text}#`, 'latin1');
+    return [plainNumber(text, convention), plainNumberBytes(bytes, 1, 1 + text.length, convention)];
+  };
+
+  it('gives the number plainNumber gives, or undefined where it does, for every text of up to 5 digits and marks', () => {
+    const symbols = '0123456789.,';
+    let checked = 0;
+    for (let length = 1; length <= 5; length++) {
+      for (let k = 0; k < symbols.length ** length; k++) {
+        let text = '';
+        for (let i = 0, x = k; i < length; i++, x = Math.floor(x / symbols.length)) text += symbols[x % symbols.length];
+        for (const convention of ['vi', 'en'] as const) {
+          const [a, b] = both(text, convention);
+          if (!Object.is(a, b)) expect([text, convention, b]).toEqual([text, convention, a]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(2 * (12 + 12 ** 2 + 12 ** 3 + 12 ** 4 + 12 ** 5));
+  });
+
+  it('long numbers: the double Number() reads (one rounding), up to 15 characters', () => {
+    for (const text of ['12345678901234', '1234567890.1234', '0.1234567890123', '9007199254740', '99999999999999', '123456789012345', '1234567890123456', '0.30000000000000', '4.35', '1.005', '2.675']) {
+      for (const convention of ['vi', 'en'] as const) {
+        const [a, b] = both(text, convention);
+        expect(b, text).toBe(a);
+      }
+    }
+    expect(plainNumberBytes(Buffer.from('1.005'), 0, 5, 'en')).toBe(1.005);
+    expect(plainNumberBytes(Buffer.from('214.258'), 0, 7, 'vi')).toBe(214258);
+    expect(plainNumberBytes(Buffer.from('36,44'), 0, 5, 'vi')).toBe(36.44);
+    expect(plainNumberBytes(Buffer.from('1234567890123456'), 0, 16, 'en')).toBeUndefined();
+    expect(plainNumberBytes(Buffer.from('-5'), 0, 2, 'en')).toBeUndefined();
+    expect(plainNumberBytes(Buffer.from(' 5'), 0, 2, 'en')).toBeUndefined();
   });
 });
