@@ -30,6 +30,7 @@ export class RowRun {
    * pieces, around a month and a value, has the template's fields but those two.
    */
   private kept = new Uint8Array(256);
+  private keptView = new DataView(this.kept.buffer);
   private readonly piece = new Int32Array(6);
   private unit: UnitMatch | null = null;
   private targets: readonly IndicatorTarget[] = [];
@@ -78,7 +79,10 @@ export class RowRun {
     const [b0, b1] = edges(this.second);
     const pieces = [start, a0, a1, b0, b1, end];
     const length = a0 - start + (b0 - a1) + (end - b1);
-    if (length > this.kept.length) this.kept = new Uint8Array(Math.max(2 * this.kept.length, length));
+    if (length > this.kept.length) {
+      this.kept = new Uint8Array(Math.max(2 * this.kept.length, length));
+      this.keptView = new DataView(this.kept.buffer);
+    }
     let at = 0;
     for (let k = 0; k < 3; k++) {
       const from = pieces[2 * k]!;
@@ -133,15 +137,30 @@ export class RowRun {
     return true;
   }
 
-  /** Where bytes[p…] stop repeating the template's piece k: past it when they repeat it all, -1 when they do not. */
+  /**
+   * Where bytes[p…] stop repeating the template's piece k: past it when they repeat it all, -1 when they do not.
+   * Compared four bytes at a time (a name of 60 UTF-8 bytes on every row: a quarter of the loads).
+   */
   private same(bytes: Uint8Array, p: number, end: number, k: number): number {
     const from = this.piece[2 * k]!;
     const length = this.piece[2 * k + 1]!;
     if (p + length > end) return -1;
+    if (bytes !== this.viewed) {
+      this.viewed = bytes;
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    const view = this.view!;
+    const keptView = this.keptView;
+    let i = 0;
+    for (; i + 4 <= length; i += 4) if (view.getUint32(p + i) !== keptView.getUint32(from + i)) return -1;
     const kept = this.kept;
-    for (let i = 0; i < length; i++) if (bytes[p + i] !== kept[from + i]) return -1;
+    for (; i < length; i++) if (bytes[p + i] !== kept[from + i]) return -1;
     return p + length;
   }
+
+  /** The bytes last compared, and a view of them that reads four bytes at once. */
+  private viewed: Uint8Array | null = null;
+  private view: DataView | null = null;
 
   /** Where the last field read ended (field's). */
   private fieldEnd = 0;

@@ -322,7 +322,11 @@ export class CsvRows implements RowSource {
   private windowOf(r: number): Window | null {
     const from = this.bounds[r]!;
     const to = this.bounds[r + 1]!;
-    for (const w of [this.head, this.window]) if (w && from >= w.base && to <= w.base + w.bytes.length) return w;
+    // The two windows looked at in turn, not through an array made per row (a million rows).
+    const head = this.head;
+    if (head && from >= head.base && to <= head.base + head.bytes.length) return head;
+    const last = this.window;
+    if (last && from >= last.base && to <= last.base + last.bytes.length) return last;
     if (!this.source || this.failed) return null;
     const size = Math.max(this.piece, to - from);
     // The moving window's buffer is read into again (the first piece's is kept).
