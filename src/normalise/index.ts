@@ -787,10 +787,9 @@ function unitWhere(state: RowState, e: Emit): Partial<Location> {
 /** What is wrong with a value, after the value: "is above 100, …" (en), "cao hơn 100, …" (vi). */
 function rangeProblem(indicator: Indicator, part: string | null, value: number): { en: string; vi: string } | null {
   if (part !== null) {
+    if (value >= 0 && Number.isInteger(value)) return null;
     const name = indicator.parts.find((p) => p.id === part)?.name;
-    return value < 0 || !Number.isInteger(value)
-      ? { en: `is not a count (a whole number ≥ 0) for "${name}".`, vi: `không phải là số đếm (số nguyên ≥ 0) của "${name}".` }
-      : null;
+    return { en: `is not a count (a whole number ≥ 0) for "${name}".`, vi: `không phải là số đếm (số nguyên ≥ 0) của "${name}".` };
   }
   const { min, max } = indicator.range;
   if (min !== undefined && value < min) {

@@ -70,26 +70,29 @@ export class RowRun {
     const fields = this.fieldsAt(r);
     if (!fields || fields.count <= this.second || fields.count !== row.length) return;
     const { bytes, spans, start, end } = fields;
-    // Where the two fields' bytes start and end (a quoted one's quotes included).
-    const edges = (f: number): [number, number] => {
-      const quoted = (spans[3 * f + 2]! & FIELD_QUOTED) !== 0;
-      return quoted ? [spans[3 * f]! - 1, spans[3 * f + 1]! + 1] : [spans[3 * f]!, spans[3 * f + 1]!];
-    };
-    const [a0, a1] = edges(this.first);
-    const [b0, b1] = edges(this.second);
-    const pieces = [start, a0, a1, b0, b1, end];
-    const length = a0 - start + (b0 - a1) + (end - b1);
+    // The three pieces around the two fields' bytes (a quoted one's quotes included), copied one after another.
+    const firstQuotes = (spans[3 * this.first + 2]! & FIELD_QUOTED) !== 0 ? 1 : 0;
+    const secondQuotes = (spans[3 * this.second + 2]! & FIELD_QUOTED) !== 0 ? 1 : 0;
+    const piece = this.piece;
+    piece[0] = start;
+    piece[1] = spans[3 * this.first]! - firstQuotes;
+    piece[2] = spans[3 * this.first + 1]! + firstQuotes;
+    piece[3] = spans[3 * this.second]! - secondQuotes;
+    piece[4] = spans[3 * this.second + 1]! + secondQuotes;
+    piece[5] = end;
+    const length = piece[1]! - piece[0]! + (piece[3]! - piece[2]!) + (piece[5]! - piece[4]!);
     if (length > this.kept.length) {
       this.kept = new Uint8Array(Math.max(2 * this.kept.length, length));
       this.keptView = new DataView(this.kept.buffer);
     }
+    // Each piece as (where in `kept`, how long), in place of its (from, to) in the row.
     let at = 0;
     for (let k = 0; k < 3; k++) {
-      const from = pieces[2 * k]!;
-      const to = pieces[2 * k + 1]!;
-      this.kept.set(bytes.subarray(from, to), at);
-      this.piece[2 * k] = at;
-      this.piece[2 * k + 1] = to - from;
+      const from = piece[2 * k]!;
+      const to = piece[2 * k + 1]!;
+      for (let p = from; p < to; p++) this.kept[at + p - from] = bytes[p]!;
+      piece[2 * k] = at;
+      piece[2 * k + 1] = to - from;
       at += to - from;
     }
     this.unit = unit;
