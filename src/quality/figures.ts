@@ -31,13 +31,13 @@ export interface Series {
   latest: Map<number, QualityObservation> | null;
 }
 
-const NONE: ReadonlySet<string> = new Set();
+const NONE: ReadonlyMap<string, Series> = new Map();
 
 export class FigureIndex {
   /** unit → indicator → part ("" for the value) → series: maps of strings the figures hold, so a lookup makes no key string. */
   private readonly series = new Map<string, Map<string, Map<string, Series>>>();
-  /** periodCode (year × 13 + 13 for "any month of the year") → indicator → part ("" for the value) → the units with that figure. */
-  private readonly present = new Map<number, Map<string, Map<string, Set<string>>>>();
+  /** periodCode (year × 13 + 13 for "any month of the year") → indicator → part ("" for the value) → the units with that figure, and their series. */
+  private readonly present = new Map<number, Map<string, Map<string, Map<string, Series>>>>();
   /** Every unit that gave a value, with its name. */
   readonly units = new Map<string, { ref: UnitRef; name: string }>();
 
@@ -74,27 +74,27 @@ export class FigureIndex {
         const last = s.latest.get(o.year);
         if (!last || last.month! < o.month) s.latest.set(o.year, o);
       }
-      this.mark(code, o.indicator, o.part ?? '', unit);
-      this.mark(o.year * 13 + 13, o.indicator, o.part ?? '', unit);
+      this.mark(code, o.indicator, part, unit, s);
+      this.mark(o.year * 13 + 13, o.indicator, part, unit, s);
     }
   }
 
-  private mark(period: number, indicator: string, part: string, unit: string): void {
+  private mark(period: number, indicator: string, part: string, unit: string, series: Series): void {
     let byIndicator = this.present.get(period);
     if (!byIndicator) this.present.set(period, (byIndicator = new Map()));
     let byPart = byIndicator.get(indicator);
     if (!byPart) byIndicator.set(indicator, (byPart = new Map()));
-    const set = byPart.get(part);
-    if (set) set.add(unit);
-    else byPart.set(part, new Set([unit]));
+    const units = byPart.get(part);
+    if (units) units.set(unit, series);
+    else byPart.set(part, new Map([[unit, series]]));
   }
 
   private periodOf(s: Series, code: number): QualityObservation | undefined {
     return s.byPeriod ? s.byPeriod.get(code) : s.code === code ? s.only : undefined;
   }
 
-  /** The units with a figure of this indicator and part in a period (for a year: in any of its months too). */
-  unitsWith(indicator: string, part: string | null, period: Period): ReadonlySet<string> {
+  /** The units with a figure of this indicator and part in a period (for a year: in any of its months too), each with its series. */
+  unitsWith(indicator: string, part: string | null, period: Period): ReadonlyMap<string, Series> {
     const code = period.month === null ? period.year * 13 + 13 : periodCode(period.year, period.month);
     return this.present.get(code)?.get(indicator)?.get(part ?? '') ?? NONE;
   }
@@ -103,7 +103,7 @@ export class FigureIndex {
   unitsIn(period: Period): string[] {
     const code = period.month === null ? period.year * 13 + 13 : periodCode(period.year, period.month);
     const out = new Set<string>();
-    for (const byPart of this.present.get(code)?.values() ?? []) for (const units of byPart.values()) for (const u of units) out.add(u);
+    for (const byPart of this.present.get(code)?.values() ?? []) for (const units of byPart.values()) for (const u of units.keys()) out.add(u);
     return [...out];
   }
 

@@ -17,7 +17,7 @@ import type { Indicator, Programme } from '../programme/schema.js';
 import { unitsLabel } from '../programme/geography.js';
 import { isPercentUnit } from '../programme/units.js';
 import { previousPeriod, type Period } from './expression.js';
-import type { FigureIndex, QualityObservation } from './figures.js';
+import type { FigureIndex, QualityObservation, Series } from './figures.js';
 import { formatValue, periodText } from './text.js';
 
 export interface OutlierOptions {
@@ -68,6 +68,8 @@ interface Subject {
   ind: Indicator;
   part: string | null;
   unit: string;
+  /** The unit's figures of this indicator and part (its history). */
+  series: Series;
   unitName: string;
   obs: QualityObservation;
   value: number;
@@ -160,13 +162,13 @@ export function checkOutliers(figures: FigureIndex, programme: Programme, period
   for (const { ind, part } of figureKinds(programme)) {
     // The period's figures, one per unit.
     const subjects: Subject[] = [];
-    for (const unit of figures.unitsWith(ind.id, part, period)) {
+    for (const [unit, series] of figures.unitsWith(ind.id, part, period)) {
       const u = figures.units.get(unit)!;
-      const obs = figures.at(unit, ind.id, part, period);
+      const obs = figures.periodIn(series, period);
       if (!obs || (period.month === null && obs.month !== null && ind.flow)) continue;
       const value = comparable(figures, { ind, unit, obs });
       if (value === null) continue;
-      subjects.push({ ind, part, unit, unitName: u.name, obs, value });
+      subjects.push({ ind, part, unit, series, unitName: u.name, obs, value });
     }
     if (!subjects.length) continue;
     // Peers are the units of one geography: in 2025 a district's half-year figure is no peer of a ward's.
@@ -265,8 +267,7 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, window
   // stands for it, a flow's does not), or a month's.
   // A change of definition (the 2022 poverty standard): figures measured the old way are no history.
   const since = Math.max(-Infinity, ...(s.ind.breaks ?? []).filter((b) => b.year <= period.year).map((b) => b.year));
-  const series = figures.seriesOf(s.unit, s.ind.id, s.part);
-  if (!series) return reasons;
+  const series = s.series;
   for (const p of window) {
     if (p.year < since) continue;
     const o = figures.periodIn(series, p);
