@@ -21,6 +21,11 @@ function periodCode(year: number, month: number | null): number {
   return year * 13 + (month ?? 0);
 }
 
+/** A figure's key among a unit's series: the indicator's id for its value, "id|part" for a part. */
+function figureKey(indicator: string, part: string | null): string {
+  return part === null ? indicator : `${indicator}|${part}`;
+}
+
 /** One unit's figures for one indicator and part: most hold one period, so the maps are made only when needed. */
 export interface Series {
   code: number;
@@ -34,8 +39,11 @@ export interface Series {
 const NONE: ReadonlyMap<string, Series> = new Map();
 
 export class FigureIndex {
-  /** unit → indicator → part ("" for the value) → series: maps of strings the figures hold, so a lookup makes no key string. */
-  private readonly series = new Map<string, Map<string, Map<string, Series>>>();
+  /**
+   * unit → figure → series, the figure being the indicator's id for its value and "id|part" for a part: one map a
+   * unit (3,321 communes × every indicator would be a map each), a key string made only for a part.
+   */
+  private readonly series = new Map<string, Map<string, Series>>();
   /** periodCode (year × 13 + 13 for "any month of the year") → indicator → part ("" for the value) → the units with that figure, and their series. */
   private readonly present = new Map<number, Map<string, Map<string, Map<string, Series>>>>();
   /** Every unit that gave a value, with its name. */
@@ -57,13 +65,12 @@ export class FigureIndex {
       const unit = unitKey(o.unit);
       if (!this.units.has(unit)) this.units.set(unit, { ref: o.unit, name: o.unitName });
       const code = periodCode(o.year, o.month);
-      let byIndicator = this.series.get(unit);
-      if (!byIndicator) this.series.set(unit, (byIndicator = new Map()));
-      let byPart = byIndicator.get(o.indicator);
-      if (!byPart) byIndicator.set(o.indicator, (byPart = new Map()));
+      let byFigure = this.series.get(unit);
+      if (!byFigure) this.series.set(unit, (byFigure = new Map()));
       const part = o.part ?? '';
-      let s = byPart.get(part);
-      if (!s) byPart.set(part, (s = { code, only: o, byPeriod: null, latest: null }));
+      const figure = figureKey(o.indicator, o.part);
+      let s = byFigure.get(figure);
+      if (!s) byFigure.set(figure, (s = { code, only: o, byPeriod: null, latest: null }));
       else {
         if (!s.byPeriod) s.byPeriod = new Map([[s.code, s.only]]);
         const had = s.byPeriod.get(code);
@@ -117,7 +124,7 @@ export class FigureIndex {
 
   /** One unit's figures of an indicator and part, to look up several periods of (a history) with one search. */
   seriesOf(unit: string, indicator: string, part: string | null): Series | null {
-    return this.series.get(unit)?.get(indicator)?.get(part ?? '') ?? null;
+    return this.series.get(unit)?.get(figureKey(indicator, part)) ?? null;
   }
 
   /** at() within a series that seriesOf found. */
