@@ -30,9 +30,10 @@ export function computeReport(observations: readonly Observation[], index: Catal
   const set = programme.targetSets.find((s) => s.name === setName)!;
   const issues: Finding[] = [...findings];
   const byIndicator = groupBy(observations, (o) => o.indicator);
-  const indicators = programme.indicators.map((ind) =>
-    indicatorReport(ind, byIndicator.get(ind.id) ?? [], programme, targetSet.get(ind.id), options.year, issues, yearTo(options.year, options.upToMonth ?? null)),
-  );
+  const yearRange = yearTo(options.year, options.upToMonth ?? null);
+  // The units of the year, in the catalog's order: the same for every indicator (3,321 communes), found once.
+  const yearUnits = programme.units.filter((u) => validDuring(u, yearRange));
+  const indicators = programme.indicators.map((ind) => indicatorReport(ind, byIndicator.get(ind.id) ?? [], programme, targetSet.get(ind.id), options.year, issues, yearRange, yearUnits));
   const reporting = new Set(
     observations.filter((o) => o.year === options.year && o.value !== null && o.unit.kind === 'district').map((o) => (o.unit.kind === 'district' ? o.unit.code : '')),
   );
@@ -108,9 +109,12 @@ interface UnitFigures {
   refs?: SourceRef[];
 }
 
+const NO_PARTS: Record<string, number | null> = Object.freeze({}) as Record<string, number | null>;
+
 /** A unit's value for one indicator and year: its stated value, or the ratio of its parts. */
 function unitFigures(ind: Indicator, obs: readonly Observation[]): UnitFigures {
-  const parts: Record<string, number | null> = {};
+  // An indicator without parts (most) shares one empty record: nothing writes to a unit's parts.
+  const parts: Record<string, number | null> = ind.parts.length ? {} : NO_PARTS;
   for (const p of ind.parts) parts[p.id] = obs.find((o) => o.part === p.id && o.value !== null)?.value ?? null;
   // One pass (3,321 communes × every indicator): the first stated value, the first plan, and the sources.
   let stated: Observation | undefined;
@@ -185,6 +189,8 @@ function indicatorReport(
   year: number,
   issues: Finding[],
   range: DateRange,
+  /** The units that exist in `range`, in the catalog's order. */
+  rangeUnits: readonly Programme['units'][number][],
 ): IndicatorReport {
   const current = obs.filter((o) => o.year === year);
   const previousObs = obs.filter((o) => o.year === year - 1);
@@ -200,7 +206,7 @@ function indicatorReport(
   const districts: DistrictValue[] = [];
   const districtFigures: UnitFigures[] = [];
   const figuresByCode = new Map<string, UnitFigures>();
-  for (const unit of programme.units.filter((u) => validDuring(u, range))) {
+  for (const unit of rangeUnits) {
     const mine = currentByDistrict.get(unit.code);
     if (!mine) continue;
     const f = unitFigures(ind, mine);
@@ -227,9 +233,9 @@ function indicatorReport(
   }
 
   const combine = combinedUnits(ind, programme, range);
-  const city = cityValue(ind, current, combine.units.flatMap((u) => figuresByCode.get(u.code) ?? []), combine, issues);
+  const city = cityValue(ind, current, figuresOf(combine.units, figuresByCode, false), combine, issues);
   const before = combinedUnits(ind, programme, yearTo(year - 1, null));
-  const previous = cityValue(ind, previousObs, before.units.flatMap((u) => previousFigures.get(u.code) ?? []).filter((f) => f.sources.length), before, null);
+  const previous = cityValue(ind, previousObs, figuresOf(before.units, previousFigures, true), before, null);
   // A partial figure of last year is no ground for "lower than the previous year".
   const previousForJudging = previous.partial ? null : previous.value;
 
@@ -258,6 +264,16 @@ function indicatorReport(
     districts,
     sources: city.refs ?? city.sources.map(sourceRef),
   };
+}
+
+/** The figures of the units that have some, in the units' order (`sourced`: only those read from a file). */
+function figuresOf(units: readonly { code: string }[], byCode: ReadonlyMap<string, UnitFigures>, sourced: boolean): UnitFigures[] {
+  const out: UnitFigures[] = [];
+  for (const u of units) {
+    const f = byCode.get(u.code);
+    if (f && (!sourced || f.sources.length)) out.push(f);
+  }
+  return out;
 }
 
 interface CityFigures {

@@ -448,8 +448,13 @@ function rowRunOf(state: RowState, valueCols: readonly HeaderColumn[], planCols:
     state.options.year,
     state.resolved,
     (id) => state.index.indicator(id),
-    (indicator, part, value) => rangeProblem(indicator, part, value) === null,
+    inRange,
   );
+}
+
+/** Whether a value is within its indicator's (or part's) range: rangeProblem has nothing to say of it. */
+function inRange(indicator: Indicator, part: string | null, value: number): boolean {
+  return rangeProblem(indicator, part, value) === null;
 }
 
 /** The plan of the value's year, or a plan column that states no year. */
