@@ -4,7 +4,7 @@ import { annualTargetText, resolveTargetSet, type IndicatorTargetTexts } from '.
 import type { CatalogIndex } from '../programme/match.js';
 import type { Indicator, Programme } from '../programme/schema.js';
 import { parseTarget } from '../programme/target.js';
-import { round } from '../text/number.js';
+import { fifteenDigits, round } from '../text/number.js';
 import { expectedUnitsIn, rangeText, unitsValidAt, unitsLabel, validDuring, yearTo, type DateRange, type GeographySegment } from '../programme/geography.js';
 import { judge } from './attainment.js';
 import { targetMismatch } from './plan.js';
@@ -465,7 +465,7 @@ function shown(value: number | null, computed: boolean, decimals: number): numbe
   if (computed) return round(value, decimals);
   // A whole number under 10^15 is its own 15 significant digits (and -0 is shown as 0, as the digits make it).
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return value === 0 ? 0 : value;
-  return Number(value.toPrecision(15));
+  return fifteenDigits(value);
 }
 
 function sourceRef(loc: Location): SourceRef {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumberText, plainNumber, plainNumberBytes, round, shownDecimals } from '../../src/text/number.js';
+import { fifteenDigits, parseNumberText, plainNumber, plainNumberBytes, round, shownDecimals } from '../../src/text/number.js';
 
 const num = (text: string, conv: 'vi' | 'en' = 'vi') => {
   const r = parseNumberText(text, conv);
@@ -115,5 +115,40 @@ describe('plainNumberBytes: plainNumber read from the bytes', () => {
     expect(plainNumberBytes(Buffer.from('1234567890123456'), 0, 16, 'en')).toBeUndefined();
     expect(plainNumberBytes(Buffer.from('-5'), 0, 2, 'en')).toBeUndefined();
     expect(plainNumberBytes(Buffer.from(' 5'), 0, 2, 'en')).toBeUndefined();
+  });
+});
+
+describe('fifteenDigits: Number(value.toPrecision(15)) with a short way for figures read from files', () => {
+  const slow = (v: number) => Number(v.toPrecision(15));
+  it('equals the slow way on decimals, sums with binary noise, huge, tiny and negative values', () => {
+    const values: number[] = [0.1 + 0.2, 1 - 1e-16, 0.999999999999999, 1e15 - 0.5, 123456789012345.6, 1e-7, 5e-324, 1e300, -2.5, -36.44, 2.675, 1.005];
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 200_000; i++) {
+      const decimals = Math.floor(next() * 9);
+      const digits = Math.floor(next() * 10 ** (1 + Math.floor(next() * 15)));
+      values.push(digits / 10 ** decimals, (digits / 10 ** decimals) * (next() < 0.5 ? -1 : 1), next() * 10 ** (Math.floor(next() * 40) - 20), digits / 10 ** decimals + 0.1 + 0.2);
+    }
+    let short = 0;
+    for (const v of values) {
+      expect(Object.is(fifteenDigits(v), slow(v)) ? v : [v, fifteenDigits(v), slow(v)]).toBe(v);
+      if (fifteenDigits(v) === v) short++;
+    }
+    expect(short).toBeGreaterThan(values.length / 4);
+  });
+});
+
+describe('round: the short way gives what 15 digits give', () => {
+  const slow = (value: number, decimals: number) => (Math.sign(value) * Math.round(Number((Math.abs(value) * 10 ** decimals).toPrecision(15)))) / 10 ** decimals;
+  it('on half-way cases, binary noise and random values', () => {
+    const cases: [number, number][] = [[2.675, 2], [1.005, 2], [1.255, 2], [0.285, 2], [-2.5, 0], [-0.0049, 2], [36.445, 2], [1e9 + 0.5, 0], [0.1 + 0.2, 1], [99.995, 2]];
+    let seed = 11;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 200_000; i++) {
+      const decimals = Math.floor(next() * 4);
+      const v = Math.floor(next() * 10 ** (1 + Math.floor(next() * 10))) / 10 ** (decimals + Math.floor(next() * 3)) + (next() < 0.3 ? 0.5 / 10 ** decimals : 0);
+      cases.push([next() < 0.5 ? v : -v, decimals]);
+    }
+    for (const [v, d] of cases) expect(Object.is(round(v, d), slow(v, d)) ? 'same' : [v, d, round(v, d), slow(v, d)]).toBe('same');
   });
 });
