@@ -39,7 +39,7 @@ const MAD_CONSTANT = 0.6745;
 const HISTORY_MONTHS = 12;
 const HISTORY_YEARS = 5;
 
-export function median(sorted: readonly number[]): number {
+export function median(sorted: ArrayLike<number>): number {
   const n = sorted.length;
   const mid = Math.floor(n / 2);
   return n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -47,10 +47,12 @@ export function median(sorted: readonly number[]): number {
 
 /** Median and median absolute deviation of a list of numbers. */
 export function medianAndMad(values: readonly number[]): { median: number; mad: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const m = median(sorted);
-  const mad = median(sorted.map((v) => Math.abs(v - m)).sort((a, b) => a - b));
-  return { median: m, mad };
+  // A typed array sorts numbers natively (3,321 communes' figures for every indicator and part); -0 and 0 are one value.
+  const sorted = Float64Array.from(values).sort();
+  const middle = median(sorted);
+  const m = middle === 0 ? 0 : middle;
+  const deviations = sorted.map((v) => Math.abs(v - m)).sort();
+  return { median: m, mad: median(deviations) };
 }
 
 export function modifiedZ(value: number, m: { median: number; mad: number }): number {
