@@ -452,9 +452,16 @@ function rowRunOf(state: RowState, valueCols: readonly HeaderColumn[], planCols:
   );
 }
 
-/** Whether a value is within its indicator's (or part's) range: rangeProblem has nothing to say of it. */
+/**
+ * Whether a value is one its indicator (or part) can have: within its range, and whole for a count. rangeProblem
+ * says what is wrong when it is not; this stays small, so that a million calls make no boxed number.
+ */
 function inRange(indicator: Indicator, part: string | null, value: number): boolean {
-  return rangeProblem(indicator, part, value) === null;
+  if (part !== null) return value >= 0 && Number.isInteger(value);
+  const { min, max } = indicator.range;
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) return false;
+  // A count ("Giải quyết việc làm", người, no decimals) is a whole number (see rangeProblem).
+  return Number.isInteger(value) || indicator.decimals !== 0 || isPercentUnit(indicator);
 }
 
 /** The plan of the value's year, or a plan column that states no year. */
@@ -791,8 +798,8 @@ function unitWhere(state: RowState, e: Emit): Partial<Location> {
 
 /** What is wrong with a value, after the value: "is above 100, …" (en), "cao hơn 100, …" (vi). */
 function rangeProblem(indicator: Indicator, part: string | null, value: number): { en: string; vi: string } | null {
+  if (inRange(indicator, part, value)) return null;
   if (part !== null) {
-    if (value >= 0 && Number.isInteger(value)) return null;
     const name = indicator.parts.find((p) => p.id === part)?.name;
     return { en: `is not a count (a whole number ≥ 0) for "${name}".`, vi: `không phải là số đếm (số nguyên ≥ 0) của "${name}".` };
   }

@@ -160,7 +160,12 @@ export class CatalogIndex {
    */
   resolveAt(match: UnitMatch, period: Period): UnitResolution {
     const range = periodRange(period);
-    const list = match.candidates ?? [match];
+    // One unit (most names): no lists made (a national export asks 3,321 communes × 12 months).
+    if (!match.candidates) {
+      const dated = this.dated(match);
+      return validDuring(dated, range) ? { ok: true, match } : { ok: false, code: 'unit-not-valid', candidates: [dated] };
+    }
+    const list = match.candidates;
     const dated = list.map((m) => this.dated(m));
     const valid = list.filter((_, i) => validDuring(dated[i]!, range));
     if (valid.length === 1) return { ok: true, match: valid[0]! };
