@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { cellLocation, finding, type Finding } from '../model/finding.js';
 import { isUtf8 } from 'node:buffer';
-import { compactTable, rowAt, rowCount, type Cell, type RowSource, type Table } from '../model/table.js';
+import { compactTable, passingRowAt, rowCount, type Cell, type RowSource, type Table } from '../model/table.js';
 import { CsvRows, fillFrom, PIECE_BYTES, scanCsv, scanCsvSource, type ByteSource } from './csv-scan.js';
 import { decodeText, type TextEncodingOption } from './decode.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
@@ -458,7 +458,8 @@ export function guessConvention(table: Table): 'vi' | 'en' | undefined {
   // Up to 100,000 number-like cells: past them nothing changes the verdict, so the rest are not looked at.
   const rows = rowCount(table);
   rows: for (let r = 0; r < rows; r++) {
-    for (const cell of rowAt(table, r) ?? []) {
+    // A passing row (a compact table's shared one): the cells are looked at, not kept.
+    for (const cell of passingRowAt(table, r) ?? []) {
       const v = cell?.value;
       if (typeof v !== 'string' || v.length > 32 || !/^[-+]?\d/.test(v)) continue;
       if (++seen > 100_000) break rows;
