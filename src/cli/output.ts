@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { terminalSafe } from '../render/format.js';
-import { NotRegularFileError, writeFileAtomic } from '../write/atomic.js';
+import { NotRegularFileError, writeFileAtomicSync } from '../write/atomic.js';
 import { ENCODING_OPTIONS, type TextEncodingOption } from '../read/decode.js';
 import { UsageError } from './errors.js';
 
@@ -41,7 +41,8 @@ export async function emit(content: string | Uint8Array, out: string | undefined
   const file = outputFile(out);
   if (file) {
     try {
-      await writeFileAtomic(file, content);
+      // Synchronous: one file, and the run waits for it anyway (node:fs/promises is not loaded for it).
+      writeFileAtomicSync(file, content);
     } catch (error) {
       throw new UsageError(`cannot write ${file}: ${writeErrorReason(error)}`);
     }

@@ -62,6 +62,22 @@ describe('the CLI bundle and its code cache (bin/load-bundle.js)', () => {
     }
   });
 
+  it('V8 is tuned for a short run (bin/welfare.js) after the cache is taken: tuned before, V8 would refuse the cache', () => {
+    const cacheUsed = (order: 'before' | 'after' | 'never') => {
+      const code = `const b = require('./bin/load-bundle.js'); let tuned = null; ${order === 'before' ? 'tuned = b.tuneForShortRuns();' : ''} const r = b.loadBundle(); ${order === 'after' ? 'tuned = b.tuneForShortRuns();' : ''} process.stdout.write(JSON.stringify({ used: r.cacheUsed, tuned }));`;
+      const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { used: boolean; tuned: boolean | null };
+    };
+    expect(cacheUsed('never').used).toBe(true);
+    const after = cacheUsed('after');
+    expect(after.used).toBe(true);
+    // Node 20 (V8 11): the budget is set, and set first it costs the cache; elsewhere nothing is set.
+    expect(after.tuned).toBe(/^11\./.test(process.versions.v8));
+    if (after.tuned) expect(cacheUsed('before')).toEqual({ used: false, tuned: true });
+    expect(readFileSync('bin/welfare.js', 'utf8')).toMatch(/loadBundle\(\)[\s\S]*tuneForShortRuns\(\)[\s\S]*main\(/);
+  });
+
   it('exceljs loads only to write a workbook, with the cache and without', () => {
     for (const cache of [CACHE, 'none']) {
       expect(throughBundle(cache, report).exceljs).toBe(false);

@@ -100,6 +100,21 @@ describe('small zip entries are inflated in one synchronous call', () => {
     expect(cut.outcome).toEqual({ error: ['corrupt', 'the zip entry xl/worksheets/sheet1.xml is damaged (unexpected end of file)'] });
   });
 
+  it('small entries share one inflater: a damaged one between two good ones changes neither, and no piece is overwritten by the next entry', async () => {
+    const first = entryOf(text(5_000));
+    const second = entryOf(Buffer.from(text(7_000).toString().toUpperCase()));
+    const compressed = deflateRawSync(text(10_000));
+    const damaged = entryOf(text(10_000), 10_000, compressed.subarray(0, compressed.length >> 1));
+    const kept: Buffer[] = [];
+    const keep = (chunk: Buffer) => void kept.push(chunk);
+    expect((await run(first.bytes, first.entry, LIMITS, keep)).outcome).toEqual({ total: 5_000 });
+    expect((await run(damaged.bytes, damaged.entry)).outcome).toEqual({ error: ['corrupt', 'the zip entry xl/worksheets/sheet1.xml is damaged (unexpected end of file)'] });
+    expect((await run(second.bytes, second.entry, LIMITS, keep)).outcome).toEqual({ total: 7_000 });
+    expect((await run(first.bytes, first.entry, LIMITS, keep)).outcome).toEqual({ total: 5_000 });
+    // The handler kept the pieces themselves, not copies: each is still its own entry's.
+    expect(kept.map((k) => k.toString())).toEqual([text(5_000).toString(), text(7_000).toString().toUpperCase(), text(5_000).toString()]);
+  });
+
   it('a handler failing past what the entry declares is passed on once the entry proves not to be a bomb', async () => {
     const content = text(100_000);
     const { bytes, entry } = entryOf(content, 40_000);
