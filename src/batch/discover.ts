@@ -13,6 +13,7 @@ import { extname, join, relative, sep } from 'node:path';
 import { monthKey } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
 import { DATA_EXTENSIONS } from '../read/index.js';
+import { monthFolderOf, monthInPath, toPosix } from '../read/month-folder.js';
 
 export const EXCLUDE_FILE = '.welfare-exclude';
 /** An exclusion list is a short hand-written text: a larger one is not read (and said so). */
@@ -175,23 +176,6 @@ export function excludedFindings(excluded: readonly ExcludedFile[]): Finding[] {
   );
 }
 
-/** ".../2024/03/file.xlsx" → 2024-03: the last YYYY/MM pair of folders in the path. */
-export function monthInPath(path: string): { year: number; month: number } | null {
-  const folder = monthFolderOf(path);
-  return folder ? { year: folder.year, month: folder.month } : null;
-}
-
-/** The month folder a file is in: its year and month, the folder's path, and the file's path inside it. */
-function monthFolderOf(path: string): { year: number; month: number; dir: string; inside: string } | null {
-  const parts = toPosix(path).split('/');
-  for (let i = parts.length - 2; i >= 1; i--) {
-    if (/^\d{1,2}$/.test(parts[i]!) && /^(19|20)\d{2}$/.test(parts[i - 1]!)) {
-      const month = Number(parts[i]);
-      if (month >= 1 && month <= 12) return { year: Number(parts[i - 1]), month, dir: parts.slice(0, i + 1).join('/') || '/', inside: parts.slice(i + 1).join('/') };
-    }
-  }
-  return null;
-}
 
 interface Exclusions {
   /** Path inside the month folder → reason. */
@@ -267,10 +251,6 @@ export async function loadExclusions(dir: string, shownDir: string): Promise<Exc
 
 function byFile(a: { file: string }, b: { file: string }): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-}
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 /**

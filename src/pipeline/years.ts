@@ -1,4 +1,4 @@
-import { monthInPath } from '../batch/discover.js';
+import { monthInPath } from '../read/month-folder.js';
 import { cumulativeOf, monthlyFigures, type Cumulative } from '../batch/submission.js';
 import { yearFromMonths, type MonthlyObservation } from '../compute/monthly.js';
 import { computeReport } from '../compute/report.js';

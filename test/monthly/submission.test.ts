@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthInPath } from '../../src/batch/discover.js';
+import { monthInPath } from '../../src/read/month-folder.js';
 import { assembleMonth, type ReadSubmission } from '../../src/batch/inputs.js';
 import { cumulativeOf, dateInText, monthlyFigures, statedReportDate } from '../../src/batch/submission.js';
 import { builtinIndex, table } from '../helpers.js';
