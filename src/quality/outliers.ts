@@ -75,6 +75,9 @@ interface Subject {
   unitName: string;
   obs: QualityObservation;
   value: number;
+  /** Why it is far from its peers, when it is; whether it was compared with them (enough peers with a spread). */
+  peer: Reason | null;
+  compared: boolean;
 }
 
 /** The figures checked: each indicator's own value and each of its parts (made once per programme: batch checks month after month). */
@@ -170,24 +173,21 @@ export function checkOutliers(figures: FigureIndex, programme: Programme, period
       if (!obs || (period.month === null && obs.month !== null && ind.flow)) continue;
       const value = comparable(figures, { ind, unit, obs });
       if (value === null) continue;
-      subjects.push({ ind, part, unit, series, unitName: u.name, obs, value });
+      subjects.push({ ind, part, unit, series, unitName: u.name, obs, value, peer: null, compared: false });
     }
     if (!subjects.length) continue;
     // Peers are the units of one geography: in 2025 a district's half-year figure is no peer of a ward's.
-    const peers = new Map<Subject, Reason>();
-    const compared = new Set<Subject>();
     for (const group of geographyGroups(programme, subjects.filter((s) => s.obs.unit.kind === 'district'))) {
       const stats = peerStats(figures, programme, group, period, options);
-      for (const [s, r] of stats) peers.set(s, r);
-      if (stats.ran) for (const s of group) compared.add(s);
+      for (const [s, r] of stats) s.peer = r;
+      if (stats.ran) for (const s of group) s.compared = true;
     }
     for (const s of subjects) {
       const reasons: Reason[] = [];
-      const peer = peers.get(s);
-      if (peer) reasons.push(peer);
+      if (s.peer) reasons.push(s.peer);
       const history = historyReasons(figures, s, period, window, options);
       for (const r of history) reasons.push(r);
-      if (!compared.has(s)) {
+      if (!s.compared) {
         const typical = typicalReason(s);
         if (typical) reasons.push(typical);
       }
