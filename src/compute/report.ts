@@ -33,7 +33,8 @@ export function computeReport(observations: readonly Observation[], index: Catal
   const yearRange = yearTo(options.year, options.upToMonth ?? null);
   // The units of the year, in the catalog's order: the same for every indicator (3,321 communes), found once.
   const yearUnits = programme.units.filter((u) => validDuring(u, yearRange));
-  const indicators = programme.indicators.map((ind) => indicatorReport(ind, byIndicator.get(ind.id) ?? [], programme, targetSet.get(ind.id), options.year, issues, yearRange, yearUnits));
+  const verdicts = new SharedVerdicts();
+  const indicators = programme.indicators.map((ind) => indicatorReport(ind, byIndicator.get(ind.id) ?? [], programme, targetSet.get(ind.id), options.year, issues, yearRange, yearUnits, verdicts));
   const reporting = new Set(
     observations.filter((o) => o.year === options.year && o.value !== null && o.unit.kind === 'district').map((o) => (o.unit.kind === 'district' ? o.unit.code : '')),
   );
@@ -191,6 +192,7 @@ function indicatorReport(
   range: DateRange,
   /** The units that exist in `range`, in the catalog's order. */
   rangeUnits: readonly Programme['units'][number][],
+  verdicts: SharedVerdicts,
 ): IndicatorReport {
   const current = obs.filter((o) => o.year === year);
   const previousObs = obs.filter((o) => o.year === year - 1);
@@ -224,8 +226,8 @@ function indicatorReport(
       kind: unit.kind,
       level: unit.level ?? 'district',
       value: shown(f.value, f.fromParts, ind.decimals),
-      annual: attainment(annualText, f.value, ind, prev),
-      period: attainment(periodText, f.value, ind, prev),
+      annual: attainment(annualText, f.value, ind, prev, verdicts),
+      period: attainment(periodText, f.value, ind, prev, verdicts),
     };
     if (ind.parts.length) value.parts = f.parts;
     value.sources = f.refs = f.sources.map(sourceRef);
@@ -411,10 +413,28 @@ function unitsNoun(units: Programme['units']): { en: string; vi: string } {
   return { en: label.nounEn, vi: label.nounEn === 'districts' ? 'quận, huyện' : label.nounVi };
 }
 
-function attainment(text: string | null, value: number | null, ind: Indicator, previous: number | null): Attainment {
+function attainment(text: string | null, value: number | null, ind: Indicator, previous: number | null, verdicts?: SharedVerdicts): Attainment {
   const target = text === null ? null : parseTarget(text); // memoised by text
   const v = judge(target, value, ind, previous);
+  if (verdicts && v.percent === null) return verdicts.of(text, v.status);
   return { target: text, percent: v.percent, status: v.status };
+}
+
+/**
+ * A verdict without a percentage is the same for every unit judged against that target ("no-target", "achieved"
+ * of a band): one object each, frozen, shared by a report's districts (3,321 communes × every indicator make
+ * 126,000 verdicts, two thirds of them these). Made per report, so a run of many reports keeps none.
+ */
+class SharedVerdicts {
+  private readonly byTarget = new Map<string | null, Map<Attainment['status'], Attainment>>();
+
+  of(target: string | null, status: Attainment['status']): Attainment {
+    let byStatus = this.byTarget.get(target);
+    if (!byStatus) this.byTarget.set(target, (byStatus = new Map()));
+    let verdict = byStatus.get(status);
+    if (!verdict) byStatus.set(status, (verdict = Object.freeze({ target, percent: null, status }) as Attainment));
+    return verdict;
+  }
 }
 
 function derivedReport(d: Programme['derived'][number], observations: readonly Observation[], programme: Programme, year: number, range: DateRange): DerivedReport {
