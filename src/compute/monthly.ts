@@ -439,7 +439,7 @@ function buildSeries(figures: ObservationSet<MonthlyObservation>, year: number):
           lastUnit = unit;
           lastFigure = figure;
         }
-        if (store.valueOf(i) !== null && s.byMonth[month]! < 0) s.byMonth[month] = start + i;
+        if (store.hasValueAt(i) && s.byMonth[month]! < 0) s.byMonth[month] = start + i;
         if (store.hasPlanAt(i)) (s.plans ??= []).push(start + i);
       }
     },

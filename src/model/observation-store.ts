@@ -297,6 +297,10 @@ export class ObservationStore {
   valueOf(i: number): number | null {
     return this.hasValue[i] === 1 ? this.value[i]! : null;
   }
+  /** Whether figure i has a value (valueOf(i) !== null, without handing a number out). */
+  hasValueAt(i: number): boolean {
+    return this.hasValue[i] === 1;
+  }
   planOf(i: number): string | null {
     // Most long tables state no plan: no lookup a figure then.
     return this.plans.size ? (this.plans.get(i)?.plan ?? null) : null;
