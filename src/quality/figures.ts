@@ -44,7 +44,7 @@ export class FigureIndex {
    * unit (3,321 communes × every indicator would be a map each), a key string made only for a part.
    */
   private readonly series = new Map<string, Map<string, Series>>();
-  /** periodCode (year × 13 + 13 for "any month of the year") → indicator → part ("" for the value) → the units with that figure, and their series. */
+  /** periodCode of a month, or year × 13 + 13 for the year (its own figure or any month's) → indicator → part ("" for the value) → the units with that figure, and their series. */
   private readonly present = new Map<number, Map<string, Map<string, Map<string, Series>>>>();
   /** Every unit that gave a value, with its name. */
   readonly units = new Map<string, { ref: UnitRef; name: string }>();
@@ -81,7 +81,9 @@ export class FigureIndex {
         const last = s.latest.get(o.year);
         if (!last || last.month! < o.month) s.latest.set(o.year, o);
       }
-      this.mark(code, o.indicator, part, unit, s);
+      // A month's figure is found under its month and under its year; a year's own figure under its year only
+      // (unitsWith and unitsIn ask a year as "any period of it", year × 13 + 13).
+      if (o.month !== null) this.mark(code, o.indicator, part, unit, s);
       this.mark(o.year * 13 + 13, o.indicator, part, unit, s);
     }
   }
