@@ -98,12 +98,11 @@ function figureKinds(programme: Programme): { ind: Indicator; part: string | nul
  * The value a period holds for comparison: a flow's own month (a cumulative figure less the months before it,
  * when they are all known), else the figure itself.
  */
-function comparable(figures: FigureIndex, s: { ind: Indicator; unit: string; obs: QualityObservation }): number | null {
-  const o = s.obs;
-  if (!s.ind.flow || !o.cumulative || o.month === null) return o.value;
+function comparable(figures: FigureIndex, ind: Indicator, unit: string, o: QualityObservation): number | null {
+  if (!ind.flow || !o.cumulative || o.month === null) return o.value;
   if (o.month === 1) return o.value;
-  for (let m = 1; m < o.month; m++) if (!figures.at(s.unit, s.ind.id, null, { year: o.year, month: m })) return null;
-  const before = figures.ytd(s.unit, s.ind.id, { year: o.year, month: o.month - 1 });
+  for (let m = 1; m < o.month; m++) if (!figures.at(unit, ind.id, null, { year: o.year, month: m })) return null;
+  const before = figures.ytd(unit, ind.id, { year: o.year, month: o.month - 1 });
   return before ? o.value! - before.value : null;
 }
 
@@ -167,14 +166,14 @@ export function checkOutliers(figures: FigureIndex, programme: Programme, period
   for (const { ind, part } of figureKinds(programme)) {
     // The period's figures, one per unit.
     const subjects: Subject[] = [];
-    for (const [unit, series] of figures.unitsWith(ind.id, part, period)) {
-      const u = figures.units.get(unit)!;
+    // forEach, not for…of: no [unit, series] pair made per unit.
+    figures.unitsWith(ind.id, part, period).forEach((series, unit) => {
       const obs = figures.periodIn(series, period);
-      if (!obs || (period.month === null && obs.month !== null && ind.flow)) continue;
-      const value = comparable(figures, { ind, unit, obs });
-      if (value === null) continue;
-      subjects.push({ ind, part, unit, series, unitName: u.name, obs, value, peer: null, compared: false });
-    }
+      if (!obs || (period.month === null && obs.month !== null && ind.flow)) return;
+      const value = comparable(figures, ind, unit, obs);
+      if (value === null) return;
+      subjects.push({ ind, part, unit, series, unitName: figures.units.get(unit)!.name, obs, value, peer: null, compared: false });
+    });
     if (!subjects.length) continue;
     // Peers are the units of one geography: in 2025 a district's half-year figure is no peer of a ward's.
     for (const group of geographyGroups(programme, subjects.filter((s) => s.obs.unit.kind === 'district'))) {
@@ -274,7 +273,7 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, window
     if (p.year < since) continue;
     const o = figures.periodIn(series, p);
     if (!o || (p.month === null && o.month !== null && s.ind.flow)) continue;
-    const v = comparable(figures, { ind: s.ind, unit: s.unit, obs: o });
+    const v = comparable(figures, s.ind, s.unit, o);
     if (v !== null) previous.push({ period: p, value: v });
   }
   if (!previous.length) return reasons;
