@@ -36,7 +36,7 @@ const MORE = -2;
  * MORE when the record runs to n and more bytes may follow (`atEnd` false: the caller reads on and asks again).
  * `last.blank` is set for a last line (no line break after it) of nothing but blanks, which is no record.
  */
-function scanRecord(bytes: Uint8Array, i: number, n: number, atEnd: boolean, DELIM: number, limits: ReadLimits, last: { blank: boolean }): number {
+function scanRecord(bytes: Uint8Array, i: number, n: number, atEnd: boolean, DELIM: number, limits: ReadLimits, last: { blank: boolean }, stops: Uint8Array): number {
   // Blanks around a field are space and tab, unless tab is the delimiter.
   const BLANK2 = DELIM === TAB ? SPACE : TAB;
   const start = i;
@@ -69,11 +69,9 @@ function scanRecord(bytes: Uint8Array, i: number, n: number, atEnd: boolean, DEL
       i = k;
     } else {
       let k = j;
-      for (; k < n; k++) {
-        const c = bytes[k];
-        if (c === DELIM || c === LF || c === CR) break;
-        if (c === QUOTE) return FAIL; // a quote inside an unquoted field
-      }
+      // One look-up a byte: most bytes stop nothing.
+      while (k < n && stops[bytes[k]!] === 0) k++;
+      if (k < n && bytes[k] === QUOTE) return FAIL; // a quote inside an unquoted field
       if (k - i > limits.maxCellChars) return FAIL;
       if (k === n && !atEnd) return MORE;
       i = k;
@@ -93,6 +91,13 @@ function scanRecord(bytes: Uint8Array, i: number, n: number, atEnd: boolean, DEL
   }
 }
 
+/** The bytes that end an unquoted field or make the scanner look (the delimiter, CR, LF, a quote): 1 in a table of 256. */
+function stopBytes(delimiter: number): Uint8Array {
+  const stops = new Uint8Array(256);
+  for (const c of [delimiter, LF, CR, QUOTE]) stops[c] = 1;
+  return stops;
+}
+
 /**
  * Scan `bytes` (UTF-8 without BOM, already checked valid) split by `delimiter`; keep at most `allowed` records.
  * Null when the file needs the csv-parse path (see above).
@@ -100,13 +105,14 @@ function scanRecord(bytes: Uint8Array, i: number, n: number, atEnd: boolean, DEL
 export function scanCsv(bytes: Uint8Array, delimiter: string, limits: ReadLimits, allowed: number): Scanned | null {
   const n = bytes.length;
   const DELIM = delimiter.charCodeAt(0);
+  const stops = stopBytes(DELIM);
   const starts = new Starts(Math.max(16, Math.min(allowed + 2, (n >>> 6) + 16)));
   const last = { blank: false };
   const maxRecords = allowed + 1;
   let i = 0;
   while (i < n && starts.count < maxRecords) {
     last.blank = false;
-    const end = scanRecord(bytes, i, n, true, DELIM, limits, last);
+    const end = scanRecord(bytes, i, n, true, DELIM, limits, last, stops);
     if (end < 0) return null;
     if (!last.blank) starts.push(i);
     i = end;
@@ -153,6 +159,7 @@ const MAX_RECORD_BYTES = 64 << 20;
  */
 export function scanCsvSource(source: ByteSource, from: number, delimiter: string, limits: ReadLimits, allowed: number, piece = PIECE_BYTES): { starts: Int32Array; tooManyRows: boolean } | null {
   const DELIM = delimiter.charCodeAt(0);
+  const stops = stopBytes(DELIM);
   let buffer = Buffer.allocUnsafe(piece);
   let base = from;
   let filled = fillFrom(source, buffer, 0, base);
@@ -183,7 +190,7 @@ export function scanCsvSource(source: ByteSource, from: number, delimiter: strin
       continue;
     }
     last.blank = false;
-    const end = i >= filled ? MORE : scanRecord(buffer, i, filled, atEnd, DELIM, limits, last);
+    const end = i >= filled ? MORE : scanRecord(buffer, i, filled, atEnd, DELIM, limits, last, stops);
     if (end === FAIL) return null;
     if (end === MORE) {
       // The bytes before this record are whole records: check them, move the record to the front, read on.
