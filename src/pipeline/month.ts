@@ -1,6 +1,6 @@
 import type { ExcludedFile } from '../batch/discover.js';
 import { assembleMonth, DuplicateScreen, startsWithSame, type ReadSubmission } from '../batch/inputs.js';
-import { computeMonth, type MonthlyObservation, type MonthlyOptions, type MonthSummary } from '../compute/monthly.js';
+import { computeMonth, computeMonthCarried, MonthlyState, type MonthlyObservation, type MonthlyOptions, type MonthSummary } from '../compute/monthly.js';
 import type { Finding } from '../model/finding.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { FigureIndex, withMonthQuality, type OutlierOptions } from '../quality/index.js';
@@ -37,6 +37,8 @@ export class MonthCarry {
   readonly counts = { extended: 0, prior: 0 };
   /** The figures met so far, screened for duplicates (the month's assembly keys only the new ones). */
   readonly screen = new DuplicateScreen();
+  /** The year's series and the like, extended month by month (src/compute/monthly.ts). */
+  readonly state = new MonthlyState();
 
   /** Month M's start from month M−1's: the index to extend and whether the new figures are all of month M; null to start afresh. */
   take(observations: readonly MonthlyObservation[], year: number, month: number): { figures: FigureIndex; from: number; previous: MonthSummary | null } | null {
@@ -59,7 +61,8 @@ export async function summariseMonth(submissions: readonly ReadSubmission[], ind
   const { year, month } = run;
   const input = assembleMonth(submissions, index, { year, defaultMonth: month, ...(run.excluded ? { excluded: run.excluded } : {}), ...(run.notes ? { notes: run.notes } : {}), ...(run.carry ? { screen: run.carry.screen } : {}) });
   const start = run.carry?.take(input.observations, year, month) ?? null;
-  const summary = computeMonth(input, index, { year, month, deadlineDay: run.deadlineDay, ...(run.targets ? { targets: run.targets } : {}) }, start?.previous ?? undefined);
+  const options = { year, month, deadlineDay: run.deadlineDay, ...(run.targets ? { targets: run.targets } : {}) };
+  const summary = run.carry ? computeMonthCarried(input, index, options, start?.previous ?? undefined, run.carry.state) : computeMonth(input, index, options);
   let figures: FigureIndex;
   if (start) {
     start.figures.add(input.observations, start.from);

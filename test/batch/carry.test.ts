@@ -40,6 +40,21 @@ describe('batch months hand what they built to the next month (MonthCarry)', { t
     expect(await compare(demoCopy())).toEqual({ extended: 2, prior: 2 });
   });
 
+  it('the year\'s series, each month\'s figures and the files with figures are extended month by month (MonthlyState), and started afresh when a month\'s figures do not begin with the month before\'s', async () => {
+    const carry = new MonthCarry();
+    const root = demoCopy();
+    const carried = await months(root, carry);
+    expect(JSON.stringify(carried)).toBe(JSON.stringify(await months(root)));
+    expect(carry.state.counts).toEqual({ extended: 2, fresh: 1 });
+    // A February figure given again in March with another value: neither is used, so March's figures do not begin with February's.
+    const february = readFileSync(join(root, '2024/02/quan-huyen/002-hoan-kiem.csv'), 'utf8');
+    const [, jobs] = /Giải quyết việc làm,2024,(?:2,)?([\d.]+),/.exec(february)!;
+    writeFileSync(join(root, '2024/03/quan-huyen/again-hoan-kiem.csv'), csv([`Q. Hoàn Kiếm,Giải quyết việc làm,2024,2,${Number(jobs!.replace('.', '')) + 7},,02/04/2024`]));
+    const again = new MonthCarry();
+    expect(JSON.stringify(await months(root, again))).toBe(JSON.stringify(await months(root)));
+    expect(again.state.counts).toEqual({ extended: 1, fresh: 2 });
+  });
+
   it('a March file that states a February figure: the index is extended, the prior month worked out again', async () => {
     const root = demoCopy();
     // February's figures of a district that sent nothing in February, filed late under March.
