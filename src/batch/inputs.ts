@@ -56,6 +56,11 @@ export interface HashedFile {
  * file whose stat is unchanged since it was last hashed is not read: its recorded sha256 is used.
  */
 export async function hashFile(path: string, known?: StatIndex): Promise<HashedFile | { error: string; errorVi: string }> {
+  return hashFileSync(path, known);
+}
+
+/** hashFile without the promise: batch hashes a year's files one after another, each call synchronous anyway. */
+export function hashFileSync(path: string, known?: StatIndex): HashedFile | { error: string; errorVi: string } {
   try {
     // Synchronous: one stat and one read into a buffer of the file's size, far cheaper per file than the
     // promise API's open/fstat/read/close round trips through the thread pool (a year is 1,512 files).

@@ -15,8 +15,8 @@ import { writeFileAtomicSync } from '../write/atomic.js';
 import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
-import { hashFile, readSubmissions, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
-import { isFolder, ReadCache, readKey } from './read-cache.js';
+import { hashFileSync, readSubmissions, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
+import { isFolder, ReadCache, readKeyMaker } from './read-cache.js';
 import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
@@ -215,10 +215,12 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // Hash every input once; a file whose stat is unchanged since an earlier run keeps its sha256 (--force hashes all).
   const startedMs = (options.hooks?.now ?? Date.now)();
   const statIndex = options.force ? StatIndex.empty(startedMs) : await StatIndex.load(options.out, startedMs);
-  const hashes = new Map<string, Awaited<ReturnType<typeof hashFile>>>();
-  const unique = new Map<string, SourceFile>();
-  for (const ym of months.filter(open)) for (const f of inputsOf(ym)) unique.set(f.file, f);
-  await inPool([...unique.values()], 16, async (f) => void hashes.set(f.file, await hashFile(f.path, statIndex)));
+  const hashes = new Map<string, ReturnType<typeof hashFileSync>>();
+  // The files of months 1..M of each year, M its latest open month in the range (what the months' inputs are), in
+  // that order; hashed one after another (each stat and read is a synchronous call: no promise per file).
+  const lastOpen = new Map<number, number>();
+  for (const ym of months) if (open(ym)) lastOpen.set(ym.year, Math.max(lastOpen.get(ym.year) ?? 0, ym.month));
+  for (const [year, last] of lastOpen) for (const f of upTo({ year, month: last }).flatMap((folder) => folder.files)) if (!hashes.has(f.file)) hashes.set(f.file, hashFileSync(f.path, statIndex));
   const shaOf = (file: string) => {
     const h = hashes.get(file)!;
     return 'error' in h ? `unreadable: ${h.error}` : h.sha256;
@@ -259,15 +261,19 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // The figures a file gives depend on the programme (indicator and unit names) too.
   const keyOptions = { ...readOptions, programme };
   const cache = new ReadCache(options.out);
-  const keyOf = (f: SourceFile, sha: string) => readKey(sha, f.file, keyOptions, options.hooks?.readerVersion);
+  const keyOf = readKeyMaker(keyOptions, options.hooks?.readerVersion);
   const files = { read: 0, cached: 0 };
   const store: ReadStore = {
     get: async (f, sha) => {
-      const kept = options.force || !periodOf(f) ? null : await cache.get(periodOf(f)!, f.file, keyOf(f, sha));
+      const period = options.force ? null : periodOf(f);
+      const kept = period ? await cache.get(period, f.file, keyOf(sha, f.file)) : null;
       if (kept) files.cached++;
       return kept;
     },
-    set: (f, sha, got) => periodOf(f) && cache.set(periodOf(f)!, f.file, keyOf(f, sha), got),
+    set: (f, sha, got) => {
+      const period = periodOf(f);
+      if (period) cache.set(period, f.file, keyOf(sha, f.file), got);
+    },
   };
   const read = new Map<string, ReadSubmission>();
   const sources = [...toRead.values()];
@@ -414,15 +420,6 @@ function attempt<T>(fn: () => T): T | null {
   } catch {
     return null;
   }
-}
-
-/** Run `fn` over the items, at most `size` at a time (file I/O overlaps; results go where fn puts them). */
-async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
 /**
