@@ -1,5 +1,5 @@
 import type { ExcludedFile } from '../batch/discover.js';
-import { assembleMonth, DuplicateScreen, startsWithSame, type ReadSubmission } from '../batch/inputs.js';
+import { AssemblyCarry, assembleMonth, DuplicateScreen, startsWithSame, type ReadSubmission } from '../batch/inputs.js';
 import { computeMonth, computeMonthCarried, MonthlyState, type MonthlyObservation, type MonthlyOptions, type MonthSummary } from '../compute/monthly.js';
 import type { Finding } from '../model/finding.js';
 import type { CatalogIndex } from '../programme/match.js';
@@ -39,6 +39,8 @@ export class MonthCarry {
   readonly screen = new DuplicateScreen();
   /** The year's series and the like, extended month by month (src/compute/monthly.ts). */
   readonly state = new MonthlyState();
+  /** What the month before assembled from its files (src/batch/inputs.ts). */
+  readonly assembly = new AssemblyCarry();
 
   /** Month M's start from month M−1's: the index to extend and whether the new figures are all of month M; null to start afresh. */
   take(observations: readonly MonthlyObservation[], year: number, month: number): { figures: FigureIndex; from: number; previous: MonthSummary | null } | null {
@@ -59,7 +61,7 @@ export class MonthCarry {
 
 export async function summariseMonth(submissions: readonly ReadSubmission[], index: CatalogIndex, run: MonthRun): Promise<MonthSummary> {
   const { year, month } = run;
-  const input = assembleMonth(submissions, index, { year, defaultMonth: month, ...(run.excluded ? { excluded: run.excluded } : {}), ...(run.notes ? { notes: run.notes } : {}), ...(run.carry ? { screen: run.carry.screen } : {}) });
+  const input = assembleMonth(submissions, index, { year, defaultMonth: month, ...(run.excluded ? { excluded: run.excluded } : {}), ...(run.notes ? { notes: run.notes } : {}), ...(run.carry ? { screen: run.carry.screen, carry: run.carry.assembly } : {}) });
   const start = run.carry?.take(input.observations, year, month) ?? null;
   const options = { year, month, deadlineDay: run.deadlineDay, ...(run.targets ? { targets: run.targets } : {}) };
   const summary = run.carry ? computeMonthCarried(input, index, options, start?.previous ?? undefined, run.carry.state) : computeMonth(input, index, options);
