@@ -344,6 +344,23 @@ function fileObservations(sub: ReadSubmission, index: CatalogIndex, year: number
   return result;
 }
 
+/**
+ * How many figures the files filed under the months of `year` before `month` give, when every file is filed under
+ * a month of `year` and those come first (batch's order: month folder by month folder); else null. With no figure
+ * dropped as a duplicate, month M's figures begin with that many: month M−1's, as its own input has them.
+ */
+export function figuresBefore(submissions: readonly ReadSubmission[], index: CatalogIndex, year: number, month: number): number | null {
+  let count = 0;
+  let before = true;
+  for (const s of submissions) {
+    if (s.source.year !== year || s.source.month === null) return null;
+    if (s.source.month >= month) before = false;
+    else if (!before) return null;
+    else count += fileObservations(s, index, year, month).observations.length;
+  }
+  return count;
+}
+
 /** The month's input: every file filed under months 1..M; a figure given twice with different values is used from neither file. */
 export function assembleMonth(submissions: readonly ReadSubmission[], index: CatalogIndex, options: AssembleOptions): MonthlyInput {
   const { year } = options;

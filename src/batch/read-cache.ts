@@ -27,7 +27,7 @@ export const CACHE_DIR = '.welfare-cache';
 export const READER_VERSION = 1;
 /** Far above a month folder of 3,321 communes' files (about 10 MB): a bigger file is not ours, or is damaged. */
 const MAX_CACHE_FILE_BYTES = 256 * 2 ** 20;
-const PACKAGE_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+export const PACKAGE_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 
 /** The digest of the reader and the options that change what a file reads as, made once per run (see readKey). */

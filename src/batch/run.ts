@@ -16,7 +16,7 @@ import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
 import { hashFileSync, readSubmissions, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
-import { isFolder, ReadCache, readKeyMaker } from './read-cache.js';
+import { isFolder, PACKAGE_VERSION, ReadCache, READER_VERSION, readKeyMaker } from './read-cache.js';
 import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
@@ -93,7 +93,7 @@ export interface BatchResult {
   /** Input files whose bytes were read to hash them; the others kept their sha256 from the stat index. */
   hashed: number;
   /** Months made from the month before's figure index (extended), and with its summary as their prior month (src/pipeline/month.ts). */
-  carried: { extended: number; prior: number };
+  carried: { extended: number; prior: number; kept: number };
 }
 
 export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
@@ -227,7 +227,8 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   };
 
   const plan: { ym: YearMonth; period: string; key: string; run: boolean; inputs: SourceFile[]; excluded: ExcludedFile[]; notes: Finding[] }[] = [];
-  const keys = new MonthKeys(JSON.stringify({ format: SUMMARY_FORMAT, programme, settings }));
+  // The reader and welfare's version too: a month is kept only as this version makes it (the month after a kept one takes its summary as its prior month).
+  const keys = new MonthKeys(JSON.stringify({ format: SUMMARY_FORMAT, reader: options.hooks?.readerVersion ?? READER_VERSION, welfare: PACKAGE_VERSION, programme, settings }));
   for (const ym of months) {
     const period = monthKey(ym.year, ym.month);
     if (!open(ym)) {
@@ -293,6 +294,13 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   let committed = 0;
   // Months are made in order: each hands what it built from the year so far to the next (src/pipeline/month.ts).
   const carry = new MonthCarry();
+  // The month before the first one made, when kept: its summary read back for the first one's prior month.
+  const first = plan.findIndex((p) => p.run);
+  const before = first > 0 ? plan[first - 1]! : null;
+  if (before?.key && !before.run && before.ym.year === plan[first]!.ym.year && before.ym.month === plan[first]!.ym.month - 1) {
+    const kept = keptSummary(options.out, manifest.months[before.period]!, `${before.period}.json`);
+    if (kept) carry.keepSummary(before.ym.year, before.ym.month, kept);
+  }
   try {
     for (const p of plan) {
       if (!p.key) {
@@ -363,6 +371,14 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   if (committed || (dropped.length && !plan.some((p) => p.run))) await guarded(manifestPath, () => write(manifestPath, manifestText(manifest)));
   await writeIndex(options, manifest, index, write);
   return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files, hashed: statIndex.counts.hashed, carried: { ...carry.counts } };
+}
+
+/** A kept month's summary read back from its JSON output, when the bytes are those its manifest entry recorded; else null. */
+function keptSummary(out: string, entry: ManifestEntry, name: string): MonthSummary | null {
+  const recorded = entry.outputs.find((o) => o.file === name);
+  const bytes = recorded ? attempt(() => readFileSync(join(out, name))) : null;
+  if (!bytes || sha256(bytes) !== recorded!.sha256) return null;
+  return attempt(() => JSON.parse(bytes.toString('utf8')) as MonthSummary);
 }
 
 /** Keep the stat index for the next run (when it changed); one that cannot be written is a note: the next run hashes every file. */

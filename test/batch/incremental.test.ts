@@ -20,7 +20,7 @@ function setFebruary(root: string, indicator: string, value: string): void {
  * again incrementally: the read cache, the month before's series, input and index carried); the outputs, manifest and
  * index are then byte for byte those of a cold run (--force, a fresh --out) over the changed files.
  */
-async function incrementalEqualsCold(change: (root: string) => void): Promise<{ outcomes: string[]; carried: { extended: number; prior: number } }> {
+async function incrementalEqualsCold(change: (root: string) => void): Promise<{ outcomes: string[]; carried: { extended: number; prior: number; kept: number } }> {
   const root = demoCopy();
   const out = tmp();
   await runDemo(root, out);
@@ -36,20 +36,29 @@ describe('a month made again incrementally is byte for byte the cold run\'s', { 
   it('after a change of a flow (jobs created) in February', async () => {
     const { outcomes, carried } = await incrementalEqualsCold((root) => setFebruary(root, 'Giải quyết việc làm', '1.234'));
     expect(outcomes).toEqual(['unchanged', 'produced', 'produced']);
-    // March was made from February's carried figures and summary.
-    expect(carried).toEqual({ extended: 1, prior: 1 });
+    // February took January's kept summary (read back from its JSON output) as its prior month; March was made from February's carried figures and summary.
+    expect(carried).toEqual({ extended: 1, prior: 1, kept: 1 });
   });
 
   it('after a change of a level (households) in February', async () => {
     const { outcomes, carried } = await incrementalEqualsCold((root) => setFebruary(root, 'Tổng số hộ', '61.000'));
     expect(outcomes).toEqual(['unchanged', 'produced', 'produced']);
-    expect(carried).toEqual({ extended: 1, prior: 1 });
+    expect(carried).toEqual({ extended: 1, prior: 1, kept: 1 });
   });
 
   it('after a unit\'s February file disappears', async () => {
     const { outcomes, carried } = await incrementalEqualsCold((root) => rmSync(join(root, FEBRUARY)));
     expect(outcomes).toEqual(['unchanged', 'produced', 'produced']);
-    expect(carried).toEqual({ extended: 1, prior: 1 });
+    expect(carried).toEqual({ extended: 1, prior: 1, kept: 1 });
+  });
+
+  it('after a February file that states a January figure arrives: January\'s kept summary is not February\'s prior month', async () => {
+    const { outcomes, carried } = await incrementalEqualsCold((root) =>
+      // Thanh Trì sent nothing in January; its January figure comes late, filed under February.
+      writeFileSync(join(root, '2024/02/quan-huyen/020-late-january.csv'), `\uFEFFĐơn vị,Chỉ tiêu,Năm,Tháng,Giá trị,Kế hoạch,Ngày báo cáo\nHuyện Thanh Trì,Giải quyết việc làm,2024,1,321,,03/02/2024\n`),
+    );
+    expect(outcomes).toEqual(['unchanged', 'produced', 'produced']);
+    expect(carried).toEqual({ extended: 1, prior: 1, kept: 0 });
   });
 
   it('after a change in January: every month made again, each from the month before', async () => {
@@ -58,6 +67,6 @@ describe('a month made again incrementally is byte for byte the cold run\'s', { 
       writeFileSync(file, readFileSync(file, 'utf8').replace(/(Giải quyết việc làm,2024,(?:1,)?)[\d.]+(,)/, '$1777$2'));
     });
     expect(outcomes).toEqual(['produced', 'produced', 'produced']);
-    expect(carried).toEqual({ extended: 2, prior: 2 });
+    expect(carried).toEqual({ extended: 2, prior: 2, kept: 0 });
   });
 });
