@@ -79,6 +79,9 @@ export class MonthCarry {
     const from = figuresBefore(submissions, index, year, month);
     if (from === null) return null;
     for (let i = from; i < observations.length; i++) if (observations[i]!.year !== year || observations[i]!.month !== month) return null;
+    // JSON holds no NaN or ±Infinity (it writes null): read back, the summary is the one made only when none of its
+    // values could be one, which figures between 1e-100 and 1e100 in size (or 0) guarantee for their sums and ratios.
+    for (const o of observations) if (o.value !== null && o.value !== 0 && !(Math.abs(o.value) >= 1e-100 && Math.abs(o.value) <= 1e100)) return null;
     this.counts.kept++;
     return kept.summary;
   }

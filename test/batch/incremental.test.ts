@@ -61,6 +61,20 @@ describe('a month made again incrementally is byte for byte the cold run\'s', { 
     expect(carried).toEqual({ extended: 1, prior: 1, kept: 0 });
   });
 
+  it('with a figure too large for JSON to be sure of (10^150): January\'s kept summary is not February\'s prior month', async () => {
+    const root = demoCopy();
+    const january = join(root, '2024/01/quan-huyen/002-hoan-kiem.csv');
+    writeFileSync(january, readFileSync(january, 'utf8').replace(/(Số hộ cận nghèo,2024,(?:1,)?)[\d.]+(,)/, `$1${'1'.padEnd(151, '0')}$2`));
+    const out = tmp();
+    await runDemo(root, out);
+    setFebruary(root, 'Giải quyết việc làm', '1.234');
+    const again = await runDemo(root, out);
+    expect(again.carried).toEqual({ extended: 1, prior: 1, kept: 0 });
+    const cold = tmp();
+    await runDemo(root, cold, { force: true });
+    expect(snapshot(out)).toEqual(snapshot(cold));
+  });
+
   it('after a change in January: every month made again, each from the month before', async () => {
     const { outcomes, carried } = await incrementalEqualsCold((root) => {
       const file = join(root, '2024/01/quan-huyen/002-hoan-kiem.csv');
