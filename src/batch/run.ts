@@ -92,7 +92,7 @@ export interface BatchResult {
   files: { read: number; cached: number };
   /** Input files whose bytes were read to hash them; the others kept their sha256 from the stat index. */
   hashed: number;
-  /** Months made from the month before's figure index (extended), and with its summary as their prior month (src/pipeline/month.ts). */
+  /** Months made from the month before's figure index (extended), with its summary as their prior month, and with a kept month's read back from its JSON output (src/pipeline/month.ts). */
   carried: { extended: number; prior: number; kept: number };
 }
 
