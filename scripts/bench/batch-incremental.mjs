@@ -5,8 +5,10 @@
 // only the changed file is read; one ASCII file per month folder, a figure as an array of its values, so a changed
 // run loads every month's figures from ~1.1 MB), the stat index (--out/.welfare-local/: files whose stat did not
 // change are not hashed), the months' keys from one running hash, and months 07–12 each made from the month before
-// (src/pipeline/month.ts, MonthCarry). What is left is mostly the seven months' summaries themselves (compute,
-// quality checks, two renderings each) and start-up; see README, "Speed".
+// (src/pipeline/month.ts, MonthCarry: its input, series, figures by month and quality index extended, its summary the
+// prior month), month 06 taking month 05's summary read back from its JSON output. What is left is mostly the seven
+// months' summaries themselves (the report model and the quality checks of each month, two renderings each), the
+// read cache's twelve files and start-up; see README, "Speed".
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import type { MonthlyInput, MonthlyObservation, SubmittedFile } from '../compute/monthly.js';
+import { extendFigures, startsWithSameFigures, type MonthlyInput, type MonthlyObservation, type SubmittedFile } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
 import { observationWith, type UnitRef } from '../model/observation.js';
 import { CITY_AS_ONE } from '../model/figure-map.js';
@@ -56,6 +56,11 @@ export interface HashedFile {
  * file whose stat is unchanged since it was last hashed is not read: its recorded sha256 is used.
  */
 export async function hashFile(path: string, known?: StatIndex): Promise<HashedFile | { error: string; errorVi: string }> {
+  return hashFileSync(path, known);
+}
+
+/** hashFile without the promise: batch hashes a year's files one after another, each call synchronous anyway. */
+export function hashFileSync(path: string, known?: StatIndex): HashedFile | { error: string; errorVi: string } {
   try {
     // Synchronous: one stat and one read into a buffer of the file's size, far cheaper per file than the
     // promise API's open/fstat/read/close round trips through the thread pool (a year is 1,512 files).
@@ -238,6 +243,18 @@ export interface AssembleOptions {
   notes?: readonly Finding[];
   /** batch: the figures of the months made before in this run, screened for duplicates already (see DuplicateScreen). */
   screen?: DuplicateScreen;
+  /** batch: what the month before assembled from its files (see AssemblyCarry). */
+  carry?: AssemblyCarry;
+}
+
+/**
+ * What assembleMonth made of a month's files, for the next month of the run (batch: the files of months 1..M, then
+ * those of months 1..M+1, the same objects first). When every one of those files is filed under a month folder,
+ * what they give does not depend on the month asked (its default month) nor on the other files: their figures,
+ * findings and file entries are the month before's, and only the new files' are worked out and added.
+ */
+export class AssemblyCarry {
+  last: { year: number; submissions: readonly ReadSubmission[]; all: MonthlyObservation[]; fileFindings: Finding[]; files: SubmittedFile[]; filed: boolean } | null = null;
 }
 
 /**
@@ -248,10 +265,8 @@ export interface AssembleOptions {
  * only ones keyed. Any meeting, or a list that does not start with the figures seen, means resolveDuplicates.
  */
 /** Whether `list` begins with the very objects of `prefix` (identity, not value: the same figures, carried on). */
-export function startsWithSame<T>(list: readonly T[], prefix: readonly T[]): boolean {
-  if (list.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
-  return true;
+export function startsWithSame(list: readonly MonthlyObservation[], prefix: readonly MonthlyObservation[]): boolean {
+  return startsWithSameFigures(list, prefix);
 }
 
 export class DuplicateScreen {
@@ -329,16 +344,40 @@ function fileObservations(sub: ReadSubmission, index: CatalogIndex, year: number
   return result;
 }
 
+/**
+ * How many figures the files filed under the months of `year` before `month` give, when every file is filed under
+ * a month of `year` and those come first (batch's order: month folder by month folder); else null. With no figure
+ * dropped as a duplicate, month M's figures begin with that many: month M−1's, as its own input has them.
+ */
+export function figuresBefore(submissions: readonly ReadSubmission[], index: CatalogIndex, year: number, month: number): number | null {
+  let count = 0;
+  let before = true;
+  for (const s of submissions) {
+    if (s.source.year !== year || s.source.month === null) return null;
+    if (s.source.month >= month) before = false;
+    else if (!before) return null;
+    else count += fileObservations(s, index, year, month).observations.length;
+  }
+  return count;
+}
+
 /** The month's input: every file filed under months 1..M; a figure given twice with different values is used from neither file. */
 export function assembleMonth(submissions: readonly ReadSubmission[], index: CatalogIndex, options: AssembleOptions): MonthlyInput {
   const { year } = options;
-  const findings: Finding[] = [...(options.notes ?? [])];
-  const all: MonthlyObservation[] = [];
-  for (const sub of submissions) {
-    const got = fileObservations(sub, index, year, options.defaultMonth);
-    all.push(...got.observations);
-    findings.push(...got.findings);
+  // The month before's files first, each filed under its month folder: what they give is the month before's.
+  const before = options.carry?.last;
+  const carried = before && before.filed && before.year === year && startsWithSameFiles(submissions, before.submissions) ? before : null;
+  const from = carried ? carried.submissions.length : 0;
+  const more: MonthlyObservation[] = [];
+  const moreFindings: Finding[] = [];
+  for (let i = from; i < submissions.length; i++) {
+    const got = fileObservations(submissions[i]!, index, year, options.defaultMonth);
+    for (const o of got.observations) more.push(o);
+    for (const f of got.findings) moreFindings.push(f);
   }
+  const all = carried ? extendFigures(carried.all, more) : more;
+  const fileFindings = carried ? carried.fileFindings.concat(moreFindings) : moreFindings;
+  const findings: Finding[] = [...(options.notes ?? []), ...fileFindings];
   // The same figure in two files: equal values once; different values an error, neither used.
   const observations = options.screen?.distinct(all)
     ? all
@@ -346,7 +385,7 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
         acrossFilesOnly: true,
         extraKey: (o) => (o.cumulative ? 'cumulative' : ''),
       });
-  const files: SubmittedFile[] = submissions.map((s) => ({
+  const fileOf = (s: ReadSubmission): SubmittedFile => ({
     file: s.source.file,
     year: s.source.year ?? year,
     month: s.source.month ?? fileMonth(observations, s.source.file) ?? options.defaultMonth,
@@ -354,8 +393,23 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
     dateSource: s.statedDate ? 'stated' : s.modifiedDate ? 'modified' : null,
     unitFromName: unitNamed(s, index),
     readable: s.readable,
-  }));
+  });
+  const newFiles = (from ? submissions.slice(from) : submissions).map(fileOf);
+  const files = carried ? carried.files.concat(newFiles) : newFiles;
+  if (options.carry) {
+    // The files carried were all filed under a month folder (or none were carried): the new ones decide.
+    let filed = true;
+    for (let i = from; i < submissions.length; i++) if (submissions[i]!.source.month === null) filed = false;
+    options.carry.last = { year, submissions, all, fileFindings, files, filed };
+  }
   return { observations, files, findings, excluded: options.excluded ?? [] };
+}
+
+/** Whether `list` begins with the very submissions of `prefix`. */
+function startsWithSameFiles(list: readonly ReadSubmission[], prefix: readonly ReadSubmission[]): boolean {
+  if (list.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
+  return true;
 }
 
 const namedUnit = new WeakMap<ReadSubmission, NamedUnit>();

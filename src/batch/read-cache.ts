@@ -27,7 +27,7 @@ export const CACHE_DIR = '.welfare-cache';
 export const READER_VERSION = 1;
 /** Far above a month folder of 3,321 communes' files (about 10 MB): a bigger file is not ours, or is damaged. */
 const MAX_CACHE_FILE_BYTES = 256 * 2 ** 20;
-const PACKAGE_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+export const PACKAGE_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 
 /** The digest of the reader and the options that change what a file reads as, made once per run (see readKey). */
@@ -39,18 +39,30 @@ const settingsDigests = new Map<string, string>();
  * options, made once, then the file's own sha256 and name, which no separator can make ambiguous (a sha256 is hex).
  */
 export function readKey(sha256: string, file: string, options: unknown, readerVersion = READER_VERSION): string {
+  return `${settingsDigest(options, readerVersion)}:${sha256}:${file}`;
+}
+
+/** readKey for one run's options: the options' digest worked out once, not per file (a changed run looks up every file of the year). */
+export function readKeyMaker(options: unknown, readerVersion = READER_VERSION): (sha256: string, file: string) => string {
+  const digest = settingsDigest(options, readerVersion);
+  return (sha256, file) => `${digest}:${sha256}:${file}`;
+}
+
+function settingsDigest(options: unknown, readerVersion: number): string {
   const settings = JSON.stringify({ reader: readerVersion, welfare: PACKAGE_VERSION, options: options ?? null });
   let digest = settingsDigests.get(settings);
   if (digest === undefined) {
     digest = sha256Of(settings);
     if (settingsDigests.size < 100) settingsDigests.set(settings, digest);
   }
-  return `${digest}:${sha256}:${file}`;
+  return digest;
 }
 
 interface Bucket {
-  /** file → its key and outcome: as read from the cache file (data, and its line there), or as JSON text to write (text). */
-  entries: Map<string, { key: string; data?: unknown; text?: string; line?: string }>;
+  /** file → its key and outcome: as read from the cache file (data, and the number of its line there), or as JSON text to write (text). */
+  entries: Map<string, { key: string; data?: unknown; text?: string; at?: number }>;
+  /** The cache file's lines, when one entry a line (as save writes them): an entry written again is its line, copied. */
+  lines?: string[];
   dirty: boolean;
   /** The files present in the folder this run: only theirs are written back. */
   present: Set<string>;
@@ -92,22 +104,20 @@ export class ReadCache {
       if (/[^\x00-\x7f]/.test(text)) throw new Error('not a cache file of this version');
       const parsed = JSON.parse(text) as { format?: unknown; entries?: unknown };
       if (parsed.format !== FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null || Array.isArray(parsed.entries)) throw new Error('not a cache file of this version');
-      // One entry a line (save below): each line's text is kept, so that writing this month's file again (one of
-      // its files changed) copies the others' lines instead of encoding their figures again.
+      // One entry a line (save below): the lines are kept, so that writing this month's file again (one of its
+      // files changed) copies the others' lines instead of encoding their figures again (save checks each one).
       const lines = text.split('\n');
       const entries = Object.entries(parsed.entries);
-      const aligned = lines.length === entries.length + 3 && lines[0] === HEADER;
+      if (lines.length === entries.length + 3 && lines[0] === HEADER) b.lines = lines;
       for (let i = 0; i < entries.length; i++) {
         const [file, entry] = entries[i]!;
         if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') throw new Error(`bad entry for ${file}`);
-        const line = aligned ? lines[i + 1]! : '';
-        const body = line.endsWith(',') ? line.slice(0, -1) : line;
-        const kept = aligned && body.startsWith(`${JSON.stringify(file)}:[`) ? { line: body } : {};
-        b.entries.set(file, { key: entry[0], data: entry[1], ...kept });
+        b.entries.set(file, { key: entry[0], data: entry[1], at: i + 1 });
       }
     } catch (error) {
       this.notes.push(`the read cache ${path} is damaged (${(error as Error).message.slice(0, 120)}); its files were read again and it was rebuilt`);
       b.entries.clear();
+      delete b.lines;
       b.dirty = true;
     }
     return b;
@@ -155,7 +165,7 @@ export class ReadCache {
         if (!b.dirty) continue;
         const lines = [...b.entries.keys()].sort().map((file) => {
           const e = b.entries.get(file)!;
-          return e.line ?? asciiJson(`${JSON.stringify(file)}:[${JSON.stringify(e.key)},${e.text ?? JSON.stringify(e.data)}]`);
+          return (e.at !== undefined && keptLine(b.lines, e.at, file)) || asciiJson(`${JSON.stringify(file)}:[${JSON.stringify(e.key)},${e.text ?? JSON.stringify(e.data)}]`);
         });
         await write(join(this.dir, `${period}.json`), `${HEADER}\n${lines.join(',\n')}\n}}\n`);
       }
@@ -169,6 +179,14 @@ export class ReadCache {
       this.notes.push(`the read cache in ${this.dir} could not be written (${code ?? (error as Error).message}); the next run reads every file again`);
     }
   }
+}
+
+/** Line `at` of a cache file as read, without its comma, when it is the entry of `file` (one entry a line); else null. */
+function keptLine(lines: readonly string[] | undefined, at: number, file: string): string | null {
+  const line = lines?.[at];
+  if (line === undefined) return null;
+  const body = line.endsWith(',') ? line.slice(0, -1) : line;
+  return body.startsWith(`${JSON.stringify(file)}:[`) ? body : null;
 }
 
 function statOrNull(path: string): Stats | null {

@@ -15,8 +15,8 @@ import { writeFileAtomicSync } from '../write/atomic.js';
 import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
-import { hashFile, readSubmissions, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
-import { isFolder, ReadCache, readKey } from './read-cache.js';
+import { hashFileSync, readSubmissions, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
+import { isFolder, PACKAGE_VERSION, ReadCache, READER_VERSION, readKeyMaker } from './read-cache.js';
 import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
 import { acquireLock, LOCK_FILE, LockBusy, type Lock } from './lock.js';
@@ -92,8 +92,8 @@ export interface BatchResult {
   files: { read: number; cached: number };
   /** Input files whose bytes were read to hash them; the others kept their sha256 from the stat index. */
   hashed: number;
-  /** Months made from the month before's figure index (extended), and with its summary as their prior month (src/pipeline/month.ts). */
-  carried: { extended: number; prior: number };
+  /** Months made from the month before's figure index (extended), with its summary as their prior month, and with a kept month's read back from its JSON output (src/pipeline/month.ts). */
+  carried: { extended: number; prior: number; kept: number };
 }
 
 export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
@@ -215,17 +215,20 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // Hash every input once; a file whose stat is unchanged since an earlier run keeps its sha256 (--force hashes all).
   const startedMs = (options.hooks?.now ?? Date.now)();
   const statIndex = options.force ? StatIndex.empty(startedMs) : await StatIndex.load(options.out, startedMs);
-  const hashes = new Map<string, Awaited<ReturnType<typeof hashFile>>>();
-  const unique = new Map<string, SourceFile>();
-  for (const ym of months.filter(open)) for (const f of inputsOf(ym)) unique.set(f.file, f);
-  await inPool([...unique.values()], 16, async (f) => void hashes.set(f.file, await hashFile(f.path, statIndex)));
+  const hashes = new Map<string, ReturnType<typeof hashFileSync>>();
+  // The files of months 1..M of each year, M its latest open month in the range (what the months' inputs are), in
+  // that order; hashed one after another (each stat and read is a synchronous call: no promise per file).
+  const lastOpen = new Map<number, number>();
+  for (const ym of months) if (open(ym)) lastOpen.set(ym.year, Math.max(lastOpen.get(ym.year) ?? 0, ym.month));
+  for (const [year, last] of lastOpen) for (const f of upTo({ year, month: last }).flatMap((folder) => folder.files)) if (!hashes.has(f.file)) hashes.set(f.file, hashFileSync(f.path, statIndex));
   const shaOf = (file: string) => {
     const h = hashes.get(file)!;
     return 'error' in h ? `unreadable: ${h.error}` : h.sha256;
   };
 
   const plan: { ym: YearMonth; period: string; key: string; run: boolean; inputs: SourceFile[]; excluded: ExcludedFile[]; notes: Finding[] }[] = [];
-  const keys = new MonthKeys(JSON.stringify({ format: SUMMARY_FORMAT, programme, settings }));
+  // The reader and welfare's version too: a month is kept only as this version makes it (the month after a kept one takes its summary as its prior month).
+  const keys = new MonthKeys(JSON.stringify({ format: SUMMARY_FORMAT, reader: options.hooks?.readerVersion ?? READER_VERSION, welfare: PACKAGE_VERSION, programme, settings }));
   for (const ym of months) {
     const period = monthKey(ym.year, ym.month);
     if (!open(ym)) {
@@ -259,15 +262,19 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // The figures a file gives depend on the programme (indicator and unit names) too.
   const keyOptions = { ...readOptions, programme };
   const cache = new ReadCache(options.out);
-  const keyOf = (f: SourceFile, sha: string) => readKey(sha, f.file, keyOptions, options.hooks?.readerVersion);
+  const keyOf = readKeyMaker(keyOptions, options.hooks?.readerVersion);
   const files = { read: 0, cached: 0 };
   const store: ReadStore = {
     get: async (f, sha) => {
-      const kept = options.force || !periodOf(f) ? null : await cache.get(periodOf(f)!, f.file, keyOf(f, sha));
+      const period = options.force ? null : periodOf(f);
+      const kept = period ? await cache.get(period, f.file, keyOf(sha, f.file)) : null;
       if (kept) files.cached++;
       return kept;
     },
-    set: (f, sha, got) => periodOf(f) && cache.set(periodOf(f)!, f.file, keyOf(f, sha), got),
+    set: (f, sha, got) => {
+      const period = periodOf(f);
+      if (period) cache.set(period, f.file, keyOf(sha, f.file), got);
+    },
   };
   const read = new Map<string, ReadSubmission>();
   const sources = [...toRead.values()];
@@ -287,6 +294,13 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   let committed = 0;
   // Months are made in order: each hands what it built from the year so far to the next (src/pipeline/month.ts).
   const carry = new MonthCarry();
+  // The month before the first one made, when kept: its summary read back for the first one's prior month.
+  const first = plan.findIndex((p) => p.run);
+  const before = first > 0 ? plan[first - 1]! : null;
+  if (before?.key && !before.run && before.ym.year === plan[first]!.ym.year && before.ym.month === plan[first]!.ym.month - 1) {
+    const kept = keptSummary(options.out, manifest.months[before.period]!, `${before.period}.json`);
+    if (kept) carry.keepSummary(before.ym.year, before.ym.month, kept);
+  }
   try {
     for (const p of plan) {
       if (!p.key) {
@@ -359,6 +373,14 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   return { months: results, nothing: results.every((r) => r.outcome === 'no-submissions'), notes, files, hashed: statIndex.counts.hashed, carried: { ...carry.counts } };
 }
 
+/** A kept month's summary read back from its JSON output, when the bytes are those its manifest entry recorded; else null. */
+function keptSummary(out: string, entry: ManifestEntry, name: string): MonthSummary | null {
+  const recorded = entry.outputs.find((o) => o.file === name);
+  const bytes = recorded ? attempt(() => readFileSync(join(out, name))) : null;
+  if (!bytes || sha256(bytes) !== recorded!.sha256) return null;
+  return attempt(() => JSON.parse(bytes.toString('utf8')) as MonthSummary);
+}
+
 /** Keep the stat index for the next run (when it changed); one that cannot be written is a note: the next run hashes every file. */
 async function saveStatIndex(out: string, statIndex: StatIndex, notes: string[]): Promise<void> {
   if (!statIndex.changed()) return;
@@ -414,15 +436,6 @@ function attempt<T>(fn: () => T): T | null {
   } catch {
     return null;
   }
-}
-
-/** Run `fn` over the items, at most `size` at a time (file I/O overlaps; results go where fn puts them). */
-async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
 /**

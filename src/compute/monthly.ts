@@ -260,12 +260,25 @@ interface Collapsed {
  * it): month M−1's values and who reported in it are then the ones it holds, not worked out again from the year.
  */
 export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: MonthlyOptions, previous?: MonthSummary): MonthSummary {
+  return monthSummary(input, index, options, previous, null);
+}
+
+/**
+ * computeMonth, with what the months made before in the run built from their figures (`state`, see MonthlyState):
+ * the same summary, made without going over the whole year's figures again when this input's figures begin with
+ * the ones `state` was last given (batch makes month M from month M−1's figures followed by its own).
+ */
+export function computeMonthCarried(input: MonthlyInput, index: CatalogIndex, options: MonthlyOptions, previous: MonthSummary | undefined, state: MonthlyState): MonthSummary {
+  return monthSummary(input, index, options, previous, state.take(input.observations, options.year));
+}
+
+function monthSummary(input: MonthlyInput, index: CatalogIndex, options: MonthlyOptions, previous: MonthSummary | undefined, folded: YearFold | null): MonthSummary {
   const { year, month } = options;
   const programme = index.programme;
   const gapFindings: Finding[] = [];
-  const all = ObservationSet.of(input.observations as MonthlyObservation[]);
-  const series = buildSeries(all, year);
-  const previousYear = buildSeries(all, year - 1);
+  const all = folded?.figures ?? ObservationSet.of(input.observations as MonthlyObservation[]);
+  const series = folded?.current.series ?? buildSeries(all, year);
+  const previousYear = folded?.lastYear.series ?? buildSeries(all, year - 1);
   const current = collapseAll(series, index, year, month, gapFindings);
   const lastYear = collapseAll(previousYear, index, year - 1, 12, null);
   const setName = options.targets ?? programme.defaultTargets;
@@ -328,8 +341,8 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
     };
   });
 
-  const completeness = completenessOf(input, index, options);
-  const priorCompleteness = carried ? carried.completeness : month > 1 ? completenessOf(input, index, { ...options, month: month - 1 }) : null;
+  const completeness = completenessOf(input, index, options, folded?.ofMonth(year, month));
+  const priorCompleteness = carried ? carried.completeness : month > 1 ? completenessOf(input, index, { ...options, month: month - 1 }, folded?.ofMonth(year, month - 1)) : null;
   const reported = (c: Completeness) => new Set(c.units.filter((u) => u.kind === 'district' && (u.status === 'on-time' || u.status === 'late')).map((u) => u.name));
   let changes: MonthSummary['changes'] = null;
   if (priorCompleteness) {
@@ -364,7 +377,7 @@ export function computeMonth(input: MonthlyInput, index: CatalogIndex, options: 
     changes,
     indicators,
     derived: model.derived,
-    leftOut: leftOutOf(input, year, month),
+    leftOut: leftOutOf(input, year, month, folded?.files),
     excluded: (input.excluded ?? [])
       .filter((x) => x.year === year && x.month <= month)
       .map((x) => ({ file: x.file, month: x.month, reason: x.reason }))
@@ -395,29 +408,142 @@ function seriesKey(s: Series): string {
   return `${unitKey(s.unit)}|${s.indicator}|${s.part ?? ''}`;
 }
 
-/** The year's series, in the order their first figures come. */
-function buildSeries(figures: ObservationSet<MonthlyObservation>, year: number): Series[] {
-  const out: Series[] = [];
-  const series = new FigureMap<Series>(EACH_REPORTER);
+/**
+ * A year's series as buildSeries makes them, fed one list figure after another: fed the figures of a list from its
+ * first, it holds what buildSeries(ObservationSet.of(list), year) gives; fed more of a longer list that begins with
+ * the same figures (its handles the same), what buildSeries gives for that one (`moveTo` the longer list's set first).
+ */
+class SeriesFold {
+  readonly series: Series[] = [];
+  readonly byKey = new FigureMap<Series>(EACH_REPORTER);
   // One function for every figure, not a closure made per figure.
-  const make = (o: MonthlyObservation): Series => {
-    const made: Series = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1], plans: null, figures };
-    out.push(made);
+  readonly make = (o: MonthlyObservation): Series => {
+    const made: Series = { unit: o.unit, unitName: o.unitName, indicator: o.indicator, part: o.part, byMonth: [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1], plans: null, figures: this.figures };
+    this.series.push(made);
     return made;
   };
-  const add = (o: MonthlyObservation, handle: number) => {
-    if (o.year !== year || o.month === null) return;
-    const s = series.getOrAdd(o, make);
+
+  constructor(
+    private figures: ObservationSet<MonthlyObservation>,
+    private readonly year: number,
+  ) {}
+
+  /** The set the handles are of from now on: one whose list begins with the figures fed so far. */
+  moveTo(figures: ObservationSet<MonthlyObservation>): void {
+    this.figures = figures;
+    for (const s of this.series) s.figures = figures;
+  }
+
+  add(o: MonthlyObservation, handle: number): void {
+    if (o.year !== this.year || o.month === null) return;
+    const s = this.byKey.getOrAdd(o, this.make);
     if (o.value !== null) {
       const had = s.byMonth[o.month]!;
       // Two figures for one month (a per-month and a cumulative one): the cumulative one wins.
-      if (had < 0 || (o.cumulative && !figures.cumulativeAt(had))) s.byMonth[o.month] = handle;
+      if (had < 0 || (o.cumulative && !this.figures.cumulativeAt(had))) s.byMonth[o.month] = handle;
     }
     if (o.plan !== null) (s.plans ??= []).push(handle);
-  };
+  }
+}
+
+/** What leftOutOf needs of the figures' files: those with a value, and each one's first unit name. Fed in order. */
+class FileFold {
+  readonly withFigures = new Set<string>();
+  readonly unitByFile = new Map<string, string>();
+
+  add(o: MonthlyObservation): void {
+    if (!o.source.file) return;
+    if (o.value !== null) this.withFigures.add(o.source.file);
+    if (!this.unitByFile.has(o.source.file)) this.unitByFile.set(o.source.file, o.unitName);
+  }
+}
+
+/** What a month's summary builds from its figures, kept by MonthlyState to be extended for the next month. */
+interface YearFold {
+  figures: ObservationSet<MonthlyObservation>;
+  current: SeriesFold;
+  lastYear: SeriesFold;
+  files: FileFold;
+  /** The figures of one month (year, month) in their order; not the figures without a month. */
+  ofMonth(year: number, month: number): readonly MonthlyObservation[];
+}
+
+/**
+ * What the months of a run (batch: months 1..12 of a year, in order) build from their figures and hand to the next
+ * month: the year's and the year before's series, each month's figures apart, and the files with figures. A
+ * month's figures that begin with the very figures (the same objects) it was last given extend it; any other list
+ * (another year, a figure dropped as a duplicate) starts it afresh. Either way computeMonthCarried makes the summary
+ * computeMonth makes from the same input.
+ */
+export class MonthlyState {
+  private fold: YearFold | null = null;
+  private byMonth = new Map<number, MonthlyObservation[]>();
+  private seen: readonly MonthlyObservation[] = [];
+  private year = 0;
+  /** Months whose figures extended the ones before, and months started afresh (for tests). */
+  readonly counts = { extended: 0, fresh: 0 };
+
+  take(observations: readonly MonthlyObservation[], year: number): YearFold {
+    const figures = ObservationSet.of(observations as MonthlyObservation[]);
+    let from = this.seen.length;
+    if (this.fold && this.year === year && startsWithSameFigures(observations, this.seen)) {
+      this.fold.current.moveTo(figures);
+      this.fold.lastYear.moveTo(figures);
+      this.fold.figures = figures;
+      this.counts.extended++;
+    } else {
+      const byMonth = (this.byMonth = new Map());
+      this.fold = { figures, current: new SeriesFold(figures, year), lastYear: new SeriesFold(figures, year - 1), files: new FileFold(), ofMonth: (y, m) => byMonth.get(y * 13 + m) ?? [] };
+      from = 0;
+      this.counts.fresh++;
+    }
+    const { current, lastYear, files } = this.fold;
+    for (let i = from; i < observations.length; i++) {
+      const o = observations[i]!;
+      current.add(o, i);
+      lastYear.add(o, i);
+      files.add(o);
+      if (o.month === null) continue;
+      const key = o.year * 13 + o.month;
+      const list = this.byMonth.get(key);
+      if (list) list.push(o);
+      else this.byMonth.set(key, [o]);
+    }
+    this.seen = observations;
+    this.year = year;
+    return this.fold;
+  }
+}
+
+/** Lists made by extendFigures: each → the list it begins with. */
+const extensions = new WeakMap<readonly MonthlyObservation[], readonly MonthlyObservation[]>();
+
+/**
+ * A new list of `prefix`'s figures followed by `more`'s, known to begin with `prefix`'s: startsWithSameFigures then
+ * answers without comparing them one by one (batch asks it of every month's figures, three times). Neither list
+ * may be changed afterwards (none is: a month's figures are read, never added to).
+ */
+export function extendFigures(prefix: readonly MonthlyObservation[], more: readonly MonthlyObservation[]): MonthlyObservation[] {
+  const list = prefix.concat(more);
+  extensions.set(list, prefix);
+  return list;
+}
+
+/** Whether `list` begins with the very objects of `prefix` (identity, not value: the same figures, carried on). */
+export function startsWithSameFigures(list: readonly MonthlyObservation[], prefix: readonly MonthlyObservation[]): boolean {
+  if (list.length < prefix.length) return false;
+  for (let made: readonly MonthlyObservation[] | undefined = list; made; made = extensions.get(made)) if (made === prefix) return true;
+  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** The year's series, in the order their first figures come. */
+function buildSeries(figures: ObservationSet<MonthlyObservation>, year: number): Series[] {
+  const fold = new SeriesFold(figures, year);
+  const { series: out, byKey: series, make } = fold;
   figures.segmentsInOrder(
     (list, start) => {
-      for (let i = 0; i < list.length; i++) add(list[i]!, start + i);
+      for (let i = 0; i < list.length; i++) fold.add(list[i]!, start + i);
     },
     (store, start) => {
       // Read from the columns: the series is looked up only when the unit or the figure changes (a long export
@@ -603,14 +729,15 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function completenessOf(input: MonthlyInput, index: CatalogIndex, options: MonthlyOptions): Completeness {
+/** `ofMonth`: the input's figures of the month (and maybe others), in their order, when a fold has them apart; else every figure is looked at. */
+function completenessOf(input: MonthlyInput, index: CatalogIndex, options: MonthlyOptions, ofMonth?: readonly MonthlyObservation[]): Completeness {
   const { year, month } = options;
   const programme = index.programme;
   const deadline = deadlineOf(year, month, options.deadlineDay);
   const fileInfo = new Map(input.files.map((f) => [f.file, f]));
   // Units with a figure for the month, and the files it came from.
   const byUnit = new Map<string, { unit: UnitRef; name: string; files: Set<string> }>();
-  for (const o of input.observations) {
+  for (const o of ofMonth ?? input.observations) {
     if (o.year !== year || o.month !== month || o.value === null) continue;
     const key = unitKey(o.unit);
     const entry = byUnit.get(key) ?? { unit: o.unit, name: o.unitName, files: new Set<string>() };
@@ -690,14 +817,16 @@ function errorFindingsByFile(findings: readonly Finding[]): Map<string, Finding[
   return out;
 }
 
-function leftOutOf(input: MonthlyInput, year: number, month: number): LeftOut[] {
+/** `files`: what a fold found of the input's figures' files; else found here. */
+function leftOutOf(input: MonthlyInput, year: number, month: number, files?: FileFold): LeftOut[] {
   const out: LeftOut[] = [];
-  const withFigures = new Set<string>();
-  const unitByFile = new Map<string, string>();
-  for (const o of input.observations) {
-    if (!o.source.file) continue;
-    if (o.value !== null) withFigures.add(o.source.file);
-    if (!unitByFile.has(o.source.file)) unitByFile.set(o.source.file, o.unitName);
+  let withFigures: ReadonlySet<string>;
+  let unitByFile: ReadonlyMap<string, string>;
+  if (files) ({ withFigures, unitByFile } = files);
+  else {
+    const fold = new FileFold();
+    for (const o of input.observations) fold.add(o);
+    ({ withFigures, unitByFile } = fold);
   }
   const errorsByFile = errorFindingsByFile(input.findings);
   for (const f of input.files) {

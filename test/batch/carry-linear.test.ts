@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DuplicateScreen } from '../../src/batch/inputs.js';
-import type { MonthlyObservation } from '../../src/compute/monthly.js';
+import { extendFigures, MonthlyState, type MonthlyObservation } from '../../src/compute/monthly.js';
 import { FigureIndex } from '../../src/quality/index.js';
 import { obs } from '../quality/helpers.js';
 import { cpuMs } from '../helpers.js';
@@ -66,5 +66,19 @@ describe('months carried in a batch run cost what one pass over the year costs',
     const months = year(800);
     const [carriedMs, onceMs] = fastest(() => carried(months), () => once(months));
     expect(carriedMs / onceMs).toBeLessThan(3);
+  });
+
+  it('the year\'s series, figures by month and files (MonthlyState) extended month by month cost about one fold of December\'s figures', () => {
+    // Each month's list made as batch makes it (the month before's followed by its own: extendFigures), so the prefix is known.
+    const months: MonthlyObservation[][] = [];
+    for (const all of year(800)) months.push(months.length ? extendFigures(months[months.length - 1]!, all.slice(months[months.length - 1]!.length)) : all);
+    const extended = () => {
+      const state = new MonthlyState();
+      for (const all of months) state.take(all, 2026);
+      if (state.counts.extended !== 11) throw new Error('not extended');
+    };
+    const fresh = () => void new MonthlyState().take(months[months.length - 1]!, 2026);
+    const [extendedMs, freshMs] = fastest(extended, fresh);
+    expect(extendedMs / freshMs).toBeLessThan(3);
   });
 });

@@ -22,7 +22,7 @@ describe('batch over five months of 126 units: each month carries what it built 
     const first = await run(warm);
     expect(first.months.map((m) => m.outcome)).toEqual(['produced', 'produced', 'produced', 'produced', 'produced']);
     // February to May each extend the month before's index and take its values as their prior month.
-    expect(first.carried).toEqual({ extended: 4, prior: 4 });
+    expect(first.carried).toEqual({ extended: 4, prior: 4, kept: 0 });
 
     const march = join(root, written.find((w) => w.month === 3 && w.file)!.file!);
     const text = readFileSync(march, 'utf8');
@@ -33,12 +33,12 @@ describe('batch over five months of 126 units: each month carries what it built 
     const again = await run(warm);
     expect(again.months.map((m) => m.outcome)).toEqual(['unchanged', 'unchanged', 'produced', 'produced', 'produced']);
     expect(again.files.read).toBe(1);
-    // March starts afresh (February was kept, not made); April and May are carried.
-    expect(again.carried).toEqual({ extended: 2, prior: 2 });
+    // March starts afresh (February was kept, not made) but takes February's summary, read back from its JSON output, as its prior month; April and May are carried.
+    expect(again.carried).toEqual({ extended: 2, prior: 2, kept: 1 });
 
     const cold = tmp();
     const fresh = await run(cold);
-    expect(fresh.carried).toEqual({ extended: 4, prior: 4 });
+    expect(fresh.carried).toEqual({ extended: 4, prior: 4, kept: 0 });
     expect(everything(warm)).toEqual(everything(cold));
     // The change is in the year to date of March, April and May.
     const jobs = (out: string, period: string) => JSON.parse(readFileSync(join(out, `${period}.json`), 'utf8')).indicators.find((i: { id: string }) => i.id === 'jobs-created').value;

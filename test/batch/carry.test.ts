@@ -37,7 +37,22 @@ const csv = (rows: string[]) => `\uFEFFĐơn vị,Chỉ tiêu,Năm,Tháng,Giá t
 
 describe('batch months hand what they built to the next month (MonthCarry)', { timeout: 60_000 }, () => {
   it('the demo: February and March extend the month before and take its values, with the same summaries as from scratch', async () => {
-    expect(await compare(demoCopy())).toEqual({ extended: 2, prior: 2 });
+    expect(await compare(demoCopy())).toEqual({ extended: 2, prior: 2, kept: 0 });
+  });
+
+  it('the year\'s series, each month\'s figures and the files with figures are extended month by month (MonthlyState), and started afresh when a month\'s figures do not begin with the month before\'s', async () => {
+    const carry = new MonthCarry();
+    const root = demoCopy();
+    const carried = await months(root, carry);
+    expect(JSON.stringify(carried)).toBe(JSON.stringify(await months(root)));
+    expect(carry.state.counts).toEqual({ extended: 2, fresh: 1 });
+    // A February figure given again in March with another value: neither is used, so March's figures do not begin with February's.
+    const february = readFileSync(join(root, '2024/02/quan-huyen/002-hoan-kiem.csv'), 'utf8');
+    const [, jobs] = /Giải quyết việc làm,2024,(?:2,)?([\d.]+),/.exec(february)!;
+    writeFileSync(join(root, '2024/03/quan-huyen/again-hoan-kiem.csv'), csv([`Q. Hoàn Kiếm,Giải quyết việc làm,2024,2,${Number(jobs!.replace('.', '')) + 7},,02/04/2024`]));
+    const again = new MonthCarry();
+    expect(JSON.stringify(await months(root, again))).toBe(JSON.stringify(await months(root)));
+    expect(again.state.counts).toEqual({ extended: 1, fresh: 2 });
   });
 
   it('a March file that states a February figure: the index is extended, the prior month worked out again', async () => {
@@ -45,7 +60,7 @@ describe('batch months hand what they built to the next month (MonthCarry)', { t
     // February's figures of a district that sent nothing in February, filed late under March.
     writeFileSync(join(root, '2024/03/quan-huyen/277-late-february.csv'), csv(['H. Chương Mỹ,Giải quyết việc làm,2024,2,1234,,02/04/2024']));
     const counts = await compare(root);
-    expect(counts).toEqual({ extended: 2, prior: 1 });
+    expect(counts).toEqual({ extended: 2, prior: 1, kept: 0 });
   });
 
   it('a March file that gives a February figure again with another value: neither is used, and March is made from scratch', async () => {
@@ -54,7 +69,7 @@ describe('batch months hand what they built to the next month (MonthCarry)', { t
     const [, jobs] = /Giải quyết việc làm,2024,(?:2,)?([\d.]+),/.exec(february)!;
     writeFileSync(join(root, '2024/03/quan-huyen/again-hoan-kiem.csv'), csv([`Q. Hoàn Kiếm,Giải quyết việc làm,2024,2,${Number(jobs!.replace('.', '')) + 7},,02/04/2024`]));
     const counts = await compare(root);
-    expect(counts).toEqual({ extended: 1, prior: 1 });
+    expect(counts).toEqual({ extended: 1, prior: 1, kept: 0 });
     // The duplicate is said in March's summary (a figure given twice), as from scratch.
     const march = (await months(root))[2]!;
     expect(march.issues.some((f) => f.code === 'duplicate-value' && f.file === '2024/03/quan-huyen/again-hoan-kiem.csv')).toBe(true);
@@ -67,7 +82,7 @@ describe('batch months hand what they built to the next month (MonthCarry)', { t
     writeFileSync(join(root, '2024/03/quan-huyen/copy-hoan-kiem.csv'), csv([`Q. Hoàn Kiếm,Giải quyết việc làm,2024,2,${jobs},,02/04/2024`]));
     // The screen meets the copy's key, so duplicates are resolved in full: the copy is dropped, and what is left
     // is February's figures followed by March's own: the index is extended and February's summary is the prior month.
-    expect(await compare(root)).toEqual({ extended: 2, prior: 2 });
+    expect(await compare(root)).toEqual({ extended: 2, prior: 2, kept: 0 });
   });
 
   it('a carry is for the next month of the same year only: a month made out of order starts afresh', async () => {
@@ -78,7 +93,7 @@ describe('batch months hand what they built to the next month (MonthCarry)', { t
     await summariseMonth(subs, index, { year: 2024, month: 1, deadlineDay: 5, carry });
     // January again (not February): nothing is taken from the January just made.
     const again = await summariseMonth(subs, index, { year: 2024, month: 1, deadlineDay: 5, carry });
-    expect(carry.counts).toEqual({ extended: 0, prior: 0 });
+    expect(carry.counts).toEqual({ extended: 0, prior: 0, kept: 0 });
     expect(JSON.stringify(again)).toBe(JSON.stringify(await summariseMonth(subs, index, { year: 2024, month: 1, deadlineDay: 5 })));
   });
 });
