@@ -317,14 +317,11 @@ export function inlineInflateAvailable(): boolean {
 }
 
 /**
- * Inflates on this thread, chunkSize bytes of output at a time into one reused buffer, until take says stop
- * or the data ends: true when done, the zlib error when the data is damaged, null when this Node's zlib does
- * not offer the synchronous step (then the stream does it). Why not the stream: every chunk of it is a round
- * trip to zlib's thread pool, and on a busy machine an 18 MB part spent as long waiting for those as
- * inflating. Why not inflateRawSync: it makes the whole part at once (up to the cap, 200 MB).
+ * A raw inflater with zlib's synchronous step at hand (its handle's writeSync and the write state it fills),
+ * or null where this Node's zlib does not offer it. A damaged stream destroys the inflater (during writeSync)
+ * and emits 'error' later: heard here, not thrown.
  */
-function inflateInline(data: Uint8Array, chunkSize: number, take: (chunk: Buffer) => boolean): true | Error | null {
-  if (!inflateMode.inline) return null;
+function inlineInflater(): { inflater: ReturnType<typeof createInflateRaw>; handle: InlineHandle; state: Uint32Array } | null {
   const inflater = createInflateRaw();
   const internals = inflater as unknown as { _handle?: InlineHandle; _writeState?: unknown };
   const handle = internals._handle;
@@ -333,8 +330,22 @@ function inflateInline(data: Uint8Array, chunkSize: number, take: (chunk: Buffer
     inflater.destroy();
     return null;
   }
-  // A damaged stream destroys the inflater (during writeSync) and emits 'error' later: heard here, not thrown.
   inflater.on('error', () => {});
+  return { inflater, handle, state };
+}
+
+/**
+ * Inflates on this thread, chunkSize bytes of output at a time into one reused buffer, until take says stop
+ * or the data ends: true when done, the zlib error when the data is damaged, null when this Node's zlib does
+ * not offer the synchronous step (then the stream does it). Why not the stream: every chunk of it is a round
+ * trip to zlib's thread pool, and on a busy machine an 18 MB part spent as long waiting for those as
+ * inflating. Why not inflateRawSync: it makes the whole part at once (up to the cap, 200 MB).
+ */
+function inflateInline(data: Uint8Array, chunkSize: number, take: (chunk: Buffer) => boolean): true | Error | null {
+  if (!inflateMode.inline) return null;
+  const inline = inlineInflater();
+  if (!inline) return null;
+  const { inflater, handle, state } = inline;
   const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const output = Buffer.allocUnsafe(chunkSize);
   let at = 0;
@@ -413,18 +424,10 @@ let shared: { inflater: ReturnType<typeof createInflateRaw>; handle: InlineHandl
 function inflateReused(data: Uint8Array): Buffer | null | undefined {
   if (!inflateMode.inline) return undefined;
   if (shared === null) {
-    const inflater = createInflateRaw();
-    const internals = inflater as unknown as { _handle?: InlineHandle; _writeState?: unknown };
-    const handle = internals._handle;
-    const state = internals._writeState;
-    if (!handle || typeof handle.writeSync !== 'function' || !(state instanceof Uint32Array) || state.length < 2) {
-      inflater.destroy();
-      return undefined;
-    }
-    // A damaged entry destroys the inflater (during writeSync) and emits 'error' later: heard here, not thrown.
-    inflater.on('error', () => {});
+    const inline = inlineInflater();
+    if (!inline) return undefined;
     // One byte over the small size: an entry that fills it inflates past it.
-    shared = { inflater, handle, state, output: Buffer.allocUnsafe(SMALL_ENTRY_BYTES + 1) };
+    shared = { ...inline, output: Buffer.allocUnsafe(SMALL_ENTRY_BYTES + 1) };
   }
   const { inflater, handle, state, output } = shared;
   inflater.reset();
