@@ -32,7 +32,11 @@ export class RowRun {
   private kept = new Uint8Array(256);
   private keptView = new DataView(this.kept.buffer);
   private readonly piece = new Int32Array(6);
-  private unit: UnitMatch | null = null;
+  /** The bytes last compared, and a view of them that reads four bytes at once. */
+  private viewed: Uint8Array | null = null;
+  private view: DataView | null = null;
+  /** Where the last field read ended (field's). */
+  private fieldEnd = 0;
   private targets: readonly IndicatorTarget[] = [];
   private indicators: Indicator[] = [];
   private year = 0;
@@ -95,7 +99,6 @@ export class RowRun {
       piece[2 * k + 1] = to - from;
       at += to - from;
     }
-    this.unit = unit;
     if (targets !== this.targets) {
       this.targets = targets;
       this.indicators = targets.map((t) => this.indicatorOf(t.indicator));
@@ -160,13 +163,6 @@ export class RowRun {
     for (; i < length; i++) if (bytes[p + i] !== kept[from + i]) return -1;
     return p + length;
   }
-
-  /** The bytes last compared, and a view of them that reads four bytes at once. */
-  private viewed: Uint8Array | null = null;
-  private view: DataView | null = null;
-
-  /** Where the last field read ended (field's). */
-  private fieldEnd = 0;
 
   /**
    * The month (1–12: one or two digits) or the value (a plain number: plainNumberBytes) whose bytes start at p,
