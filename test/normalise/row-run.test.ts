@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { normaliseToSet, type NormaliseOptions } from '../../src/normalise/index.js';
 import type { Table } from '../../src/model/table.js';
 import { resolveLimits } from '../../src/read/limits.js';
-import { readText } from '../../src/read/text.js';
+import { bytesSource } from '../../src/read/csv-scan.js';
+import { readText, readTextSource } from '../../src/read/text.js';
 import { builtinIndex } from '../helpers.js';
 
 /**
@@ -163,6 +164,28 @@ describe('normalise: the run of repeated rows gives what the general path gives'
         const { runs, general } = await bothWays(text, options);
         expect(plain(runs.figures.toArray()), `seed ${seed}`).toEqual(plain(general.figures.toArray()));
         expect(plain(runs.findings), `seed ${seed}`).toEqual(plain(general.findings));
+      }
+    }
+  });
+
+  it('read as a stream in small pieces (the window of a row changes under the run): what the general path gives on the whole bytes', async () => {
+    for (let seed = 900; seed <= 930; seed++) {
+      const { text } = longTable(seed);
+      const bytes = new TextEncoder().encode(text);
+      for (const piece of [64, 200, 1000]) {
+        const streamed = readTextSource(bytesSource(bytes), 'export.csv', limits, { extension: '.csv' }, piece)!;
+        expect(streamed.tables[0]?.compact, `seed ${seed}`).toBeDefined();
+        const streamedCells = counted(streamed.tables[0]!);
+        const runs = normaliseToSet(streamed.tables, index, { year: 2024, rowRuns: true });
+        const whole = await readText(bytes, 'export.csv', limits, { extension: '.csv', compactFromBytes: 0 });
+        const general = normaliseToSet(whole.tables, index, { year: 2024, rowRuns: false });
+        expect(plain(runs.figures.toArray()), `seed ${seed}, pieces of ${piece}`).toEqual(plain(general.figures.toArray()));
+        expect(plain(runs.findings), `seed ${seed}, pieces of ${piece}`).toEqual(plain(general.findings));
+        // And the run takes the same rows as on the whole bytes: a window changing under it makes it take no fewer.
+        const again = await readText(bytes, 'export.csv', limits, { extension: '.csv', compactFromBytes: 0 });
+        const wholeCells = counted(again.tables[0]!);
+        normaliseToSet(again.tables, index, { year: 2024, rowRuns: true });
+        expect(streamedCells.rows, `seed ${seed}, pieces of ${piece}`).toBe(wholeCells.rows);
       }
     }
   });
