@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { extendFigures, startsWithSameFigures, type MonthlyInput, type MonthlyObservation, type SubmittedFile } from '../compute/monthly.js';
+import { extendFigures, startsWithSameFigures, startsWithSameItems, type MonthlyInput, type MonthlyObservation, type SubmittedFile } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
 import { observationWith, type UnitRef } from '../model/observation.js';
 import { CITY_AS_ONE } from '../model/figure-map.js';
@@ -55,12 +55,7 @@ export interface HashedFile {
  * The file's bytes and their sha256, or the reason it cannot be read. With `known` (batch's stat index), a
  * file whose stat is unchanged since it was last hashed is not read: its recorded sha256 is used.
  */
-export async function hashFile(path: string, known?: StatIndex): Promise<HashedFile | { error: string; errorVi: string }> {
-  return hashFileSync(path, known);
-}
-
-/** hashFile without the promise: batch hashes a year's files one after another, each call synchronous anyway. */
-export function hashFileSync(path: string, known?: StatIndex): HashedFile | { error: string; errorVi: string } {
+export function hashFile(path: string, known?: StatIndex): HashedFile | { error: string; errorVi: string } {
   try {
     // Synchronous: one stat and one read into a buffer of the file's size, far cheaper per file than the
     // promise API's open/fstat/read/close round trips through the thread pool (a year is 1,512 files).
@@ -140,7 +135,7 @@ type ReadSubmissionOptions = { encoding?: TextEncodingOption; limits?: Partial<R
 
 /** Read one submitted file (or take what it read as from `store`): never throws, whatever it holds. */
 export async function readSubmission(source: SourceFile, index: CatalogIndex, options: ReadSubmissionOptions = {}, hashed?: HashedFile, store?: ReadStore): Promise<ReadSubmission> {
-  const got = hashed ?? (await hashFile(source.path));
+  const got = hashed ?? hashFile(source.path);
   if ('error' in got) return unreadable(source, got);
   return (await keptSubmission(source, got, store)) ?? (await readAndKeep(source, got, index, options, store));
 }
@@ -172,7 +167,7 @@ export async function readSubmissions(
   const toRead: { at: number; got: HashedFile }[] = [];
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]!;
-    const got = options.hashed?.get(source.file) ?? (await hashFile(source.path));
+    const got = options.hashed?.get(source.file) ?? hashFile(source.path);
     if ('error' in got) out[i] = unreadable(source, got);
     else out[i] = (await keptSubmission(source, got, options.store)) ?? undefined;
     if (out[i]) options.done?.(source);
@@ -213,7 +208,7 @@ async function readAndKeep(source: SourceFile, hashed: HashedFile, index: Catalo
   let got: HashedFile | { error: string; errorVi: string } = hashed;
   // A sha256 recalled from the stat index came without the bytes: read them now (and hash what is read).
   if (!preRead && !got.bytes) {
-    got = await hashFile(source.path);
+    got = hashFile(source.path);
     if ('error' in got) return unreadable(source, got);
   }
   const filed = store && source.year !== null && source.month !== null ? { store, year: source.year, month: source.month } : null;
@@ -264,11 +259,6 @@ export class AssemblyCarry {
  * would give the list back as it is, with no finding, so it is not run; the figures a month adds are the
  * only ones keyed. Any meeting, or a list that does not start with the figures seen, means resolveDuplicates.
  */
-/** Whether `list` begins with the very objects of `prefix` (identity, not value: the same figures, carried on). */
-export function startsWithSame(list: readonly MonthlyObservation[], prefix: readonly MonthlyObservation[]): boolean {
-  return startsWithSameFigures(list, prefix);
-}
-
 export class DuplicateScreen {
   private seen: readonly MonthlyObservation[] = [];
   private readonly keys = new Set<string>();
@@ -276,7 +266,7 @@ export class DuplicateScreen {
   /** Whether no two figures of `all` can be duplicates (false: resolve them, and start afresh next time). */
   distinct(all: readonly MonthlyObservation[]): boolean {
     let from = this.seen.length;
-    if (!startsWithSame(all, this.seen)) {
+    if (!startsWithSameFigures(all, this.seen)) {
       this.keys.clear();
       from = 0;
     }
@@ -366,7 +356,7 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
   const { year } = options;
   // The month before's files first, each filed under its month folder: what they give is the month before's.
   const before = options.carry?.last;
-  const carried = before && before.filed && before.year === year && startsWithSameFiles(submissions, before.submissions) ? before : null;
+  const carried = before && before.filed && before.year === year && startsWithSameItems(submissions, before.submissions) ? before : null;
   const from = carried ? carried.submissions.length : 0;
   const more: MonthlyObservation[] = [];
   const moreFindings: Finding[] = [];
@@ -403,13 +393,6 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
     options.carry.last = { year, submissions, all, fileFindings, files, filed };
   }
   return { observations, files, findings, excluded: options.excluded ?? [] };
-}
-
-/** Whether `list` begins with the very submissions of `prefix`. */
-function startsWithSameFiles(list: readonly ReadSubmission[], prefix: readonly ReadSubmission[]): boolean {
-  if (list.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
-  return true;
 }
 
 const namedUnit = new WeakMap<ReadSubmission, NamedUnit>();

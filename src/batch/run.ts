@@ -15,7 +15,7 @@ import { writeFileAtomicSync } from '../write/atomic.js';
 import type { ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
-import { hashFileSync, readSubmissions, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
+import { hashFile, readSubmissions, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
 import { isFolder, PACKAGE_VERSION, ReadCache, READER_VERSION, readKeyMaker } from './read-cache.js';
 import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
 import type { OutlierOptions } from '../quality/index.js';
@@ -215,12 +215,12 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // Hash every input once; a file whose stat is unchanged since an earlier run keeps its sha256 (--force hashes all).
   const startedMs = (options.hooks?.now ?? Date.now)();
   const statIndex = options.force ? StatIndex.empty(startedMs) : await StatIndex.load(options.out, startedMs);
-  const hashes = new Map<string, ReturnType<typeof hashFileSync>>();
+  const hashes = new Map<string, ReturnType<typeof hashFile>>();
   // The files of months 1..M of each year, M its latest open month in the range (what the months' inputs are), in
   // that order; hashed one after another (each stat and read is a synchronous call: no promise per file).
   const lastOpen = new Map<number, number>();
   for (const ym of months) if (open(ym)) lastOpen.set(ym.year, Math.max(lastOpen.get(ym.year) ?? 0, ym.month));
-  for (const [year, last] of lastOpen) for (const f of upTo({ year, month: last }).flatMap((folder) => folder.files)) if (!hashes.has(f.file)) hashes.set(f.file, hashFileSync(f.path, statIndex));
+  for (const [year, last] of lastOpen) for (const f of upTo({ year, month: last }).flatMap((folder) => folder.files)) if (!hashes.has(f.file)) hashes.set(f.file, hashFile(f.path, statIndex));
   const shaOf = (file: string) => {
     const h = hashes.get(file)!;
     return 'error' in h ? `unreadable: ${h.error}` : h.sha256;

@@ -451,6 +451,12 @@ class FileFold {
   readonly withFigures = new Set<string>();
   readonly unitByFile = new Map<string, string>();
 
+  static of(observations: readonly MonthlyObservation[]): FileFold {
+    const fold = new FileFold();
+    for (const o of observations) fold.add(o);
+    return fold;
+  }
+
   add(o: MonthlyObservation): void {
     if (!o.source.file) return;
     if (o.value !== null) this.withFigures.add(o.source.file);
@@ -533,6 +539,12 @@ export function extendFigures(prefix: readonly MonthlyObservation[], more: reado
 export function startsWithSameFigures(list: readonly MonthlyObservation[], prefix: readonly MonthlyObservation[]): boolean {
   if (list.length < prefix.length) return false;
   for (let made: readonly MonthlyObservation[] | undefined = list; made; made = extensions.get(made)) if (made === prefix) return true;
+  return startsWithSameItems(list, prefix);
+}
+
+/** Whether `list` begins with the very items of `prefix`, compared one by one (a month's files, a list not made by extendFigures). */
+export function startsWithSameItems<T>(list: readonly T[], prefix: readonly T[]): boolean {
+  if (list.length < prefix.length) return false;
   for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
   return true;
 }
@@ -820,14 +832,7 @@ function errorFindingsByFile(findings: readonly Finding[]): Map<string, Finding[
 /** `files`: what a fold found of the input's figures' files; else found here. */
 function leftOutOf(input: MonthlyInput, year: number, month: number, files?: FileFold): LeftOut[] {
   const out: LeftOut[] = [];
-  let withFigures: ReadonlySet<string>;
-  let unitByFile: ReadonlyMap<string, string>;
-  if (files) ({ withFigures, unitByFile } = files);
-  else {
-    const fold = new FileFold();
-    for (const o of input.observations) fold.add(o);
-    ({ withFigures, unitByFile } = fold);
-  }
+  const { withFigures, unitByFile } = files ?? FileFold.of(input.observations);
   const errorsByFile = errorFindingsByFile(input.findings);
   for (const f of input.files) {
     if (f.year !== year || f.month > month) continue;

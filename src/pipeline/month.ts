@@ -1,6 +1,6 @@
 import type { ExcludedFile } from '../batch/discover.js';
-import { AssemblyCarry, assembleMonth, DuplicateScreen, figuresBefore, startsWithSame, type ReadSubmission } from '../batch/inputs.js';
-import { computeMonth, computeMonthCarried, MonthlyState, type MonthlyObservation, type MonthlyOptions, type MonthSummary } from '../compute/monthly.js';
+import { AssemblyCarry, assembleMonth, DuplicateScreen, figuresBefore, type ReadSubmission } from '../batch/inputs.js';
+import { computeMonth, computeMonthCarried, MonthlyState, startsWithSameFigures, type MonthlyObservation, type MonthlyOptions, type MonthSummary } from '../compute/monthly.js';
 import type { Finding } from '../model/finding.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { FigureIndex, withMonthQuality, type OutlierOptions } from '../quality/index.js';
@@ -50,7 +50,7 @@ export class MonthCarry {
     this.last = null; // handed on once: the index is extended in place
     if (!last || last.year !== year || last.month !== month - 1) return null;
     const before = last.observations;
-    if (!startsWithSame(observations, before)) return null;
+    if (!startsWithSameFigures(observations, before)) return null;
     let onlyThisMonth = true;
     for (let i = before.length; i < observations.length && onlyThisMonth; i++) onlyThisMonth = observations[i]!.year === year && observations[i]!.month === month;
     return { figures: last.figures, from: before.length, previous: onlyThisMonth ? last.summary : null };
