@@ -370,7 +370,7 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
   // A long table gives the same name on row after row: the last one's match is kept at hand.
   let lastName = '';
   let lastTargets: IndicatorTarget[] = [];
-  const run = rowRunOf(state, valueCols, planCols, monthCol);
+  const run = rowRunOf(state, indicatorCol, valueCols, planCols, monthCol);
   const taken = run && ((r: number): boolean => {
     if (!run.take(r)) return false;
     state.matchedRows++;
@@ -436,14 +436,14 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
  * The run of rows that repeat the row before (row-run.ts), for a long text table in columns: a month column,
  * one value column, no plan column. Null otherwise, or when the options turn it off.
  */
-function rowRunOf(state: RowState, valueCols: readonly HeaderColumn[], planCols: readonly HeaderColumn[], monthCol: HeaderColumn | undefined): RowRun | null {
+function rowRunOf(state: RowState, indicatorCol: HeaderColumn, valueCols: readonly HeaderColumn[], planCols: readonly HeaderColumn[], monthCol: HeaderColumn | undefined): RowRun | null {
   const source = state.table.compact;
   if (!source?.fieldsAt || !source.recordAt || !state.store || state.options.rowRuns === false || !monthCol || valueCols.length !== 1 || planCols.length) return null;
   return new RowRun(
     source.fieldsAt.bind(source),
     source.recordAt.bind(source),
     state.store,
-    { month: monthCol.index, value: valueCols[0]!.index },
+    { month: monthCol.index, value: valueCols[0]!.index, indicator: indicatorCol.index },
     state.convention,
     state.options.year,
     state.resolved,

@@ -1,5 +1,5 @@
 import type { ObservationStore } from '../model/observation-store.js';
-import { FIELD_QUOTED, cellText, type Cell, type RowFields, type RowRecord } from '../model/table.js';
+import { FIELD_DOUBLED, FIELD_QUOTED, cellText, type Cell, type RowFields, type RowRecord } from '../model/table.js';
 import type { IndicatorTarget, UnitMatch } from '../programme/match.js';
 import type { Indicator } from '../programme/schema.js';
 import { plainNumberBytes, type NumberConvention } from '../text/number.js';
@@ -18,6 +18,10 @@ import { plainNumberBytes, type NumberConvention } from '../text/number.js';
  *   number plainNumber reads from the same text), within the indicator's range;
  * - the unit's period is one the sheet has already resolved (the general path's cache), and the year is the
  *   one being reported (another year's figures are flagged, once: the general path's to say);
+ * - or, the row starts the unit's next indicator: every field but the indicator's, the month and the value is
+ *   the template's, and the indicator's text is one the general path already read cleanly in this table (its
+ *   targets are remembered by the field's bytes: the same bytes are the same name, and the name alone decides
+ *   the targets). A unit's rows give its indicators one after another, so this takes a series' first month too;
  * - the table has no plan column, one value column and a month column; the row's first non-blank field comes
  *   before the month and the value (so that the signature check sees the template's first text).
  */
@@ -41,6 +45,22 @@ export class RowRun {
   private indicators: Indicator[] = [];
   private year = 0;
   private byPeriod: Map<number, UnitMatch> | undefined = undefined;
+  /**
+   * The template's indicator field inside its first piece, from its first byte to past its last (its quotes
+   * included): -1 when a row with another indicator cannot be taken (the field is not in the first piece, or
+   * a field before it is not the row's first text).
+   */
+  private nameFrom = -1;
+  private nameTo = -1;
+  private nameQuoted = false;
+  /** The targets of each indicator text read cleanly by the general path, by its field's bytes (latin1: one char a byte). */
+  private readonly names = new Map<string, { targets: readonly IndicatorTarget[]; indicators: Indicator[] }>();
+  /** The other piece `kept` is built in when the indicator changes (the two are swapped). */
+  private spare = new Uint8Array(256);
+  /** A row's indicator field, found by renamed(): its first byte, past its last, and its targets. */
+  private renamedAt = 0;
+  private renamedTo = 0;
+  private renamedName: { targets: readonly IndicatorTarget[]; indicators: Indicator[] } | null = null;
   /** The month and value fields, the first (in the row) and the second. */
   private readonly first: number;
   private readonly second: number;
@@ -49,7 +69,7 @@ export class RowRun {
     private readonly fieldsAt: (r: number) => RowFields | null,
     private readonly recordAt: (r: number) => RowRecord | null,
     private readonly store: ObservationStore,
-    private readonly columns: { month: number; value: number },
+    private readonly columns: { month: number; value: number; indicator: number },
     private readonly convention: NumberConvention,
     /** The year being reported (null: any). */
     private readonly reportYear: number | null,
@@ -103,9 +123,89 @@ export class RowRun {
       this.targets = targets;
       this.indicators = targets.map((t) => this.indicatorOf(t.indicator));
     }
+    this.learnName(bytes, spans, firstText, start);
     this.year = year;
     this.byPeriod = this.resolved.get(unit);
     this.templateRow = r;
+  }
+
+  /**
+   * The template's indicator field, where a row of the next indicator may differ from it, and its text's
+   * targets. Only a field without a doubled quote (its text is then its bytes, trimmed), inside the first
+   * piece, after the row's first text (the signature check then sees the template's).
+   */
+  private learnName(bytes: Buffer, spans: Int32Array, firstText: number, start: number): void {
+    this.nameFrom = -1;
+    const c = this.columns.indicator;
+    if (c >= this.first || firstText >= c) return;
+    const flags = spans[3 * c + 2]!;
+    if ((flags & FIELD_DOUBLED) !== 0) return;
+    const quoted = (flags & FIELD_QUOTED) !== 0 ? 1 : 0;
+    const from = spans[3 * c]!;
+    const to = spans[3 * c + 1]!;
+    const key = bytes.toString('latin1', from, to);
+    const known = this.names.get(key);
+    if (known ? known.targets !== this.targets : this.names.size < MAX_NAMES) this.names.set(key, { targets: this.targets, indicators: this.indicators });
+    this.nameFrom = from - quoted - start;
+    this.nameTo = to + quoted - start;
+    this.nameQuoted = quoted === 1;
+  }
+
+  /**
+   * Past the first piece of a row that repeats it but for the indicator's field, whose text the general path has
+   * read cleanly before (renamedName its targets); -1 otherwise. A quoted field must be quoted here too, and an
+   * unquoted one not (the bytes around it are the template's): its text is then its bytes, trimmed.
+   */
+  private renamed(bytes: Buffer, p: number, end: number, delimiter: number): number {
+    const nameFrom = this.nameFrom;
+    if (nameFrom < 0) return -1;
+    if (this.matches(bytes, p, end, 0, nameFrom) < 0) return -1;
+    const at = p + nameFrom;
+    let from = at;
+    let to = at;
+    if (this.nameQuoted) {
+      if (at >= end || bytes[at] !== QUOTE) return -1;
+      from = to = at + 1;
+      while (to < end && bytes[to] !== QUOTE) to++;
+      if (to >= end) return -1;
+    } else {
+      while (to < end && bytes[to] !== delimiter && bytes[to] !== QUOTE && bytes[to] !== LF && bytes[to] !== CR) to++;
+    }
+    const past = this.nameQuoted ? to + 1 : to;
+    const after = this.matches(bytes, past, end, this.nameTo, this.piece[1]! - this.nameTo);
+    if (after < 0) return -1;
+    const name = this.names.get(bytes.toString('latin1', from, to));
+    if (!name) return -1;
+    this.renamedAt = at;
+    this.renamedTo = past;
+    this.renamedName = name;
+    return after;
+  }
+
+  /** The template made this row's: its first piece with the row's indicator field (renamed()'s) in place of its own. */
+  private rename(bytes: Buffer): void {
+    const name = this.renamedName!;
+    const piece = this.piece;
+    const kept = this.kept;
+    const field = this.renamedTo - this.renamedAt;
+    const rest = piece[1]! - this.nameTo + piece[3]! + piece[5]!;
+    const length = this.nameFrom + field + rest;
+    if (length > this.spare.length) this.spare = new Uint8Array(Math.max(2 * this.spare.length, length));
+    const next = this.spare;
+    next.set(kept.subarray(0, this.nameFrom), 0);
+    next.set(bytes.subarray(this.renamedAt, this.renamedTo), this.nameFrom);
+    const newTo = this.nameFrom + field;
+    next.set(kept.subarray(this.nameTo, this.nameTo + rest), newTo);
+    const shift = newTo - this.nameTo;
+    piece[1] = piece[1]! + shift;
+    piece[2] = piece[2]! + shift;
+    piece[4] = piece[4]! + shift;
+    this.nameTo = newTo;
+    this.spare = kept;
+    this.kept = next;
+    this.keptView = new DataView(next.buffer);
+    this.targets = name.targets;
+    this.indicators = name.indicators;
   }
 
   /** Row r's figures added to the store, as the general path would add them; false: the general path reads it. */
@@ -115,6 +215,9 @@ export class RowRun {
     if (!record) return false;
     const { bytes, end } = record;
     let p = this.same(bytes, record.start, end, 0);
+    // Not the template's first piece: perhaps the unit's next indicator.
+    const renamed = p < 0;
+    if (renamed) p = this.renamed(bytes, record.start, end, record.delimiter);
     if (p < 0) return false;
     const a = this.field(bytes, p, end, record.delimiter, this.first === this.columns.month);
     if (a < 0) return false;
@@ -128,16 +231,18 @@ export class RowRun {
     if (this.reportYear !== null && year !== this.reportYear) return false;
     const unit = this.byPeriod?.get(year * 13 + month);
     if (!unit) return false;
-    const targets = this.targets;
-    for (let t = 0; t < targets.length; t++) if (!this.inRange(this.indicators[t]!, targets[t]!.part, value)) return false;
+    const targets = renamed ? this.renamedName!.targets : this.targets;
+    const indicators = renamed ? this.renamedName!.indicators : this.indicators;
+    for (let t = 0; t < targets.length; t++) if (!this.inRange(indicators[t]!, targets[t]!.part, value)) return false;
+    if (renamed) this.rename(bytes);
     // One target: the figure before was the row before's, of the same figure, year and column (its unit if the
     // period resolved it to the same one).
-    if (targets.length === 1 && this.store.addRepeat(unit, month, value, r)) {
+    else if (targets.length === 1 && this.store.addRepeat(unit, month, value, r)) {
       this.templateRow = r;
       return true;
     }
     for (let t = 0; t < targets.length; t++) {
-      this.store.add(unit, unit.unit, unit.name, this.indicators[t]!.id, targets[t]!.part, year, month, value, null, r, this.columns.value, null);
+      this.store.add(unit, unit.unit, unit.name, indicators[t]!.id, targets[t]!.part, year, month, value, null, r, this.columns.value, null);
     }
     this.templateRow = r;
     return true;
@@ -148,8 +253,11 @@ export class RowRun {
    * Compared four bytes at a time (a name of 60 UTF-8 bytes on every row: a quarter of the loads).
    */
   private same(bytes: Uint8Array, p: number, end: number, k: number): number {
-    const from = this.piece[2 * k]!;
-    const length = this.piece[2 * k + 1]!;
+    return this.matches(bytes, p, end, this.piece[2 * k]!, this.piece[2 * k + 1]!);
+  }
+
+  /** Where bytes[p…] stop repeating kept[from, from + length): past it when they repeat it all, -1 when they do not. */
+  private matches(bytes: Uint8Array, p: number, end: number, from: number, length: number): number {
     if (p + length > end) return -1;
     if (bytes !== this.viewed) {
       this.viewed = bytes;
@@ -192,6 +300,10 @@ export class RowRun {
 }
 
 const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+/** Indicator texts remembered per table: a programme has a few dozen names, each in a few spellings. */
+const MAX_NAMES = 4096;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
