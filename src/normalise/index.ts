@@ -13,7 +13,7 @@ import { plainNumber, type NumberConvention } from '../text/number.js';
 import { cellNumber, cellPlanText, type CellNumber } from './cells.js';
 import { isDateLine, sheetContext, type SheetContext } from './context.js';
 import { matchIndicator, matchUnit, remember } from './memo.js';
-import { planApplies, unitForPeriod } from './unit-period.js';
+import { planApplies, unitForPeriod, unitForPeriodQuietly } from './unit-period.js';
 import { RowRun } from './row-run.js';
 import { findHeader, headerEnd, isPartialPeriod, monthIn, monthsOfYear, yearIn, type Header, type HeaderColumn } from './headers.js';
 
@@ -447,6 +447,7 @@ function rowRunOf(state: RowState, indicatorCol: HeaderColumn, valueCols: readon
     state.convention,
     state.options.year,
     state.resolved,
+    (name, year, month) => resolveQuietly(state, name, year, month),
     (id) => state.index.indicator(id),
     inRange,
   );
@@ -786,6 +787,18 @@ function unitInPeriod(state: RowState, e: Emit, year: number, month: number | nu
     if (!byPeriod) state.resolved.set(e.unit, (state.lastByPeriod = byPeriod = new Map()));
     byPeriod.set(key, unit);
   }
+  return unit;
+}
+
+/** unitInPeriod for a month, when the name resolves with nothing to say: remembered as unitInPeriod remembers it. */
+function resolveQuietly(state: RowState, name: UnitMatch, year: number, month: number): UnitMatch | null {
+  const unit = unitForPeriodQuietly(state.index, name, { year, month });
+  if (!unit) return null;
+  let byPeriod = state.resolved.get(name);
+  if (!byPeriod) state.resolved.set(name, (byPeriod = new Map()));
+  byPeriod.set(year * 13 + month, unit);
+  // unitInPeriod keeps the last unit's map at hand: it must be this one.
+  if (state.lastResolvedUnit === name) state.lastByPeriod = byPeriod;
   return unit;
 }
 

@@ -16,8 +16,9 @@ import { plainNumberBytes, type NumberConvention } from '../text/number.js';
  *   the template: every field but the month and the value is the template's, byte for byte;
  * - the month is one or two digits, 1–12; the value is a plain number (text/number.ts plainNumberBytes, the
  *   number plainNumber reads from the same text), within the indicator's range;
- * - the unit's period is one the sheet has already resolved (the general path's cache), and the year is the
- *   one being reported (another year's figures are flagged, once: the general path's to say);
+ * - the unit's period is one the sheet has already resolved (the general path's cache), or one that resolves
+ *   with nothing to say (then cached as the general path would), and the year is the one being reported
+ *   (another year's figures are flagged, once: the general path's to say);
  * - or, the row starts the unit's next indicator: every field but the indicator's, the month and the value is
  *   the template's, and the indicator's text is one the general path already read cleanly in this table (its
  *   targets are remembered by the field's bytes: the same bytes are the same name, and the name alone decides
@@ -45,6 +46,8 @@ export class RowRun {
   private indicators: Indicator[] = [];
   private year = 0;
   private byPeriod: Map<number, UnitMatch> | undefined = undefined;
+  /** The template's unit as its name matched, before a period resolved it. */
+  private name: UnitMatch | null = null;
   /**
    * The template's indicator field inside its first piece, from its first byte to past its last (its quotes
    * included): -1 when a row with another indicator cannot be taken (the field is not in the first piece, or
@@ -75,6 +78,8 @@ export class RowRun {
     private readonly reportYear: number | null,
     /** The sheet's resolved units per period (normalise's cache: year × 13 + month → unit). */
     private readonly resolved: Map<UnitMatch, Map<number, UnitMatch>>,
+    /** A name's unit in a month when it resolves with no finding, added to `resolved` as the general path adds it; else null. */
+    private readonly resolveQuietly: (name: UnitMatch, year: number, month: number) => UnitMatch | null,
     private readonly indicatorOf: (id: string) => Indicator,
     private readonly inRange: (indicator: Indicator, part: string | null, value: number) => boolean,
   ) {
@@ -126,6 +131,7 @@ export class RowRun {
     this.learnName(bytes, spans, firstText, start);
     this.year = year;
     this.byPeriod = this.resolved.get(unit);
+    this.name = unit;
     this.templateRow = r;
   }
 
@@ -229,8 +235,10 @@ export class RowRun {
     const value = this.first === this.columns.month ? b : a;
     const year = this.year;
     if (this.reportYear !== null && year !== this.reportYear) return false;
-    const unit = this.byPeriod?.get(year * 13 + month);
+    // A unit's first series asks for each month in turn: resolved here when there is nothing to say of it.
+    const unit = this.byPeriod?.get(year * 13 + month) ?? this.resolveQuietly(this.name!, year, month);
     if (!unit) return false;
+    this.byPeriod ??= this.resolved.get(this.name!);
     const targets = renamed ? this.renamedName!.targets : this.targets;
     const indicators = renamed ? this.renamedName!.indicators : this.indicators;
     for (let t = 0; t < targets.length; t++) if (!this.inRange(indicators[t]!, targets[t]!.part, value)) return false;

@@ -46,6 +46,13 @@ export function unitForPeriod(index: CatalogIndex, match: UnitMatch, period: Per
   return null;
 }
 
+/** unitForPeriod's unit when it has nothing to say (a unit of the period); null when it would say something. */
+export function unitForPeriodQuietly(index: CatalogIndex, match: UnitMatch, period: Period): UnitMatch | null {
+  if (!match.candidates && !dated(index, match)) return match;
+  const resolved = index.resolveAt(match, period);
+  return resolved.ok ? resolved.match : null;
+}
+
 /** True when the unit has dates at all: a timeless unit needs no check. */
 function dated(index: CatalogIndex, match: UnitMatch): boolean {
   const d = index.dated(match);
