@@ -149,7 +149,7 @@ export class RowRun {
     const quoted = (flags & FIELD_QUOTED) !== 0 ? 1 : 0;
     const from = spans[3 * c]!;
     const to = spans[3 * c + 1]!;
-    const key = bytes.toString('latin1', from, to);
+    const key = latin1(bytes, from, to);
     const known = this.names.get(key);
     if (known ? known.targets !== this.targets : this.names.size < MAX_NAMES) this.names.set(key, { targets: this.targets, indicators: this.indicators });
     this.nameFrom = from - quoted - start;
@@ -180,7 +180,7 @@ export class RowRun {
     const past = this.nameQuoted ? to + 1 : to;
     const after = this.matches(bytes, past, end, this.nameTo, this.piece[1]! - this.nameTo);
     if (after < 0) return -1;
-    const name = this.names.get(bytes.toString('latin1', from, to));
+    const name = this.names.get(latin1(bytes, from, to));
     if (!name) return -1;
     this.renamedAt = at;
     this.renamedTo = past;
@@ -308,6 +308,11 @@ export class RowRun {
 }
 
 const QUOTE = 0x22;
+
+/** Bytes as a string of one char each (a map key): Buffer's own latin1Slice, without toString's checks. */
+function latin1(bytes: Buffer, from: number, to: number): string {
+  return (bytes as unknown as { latin1Slice(start: number, end: number): string }).latin1Slice(from, to);
+}
 const LF = 0x0a;
 const CR = 0x0d;
 /** Indicator texts remembered per table: a programme has a few dozen names, each in a few spellings. */
