@@ -60,6 +60,7 @@ export class RowRun {
   private readonly names = new Map<string, { targets: readonly IndicatorTarget[]; indicators: Indicator[] }>();
   /** The other piece `kept` is built in when the indicator changes (the two are swapped). */
   private spare = new Uint8Array(256);
+  private spareView = new DataView(this.spare.buffer);
   /** A row's indicator field, found by renamed(): its first byte, past its last, and its targets. */
   private renamedAt = 0;
   private renamedTo = 0;
@@ -196,7 +197,10 @@ export class RowRun {
     const field = this.renamedTo - this.renamedAt;
     const rest = piece[1]! - this.nameTo + piece[3]! + piece[5]!;
     const length = this.nameFrom + field + rest;
-    if (length > this.spare.length) this.spare = new Uint8Array(Math.max(2 * this.spare.length, length));
+    if (length > this.spare.length) {
+      this.spare = new Uint8Array(Math.max(2 * this.spare.length, length));
+      this.spareView = new DataView(this.spare.buffer);
+    }
     const next = this.spare;
     next.set(kept.subarray(0, this.nameFrom), 0);
     next.set(bytes.subarray(this.renamedAt, this.renamedTo), this.nameFrom);
@@ -207,9 +211,11 @@ export class RowRun {
     piece[2] = piece[2]! + shift;
     piece[4] = piece[4]! + shift;
     this.nameTo = newTo;
+    const view = this.spareView;
     this.spare = kept;
+    this.spareView = this.keptView;
     this.kept = next;
-    this.keptView = new DataView(next.buffer);
+    this.keptView = view;
     this.targets = name.targets;
     this.indicators = name.indicators;
   }
