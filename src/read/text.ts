@@ -450,6 +450,13 @@ function openQuoteField(rest: Buffer, delimiter: Delimiter): number {
 const VI_NUMBER = [/^[-+]?\d+,(\d{1,2}|\d{4,})%?$/, /^[-+]?0,\d+%?$/, /^[-+]?\d{1,3}(\.\d{3})+,\d+%?$/, /^[-+]?\d{1,3}(\.\d{3}){2,}$/];
 const EN_NUMBER = [/^[-+]?\d+\.(\d{1,2}|\d{4,})%?$/, /^[-+]?0\.\d+%?$/, /^[-+]?\d{1,3}(,\d{3})+\.\d+%?$/, /^[-+]?\d{1,3}(,\d{3}){2,}$/];
 
+/** Whether a text starts as /^[-+]?\d/ says: a digit, or a sign and a digit. */
+function startsLikeNumber(v: string): boolean {
+  let c = v.charCodeAt(0);
+  if (c === 0x2b || c === 0x2d) c = v.charCodeAt(1);
+  return c >= 0x30 && c <= 0x39;
+}
+
 /** 'vi' when numbers are written "36,44" / "1.234,5", 'en' for "1,234.5", undefined when the text does not say. */
 export function guessConvention(table: Table): 'vi' | 'en' | undefined {
   let vi = 0;
@@ -461,8 +468,10 @@ export function guessConvention(table: Table): 'vi' | 'en' | undefined {
     // A passing row (a compact table's shared one): the cells are looked at, not kept.
     for (const cell of passingRowAt(table, r) ?? []) {
       const v = cell?.value;
-      if (typeof v !== 'string' || v.length > 32 || !/^[-+]?\d/.test(v)) continue;
+      if (typeof v !== 'string' || v.length > 32 || !startsLikeNumber(v)) continue;
       if (++seen > 100_000) break rows;
+      // Every pattern has a mark: a whole number (a code, a year, a month) says nothing, and is counted only.
+      if (!v.includes('.') && !v.includes(',')) continue;
       if (VI_NUMBER.some((re) => re.test(v))) vi++;
       else if (EN_NUMBER.some((re) => re.test(v))) en++;
     }
