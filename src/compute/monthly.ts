@@ -889,6 +889,10 @@ export function yearFromMonths(
     },
     (store) => {
       // The year's monthly figures (a long export's every one) are counted from the columns; only the rest become views.
+      if (store.monthsOnlyOf(year)) {
+        monthly += store.size;
+        return;
+      }
       for (let i = 0, n = store.size; i < n; i++) {
         if (store.isDropped(i)) continue;
         if (store.yearOf(i) === year && store.monthOf(i) !== null) monthly++;

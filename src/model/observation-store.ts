@@ -40,6 +40,10 @@ export class ObservationStore {
   private views = new Map<number, StoredObservation>();
   /** 1 for a figure a duplicate check dropped; made only when one is. */
   private dropped: Uint8Array | null = null;
+  /** The figures' years, and how many are annual (no month): whether a fold may count rather than look (monthsOnlyOf). */
+  private minYear = Infinity;
+  private maxYear = -Infinity;
+  private annual = 0;
 
   /** `expected`: how many figures the table is likely to give (its rows), so that the columns need not grow. */
   constructor(
@@ -105,6 +109,9 @@ export class ObservationStore {
     this.unit[i] = u;
     this.figure[i] = f;
     this.year[i] = year;
+    if (year < this.minYear) this.minYear = year;
+    if (year > this.maxYear) this.maxYear = year;
+    if (month === null) this.annual++;
     this.month[i] = month ?? 0;
     this.value[i] = value ?? 0;
     this.hasValue[i] = value === null ? 0 : 1;
@@ -164,6 +171,14 @@ export class ObservationStore {
    */
   cursor(): StoredObservation {
     return new StoredObservation(this, 0);
+  }
+
+  /**
+   * Whether every figure is a monthly one of `year` and none was dropped (a long export of one year): a pass
+   * that sorts the figures by year and month then has nothing to look at one by one.
+   */
+  monthsOnlyOf(year: number): boolean {
+    return this.dropped === null && this.annual === 0 && this.minYear === year && this.maxYear === year;
   }
 
   /** Whether figure i is no longer one of the table's (a duplicate's copy; see drop). */

@@ -143,4 +143,30 @@ describe('a large table\'s figures kept in columns, each read through a view', (
     // Years far apart still pack exactly.
     expect(make([[baDinh, 'jobs', null, 1900, 12, 1], [baDinh, 'jobs', null, 2100, 12, 1]]).duplicateFree(byCode)).toBe(true);
   });
+
+  it('says when every figure is a monthly one of a year and none was dropped (a fold then counts them)', () => {
+    const monthly = () => {
+      const s = new ObservationStore('long.csv', null);
+      s.add(baDinh, baDinh.unit, baDinh.name, 'jobs-created', null, 2026, 1, 5, null, 1, 4, null);
+      s.addRepeat(baDinh, 2, 6, 2);
+      s.add(soYTe, soYTe.unit, soYTe.name, 'jobs-created', null, 2026, 2, null, '<3', 3, 4, 5);
+      return s;
+    };
+    expect(monthly().monthsOnlyOf(2026)).toBe(true);
+    expect(monthly().monthsOnlyOf(2025)).toBe(false);
+    const annual = monthly();
+    annual.add(baDinh, baDinh.unit, baDinh.name, 'poverty-rate', null, 2026, null, 1, null, 4, 4, null);
+    expect(annual.monthsOnlyOf(2026)).toBe(false);
+    const otherYear = monthly();
+    otherYear.add(baDinh, baDinh.unit, baDinh.name, 'poverty-rate', null, 2025, 12, 1, null, 4, 4, null);
+    expect(otherYear.monthsOnlyOf(2026)).toBe(false);
+    expect(otherYear.monthsOnlyOf(2025)).toBe(false);
+    const dropped = monthly();
+    dropped.drop(1);
+    expect(dropped.monthsOnlyOf(2026)).toBe(false);
+    // A duplicate that states a plan stays, without its value: still every figure a month's.
+    const keptForPlan = monthly();
+    keptForPlan.drop(2);
+    expect(keptForPlan.monthsOnlyOf(2026)).toBe(true);
+  });
 });
