@@ -24,7 +24,7 @@ export const CACHE_DIR = '.welfare-cache';
  * Bump whenever a reader (src/read) or this encoding changes what a file reads as: every entry is then
  * read again once. The package version is part of the key too, so a release never trusts an older one.
  */
-export const READER_VERSION = 1;
+export const READER_VERSION = 2;
 /** Far above a month folder of 3,321 communes' files (about 10 MB): a bigger file is not ours, or is damaged. */
 const MAX_CACHE_FILE_BYTES = 256 * 2 ** 20;
 export const PACKAGE_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;

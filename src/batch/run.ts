@@ -24,7 +24,7 @@ import { loadManifest, MANIFEST_FILE, manifestText, type IndexRow, type Manifest
 import { MonthCarry, summariseMonth } from '../pipeline/month.js';
 
 /** Bump when a summary's content changes for the same inputs: every month is made again once. */
-export const SUMMARY_FORMAT = 4;
+export const SUMMARY_FORMAT = 5;
 
 export interface YearMonth {
   year: number;

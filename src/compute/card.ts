@@ -106,7 +106,8 @@ export function buildCard(model: ReportModel, code: string, options: CardOptions
       periodEvaluated: indicators.filter((i) => verdict(i.period)).length,
     },
     indicators,
-    issues: model.issues.filter((f) => f.district === district.name),
+    // By code where the finding knows the unit: the ward Ba Đình's card is not given the district Ba Đình's.
+    issues: model.issues.filter((f) => (f.unitCode !== null ? f.unitCode === district.code : f.district === district.name)),
   };
 }
 

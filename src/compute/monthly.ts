@@ -628,7 +628,7 @@ function collapseAll(
             'month-gap',
             `${s.unitName} has no figure for "${ind.name}" in ${missing.length === 1 ? 'month' : 'months'} ${missing.join(', ')} of ${year}: its year-to-date figure (${c.value}) covers ${c.months.length === 1 ? 'month' : 'months'} ${c.months.join(', ')} only.`,
             {},
-            { indicator: s.indicator, district: s.unitName },
+            { indicator: s.indicator, district: s.unitName, unit: s.unit },
             `${s.unitName} chưa có số liệu "${ind.name}" của tháng ${missing.join(', ')} năm ${year}: số liệu lũy kế từ đầu năm (${c.value}) chỉ gồm tháng ${c.months.join(', ')}.`,
           ),
         );

@@ -167,7 +167,7 @@ function statedRateMismatch(ind: Indicator, f: UnitFigures, unitName: string, is
       'aggregate-mismatch',
       `"${ind.name}" for ${unitName}: the rate given, ${stated}, differs from the ratio of its parts, ${f.parts[num.id]} / ${f.parts[den.id]}${ind.scale !== 1 ? ` × ${ind.scale}` : ''} = ${fmt(f.value, ind.decimals)}. The report uses the parts; correct the rate or the parts.`,
       f.stated.source,
-      { indicator: ind.id, district: unitName },
+      { indicator: ind.id, district: unitName, unit: f.stated.unit },
       `"${ind.name}" của ${unitName}: tỷ lệ ghi trong báo cáo là ${stated}, khác với tỷ lệ tính từ các thành phần, ${f.parts[num.id]} / ${f.parts[den.id]}${ind.scale !== 1 ? ` × ${ind.scale}` : ''} = ${fmt(f.value, ind.decimals)}. Báo cáo dùng số liệu các thành phần; hãy sửa lại tỷ lệ hoặc các thành phần.`,
     ),
   );

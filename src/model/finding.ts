@@ -1,4 +1,5 @@
 /** Findings are data, never exceptions: every stage returns them beside its result. */
+import type { UnitRef } from './observation.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -22,6 +23,11 @@ export interface Finding extends Location {
   indicator: string | null;
   /** Canonical name (without kind) of the reporting unit concerned. */
   district: string | null;
+  /**
+   * The GSO code of that unit when the finding knows which one it is: a name two units share (the district and
+   * the ward Ba Đình, in 2025) is told apart by it. Null for a city-level reporter, and for a name not yet resolved.
+   */
+  unitCode: string | null;
 }
 
 export function finding(
@@ -29,7 +35,7 @@ export function finding(
   code: string,
   message: string,
   where: Partial<Location> = {},
-  about: { indicator?: string | null; district?: string | null } = {},
+  about: { indicator?: string | null; district?: string | null; unit?: UnitRef | null } = {},
   vi?: string,
 ): Finding {
   return {
@@ -44,6 +50,7 @@ export function finding(
     cell: where.cell ?? null,
     indicator: about.indicator ?? null,
     district: about.district ?? null,
+    unitCode: about.unit?.kind === 'district' ? about.unit.code : null,
   };
 }
 
@@ -127,6 +134,7 @@ export function findingJson(f: Finding): Finding {
     cell: f.cell,
     indicator: f.indicator,
     district: f.district,
+    unitCode: f.unitCode,
   };
 }
 

@@ -398,7 +398,7 @@ function readRowsLayout(state: RowState, indicatorCol: HeaderColumn, unitCol: He
     const rowContext = readRowContext(state, row, r, unitCol, yearCol, monthCol);
     if (!rowContext) continue;
     const { unit, rowYear, rowMonth } = rowContext;
-    if (shiftedRow(state, row, r, targets[0]!.indicator, unit.name)) continue;
+    if (shiftedRow(state, row, r, targets[0]!.indicator, unit)) continue;
     const findingsBefore = findings.length;
     const figuresBefore = state.store ? state.store.size : 0;
     let rowYearUsed = 0;
@@ -517,7 +517,7 @@ function yearValueColumns(valueCols: HeaderColumn[]): HeaderColumn[] {
  * "6,345" unquoted in a comma-separated file) has split it and shifted the cells, so the value read ("0",
  * "6") would be wrong. The row is not read; a `ragged-row` error says why. (Workbook cells cannot shift.)
  */
-function shiftedRow(state: RowState, row: (Cell | undefined)[], r: number, indicator: string | null, district: string): boolean {
+function shiftedRow(state: RowState, row: (Cell | undefined)[], r: number, indicator: string | null, unit: UnitMatch): boolean {
   const { table } = state;
   if (table.sheet !== null) return false;
   const fields = state.headerFields;
@@ -531,7 +531,7 @@ function shiftedRow(state: RowState, row: (Cell | undefined)[], r: number, indic
       'ragged-row',
       `Row ${r + 1} has more fields than the header (${fields}, up to column ${columnLetter(fields - 1)}): a decimal comma outside quotes (0,03 instead of "0,03") or a stray delimiter has shifted its cells, so its values are not used. Quote the value or save the file again as "CSV UTF-8" from Excel.`,
       loc,
-      { indicator, district },
+      { indicator, district: unit.name, unit: namedUnit(state, unit, state.context.year ?? state.options.year, null) },
       `Dòng ${r + 1} có nhiều trường hơn dòng tiêu đề (${fields}, đến cột ${columnLetter(fields - 1)}): dấu phẩy thập phân nằm ngoài dấu ngoặc kép (0,03 thay vì "0,03") hoặc một dấu phân cách thừa đã làm lệch các ô, nên số liệu của dòng này không được dùng. Hãy đặt giá trị trong dấu ngoặc kép hoặc lưu lại tệp từ Excel dưới dạng "CSV UTF-8".`,
     ),
   );
@@ -654,8 +654,18 @@ function valuePlace(table: Table, e: Emit): Location {
 }
 
 /** What a figure's finding is about. */
-function aboutFigure(indicator: string, district: string): { indicator: string; district: string } {
-  return { indicator, district };
+function aboutFigure(state: RowState, indicator: string, e: Emit): { indicator: string; district: string; unit: UnitRef | null } {
+  return { indicator, district: e.unit.name, unit: namedUnit(state, e.unit, e.year, e.month) };
+}
+
+/**
+ * The unit a name means, for a finding about it before its figure's period is checked: the one unit of the name,
+ * or of a name two units share (Ba Đình), the one of the period when only one exists then; else null.
+ */
+function namedUnit(state: RowState, match: UnitMatch, year: number | null, month: number | null): UnitRef | null {
+  if (!match.candidates) return match.unit;
+  if (year === null) return null;
+  return unitForPeriodQuietly(state.index, match, { year, month })?.unit ?? null;
 }
 
 /** Stands for "a plain number" when the number itself is at hand (emit's `plain`). */
@@ -684,7 +694,7 @@ function emit(state: RowState, e: Emit): void {
     if (parsed.kind === 'error') {
       const loc = valuePlace(table, e);
       findings.push(
-        finding('error', 'error-cell', `Cell ${loc.cell} shows the error ${parsed.error}: fix its formula or type the value.`, loc, aboutFigure(indicator.id, e.unit.name), `Ô ${loc.cell} đang báo lỗi ${parsed.error}: hãy sửa công thức hoặc nhập trực tiếp giá trị.`),
+        finding('error', 'error-cell', `Cell ${loc.cell} shows the error ${parsed.error}: fix its formula or type the value.`, loc, aboutFigure(state, indicator.id, e), `Ô ${loc.cell} đang báo lỗi ${parsed.error}: hãy sửa công thức hoặc nhập trực tiếp giá trị.`),
       );
     } else if (parsed.kind === 'bad') {
       findings.push(
@@ -693,14 +703,14 @@ function emit(state: RowState, e: Emit): void {
           'bad-number',
           `"${parsed.text}" is not a number: write it like 36,44 or 214.258 (or leave the cell empty, "-" or "x" when there is no figure).`,
           valuePlace(table, e),
-          aboutFigure(indicator.id, e.unit.name),
+          aboutFigure(state, indicator.id, e),
           `"${parsed.text}" không phải là số: ghi số dạng 36,44 hoặc 214.258 (hoặc để trống, ghi "-" hay "x" khi không có số liệu).`,
         ),
       );
     } else if (parsed.kind === 'number') {
       const number = plain ?? parsed.value;
       const problem = rangeProblem(indicator, e.target.part, number);
-      if (problem) findings.push(finding('error', 'out-of-range', `${number} ${problem.en}`, valuePlace(table, e), aboutFigure(indicator.id, e.unit.name), `Giá trị ${number} ${problem.vi}`));
+      if (problem) findings.push(finding('error', 'out-of-range', `${number} ${problem.en}`, valuePlace(table, e), aboutFigure(state, indicator.id, e), `Giá trị ${number} ${problem.vi}`));
       else value = number;
     }
   }
@@ -721,7 +731,7 @@ function emit(state: RowState, e: Emit): void {
             'bad-plan',
             `The plan "${plan}" in cell ${planSource.cell} cannot be used: ${read.why}. Type the plan as the documents write it (e.g. 160000, 160.000, <3, trên 94%).`,
             planSource,
-            aboutFigure(indicator.id, e.unit.name),
+            aboutFigure(state, indicator.id, e),
             `Không dùng được kế hoạch "${plan}" ở ô ${planSource.cell}: ${read.whyVi}. Hãy ghi kế hoạch như văn bản ghi (ví dụ 160000, 160.000, <3, trên 94%).`,
           ),
         );
@@ -745,7 +755,7 @@ function emit(state: RowState, e: Emit): void {
           'partial-year-plan',
           `${unit.name} existed for only part of ${e.year}, and its plan column ("${e.planCol?.text ?? ''}") does not say it is for that part: its plans are not used. Head the column "Kế hoạch 6 tháng đầu năm ${e.year}" if they are.`,
           planSource ?? valuePlace(table, e),
-          { district: unit.name },
+          { district: unit.name, unit: unit.unit },
           `${unit.name} chỉ tồn tại trong một phần năm ${e.year}, và cột kế hoạch ("${e.planCol?.text ?? ''}") không ghi là kế hoạch của phần năm đó: không dùng các kế hoạch này. Nếu đúng là kế hoạch của phần năm đó, hãy ghi tiêu đề cột "Kế hoạch 6 tháng đầu năm ${e.year}".`,
         ),
       );
@@ -858,7 +868,7 @@ function noteYear(state: RowState, e: Emit, place: () => Location): void {
         'year-mismatch',
         `This row is for ${e.year}, not ${wanted}: skipped.${use}`,
         place(),
-        { indicator: e.target.indicator, district: e.unit.name },
+        { indicator: e.target.indicator, district: e.unit.name, unit: namedUnit(state, e.unit, e.year, e.month) },
         `Dòng này là số liệu năm ${e.year}, không phải năm ${wanted}: bỏ qua.${useVi}`,
       ),
     );
@@ -963,7 +973,7 @@ function readMatrixLayout(state: RowState, unitCol: HeaderColumn | undefined): v
     const rowContext = readRowContext(state, row, r, unitCol, yearCol, monthCol);
     if (!rowContext) continue;
     const { unit, rowYear, rowMonth } = rowContext;
-    if (shiftedRow(state, row, r, null, unit.name)) continue;
+    if (shiftedRow(state, row, r, null, unit)) continue;
     for (const { col, targets } of indicatorCols) {
       const year = rowYear ?? col.year ?? state.context.year ?? state.options.year;
       if (year === null) continue;
@@ -1118,7 +1128,7 @@ export function resolveDuplicatesIn<T extends Observation>(set: ObservationSet<T
         'duplicate-value',
         `"${what}" for ${first.unitName} ${first.year}${first.month ? `-${String(first.month).padStart(2, '0')}` : ''} is given twice with different values: ${first.value} (${describePlace(first.source)}) and ${other.value} (${describePlace(other.source)}). Neither is used: keep one.`,
         other.source,
-        { indicator: first.indicator, district: first.unitName },
+        { indicator: first.indicator, district: first.unitName, unit: first.unit },
         `"${what}" của ${first.unitName} ${first.month ? `tháng ${first.month}/${first.year}` : `năm ${first.year}`} được ghi hai lần với hai giá trị khác nhau: ${first.value} (${describePlaceVi(first.source)}) và ${other.value} (${describePlaceVi(other.source)}). Không giá trị nào được dùng: hãy chỉ giữ lại một.`,
       ),
     );

@@ -38,7 +38,7 @@ export function unitForPeriod(index: CatalogIndex, match: UnitMatch, period: Per
         'unit-not-valid',
         `${list} did not exist in ${when}: its figures are not used. Check the period of the file, or the unit (since 1 July 2025 Hanoi reports by ward and commune, not by district).`,
         where,
-        { district: match.name },
+        { district: match.name, unit: match.candidates ? null : match.unit },
         `${listVi} không tồn tại trong ${whenVi}: số liệu không được dùng. Hãy kiểm tra kỳ báo cáo của tệp hoặc đơn vị báo cáo (từ 01/7/2025 Hà Nội báo cáo theo phường, xã, không theo quận, huyện).`,
       ),
     );

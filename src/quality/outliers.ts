@@ -386,7 +386,7 @@ function outlierFinding(s: Subject, reasons: readonly Reason[], period: Period, 
     'outlier',
     `"${nameOf(s.ind, s.part, 'en')}" for ${s.unitName}, ${periodText(period, 'en')}: ${formatValue(s.value, 'en')}${monthNote.en} is unusual: ${reasons.map((r) => r.en).join('; ')}. Expected about ${expected('en')}${cause ? `: ${cause.en}` : ''}. Check the figure; if it is right, say why in the report.`,
     loc,
-    { indicator: s.ind.id, district: s.unitName },
+    { indicator: s.ind.id, district: s.unitName, unit: s.obs.unit },
     `"${nameOf(s.ind, s.part, 'vi')}" của ${s.unitName}, ${periodText(period, 'vi')}: ${formatValue(s.value, 'vi')}${monthNote.vi} bất thường: ${reasons.map((r) => r.vi).join('; ')}. Giá trị dự kiến khoảng ${expected('vi')}${cause ? `: ${cause.vi}` : ''}. Hãy kiểm tra lại số liệu; nếu đúng, hãy giải thích trong báo cáo.`,
   );
 }

@@ -116,7 +116,7 @@ export function checkRules(rules: readonly ParsedRule[], figures: FigureIndex, p
           'rule-violation',
           `Rule "${rule.nameEn}" is broken for ${unit.name}, ${periodText(period, 'en')}: ${sides('en')}. Check both figures at their cells.`,
           at,
-          { indicator: references(left)[0]?.indicator ?? null, district: unit.name },
+          { indicator: references(left)[0]?.indicator ?? null, district: unit.name, unit: unit.ref },
           `Quy tắc "${rule.name}" không được thỏa mãn ở ${unit.name}, ${periodText(period, 'vi')}: ${sides('vi')}. Hãy kiểm tra cả hai số liệu tại các ô nêu trên.`,
         ),
       );

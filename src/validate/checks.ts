@@ -334,7 +334,7 @@ export function missingIndicators(
     const messageVi = district
       ? `${who} chưa báo cáo năm ${g.year}: ${listVi}. ${commune ? 'Phường, xã phải báo cáo mọi chỉ tiêu mà Thành phố tổng hợp từ phường, xã' : 'Quận, huyện phải báo cáo mọi chỉ tiêu mà Thành phố tổng hợp từ quận, huyện'}; hãy bổ sung các dòng này (ghi 0 nếu số đếm bằng không).`
       : `${g.name} mới báo cáo một phần của tỷ lệ năm ${g.year}: còn thiếu ${listVi}, nên không tính được tỷ lệ. Hãy bổ sung, hoặc ghi trực tiếp tỷ lệ.`;
-    out.push(finding('warning', 'missing-indicator', message, g.where, { indicator: missing.length === 1 ? missing[0]!.ind.id : null, district: g.name }, messageVi));
+    out.push(finding('warning', 'missing-indicator', message, g.where, { indicator: missing.length === 1 ? missing[0]!.ind.id : null, district: g.name, unit: g.unit }, messageVi));
   }
   return out;
 }

@@ -89,6 +89,6 @@ describe('people see a repeated finding once, with its count; JSON keeps them al
       { file: 'a.csv', sheet: null, row: 3, column: 'D', cell: 'D3' },
       { file: 'a.csv', sheet: null, row: 4, column: 'D', cell: 'D4' },
     ]);
-    expect(Object.keys(summarised[0]!)).toEqual(['severity', 'code', 'message', 'messageVi', 'file', 'sheet', 'row', 'column', 'cell', 'indicator', 'district', 'count', 'places']);
+    expect(Object.keys(summarised[0]!)).toEqual(['severity', 'code', 'message', 'messageVi', 'file', 'sheet', 'row', 'column', 'cell', 'indicator', 'district', 'unitCode', 'count', 'places']);
   });
 });

@@ -13,6 +13,6 @@ describe('a finding in two languages', () => {
     expect(messageIn(finding('info', 'x', 'English only.'), 'vi')).toBe('English only.');
   });
   it('the JSON contract prints messageVi right after message', () => {
-    expect(Object.keys(findingJson(f))).toEqual(['severity', 'code', 'message', 'messageVi', 'file', 'sheet', 'row', 'column', 'cell', 'indicator', 'district']);
+    expect(Object.keys(findingJson(f))).toEqual(['severity', 'code', 'message', 'messageVi', 'file', 'sheet', 'row', 'column', 'cell', 'indicator', 'district', 'unitCode']);
   });
 });

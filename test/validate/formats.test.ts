@@ -193,6 +193,7 @@ describe('json', () => {
           cell: null,
           indicator: 'commune-health-stations-with-doctor',
           district: 'Ba Đình',
+          unitCode: '001',
         },
         {
           severity: 'error',
@@ -206,6 +207,7 @@ describe('json', () => {
           cell: 'D4',
           indicator: 'poor-household-rate',
           district: 'Ba Đình',
+          unitCode: '001',
         },
         {
           severity: 'error',
@@ -219,6 +221,7 @@ describe('json', () => {
           cell: 'D5',
           indicator: 'near-poor-household-rate',
           district: 'Ba Đình',
+          unitCode: '001',
         },
         {
           severity: 'warning',
@@ -234,6 +237,7 @@ describe('json', () => {
           cell: 'E2',
           indicator: 'prenatal-screening-rate',
           district: null,
+          unitCode: null,
         },
         {
           severity: 'info',
@@ -247,6 +251,7 @@ describe('json', () => {
           cell: 'D3',
           indicator: 'under5-malnutrition-rate',
           district: 'Sở Y tế',
+          unitCode: null,
         },
       ],
       year: 2023,
