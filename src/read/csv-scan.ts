@@ -91,6 +91,57 @@ function scanRecord(bytes: Uint8Array, i: number, n: number, atEnd: boolean, DEL
   }
 }
 
+/** scanLine's answer when it leaves the record to scanRecord. */
+const SLOW = -3;
+
+/** The bytes scanLine stops at: a line break, or a quote (a field's quotes are checked where they are). */
+const LINE_STOPS = (() => {
+  const stops = new Uint8Array(256);
+  for (const c of [LF, CR, QUOTE]) stops[c] = 1;
+  return stops;
+})();
+
+/**
+ * scanRecord's answer for the common record, found with one look-up a byte and no step per field: a line whose
+ * quotes each open a field (after the delimiter, or the record's start, and blanks) and close it (a doubled
+ * quote inside), followed by blanks and a delimiter or the line break, and too short to break a cap. Anything
+ * else, or a record that reaches the end of the bytes, is SLOW: scanRecord decides (MORE, FAIL, a blank last line).
+ */
+function scanLine(bytes: Uint8Array, i: number, n: number, DELIM: number, limits: ReadLimits): number {
+  const BLANK2 = DELIM === TAB ? SPACE : TAB;
+  const start = i;
+  let k = i;
+  for (;;) {
+    while (k < n && LINE_STOPS[bytes[k]!] === 0) k++;
+    if (k >= n) return SLOW;
+    const c = bytes[k]!;
+    if (c === QUOTE) {
+      let b = k - 1;
+      while (b >= start && (bytes[b] === SPACE || bytes[b] === BLANK2)) b--;
+      if (b >= start && bytes[b] !== DELIM) return SLOW; // a quote inside an unquoted field
+      let q = k + 1;
+      for (;;) {
+        q = indexOfQuote(bytes, q, n);
+        if (q < 0 || q + 1 >= n) return SLOW; // never closed here, or the next byte is not here to say
+        if (bytes[q + 1] !== QUOTE) break;
+        q += 2;
+      }
+      let a = q + 1;
+      while (a < n && (bytes[a] === SPACE || bytes[a] === BLANK2)) a++;
+      if (a >= n) return SLOW;
+      const d = bytes[a];
+      if (d !== DELIM && d !== LF && d !== CR) return SLOW; // text after the closing quote
+      k = a;
+      continue;
+    }
+    // The line break. Shorter than both caps, no field can be over either (a field's characters, the fields).
+    if (k - start >= limits.maxCellChars || k - start >= limits.maxCellsPerRow) return SLOW;
+    if (c === LF) return k + 1;
+    if (k + 1 >= n) return SLOW; // CR at the end of the bytes: an LF may follow
+    return bytes[k + 1] === LF ? k + 2 : k + 1;
+  }
+}
+
 /** The bytes that end an unquoted field or make the scanner look (the delimiter, CR, LF, a quote): 1 in a table of 256. */
 function stopBytes(delimiter: number): Uint8Array {
   const stops = new Uint8Array(256);
@@ -112,7 +163,8 @@ export function scanCsv(bytes: Uint8Array, delimiter: string, limits: ReadLimits
   let i = 0;
   while (i < n && starts.count < maxRecords) {
     last.blank = false;
-    const end = scanRecord(bytes, i, n, true, DELIM, limits, last, stops);
+    let end = scanLine(bytes, i, n, DELIM, limits);
+    if (end === SLOW) end = scanRecord(bytes, i, n, true, DELIM, limits, last, stops);
     if (end < 0) return null;
     if (!last.blank) starts.push(i);
     i = end;
@@ -190,7 +242,8 @@ export function scanCsvSource(source: ByteSource, from: number, delimiter: strin
       continue;
     }
     last.blank = false;
-    const end = i >= filled ? MORE : scanRecord(buffer, i, filled, atEnd, DELIM, limits, last, stops);
+    let end = i >= filled ? MORE : scanLine(buffer, i, filled, DELIM, limits);
+    if (end === SLOW) end = scanRecord(buffer, i, filled, atEnd, DELIM, limits, last, stops);
     if (end === FAIL) return null;
     if (end === MORE) {
       // The bytes before this record are whole records: check them, move the record to the front, read on.
