@@ -280,7 +280,8 @@ export class RowRun {
     const view = this.view!;
     const keptView = this.keptView;
     let i = 0;
-    for (; i + 4 <= length; i += 4) if (view.getUint32(p + i) !== keptView.getUint32(from + i)) return -1;
+    // Little-endian, the machine's own order: equality does not care, and no byte is swapped.
+    for (; i + 4 <= length; i += 4) if (view.getUint32(p + i, true) !== keptView.getUint32(from + i, true)) return -1;
     const kept = this.kept;
     for (; i < length; i++) if (bytes[p + i] !== kept[from + i]) return -1;
     return p + length;
