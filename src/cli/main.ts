@@ -35,7 +35,7 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--csv-locale <locale>', 'CSV for a spreadsheet in this locale: en (commas, decimal points) or vi (semicolons, decimal commas)').choices(['en', 'vi']).default('en'))
     .option('--district <name>', 'one district\'s card: its values, verdicts, rank among the districts and where it is below the city average')
     .option('--stamp', 'print the time the report was made (without it, the same inputs give byte-identical files)')
-    .addOption(new Option('--by <grouping>', 'group the wards and communes under the former districts (table, md or json)').choices(['former-district']))
+    .addOption(new Option('--by <grouping>', 'group the wards and communes under the former districts (in any format)').choices(['former-district']))
     .option('--strict', 'exit 1 when there is an error finding')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
     .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))

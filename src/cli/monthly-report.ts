@@ -7,7 +7,7 @@ import { hasErrors } from '../model/finding.js';
 import { parseDeadlineDay, parseMonth } from './batch.js';
 import { EXIT, UsageError } from './errors.js';
 import type { ReadLimits } from '../read/limits.js';
-import { emit, hanoiStamp, outputFile, parseEncoding, useColor } from './output.js';
+import { checkWorkbookOutput, emit, hanoiStamp, outputFile, parseEncoding, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { summariseMonth } from '../pipeline/month.js';
@@ -18,6 +18,7 @@ export interface MonthlyReportOptions extends CommonCommandOptions, QualityComma
   deadlineDay?: string;
   format: string;
   district?: string;
+  csvLocale?: 'en' | 'vi';
 }
 
 const FORMATS = ['table', 'json', 'md'];
@@ -30,8 +31,10 @@ const FORMATS = ['table', 'json', 'md'];
 export async function monthlyReport(paths: string[], opts: MonthlyReportOptions, limits: Partial<ReadLimits> = {}): Promise<number> {
   const { year, month } = parseMonth(opts.month!, '--month');
   if (opts.year !== undefined && opts.year !== String(year)) throw new UsageError(`--year ${opts.year} and --month ${opts.month} disagree; give only --month`);
-  if (!FORMATS.includes(opts.format)) throw new UsageError(`--month prints the month's summary as ${FORMATS.join(', ')}, not ${opts.format}`);
+  // Grouped by former district, a month is a table of its own, which every format can carry.
+  if (opts.by !== 'former-district' && !FORMATS.includes(opts.format)) throw new UsageError(`--month prints the month's summary as ${FORMATS.join(', ')}, not ${opts.format} (or add --by former-district)`);
   if (opts.district !== undefined) throw new UsageError('--district cannot be used with --month');
+  checkWorkbookOutput(opts.format, opts.out);
   const deadlineDay = parseDeadlineDay(opts.deadlineDay);
   const encoding = parseEncoding(opts.encoding);
   const index = await loadProgramme(opts.programme, opts.targets);
@@ -54,7 +57,7 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions,
   });
   if (summary.byFormerDistrict) {
     const { renderFormerDistrict } = await import('../render/former-district.js');
-    await emit(renderFormerDistrict(summary.byFormerDistrict, opts.format, opts.lang), opts.out);
+    await emit(await renderFormerDistrict(summary.byFormerDistrict, opts.format, { lang: opts.lang, ...(opts.csvLocale ? { csvLocale: opts.csvLocale } : {}), ...(opts.stamp ? { stamp: hanoiStamp() } : {}) }), opts.out);
     return opts.strict && hasErrors(summary.issues) ? EXIT.findings : EXIT.ok;
   }
   const stamp = opts.stamp ? hanoiStamp() : undefined;

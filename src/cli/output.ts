@@ -31,6 +31,11 @@ export function outputFile(out: string | undefined): string | undefined {
   return out === undefined || out === STANDARD_OUTPUT ? undefined : out;
 }
 
+/** A workbook is bytes: written to a file, or to standard output only into a pipe (never onto a terminal). */
+export function checkWorkbookOutput(format: string, out: string | undefined): void {
+  if (format === 'xlsx' && !outputFile(out) && (out !== STANDARD_OUTPUT || process.stdout.isTTY)) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx (or -o - into a pipe)');
+}
+
 /**
  * Print to stdout, or write the file atomically when --out names one, then say so on stderr
  * ("welfare: wrote FILE (detail)": the one convention of every command that writes a file). A file that

@@ -7,7 +7,7 @@ import { yearFigures } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/report/dispatch.js';
 import { EXIT, UsageError } from './errors.js';
-import { emit, hanoiStamp, outputFile, parseEncoding, parseYear, resolveOutputFormat, STANDARD_OUTPUT, terminalWidth, useColor } from './output.js';
+import { checkWorkbookOutput, emit, hanoiStamp, outputFile, parseEncoding, parseYear, resolveOutputFormat, terminalWidth, useColor } from './output.js';
 import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';
 import { loadProgramme, resolveDistrict } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
@@ -35,7 +35,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const encoding = parseEncoding(opts.encoding);
   const outliers = parseOutlierOptions(opts);
   const file = outputFile(opts.out);
-  if (format === 'xlsx' && !file && (opts.out !== STANDARD_OUTPUT || process.stdout.isTTY)) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx (or -o - into a pipe)');
+  checkWorkbookOutput(format, opts.out);
   if (opts.csvLocale === 'vi' && format !== 'csv') throw new UsageError(`--csv-locale applies to --format csv, not ${format}`);
   const index = await loadProgramme(opts.programme, opts.targets);
   const outside = yearOutsideProgramme(index.programme, year);
@@ -56,10 +56,10 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const quality = checkQuality(normalised.observations, index.programme, { periods: [{ year, month: null }], outliers });
   const model = computeReport(normalised.observations, index, { year, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...normalised.findings, ...(noData ? [noData] : []), ...quality]);
   if (opts.by === 'former-district') {
-    if (!['table', 'md', 'json', 'csv'].includes(format)) throw new UsageError('--by former-district prints as table, md, csv or json');
     const { byFormerDistrict } = await import('../compute/former-district.js');
     const { renderFormerDistrict } = await import('../render/former-district.js');
-    await emit(renderFormerDistrict(byFormerDistrict(model, index.programme), format, opts.lang, opts.csvLocale), opts.out);
+    const view = byFormerDistrict(model, index.programme);
+    await emit(await renderFormerDistrict(view, format, { lang: opts.lang, ...(opts.csvLocale ? { csvLocale: opts.csvLocale } : {}), ...(opts.stamp ? { stamp: hanoiStamp() } : {}) }), opts.out);
     return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;
   }
   const content = await renderReport(model, {

@@ -2,18 +2,59 @@ import type { FormerDistrictSeriesView, FormerDistrictView, FormerDistrictYear }
 import { formatNumber } from './format.js';
 import type { Lang } from './labels.js';
 import { toCsv, type CsvCell, type CsvLocale } from './report/csv.js';
+import { esc, page } from './report/html.js';
+import { newWorkbook, Sheet, valueCell } from './report/xlsx.js';
+import { loadWorkbookClass, workbookBytes } from './workbook.js';
 import { mdEscape, row, tableHead } from './report/markdown.js';
 
 export function renderFormerDistrictJson(view: FormerDistrictView): string {
   return JSON.stringify(view, null, 2) + '\n';
 }
 
-/** A former-district view (`--by former-district`) as json, md, csv or plain lines (table). */
-export function renderFormerDistrict(view: FormerDistrictView, format: string, lang: Lang, csvLocale: CsvLocale = 'en'): string {
+/** The formats a former-district view (`--by former-district`) is written in. */
+export const FORMER_DISTRICT_FORMATS = ['table', 'md', 'json', 'csv', 'html', 'xlsx'];
+
+/** A former-district view as json, md, csv, plain lines (table), one HTML page or a workbook (xlsx: bytes). */
+export async function renderFormerDistrict(view: FormerDistrictView, format: string, options: { lang: Lang; csvLocale?: CsvLocale; stamp?: string }): Promise<string | Uint8Array> {
+  const { lang } = options;
   if (format === 'json') return renderFormerDistrictJson(view);
   if (format === 'md') return renderFormerDistrictMarkdown(view, lang);
-  if (format === 'csv') return renderFormerDistrictCsv(view, lang, csvLocale);
+  if (format === 'csv') return renderFormerDistrictCsv(view, lang, options.csvLocale ?? 'en');
+  if (format === 'html') return renderFormerDistrictHtml(view, lang, options.stamp);
+  if (format === 'xlsx') return renderFormerDistrictXlsx(view, lang, options.stamp);
   return renderFormerDistrictText(view, lang);
+}
+
+/** The cells of the CSV's table and the workbook's sheet: a row per former district, then one per shared unit. */
+function tableRows(view: FormerDistrictView, lang: Lang): { head: string[]; rows: { kind: string; code: string; name: string; spans: string | null; units: number | null; shared: number | null; approximate: boolean | null; reporting: string | null; values: Record<string, number | null> }[] } {
+  const W = WORDS[lang];
+  const monthly = view.month !== undefined;
+  const head = [W.rowKind, W.codeCol, W.district, W.spansCol, W.unitsCol, W.sharedCol, W.approxCol, ...(monthly ? [W.reportingCol] : []), ...view.indicators.map((i) => (lang === 'en' ? i.nameEn : i.name))];
+  const rows = [
+    ...view.groups.map((g) => ({
+      kind: W.groupRow,
+      code: g.code,
+      name: `${g.kind} ${g.name}`,
+      spans: null,
+      units: g.units.length,
+      shared: g.shared.length,
+      approximate: g.approximate,
+      reporting: monthly && g.reporting ? `${g.reporting.submitted}/${g.reporting.expected}` : null,
+      values: g.values,
+    })),
+    ...view.shared.map((u) => ({
+      kind: W.sharedRow,
+      code: u.code,
+      name: `${u.kind} ${u.name}`,
+      spans: u.districts.join(', '),
+      units: null,
+      shared: null,
+      approximate: null,
+      reporting: monthly && u.reported !== undefined ? (u.reported ? W.reported : W.notReported) : null,
+      values: u.values,
+    })),
+  ];
+  return { head, rows };
 }
 
 /**
@@ -25,27 +66,101 @@ export function renderFormerDistrict(view: FormerDistrictView, format: string, l
 export function renderFormerDistrictCsv(view: FormerDistrictView, lang: Lang, locale: CsvLocale = 'en'): string {
   const W = WORDS[lang];
   const monthly = view.month !== undefined;
-  const values = (vals: Record<string, number | null>): CsvCell[] => view.indicators.map((i) => (vals[i.id] == null ? null : { number: vals[i.id]!, decimals: i.decimals }));
-  const rows: CsvCell[][] = [
-    [W.rowKind, W.codeCol, W.district, W.spansCol, W.unitsCol, W.sharedCol, W.approxCol, ...(monthly ? [W.reportingCol] : []), ...view.indicators.map((i) => (lang === 'en' ? i.nameEn : i.name))],
-  ];
-  for (const g of view.groups) {
-    rows.push([
-      W.groupRow,
-      { code: g.code },
-      `${g.kind} ${g.name}`,
-      null,
-      { number: g.units.length, decimals: 0 },
-      { number: g.shared.length, decimals: 0 },
-      g.approximate ? W.yes : W.no,
-      ...(monthly ? [g.reporting ? `${g.reporting.submitted}/${g.reporting.expected}` : null] : []),
-      ...values(g.values),
+  const count = (n: number | null): CsvCell => (n === null ? null : { number: n, decimals: 0 });
+  const { head, rows } = tableRows(view, lang);
+  const out: CsvCell[][] = [head];
+  for (const r of rows) {
+    out.push([
+      r.kind,
+      { code: r.code },
+      r.name,
+      r.spans,
+      count(r.units),
+      count(r.shared),
+      r.approximate === null ? null : r.approximate ? W.yes : W.no,
+      ...(monthly ? [r.reporting] : []),
+      ...view.indicators.map((i): CsvCell => (r.values[i.id] == null ? null : { number: r.values[i.id]!, decimals: i.decimals })),
     ]);
   }
-  for (const u of view.shared) {
-    rows.push([W.sharedRow, { code: u.code }, `${u.kind} ${u.name}`, u.districts.join(', '), null, null, null, ...(monthly ? [u.reported === undefined ? null : u.reported ? W.reported : W.notReported] : []), ...values(u.values)]);
+  return toCsv(out, locale);
+}
+
+/**
+ * One HTML page, the report's (same shell, styles, no script): a table of the former districts and one of the
+ * shared units, each scrolling in its box with the first column in view (126 units and 30 districts fit a phone).
+ */
+export function renderFormerDistrictHtml(view: FormerDistrictView, lang: Lang, stamp?: string): string {
+  const W = WORDS[lang];
+  const monthly = view.month !== undefined;
+  const heading = W.title(view.year, view.month);
+  const names = view.indicators.map((i) => `<th scope="col" class="num">${esc(lang === 'en' ? i.nameEn : i.name)}</th>`).join('');
+  const values = (vals: Record<string, number | null>) => view.indicators.map((i) => `<td class="num">${esc(formatNumber(vals[i.id] ?? null, i.decimals, lang))}</td>`).join('');
+  const num = (text: string) => `<td class="num">${esc(text)}</td>`;
+  const parts: string[] = [`<header>\n<h1>${esc(heading)}</h1>${monthly ? `\n<p class="muted">${esc(W.monthNote)}</p>` : ''}\n</header>\n<main>`];
+  if (!view.groups.length && !view.shared.length) parts.push(`<p>${esc(W.none)}</p>`);
+  else {
+    const groups = view.groups.map(
+      (g) =>
+        `<tr><th scope="row">${esc(`${g.approximate ? '≈ ' : ''}${g.kind} ${g.name}`)}</th>${num(String(g.units.length))}${num(String(g.shared.length))}${monthly ? num(g.reporting ? `${g.reporting.submitted}/${g.reporting.expected}` : '') : ''}${values(g.values)}</tr>`,
+    );
+    parts.push(`<section id="former-districts">
+<h2>${esc(W.district)}</h2>
+<div class="scroll${view.groups.length > 40 ? ' tall' : ''}"><table class="heat">
+<thead><tr><th scope="col">${esc(W.district)}</th><th scope="col" class="num">${esc(W.unitsCol)}</th><th scope="col" class="num">${esc(W.sharedCol)}</th>${monthly ? `<th scope="col" class="num">${esc(W.reportingCol)}</th>` : ''}${names}</tr></thead>
+<tbody>
+${groups.join('\n')}
+</tbody></table></div>
+<p class="muted">${esc(W.approxNote)}</p>
+</section>`);
+    const shared = view.shared.map(
+      (u) =>
+        `<tr><th scope="row">${esc(`${u.kind} ${u.name}`)}</th><td>${esc(u.districts.join(', '))}</td>${monthly ? `<td>${esc(u.reported === undefined ? '' : u.reported ? W.reported : W.notReported)}</td>` : ''}${values(u.values)}</tr>`,
+    );
+    parts.push(`<section id="shared-units">
+<h2>${esc(W.shared)}</h2>
+<div class="scroll${view.shared.length > 40 ? ' tall' : ''}"><table class="heat">
+<thead><tr><th scope="col">${esc(W.unitCol)}</th><th scope="col">${esc(W.spansCol)}</th>${monthly ? `<th scope="col">${esc(W.reportingCol)}</th>` : ''}${names}</tr></thead>
+<tbody>
+${shared.join('\n')}
+</tbody></table></div>
+</section>`);
   }
-  return toCsv(rows, locale);
+  parts.push('</main>');
+  return page(lang, heading, parts.join('\n'), stamp);
+}
+
+/**
+ * A workbook of one sheet, the CSV's table: a row per former district, then one per shared unit; numbers stored
+ * as numbers in the indicator's format, the header row and the names frozen. exceljs is loaded only here.
+ */
+export async function renderFormerDistrictXlsx(view: FormerDistrictView, lang: Lang, stamp?: string): Promise<Uint8Array> {
+  const W = WORDS[lang];
+  const monthly = view.month !== undefined;
+  const heading = W.title(view.year, view.month);
+  const wb = newWorkbook(await loadWorkbookClass(), heading);
+  const sheet = new Sheet(wb.addWorksheet(lang === 'en' ? 'By former district' : 'Theo quận huyện cũ'), { 3: 36, 4: 36 });
+  sheet.set(1, 1, heading, '', { bold: true, size: 14, fit: false });
+  if (monthly) sheet.set(2, 1, W.monthNote, '', { fit: false });
+  const { head, rows } = tableRows(view, lang);
+  const top = 4;
+  sheet.header(top, head);
+  const first = monthly ? 9 : 8;
+  rows.forEach((r, k) => {
+    const at = top + 1 + k;
+    sheet.set(at, 1, r.kind, r.kind);
+    sheet.set(at, 2, r.code, r.code);
+    sheet.set(at, 3, r.name, r.name);
+    if (r.spans !== null) sheet.set(at, 4, r.spans, r.spans, { wrap: true });
+    if (r.units !== null) sheet.set(at, 5, r.units, String(r.units), { numFmt: '0', right: true });
+    if (r.shared !== null) sheet.set(at, 6, r.shared, String(r.shared), { numFmt: '0', right: true });
+    if (r.approximate !== null) sheet.set(at, 7, r.approximate ? W.yes : W.no, r.approximate ? W.yes : W.no);
+    if (monthly && r.reporting !== null) sheet.set(at, 8, r.reporting, r.reporting);
+    view.indicators.forEach((i, c) => sheet.set(at, first + c, ...valueCell(r.values[i.id] ?? null, i, lang)));
+  });
+  if (!rows.length) sheet.set(top + 1, 1, W.none, '', { fit: false });
+  sheet.fit();
+  sheet.freeze(top, 3);
+  return workbookBytes(wb, stamp);
 }
 
 const WORDS = {

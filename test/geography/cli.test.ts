@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { welfare } from '../cli/run.js';
 
@@ -88,9 +89,50 @@ describe('report --by former-district', () => {
     // For a spreadsheet set to Vietnamese: semicolons, decimal commas, codes kept as text.
     const vi = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'csv', '--csv-locale', 'vi']).stdout;
     expect(vi).toContain('\r\nQuận, huyện cũ;="016";huyện Sóc Sơn;;5;0;không;3834;0,000\r\n');
-    // Formats without a form for it are refused.
-    const html = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'html']);
-    expect([html.code, html.stderr]).toEqual([2, 'welfare: --by former-district prints as table, md, csv or json\n']);
+  });
+
+  it('as one HTML page: the former districts, then the shared units, in tables that scroll with the names in view', () => {
+    const r = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--lang', 'en', '-f', 'html']);
+    expect(r.code).toBe(0);
+    const html = r.stdout;
+    expect(html).toContain('<h1>2025 by former district (the boundaries before 1 July 2025)</h1>');
+    expect(html).toContain('<thead><tr><th scope="col">Former district</th><th scope="col" class="num">Wards, communes</th><th scope="col" class="num">Shared</th><th scope="col" class="num">Jobs created</th><th scope="col" class="num">Poor household rate (city standard)</th></tr></thead>');
+    expect(html).toContain('<tr><th scope="row">≈ quận Ba Đình</th><td class="num">0</td><td class="num">8</td><td class="num">—</td><td class="num">—</td></tr>');
+    expect(html).toContain('<tr><th scope="row">huyện Sóc Sơn</th><td class="num">5</td><td class="num">0</td><td class="num">3,834</td><td class="num">0.000</td></tr>');
+    expect(html).toContain('<tr><th scope="row">phường Hồng Hà</th><td>Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng</td><td class="num">754</td><td class="num">0.000</td></tr>');
+    const section = (id: string) => html.slice(html.indexOf(`<section id="${id}">`), html.indexOf('</section>', html.indexOf(`<section id="${id}">`)));
+    expect(section('former-districts').match(/<tr><th scope="row">/g)).toHaveLength(30);
+    expect(section('shared-units').match(/<tr><th scope="row">/g)).toHaveLength(64);
+    // The report page's shell: its Content-Security-Policy, no script, nothing fetched.
+    expect(html).toContain('Content-Security-Policy');
+    expect(html).not.toMatch(/<script|src=|href="http/);
+  });
+
+  it('as a workbook: one sheet of the CSV\'s table, numbers as numbers in the indicator\'s format, names frozen; the same bytes twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'welfare-fd-'));
+    const files = [join(dir, 'a.xlsx'), join(dir, 'b.xlsx')];
+    for (const f of files) expect(welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--lang', 'en', '-o', f]).code).toBe(0);
+    expect(readFileSync(files[0]!).equals(readFileSync(files[1]!))).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(files[0]!) as never);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('By former district');
+    expect(ws.getCell('A1').value).toBe('2025 by former district (the boundaries before 1 July 2025)');
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['Row', 'Code', 'Former district', 'From former districts', 'Wards, communes', 'Shared', 'Approximate (shared part left out)', 'Jobs created', 'Poor household rate (city standard)']);
+    const rows = Array.from({ length: ws.rowCount - 4 }, (_, k) => ws.getRow(5 + k));
+    const sóc = rows.find((row) => row.getCell(2).value === '016')!;
+    expect((sóc.values as unknown[]).slice(1)).toEqual(['Former district', '016', 'huyện Sóc Sơn', undefined, 5, 0, 'no', 3834, 0]);
+    expect([sóc.getCell(8).numFmt, sóc.getCell(9).numFmt]).toEqual(['#,##0', '0.000%']);
+    const hồngHà = rows.find((row) => row.getCell(2).value === '00097')!;
+    expect((hồngHà.values as unknown[]).slice(1)).toEqual(['Shared unit', '00097', 'phường Hồng Hà', 'Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng', undefined, undefined, undefined, 754, 0]);
+    expect(rows.filter((row) => row.getCell(1).value === 'Former district')).toHaveLength(30);
+    expect(rows.filter((row) => row.getCell(1).value === 'Shared unit')).toHaveLength(64);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 4 });
+    // Without --out it is refused (a workbook is bytes); `-o -` writes it into a pipe.
+    const bare = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'xlsx']);
+    expect([bare.code, bare.stderr]).toEqual([2, 'welfare: --format xlsx writes a workbook: give --out FILE.xlsx (or -o - into a pipe)\n']);
+    const piped = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'xlsx', '-o', '-']);
+    expect([piped.code, piped.stdout.slice(0, 2)]).toEqual([0, 'PK']);
   });
 });
 

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { renderFormerDistrictHtml } from '../../src/render/former-district.js';
 import { welfare } from '../cli/run.js';
 import { builtinIndex } from '../helpers.js';
 
@@ -85,6 +87,45 @@ describe('report --month --by former-district', () => {
     expect(md).toContain('| Former district | Wards, communes | Shared | Reported | Jobs created | Poor household rate (city standard) |');
     expect(md).toContain('| ≈ quận Long Biên | 2 | 5 | 2/2 | 528 | 0.000 |');
     expect(md).toContain('| phường Ba Đình | Ba Đình, Hoàn Kiếm, Tây Hồ | reported | 96 | 0.000 |');
+  });
+
+  it('as HTML and as a workbook, with who reported in the month', async () => {
+    const html = welfare(['report', '--month', '2025-08', ROOT, '--by', 'former-district', '--lang', 'en', '-f', 'html']).stdout;
+    expect(html).toContain('<p class="muted">Flows: year to date; levels and rates: the latest figure.</p>');
+    expect(html).toContain('<tr><th scope="row">≈ quận Long Biên</th><td class="num">2</td><td class="num">5</td><td class="num">2/2</td><td class="num">528</td><td class="num">0.000</td></tr>');
+    expect(html).toContain('<tr><th scope="row">phường Ba Đình</th><td>Ba Đình, Hoàn Kiếm, Tây Hồ</td><td>reported</td><td class="num">96</td><td class="num">0.000</td></tr>');
+    const file = join(mkdtempSync(join(tmpdir(), 'welfare-fdm-')), 'august.xlsx');
+    expect(welfare(['report', '--month', '2025-08', ROOT, '--by', 'former-district', '--lang', 'en', '-o', file]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as never);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A2').value).toBe('Flows: year to date; levels and rates: the latest figure.');
+    expect(ws.getCell('H4').value).toBe('Reported');
+    const row = (code: string) => {
+      for (let r = 5; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value === code) return (ws.getRow(r).values as unknown[]).slice(1);
+      return null;
+    };
+    const longBiên = programme.units.find((u) => u.name === 'Long Biên' && u.level === 'district')!.code;
+    expect(row(longBiên)).toEqual(['Former district', longBiên, 'quận Long Biên', undefined, 2, 5, 'yes', '2/2', 528, 0]);
+    expect(row('00004')).toEqual(['Shared unit', '00004', 'phường Ba Đình', 'Ba Đình, Hoàn Kiếm, Tây Hồ', undefined, undefined, undefined, 'reported', 96, 0]);
+    // Without --by, a month's summary has no such forms.
+    const plain = welfare(['report', '--month', '2025-08', ROOT, '-f', 'html']);
+    expect([plain.code, plain.stderr]).toEqual([2, "welfare: --month prints the month's summary as table, json, md, not html (or add --by former-district)\n"]);
+  });
+
+  it('escapes every name in the HTML page', () => {
+    const view = {
+      kind: 'by-former-district' as const,
+      year: 2025,
+      indicators: [{ id: 'x', name: '<b>x</b>', nameEn: '<b>x</b>', unit: 'người', decimals: 0 }],
+      groups: [{ code: '1', name: '<img src=x onerror=alert(1)>', kind: 'quận', units: [], shared: ['2'], approximate: true, values: { x: 5 } }],
+      shared: [{ code: '2', name: '"&\'', kind: 'phường', districts: ['<i>'], values: { x: null } }],
+    };
+    const html = renderFormerDistrictHtml(view, 'en');
+    expect(html).toContain('<th scope="row">≈ quận &lt;img src=x onerror=alert(1)&gt;</th>');
+    expect(html).toContain('<th scope="row">phường &quot;&amp;&#39;</th><td>&lt;i&gt;</td>');
+    expect(html).toContain('<th scope="col" class="num">&lt;b&gt;x&lt;/b&gt;</th>');
+    expect(html).not.toContain('<img');
   });
 
   it('says so for a month before the change, when no unit came from a former district', () => {

@@ -161,7 +161,8 @@ ${sev}
 `;
 }
 
-function page(lang: Lang, heading: string, body: string, stamp: string | undefined): string {
+/** A whole page: the document's head and styles, the body, the footer (and the time of the run with --stamp). */
+export function page(lang: Lang, heading: string, body: string, stamp: string | undefined): string {
   const L = LABELS[lang];
   return `${documentHead(lang, heading, css())}
 <body>

@@ -22,7 +22,7 @@ import { loadWorkbookClass, workbookBytes, type WorkbookClass } from '../workboo
  */
 
 
-interface Style {
+export interface Style {
   numFmt?: string;
   bold?: boolean;
   fill?: string | null;
@@ -37,7 +37,7 @@ interface Style {
 const HEADER_FILL = '#D9E1F2';
 
 /** A worksheet plus the widths its contents need. */
-class Sheet {
+export class Sheet {
   private readonly widths: number[] = [];
   constructor(
     readonly ws: Worksheet,
@@ -95,7 +95,7 @@ function decimalsFormat(decimals: number): string {
 }
 
 /** The number format and stored value for an indicator's value. */
-function valueCell(value: number | null, ind: { unit: string; decimals: number }, lang: Lang): [number | null, string, Style] {
+export function valueCell(value: number | null, ind: { unit: string; decimals: number }, lang: Lang): [number | null, string, Style] {
   const display = value === null ? '' : formatNumber(value, ind.decimals, lang) + (isPercentUnit(ind) ? '%' : '');
   if (value === null) return [null, display, { right: true }];
   // The format shows every decimal the value has (a plan of 4.5 is not shown as 5).
@@ -257,7 +257,7 @@ function cardSheet(wb: Workbook, card: DistrictCard, options: RenderOptions): vo
   sheet.freeze(4, 1);
 }
 
-function newWorkbook(WorkbookCtor: WorkbookClass, heading: string): Workbook {
+export function newWorkbook(WorkbookCtor: WorkbookClass, heading: string): Workbook {
   const wb = new WorkbookCtor();
   wb.creator = 'welfare';
   wb.lastModifiedBy = 'welfare';
