@@ -141,6 +141,7 @@ describe('the JSON contract', () => {
         cell: 'D7',
         indicator: 'under5-malnutrition-rate',
         district: 'Sở Y tế',
+        unitCode: null,
       },
     ]);
   });
