@@ -315,15 +315,15 @@ export class RowRun {
 }
 
 const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+/** Indicator texts remembered per table: a programme has a few dozen names, each in a few spellings. */
+const MAX_NAMES = 4096;
 
 /** Bytes as a string of one char each (a map key): Buffer's own latin1Slice, without toString's checks. */
 function latin1(bytes: Buffer, from: number, to: number): string {
   return (bytes as unknown as { latin1Slice(start: number, end: number): string }).latin1Slice(from, to);
 }
-const LF = 0x0a;
-const CR = 0x0d;
-/** Indicator texts remembered per table: a programme has a few dozen names, each in a few spellings. */
-const MAX_NAMES = 4096;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
