@@ -105,7 +105,8 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format (default: from the --out file\'s extension, else table)').choices(['table', 'json']))
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
     .option('-o, --out <file>', 'write to this file instead of standard output; "-" is standard output')
-    .addHelpText('after', help(['welfare catalog', 'welfare catalog --targets restated-2024 -f json -o catalog.json'], ['0  catalog printed or written', '2  usage error']))
+    .addOption(new Option('--by <grouping>', 'also list the wards and communes under the former districts they were formed from').choices(['former-district']))
+    .addHelpText('after', help(['welfare catalog', 'welfare catalog --targets restated-2024 -f json -o catalog.json', 'welfare catalog --by former-district --lang en'], ['0  catalog printed or written', '2  usage error']))
     .action(async (opts) => {
       const { catalogCommand } = await import('./catalog.js');
       exitCode = await catalogCommand(opts);

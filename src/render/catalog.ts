@@ -3,6 +3,7 @@ import { resolveTargetSet } from '../programme/targets.js';
 import type { Programme } from '../programme/schema.js';
 import { terminalSafe } from './format.js';
 import type { Lang } from './labels.js';
+import { groupByFormerDistrict } from '../compute/former-district.js';
 
 /** What `welfare catalog` shows: the programme's indicators (the names submissions must use) and units. */
 export interface CatalogView {
@@ -21,13 +22,20 @@ export interface CatalogView {
     annual: Record<string, string>;
     period: string | null;
   }[];
-  units: { code: string; name: string; kind: string; level: 'district' | 'commune'; validFrom: string | null; validTo: string | null }[];
+  /** `formerDistricts`: the codes of the districts (before 1 July 2025) a ward or commune was formed from. */
+  units: { code: string; name: string; kind: string; level: 'district' | 'commune'; validFrom: string | null; validTo: string | null; formerDistricts: string[] }[];
   cityReporters: { id: string; name: string }[];
+  /** With `--by former-district`: each former district's wards and communes, those formed from several once. */
+  byFormerDistrict?: {
+    groups: { code: string; name: string; kind: string; units: string[]; shared: string[] }[];
+    shared: { code: string; name: string; kind: string; districts: string[] }[];
+  };
 }
 
 /** The catalog as a view for printing, with the targets of the chosen set (pure). */
-export function catalogView(programme: Programme, targets: string): CatalogView {
+export function catalogView(programme: Programme, targets: string, options: { byFormerDistrict?: boolean } = {}): CatalogView {
   const set = resolveTargetSet(programme, targets)!;
+  const grouped = options.byFormerDistrict ? formerDistrictsOf(programme) : null;
   return {
     programme: {
       id: programme.id,
@@ -53,8 +61,18 @@ export function catalogView(programme: Programme, targets: string): CatalogView 
       annual: set.get(i.id)?.annual ?? {},
       period: set.get(i.id)?.period ?? null,
     })),
-    units: programme.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, level: u.level ?? 'district', validFrom: u.validFrom ?? null, validTo: u.validTo ?? null })),
+    units: programme.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, level: u.level ?? 'district', validFrom: u.validFrom ?? null, validTo: u.validTo ?? null, formerDistricts: u.predecessors })),
     cityReporters: programme.cityReporters.map((r) => ({ id: r.id, name: r.name })),
+    ...(grouped ? { byFormerDistrict: grouped } : {}),
+  };
+}
+
+/** The grouping `report --by former-district` makes, of every unit formed from a former district (no figures). */
+function formerDistrictsOf(programme: Programme): NonNullable<CatalogView['byFormerDistrict']> {
+  const view = groupByFormerDistrict({ year: 0, units: programme.units.map((u) => u.code), indicators: [] }, programme);
+  return {
+    groups: view.groups.map((g) => ({ code: g.code, name: g.name, kind: g.kind, units: g.units, shared: g.shared })),
+    shared: view.shared.map((u) => ({ code: u.code, name: u.name, kind: u.kind, districts: u.districts })),
   };
 }
 
@@ -76,6 +94,11 @@ const WORDS = {
     from: 'từ',
     to: 'đến',
     city: 'Cấp thành phố',
+    byFormer: 'Phường, xã theo quận, huyện, thị xã cũ (địa giới trước 01/7/2025)',
+    wholly: 'chỉ từ quận, huyện này',
+    sharedWith: 'dùng chung với quận, huyện khác',
+    none: 'không có',
+    several: 'Hình thành từ nhiều quận, huyện cũ',
     known: (k: number, t: number) => `Danh mục biết ${k}/${t} chỉ tiêu của Chương trình.`,
   },
   en: {
@@ -91,6 +114,11 @@ const WORDS = {
     from: 'from',
     to: 'until',
     city: 'City level',
+    byFormer: 'Wards and communes by former district (the boundaries before 1 July 2025)',
+    wholly: 'wholly from it',
+    sharedWith: 'shared with other districts',
+    none: 'none',
+    several: 'Formed from several former districts',
     known: (k: number, t: number) => `The catalog knows ${k} of the programme's ${t} indicators.`,
   },
 } as const;
@@ -125,6 +153,20 @@ export function renderCatalogTable(view: CatalogView, lang: Lang): string {
     '',
     ...unitLines,
     `${W.city}: ${view.cityReporters.map((r) => r.name).join('; ')}`,
+    ...(view.byFormerDistrict ? ['', ...formerDistrictLines(view, lang)] : []),
   ];
   return terminalSafe(lines.join('\n') + '\n', false);
+}
+
+/** `--by former-district`: a line per former district, its wards and communes; then those formed from several, once. */
+function formerDistrictLines(view: CatalogView, lang: Lang): string[] {
+  const W = WORDS[lang];
+  const by = view.byFormerDistrict!;
+  const unit = new Map(view.units.map((u) => [u.code, u]));
+  const names = (codes: readonly string[]) => (codes.length ? codes.map((c) => `${c} ${unit.get(c)!.kind} ${unit.get(c)!.name}`).join(', ') : W.none);
+  return [
+    `${W.byFormer}:`,
+    ...by.groups.map((g) => `  ${g.code} ${g.kind} ${g.name} — ${W.wholly} (${g.units.length}): ${names(g.units)}; ${W.sharedWith} (${g.shared.length}): ${names(g.shared)}`),
+    `${W.several} (${by.shared.length}): ${by.shared.map((u) => `${u.code} ${u.kind} ${u.name} (${u.districts.join(', ')})`).join('; ')}`,
+  ];
 }

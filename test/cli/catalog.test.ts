@@ -23,8 +23,26 @@ describe('welfare catalog', () => {
       { id: 'poor-households', role: 'numerator', name: 'Số hộ nghèo' },
       { id: 'households', role: 'denominator', name: 'Tổng số hộ' },
     ]);
-    expect(json.units[0]).toEqual({ code: '001', name: 'Ba Đình', kind: 'quận', level: 'district', validFrom: null, validTo: '2025-06-30' });
-    expect(json.units[30]).toEqual({ code: '00004', name: 'Ba Đình', kind: 'phường', level: 'commune', validFrom: '2025-07-01', validTo: null });
+    expect(json.units[0]).toEqual({ code: '001', name: 'Ba Đình', kind: 'quận', level: 'district', validFrom: null, validTo: '2025-06-30', formerDistricts: [] });
+    expect(json.units[30]).toEqual({ code: '00004', name: 'Ba Đình', kind: 'phường', level: 'commune', validFrom: '2025-07-01', validTo: null, formerDistricts: ['001', '002', '003'] });
+    expect(json.byFormerDistrict).toBeUndefined();
+  });
+  it('with --by former-district, lists each former district\'s wards and communes, and those formed from several once', () => {
+    const text = welfare(['catalog', '--by', 'former-district', '--lang', 'en']).stdout;
+    expect(text).toContain('\nWards and communes by former district (the boundaries before 1 July 2025):\n');
+    expect(text).toContain('\n  016 huyện Sóc Sơn — wholly from it (5): 00376 xã Sóc Sơn, 00382 xã Kim Anh, 00385 xã Trung Giã, 00430 xã Đa Phúc, 00433 xã Nội Bài; shared with other districts (0): none\n');
+    expect(text).toContain('\n  001 quận Ba Đình — wholly from it (0): none; shared with other districts (8): 00004 phường Ba Đình, 00008 phường Ngọc Hà,');
+    expect(text).toMatch(/\nFormed from several former districts \(64\): 00004 phường Ba Đình \(Ba Đình, Hoàn Kiếm, Tây Hồ\); 00008 phường Ngọc Hà \(Ba Đình, Cầu Giấy\);/);
+    const json = JSON.parse(welfare(['catalog', '--by', 'former-district', '-f', 'json']).stdout);
+    const { groups, shared } = json.byFormerDistrict;
+    expect(groups).toHaveLength(30);
+    expect(groups.find((g: { code: string }) => g.code === '004')).toEqual({ code: '004', name: 'Long Biên', kind: 'quận', units: ['00118', '00127'], shared: ['00097', '00136', '00145', '00565', '00577'] });
+    expect(shared).toHaveLength(64);
+    expect(shared[0]).toEqual({ code: '00004', name: 'Ba Đình', kind: 'phường', districts: ['Ba Đình', 'Hoàn Kiếm', 'Tây Hồ'] });
+    // Every one of the 126 once: wholly from one district, or shared.
+    const wholly = groups.flatMap((g: { units: string[] }) => g.units);
+    expect(new Set([...wholly, ...shared.map((u: { code: string }) => u.code)]).size).toBe(126);
+    expect(wholly.length + shared.length).toBe(126);
   });
   it('an unknown target set is a usage error', () => {
     const r = welfare(['catalog', '--targets', 'nope']);
