@@ -178,19 +178,22 @@ export function checkOutliers(figures: FigureIndex, programme: Programme, period
     // Peers are the units of one geography: in 2025 a district's half-year figure is no peer of a ward's.
     for (const group of geographyGroups(programme, subjects.filter((s) => s.obs.unit.kind === 'district'))) {
       const stats = peerStats(figures, programme, group, period, options);
-      for (const [s, r] of stats) s.peer = r;
+      stats.forEach((r, s) => {
+        s.peer = r;
+      });
       if (stats.ran) for (const s of group) s.compared = true;
     }
-    for (const s of subjects) {
+    // Indexed, and a list of reasons made only for a subject that has one: this runs once per report over every
+    // unit's figure (83,025 in a national export), mostly unoptimised.
+    for (let k = 0; k < subjects.length; k++) {
+      const s = subjects[k]!;
+      const history = historyReasons(figures, s, period, window, options);
+      const typical = s.compared ? null : typicalReason(s);
+      if (!s.peer && !history.length && !typical) continue;
       const reasons: Reason[] = [];
       if (s.peer) reasons.push(s.peer);
-      const history = historyReasons(figures, s, period, window, options);
-      for (const r of history) reasons.push(r);
-      if (!s.compared) {
-        const typical = typicalReason(s);
-        if (typical) reasons.push(typical);
-      }
-      if (!reasons.length) continue;
+      for (let h = 0; h < history.length; h++) reasons.push(history[h]!);
+      if (typical) reasons.push(typical);
       // A part shared by two indicators ("Tổng số hộ") is one cell: said once.
       const cellKey = `${s.obs.source.file}|${s.obs.source.sheet}|${s.obs.source.cell}|${s.unit}|${s.obs.part}`;
       if (s.obs.source.cell && seen.has(cellKey)) continue;
