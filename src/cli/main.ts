@@ -153,7 +153,7 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
     .option('-o, --out <file>', 'write to this file instead of standard output (required for xlsx)')
     .option('--stamp', 'print the time the review was made (without it, the same inputs give byte-identical files)')
-    .addOption(new Option('--by <grouping>', 'each former district\'s series across the change of 1 July 2025: its own figures, then its wards\' and communes\' (table, md or json)').choices(['former-district']))
+    .addOption(new Option('--by <grouping>', 'each former district\'s series across the change of 1 July 2025: its own figures, then its wards\' and communes\' (in any format)').choices(['former-district']))
     .option('--strict', 'exit 1 when there is an error finding')
     .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
     .option('--no-color', 'no colours, even on a terminal')

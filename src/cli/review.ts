@@ -25,7 +25,6 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
   const encoding = parseEncoding(opts.encoding);
   const outliers = parseOutlierOptions(opts);
   const format = resolveOutputFormat(opts.format, opts.out, REVIEW_FORMATS) as ReviewFormat;
-  if (opts.by === 'former-district' && !['table', 'md', 'json'].includes(format)) throw new UsageError('--by former-district prints as table, md or json');
   if (format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
   const index = await loadProgramme(opts.programme, opts.targets);
   const from = parseYear(opts.from, '--from') ?? index.programme.from;
@@ -48,7 +47,8 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
   if (opts.by === 'former-district') {
     const { formerDistrictSeries } = await import('../compute/former-district.js');
     const { renderFormerDistrictSeries } = await import('../render/former-district.js');
-    await emit(renderFormerDistrictSeries(formerDistrictSeries(years, index.programme), format, opts.lang), opts.out);
+    const view = formerDistrictSeries(years, index.programme);
+    await emit(await renderFormerDistrictSeries(view, format, { lang: opts.lang, ...(opts.stamp ? { stamp: new Date().toISOString() } : {}) }), opts.out);
     const errors = [...read.findings, ...observed.findings, ...quality, ...years.flatMap((y) => y.model.issues)];
     return opts.strict && hasErrors(errors) ? EXIT.findings : EXIT.ok;
   }

@@ -282,6 +282,17 @@ const SERIES_WORDS = {
     shared: 'Phường, xã dùng chung (từ nhiều quận, huyện cũ)',
     legend: 'Trước 01/7/2025: số của quận, huyện; sau đó: tổng các phường, xã chỉ thuộc quận, huyện đó. ≈: chưa gồm phần của các phường, xã dùng chung (không chia). +: năm chuyển đổi, chỉ tiêu cộng dồn = các tháng của quận, huyện + các tháng của phường, xã (không trùng tháng).',
     none: 'Không có phường, xã nào hình thành từ quận, huyện cũ có số liệu trong các năm này.',
+    page: (from: number, to: number) => `${from}–${to} theo quận, huyện, thị xã cũ (địa giới trước 01/7/2025)`,
+    sheet: 'Theo quận huyện cũ',
+    rowKind: 'Loại',
+    code: 'Mã',
+    name: 'Tên',
+    spans: 'Từ quận, huyện cũ',
+    indicator: 'Chỉ tiêu',
+    groupRow: 'Quận, huyện cũ',
+    sharedRow: 'Phường, xã dùng chung',
+    approximateIn: 'Xấp xỉ (≈) các năm',
+    bothIn: 'Cộng hai phần (+) các năm',
   },
   en: {
     title: (name: string, from: number, to: number) => `${name}, ${from}–${to}, by former district (the boundaries before 1 July 2025)`,
@@ -289,6 +300,17 @@ const SERIES_WORDS = {
     shared: 'Shared wards and communes (from several former districts)',
     legend: 'Before 1 July 2025: the district\'s own figure; after: the total of the wards and communes wholly from it. ≈: leaves out the shared units\' part (never apportioned). +: the year of the change, a flow = the district\'s months + its units\' months (no month twice).',
     none: 'No ward or commune formed from former districts gave a figure in these years.',
+    page: (from: number, to: number) => `${from}–${to} by former district (the boundaries before 1 July 2025)`,
+    sheet: 'By former district',
+    rowKind: 'Row',
+    code: 'Code',
+    name: 'Name',
+    spans: 'From former districts',
+    indicator: 'Indicator',
+    groupRow: 'Former district',
+    sharedRow: 'Shared unit',
+    approximateIn: 'Approximate (≈) in',
+    bothIn: 'Both parts (+) in',
   },
 } as const;
 
@@ -298,9 +320,113 @@ function seriesCell(y: FormerDistrictYear, decimals: number, lang: Lang): string
   return `${y.approximate ? '≈ ' : ''}${formatNumber(y.value, decimals, lang)}${y.from === 'both' ? ' +' : ''}`;
 }
 
-/** `review --by former-district`: as json, md (a table per indicator) or plain lines (table). */
-export function renderFormerDistrictSeries(view: FormerDistrictSeriesView, format: string, lang: Lang): string {
+/**
+ * The series as one long table for a spreadsheet (csv, xlsx): per indicator, a row per former district then one
+ * per shared unit, a column per year (numbers), and the years whose value is approximate (≈) or adds both parts (+).
+ */
+function seriesRows(view: FormerDistrictSeriesView, lang: Lang): { head: string[]; rows: { kind: string; code: string; name: string; spans: string | null; indicator: FormerDistrictSeriesView['indicators'][number]; values: (number | null)[]; approximate: string; both: string }[] } {
+  const W = SERIES_WORDS[lang];
+  const head = [W.rowKind, W.code, W.name, W.spans, W.indicator, ...view.years.map(String), W.approximateIn, W.bothIn];
+  const rows = view.indicators.flatMap((ind) => [
+    ...view.groups.map((g) => {
+      const ys = g.values[ind.id]!;
+      return {
+        kind: W.groupRow,
+        code: g.code,
+        name: `${g.kind} ${g.name}`,
+        spans: null,
+        indicator: ind,
+        values: ys.map((y) => y.value),
+        approximate: ys.filter((y) => y.value !== null && y.approximate).map((y) => y.year).join(', '),
+        both: ys.filter((y) => y.value !== null && y.from === 'both').map((y) => y.year).join(', '),
+      };
+    }),
+    ...view.shared.map((u) => ({ kind: W.sharedRow, code: u.code, name: `${u.kind} ${u.name}`, spans: u.districts.join(', '), indicator: ind, values: u.values[ind.id]!.map((y) => y.value), approximate: '', both: '' })),
+  ]);
+  return { head, rows };
+}
+
+/** The series as one page, the report's shell: a table per indicator, the former districts then the shared units. */
+function renderFormerDistrictSeriesHtml(view: FormerDistrictSeriesView, lang: Lang, stamp?: string): string {
+  const W = SERIES_WORDS[lang];
+  const heading = W.page(view.from, view.to);
+  const years = view.years.map((y) => `<th scope="col" class="num">${y}</th>`).join('');
+  const body: string[] = [`<header>\n<h1>${esc(heading)}</h1>\n<p class="muted">${esc(W.legend)}</p>\n</header>\n<main>`];
+  if (!view.groups.length && !view.shared.length) body.push(`<p>${esc(W.none)}</p>`);
+  view.indicators.forEach((ind, k) => {
+    if (!view.groups.length && !view.shared.length) return;
+    const name = lang === 'en' ? ind.nameEn : ind.name;
+    const row = (label: string, cells: string[]) => `<tr><th scope="row">${esc(label)}</th>${cells.map((c) => `<td class="num">${esc(c)}</td>`).join('')}</tr>`;
+    const groups = view.groups.map((g) => row(`${g.kind} ${g.name}`, g.values[ind.id]!.map((y) => seriesCell(y, ind.decimals, lang))));
+    const shared = view.shared.map((u) => row(`${u.kind} ${u.name} (${u.districts.join(', ')})`, u.values[ind.id]!.map((y) => formatNumber(y.value, ind.decimals, lang))));
+    body.push(`<section id="indicator-${k + 1}">
+<h2>${esc(W.title(name, view.from, view.to))}</h2>
+<div class="scroll"><table class="heat">
+<thead><tr><th scope="col">${esc(W.district)}</th>${years}</tr></thead>
+<tbody>
+${groups.join('\n')}
+</tbody></table></div>${
+      shared.length
+        ? `
+<div class="scroll"><table class="heat">
+<thead><tr><th scope="col">${esc(W.shared)}</th>${years}</tr></thead>
+<tbody>
+${shared.join('\n')}
+</tbody></table></div>`
+        : ''
+    }
+</section>`);
+  });
+  body.push('</main>');
+  return page(lang, heading, body.join('\n'), stamp);
+}
+
+/** The series' long table as CSV, the report CSV's conventions (BOM, CRLF, `--csv-locale vi`). */
+function renderFormerDistrictSeriesCsv(view: FormerDistrictSeriesView, lang: Lang, locale: CsvLocale): string {
+  const { head, rows } = seriesRows(view, lang);
+  const out: CsvCell[][] = [head];
+  for (const r of rows) {
+    out.push([r.kind, { code: r.code }, r.name, r.spans, lang === 'en' ? r.indicator.nameEn : r.indicator.name, ...r.values.map((v): CsvCell => (v === null ? null : { number: v, decimals: r.indicator.decimals })), r.approximate || null, r.both || null]);
+  }
+  return toCsv(out, locale);
+}
+
+/** The series' long table as a workbook of one sheet: numbers in the indicator's format, the header and names frozen. */
+async function renderFormerDistrictSeriesXlsx(view: FormerDistrictSeriesView, lang: Lang, stamp?: string): Promise<Uint8Array> {
+  const W = SERIES_WORDS[lang];
+  const heading = W.page(view.from, view.to);
+  const wb = newWorkbook(await loadWorkbookClass(), heading);
+  const sheet = new Sheet(wb.addWorksheet(W.sheet), { 3: 36, 4: 36, 5: 40 });
+  sheet.set(1, 1, heading, '', { bold: true, size: 14, fit: false });
+  sheet.set(2, 1, W.legend, '', { fit: false });
+  const { head, rows } = seriesRows(view, lang);
+  const top = 4;
+  sheet.header(top, head);
+  rows.forEach((r, k) => {
+    const at = top + 1 + k;
+    const indicator = lang === 'en' ? r.indicator.nameEn : r.indicator.name;
+    sheet.set(at, 1, r.kind, r.kind);
+    sheet.set(at, 2, r.code, r.code);
+    sheet.set(at, 3, r.name, r.name);
+    if (r.spans !== null) sheet.set(at, 4, r.spans, r.spans, { wrap: true });
+    sheet.set(at, 5, indicator, indicator, { wrap: true });
+    r.values.forEach((v, y) => sheet.set(at, 6 + y, ...valueCell(v, r.indicator, lang)));
+    if (r.approximate) sheet.set(at, 6 + view.years.length, r.approximate, r.approximate);
+    if (r.both) sheet.set(at, 7 + view.years.length, r.both, r.both);
+  });
+  if (!rows.length) sheet.set(top + 1, 1, W.none, '', { fit: false });
+  sheet.fit();
+  sheet.freeze(top, 3);
+  return workbookBytes(wb, stamp);
+}
+
+/** `review --by former-district`: as json, md (a table per indicator), plain lines (table), csv, html or xlsx (bytes). */
+export async function renderFormerDistrictSeries(view: FormerDistrictSeriesView, format: string, options: { lang: Lang; csvLocale?: CsvLocale; stamp?: string }): Promise<string | Uint8Array> {
+  const { lang } = options;
   if (format === 'json') return JSON.stringify(view, null, 2) + '\n';
+  if (format === 'html') return renderFormerDistrictSeriesHtml(view, lang, options.stamp);
+  if (format === 'csv') return renderFormerDistrictSeriesCsv(view, lang, options.csvLocale ?? 'en');
+  if (format === 'xlsx') return renderFormerDistrictSeriesXlsx(view, lang, options.stamp);
   const W = SERIES_WORDS[lang];
   const md = format === 'md';
   const out: string[] = [];

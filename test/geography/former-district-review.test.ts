@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { welfare } from '../cli/run.js';
 import { builtinIndex } from '../helpers.js';
@@ -77,9 +80,25 @@ describe('review --by former-district', () => {
     expect(md).toContain('| huyện Sóc Sơn | — | — | 8,166 | — | 7,797 + |');
   });
 
-  it('is a usage error in a format it has no form for', () => {
-    const r2 = welfare(['review', 'fixtures/2025', '--by', 'former-district', '-f', 'csv']);
-    expect(r2.code).toBe(2);
-    expect(r2.stderr).toContain('--by former-district prints as table, md or json');
+  it('as CSV, HTML and a workbook: the same series, numbers as numbers, ≈ and + kept', async () => {
+    const args = ['review', 'fixtures/2023', 'fixtures/2025', '--by', 'former-district', '--lang', 'en'];
+    const csv = welfare([...args, '-f', 'csv']).stdout.replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toBe('Row,Code,Name,From former districts,Indicator,2021,2022,2023,2024,2025,Approximate (≈) in,Both parts (+) in');
+    expect(csv).toContain('Former district,016,huyện Sóc Sơn,,Jobs created,,,8166,,7797,,2025');
+    expect(csv.find((l) => l.startsWith('Former district,004,quận Long Biên,,Jobs created,'))).toBe('Former district,004,quận Long Biên,,Jobs created,,,8182,,5683,2025,2025');
+    const html = welfare([...args, '-f', 'html']).stdout;
+    expect(html).toContain('<tr><th scope="row">huyện Sóc Sơn</th><td class="num">—</td><td class="num">—</td><td class="num">8,166</td><td class="num">—</td><td class="num">7,797 +</td></tr>');
+    expect(html).toContain('<tr><th scope="row">quận Long Biên</th><td class="num">—</td><td class="num">—</td><td class="num">8,182</td><td class="num">—</td><td class="num">≈ 5,683 +</td></tr>');
+    expect(html).toContain('Content-Security-Policy');
+    expect(html).not.toMatch(/<script|src=|href="http/);
+    const file = join(mkdtempSync(join(tmpdir(), 'welfare-fdr-')), 'review.xlsx');
+    expect(welfare([...args, '-o', file]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as never);
+    const ws = wb.worksheets[0]!;
+    let sóc: unknown[] | null = null;
+    for (let r = 5; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value === '016' && ws.getCell(r, 5).value === 'Jobs created') sóc = (ws.getRow(r).values as unknown[]).slice(1);
+    expect(sóc).toEqual(['Former district', '016', 'huyện Sóc Sơn', undefined, 'Jobs created', undefined, undefined, 8166, undefined, 7797, undefined, '2025']);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 4 });
   });
 });
