@@ -35,6 +35,7 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions,
   if (opts.by !== 'former-district' && !FORMATS.includes(opts.format)) throw new UsageError(`--month prints the month's summary as ${FORMATS.join(', ')}, not ${opts.format} (or add --by former-district)`);
   if (opts.district !== undefined) throw new UsageError('--district cannot be used with --month');
   checkWorkbookOutput(opts.format, opts.out);
+  if (opts.csvLocale === 'vi' && opts.format !== 'csv') throw new UsageError(`--csv-locale applies to --format csv, not ${opts.format}`);
   const deadlineDay = parseDeadlineDay(opts.deadlineDay);
   const encoding = parseEncoding(opts.encoding);
   const index = await loadProgramme(opts.programme, opts.targets);

@@ -37,6 +37,8 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   const file = outputFile(opts.out);
   checkWorkbookOutput(format, opts.out);
   if (opts.csvLocale === 'vi' && format !== 'csv') throw new UsageError(`--csv-locale applies to --format csv, not ${format}`);
+  // A card is one district's; the grouping lists every ward and commune: neither can carry the other.
+  if (opts.district !== undefined && opts.by === 'former-district') throw new UsageError('--district cannot be used with --by former-district (a card is one district; the grouping lists every ward and commune)');
   const index = await loadProgramme(opts.programme, opts.targets);
   const outside = yearOutsideProgramme(index.programme, year);
   if (outside) throw new UsageError(`--year ${outside}`);

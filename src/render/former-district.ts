@@ -117,7 +117,7 @@ ${groups.join('\n')}
         `<tr><th scope="row">${esc(`${u.kind} ${u.name}`)}</th><td>${esc(u.districts.join(', '))}</td>${monthly ? `<td>${esc(u.reported === undefined ? '' : u.reported ? W.reported : W.notReported)}</td>` : ''}${values(u.values)}</tr>`,
     );
     parts.push(`<section id="shared-units">
-<h2>${esc(W.shared)}</h2>
+<h2>${esc(W.sharedTitle)}</h2>
 <div class="scroll${view.shared.length > 40 ? ' tall' : ''}"><table class="heat">
 <thead><tr><th scope="col">${esc(W.unitCol)}</th><th scope="col">${esc(W.spansCol)}</th>${monthly ? `<th scope="col">${esc(W.reportingCol)}</th>` : ''}${names}</tr></thead>
 <tbody>
@@ -169,6 +169,7 @@ const WORDS = {
     units: 'đơn vị',
     approx: '≈ chưa gồm phần của các đơn vị dùng chung',
     shared: 'Đơn vị hình thành từ nhiều quận, huyện cũ (không chia cho quận, huyện nào):',
+    sharedTitle: 'Phường, xã hình thành từ nhiều quận, huyện cũ (không chia cho quận, huyện nào)',
     spans: 'từ',
     reported: 'đã báo cáo',
     notReported: 'chưa báo cáo',
@@ -194,6 +195,7 @@ const WORDS = {
     units: 'units',
     approx: '≈ leaves out the shared units\' part',
     shared: 'Units formed from several former districts (never apportioned):',
+    sharedTitle: 'Wards and communes formed from several former districts (never apportioned)',
     spans: 'from',
     reported: 'reported',
     notReported: 'not reported',

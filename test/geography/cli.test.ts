@@ -134,6 +134,38 @@ describe('report --by former-district', () => {
     const piped = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'xlsx', '-o', '-']);
     expect([piped.code, piped.stdout.slice(0, 2)]).toEqual([0, 'PK']);
   });
+
+  it("as HTML in Vietnamese: the same rows with Vietnamese numbers, each district's total its own units' sum", () => {
+    const json = JSON.parse(welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'json']).stdout);
+    const expected = JSON.parse(readFileSync('fixtures/2025-expected.json', 'utf8'));
+    const jobsOf = (code: string) => expected.annual.units.find((u: { code: string }) => u.code === code).jobs as number;
+    // Sóc Sơn's 3,834 is its five units' jobs as the fixtures wrote them.
+    const socSon = json.groups.find((g: { code: string }) => g.code === '016');
+    expect(socSon.units.reduce((s: number, c: string) => s + jobsOf(c), 0)).toBe(3834);
+    expect(jobsOf('00097')).toBe(754);
+    const r = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'html']);
+    expect(r.code).toBe(0);
+    const html = r.stdout;
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('<h1>Năm 2025 theo quận, huyện, thị xã cũ (địa giới trước 01/7/2025)</h1>');
+    expect(html).toContain('<thead><tr><th scope="col">Quận, huyện, thị xã cũ</th><th scope="col" class="num">Phường, xã</th><th scope="col" class="num">Dùng chung</th><th scope="col" class="num">Giải quyết việc làm</th><th scope="col" class="num">Tỷ lệ hộ nghèo (chuẩn thành phố)</th></tr></thead>');
+    expect(html).toContain('<tr><th scope="row">≈ quận Ba Đình</th><td class="num">0</td><td class="num">8</td><td class="num">—</td><td class="num">—</td></tr>');
+    expect(html).toContain('<tr><th scope="row">huyện Sóc Sơn</th><td class="num">5</td><td class="num">0</td><td class="num">3.834</td><td class="num">0,000</td></tr>');
+    expect(html).toContain('<tr><th scope="row">phường Hồng Hà</th><td>Ba Đình, Hoàn Kiếm, Tây Hồ, Long Biên, Hai Bà Trưng</td><td class="num">754</td><td class="num">0,000</td></tr>');
+    expect(html).toContain('<p class="muted">≈: tổng chưa gồm phần của các phường, xã hình thành từ nhiều quận, huyện cũ (không chia cho quận, huyện nào).</p>');
+    // Wide tables scroll in their own box; more than 40 rows (the 64 shared units) also keep the header in view.
+    expect(html).toContain('<section id="shared-units">\n<h2>Phường, xã hình thành từ nhiều quận, huyện cũ (không chia cho quận, huyện nào)</h2>\n<div class="scroll tall"><table class="heat">');
+    expect(html).not.toMatch(/<script|src=|href="http/);
+  });
+
+  it('refuses --district with it, and --csv-locale vi outside csv, for a year and a month', () => {
+    const district = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--district', 'huyện Sóc Sơn']);
+    expect([district.code, district.stderr]).toEqual([2, 'welfare: --district cannot be used with --by former-district (a card is one district; the grouping lists every ward and commune)\n']);
+    const year = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '-f', 'html', '--csv-locale', 'vi']);
+    expect([year.code, year.stderr]).toEqual([2, 'welfare: --csv-locale applies to --format csv, not html\n']);
+    const month = welfare(['report', '--month', '2025-08', 'fixtures/2025-monthly/submissions', '--by', 'former-district', '-f', 'html', '--csv-locale', 'vi']);
+    expect([month.code, month.stderr]).toEqual([2, 'welfare: --csv-locale applies to --format csv, not html\n']);
+  });
 });
 
 describe('the HTML heat table with 156 rows in 2025', () => {

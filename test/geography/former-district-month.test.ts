@@ -113,19 +113,52 @@ describe('report --month --by former-district', () => {
     expect([plain.code, plain.stderr]).toEqual([2, "welfare: --month prints the month's summary as table, json, md, not html (or add --by former-district)\n"]);
   });
 
+  it('as a workbook: a district short of reports counted, numbers in the indicator\'s format, header and names frozen, the same bytes twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'welfare-fdm-'));
+    const files = [join(dir, 'a.xlsx'), join(dir, 'b.xlsx')];
+    for (const f of files) expect(welfare(['report', '--month', '2025-08', ROOT, '--by', 'former-district', '-f', 'xlsx', '-o', f]).code).toBe(0);
+    expect(readFileSync(files[0]!).equals(readFileSync(files[1]!))).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(files[0]!) as never);
+    expect(wb.worksheets).toHaveLength(1);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('Theo quận huyện cũ');
+    expect(ws.getCell('A1').value).toBe('Tháng 8/2025 theo quận, huyện, thị xã cũ (địa giới trước 01/7/2025)');
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['Loại', 'Mã', 'Quận, huyện, thị xã cũ', 'Từ quận, huyện cũ', 'Phường, xã', 'Dùng chung', 'Xấp xỉ (chưa gồm phần dùng chung)', 'Đã báo cáo', 'Giải quyết việc làm', 'Tỷ lệ hộ nghèo (chuẩn thành phố)']);
+    // Mỹ Đức: 3 of its 4 own units sent August; its jobs are theirs from July to August, as the fixtures wrote them.
+    const myDuc = programme.units.find((u) => u.name === 'Mỹ Đức' && u.level === 'district')!;
+    const own = communes.filter((u) => u.predecessors.length === 1 && u.predecessors[0] === myDuc.code);
+    expect(own).toHaveLength(4);
+    expect(own.filter((u) => sentIn(u.code, 8))).toHaveLength(3);
+    expect(own.reduce((s, u) => s + (jobsToDate(u.code, 8) ?? 0), 0)).toBe(718);
+    let at = 5;
+    while (at <= ws.rowCount && ws.getCell(at, 2).value !== myDuc.code) at++;
+    const row = ws.getRow(at);
+    expect((row.values as unknown[]).slice(1)).toEqual(['Quận, huyện cũ', myDuc.code, 'huyện Mỹ Đức', undefined, 4, 1, 'có', '3/4', 718, 0]);
+    expect([row.getCell(5).numFmt, row.getCell(6).numFmt, row.getCell(9).numFmt, row.getCell(10).numFmt]).toEqual(['0', '0', '#,##0', '0.000%']);
+    expect(typeof row.getCell(9).value).toBe('number');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 4 });
+    expect(ws.rowCount).toBe(4 + 30 + 64);
+  });
+
   it('escapes every name in the HTML page', () => {
     const view = {
       kind: 'by-former-district' as const,
       year: 2025,
       indicators: [{ id: 'x', name: '<b>x</b>', nameEn: '<b>x</b>', unit: 'người', decimals: 0 }],
       groups: [{ code: '1', name: '<img src=x onerror=alert(1)>', kind: 'quận', units: [], shared: ['2'], approximate: true, values: { x: 5 } }],
-      shared: [{ code: '2', name: '"&\'', kind: 'phường', districts: ['<i>'], values: { x: null } }],
+      shared: [
+        { code: '2', name: '"&\'', kind: 'phường', districts: ['<i>'], values: { x: null } },
+        { code: '3', name: '</td><script>alert(1)</script>', kind: 'xã', districts: ['a', '<script>'], values: { x: 1 } },
+      ],
     };
     const html = renderFormerDistrictHtml(view, 'en');
     expect(html).toContain('<th scope="row">≈ quận &lt;img src=x onerror=alert(1)&gt;</th>');
     expect(html).toContain('<th scope="row">phường &quot;&amp;&#39;</th><td>&lt;i&gt;</td>');
     expect(html).toContain('<th scope="col" class="num">&lt;b&gt;x&lt;/b&gt;</th>');
     expect(html).not.toContain('<img');
+    expect(html).toContain('<th scope="row">xã &lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;</th><td>a, &lt;script&gt;</td>');
+    expect(html).not.toMatch(/<script|<\/td><script/);
   });
 
   it('says so for a month before the change, when no unit came from a former district', () => {
