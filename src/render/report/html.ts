@@ -151,7 +151,8 @@ ${sev}
   nav{display:none}
   header,main,footer{max-width:none;padding:0}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-  .scroll{overflow:visible}
+  /* .scroll.tall too: on paper a long table runs over its pages, not cut at 80vh. */
+  .scroll,.scroll.tall{overflow:visible;max-height:none}
   h2{break-after:avoid}
   tr,.bar,.card,.tiles li{break-inside:avoid}
   .card{border-color:#999}
