@@ -7,7 +7,7 @@ import { hasErrors } from '../model/finding.js';
 import { parseDeadlineDay, parseMonth } from './batch.js';
 import { EXIT, UsageError } from './errors.js';
 import type { ReadLimits } from '../read/limits.js';
-import { checkWorkbookOutput, emit, hanoiStamp, outputFile, parseEncoding, useColor } from './output.js';
+import { checkWorkbookOutput, emit, unlistedFindingsLine, hanoiStamp, outputFile, parseEncoding, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { summariseMonth } from '../pipeline/month.js';
@@ -59,6 +59,7 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions,
   if (summary.byFormerDistrict) {
     const { renderFormerDistrict } = await import('../render/former-district.js');
     await emit(await renderFormerDistrict(summary.byFormerDistrict, opts.format, { lang: opts.lang, ...(opts.csvLocale ? { csvLocale: opts.csvLocale } : {}), ...(opts.stamp ? { stamp: hanoiStamp() } : {}) }), opts.out);
+    process.stderr.write(unlistedFindingsLine(summary.issues) ?? '');
     return opts.strict && hasErrors(summary.issues) ? EXIT.findings : EXIT.ok;
   }
   const stamp = opts.stamp ? hanoiStamp() : undefined;

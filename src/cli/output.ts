@@ -3,6 +3,7 @@ import { terminalSafe } from '../render/format.js';
 import { NotRegularFileError, writeFileAtomicSync } from '../write/atomic.js';
 import { ENCODING_OPTIONS, type TextEncodingOption } from '../read/decode.js';
 import { UsageError } from './errors.js';
+import type { Finding } from '../model/finding.js';
 
 /** Whether to colour the terminal output: only on a TTY, never with NO_COLOR or --no-color. */
 export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream = process.stdout): boolean {
@@ -56,6 +57,22 @@ export async function emit(content: string | Uint8Array, out: string | undefined
   }
   // EPIPE: the reader stopped early (| head); what it read is all it wanted.
   await new Promise<void>((resolve, reject) => process.stdout.write(content, (err) => (err && (err as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(err) : resolve())));
+}
+
+/**
+ * A view that lists no findings (`--by former-district`) says on standard error how many errors and warnings
+ * the inputs have, so that a grouped table never hides them. Null when there are none.
+ */
+export function unlistedFindingsLine(findings: readonly Finding[]): string | null {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  if (!errors && !warnings) return null;
+  const counted = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+  return `welfare: ${counted} in the inputs, not listed in this grouped view: run without --by former-district to see ${errors + warnings === 1 ? 'it' : 'them'}\n`;
 }
 
 /** "welfare: wrote FILE (detail)\n", the line every command prints for a file it wrote. */

@@ -7,7 +7,7 @@ import { yearFigures } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../render/report/dispatch.js';
 import { EXIT, UsageError } from './errors.js';
-import { checkWorkbookOutput, emit, hanoiStamp, outputFile, parseEncoding, parseYear, resolveOutputFormat, terminalWidth, useColor } from './output.js';
+import { checkWorkbookOutput, emit, unlistedFindingsLine, hanoiStamp, outputFile, parseEncoding, parseYear, resolveOutputFormat, terminalWidth, useColor } from './output.js';
 import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';
 import { loadProgramme, resolveDistrict } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
@@ -62,6 +62,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
     const { renderFormerDistrict } = await import('../render/former-district.js');
     const view = byFormerDistrict(model, index.programme);
     await emit(await renderFormerDistrict(view, format, { lang: opts.lang, ...(opts.csvLocale ? { csvLocale: opts.csvLocale } : {}), ...(opts.stamp ? { stamp: hanoiStamp() } : {}) }), opts.out);
+    process.stderr.write(unlistedFindingsLine(model.issues) ?? '');
     return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;
   }
   const content = await renderReport(model, {

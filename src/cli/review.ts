@@ -6,7 +6,7 @@ import { readPaths } from '../read/index.js';
 import { buildReview } from '../review/build.js';
 import { REVIEW_FORMATS, renderReview, type ReviewFormat } from '../render/review/dispatch.js';
 import { EXIT, UsageError } from './errors.js';
-import { emit, parseEncoding, parseYear, resolveOutputFormat, useColor } from './output.js';
+import { emit, parseEncoding, parseYear, resolveOutputFormat, unlistedFindingsLine, useColor } from './output.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { readJobsOption, readLimits, type ReadCapOptions } from './read-caps.js';
@@ -50,6 +50,7 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
     const view = formerDistrictSeries(years, index.programme);
     await emit(await renderFormerDistrictSeries(view, format, { lang: opts.lang, ...(opts.stamp ? { stamp: new Date().toISOString() } : {}) }), opts.out);
     const errors = [...read.findings, ...observed.findings, ...quality, ...years.flatMap((y) => y.model.issues)];
+    process.stderr.write(unlistedFindingsLine(errors) ?? '');
     return opts.strict && hasErrors(errors) ? EXIT.findings : EXIT.ok;
   }
   const model = buildReview(years, observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) }, [...read.findings, ...selection.notes, ...excludedFindings(selection.excluded), ...observed.findings, ...outsideYears(observations, from, to), ...quality]);

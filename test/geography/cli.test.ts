@@ -91,6 +91,16 @@ describe('report --by former-district', () => {
     expect(vi).toContain('\r\nQuận, huyện cũ;="016";huyện Sóc Sơn;;5;0;không;3834;0,000\r\n');
   });
 
+  it('says on standard error how many errors and warnings the grouped view does not list', () => {
+    const r = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--lang', 'en']);
+    expect(r.stderr).toBe('welfare: 1 warning in the inputs, not listed in this grouped view: run without --by former-district to see it\n');
+    // The same count as the report lists.
+    const json = JSON.parse(welfare(['report', '--year', '2025', 'fixtures/2025', '-f', 'json']).stdout) as { issues: { severity: string }[] };
+    expect(json.issues.filter((f) => f.severity !== 'info')).toHaveLength(1);
+    const month = welfare(['report', '--month', '2025-08', 'fixtures/2025-monthly/submissions', '--by', 'former-district']);
+    expect(month.stderr).toBe('welfare: 33 warnings in the inputs, not listed in this grouped view: run without --by former-district to see them\n');
+  });
+
   it('as one HTML page: the former districts, then the shared units, in tables that scroll with the names in view', () => {
     const r = welfare(['report', '--year', '2025', 'fixtures/2025', '--by', 'former-district', '--lang', 'en', '-f', 'html']);
     expect(r.code).toBe(0);
