@@ -85,6 +85,18 @@ export function renderFormerDistrictCsv(view: FormerDistrictView, lang: Lang, lo
   return toCsv(out, locale);
 }
 
+/** Rows over this many keep their header row in view as the table scrolls (the report's heat table does the same). */
+const TALL_ROWS = 40;
+
+/** A table that scrolls in its own box, the first column in view (the heat table's styles); a tall one keeps its header in view. */
+function scrollTable(head: string, rows: readonly string[]): string {
+  return `<div class="scroll${rows.length > TALL_ROWS ? ' tall' : ''}"><table class="heat">
+<thead><tr>${head}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table></div>`;
+}
+
 /**
  * One HTML page, the report's (same shell, styles, no script): a table of the former districts and one of the
  * shared units, each scrolling in its box with the first column in view (126 units and 30 districts fit a phone).
@@ -103,30 +115,50 @@ export function renderFormerDistrictHtml(view: FormerDistrictView, lang: Lang, s
       (g) =>
         `<tr><th scope="row">${esc(`${g.approximate ? '≈ ' : ''}${g.kind} ${g.name}`)}</th>${num(String(g.units.length))}${num(String(g.shared.length))}${monthly ? num(g.reporting ? `${g.reporting.submitted}/${g.reporting.expected}` : '') : ''}${values(g.values)}</tr>`,
     );
+    const groupsHead = `<th scope="col">${esc(W.district)}</th><th scope="col" class="num">${esc(W.unitsCol)}</th><th scope="col" class="num">${esc(W.sharedCol)}</th>${monthly ? `<th scope="col" class="num">${esc(W.reportingCol)}</th>` : ''}${names}`;
     parts.push(`<section id="former-districts">
 <h2>${esc(W.district)}</h2>
-<div class="scroll${view.groups.length > 40 ? ' tall' : ''}"><table class="heat">
-<thead><tr><th scope="col">${esc(W.district)}</th><th scope="col" class="num">${esc(W.unitsCol)}</th><th scope="col" class="num">${esc(W.sharedCol)}</th>${monthly ? `<th scope="col" class="num">${esc(W.reportingCol)}</th>` : ''}${names}</tr></thead>
-<tbody>
-${groups.join('\n')}
-</tbody></table></div>
+${scrollTable(groupsHead, groups)}
 <p class="muted">${esc(W.approxNote)}</p>
 </section>`);
     const shared = view.shared.map(
       (u) =>
         `<tr><th scope="row">${esc(`${u.kind} ${u.name}`)}</th><td>${esc(u.districts.join(', '))}</td>${monthly ? `<td>${esc(u.reported === undefined ? '' : u.reported ? W.reported : W.notReported)}</td>` : ''}${values(u.values)}</tr>`,
     );
+    const sharedHead = `<th scope="col">${esc(W.unitCol)}</th><th scope="col">${esc(W.spansCol)}</th>${monthly ? `<th scope="col">${esc(W.reportingCol)}</th>` : ''}${names}`;
     parts.push(`<section id="shared-units">
 <h2>${esc(W.sharedTitle)}</h2>
-<div class="scroll${view.shared.length > 40 ? ' tall' : ''}"><table class="heat">
-<thead><tr><th scope="col">${esc(W.unitCol)}</th><th scope="col">${esc(W.spansCol)}</th>${monthly ? `<th scope="col">${esc(W.reportingCol)}</th>` : ''}${names}</tr></thead>
-<tbody>
-${shared.join('\n')}
-</tbody></table></div>
+${scrollTable(sharedHead, shared)}
 </section>`);
   }
   parts.push('</main>');
   return page(lang, heading, parts.join('\n'), stamp);
+}
+
+/**
+ * A workbook of one sheet: a title, a note under it, the header row at row 4 and `fill`'s rows under it (or
+ * `none`), the header and the first three columns (kind, code, name) frozen. exceljs is loaded only here.
+ */
+async function oneSheetWorkbook(
+  heading: string,
+  sheetName: string,
+  note: string | null,
+  head: readonly string[],
+  caps: Record<number, number>,
+  none: string,
+  fill: (sheet: Sheet, first: number) => number,
+  stamp: string | undefined,
+): Promise<Uint8Array> {
+  const wb = newWorkbook(await loadWorkbookClass(), heading);
+  const sheet = new Sheet(wb.addWorksheet(sheetName), caps);
+  sheet.set(1, 1, heading, '', { bold: true, size: 14, fit: false });
+  if (note) sheet.set(2, 1, note, '', { fit: false });
+  const top = 4;
+  sheet.header(top, head);
+  if (!fill(sheet, top + 1)) sheet.set(top + 1, 1, none, '', { fit: false });
+  sheet.fit();
+  sheet.freeze(top, 3);
+  return workbookBytes(wb, stamp);
 }
 
 /**
@@ -136,31 +168,23 @@ ${shared.join('\n')}
 export async function renderFormerDistrictXlsx(view: FormerDistrictView, lang: Lang, stamp?: string): Promise<Uint8Array> {
   const W = WORDS[lang];
   const monthly = view.month !== undefined;
-  const heading = W.title(view.year, view.month);
-  const wb = newWorkbook(await loadWorkbookClass(), heading);
-  const sheet = new Sheet(wb.addWorksheet(lang === 'en' ? 'By former district' : 'Theo quận huyện cũ'), { 3: 36, 4: 36 });
-  sheet.set(1, 1, heading, '', { bold: true, size: 14, fit: false });
-  if (monthly) sheet.set(2, 1, W.monthNote, '', { fit: false });
   const { head, rows } = tableRows(view, lang);
-  const top = 4;
-  sheet.header(top, head);
   const first = monthly ? 9 : 8;
-  rows.forEach((r, k) => {
-    const at = top + 1 + k;
-    sheet.set(at, 1, r.kind, r.kind);
-    sheet.set(at, 2, r.code, r.code);
-    sheet.set(at, 3, r.name, r.name);
-    if (r.spans !== null) sheet.set(at, 4, r.spans, r.spans, { wrap: true });
-    if (r.units !== null) sheet.set(at, 5, r.units, String(r.units), { numFmt: '0', right: true });
-    if (r.shared !== null) sheet.set(at, 6, r.shared, String(r.shared), { numFmt: '0', right: true });
-    if (r.approximate !== null) sheet.set(at, 7, r.approximate ? W.yes : W.no, r.approximate ? W.yes : W.no);
-    if (monthly && r.reporting !== null) sheet.set(at, 8, r.reporting, r.reporting);
-    view.indicators.forEach((i, c) => sheet.set(at, first + c, ...valueCell(r.values[i.id] ?? null, i, lang)));
-  });
-  if (!rows.length) sheet.set(top + 1, 1, W.none, '', { fit: false });
-  sheet.fit();
-  sheet.freeze(top, 3);
-  return workbookBytes(wb, stamp);
+  return oneSheetWorkbook(W.title(view.year, view.month), SERIES_WORDS[lang].sheet, monthly ? W.monthNote : null, head, { 3: 36, 4: 36 }, W.none, (sheet, top) => {
+    rows.forEach((r, k) => {
+      const at = top + k;
+      sheet.set(at, 1, r.kind, r.kind);
+      sheet.set(at, 2, r.code, r.code);
+      sheet.set(at, 3, r.name, r.name);
+      if (r.spans !== null) sheet.set(at, 4, r.spans, r.spans, { wrap: true });
+      if (r.units !== null) sheet.set(at, 5, r.units, String(r.units), { numFmt: '0', right: true });
+      if (r.shared !== null) sheet.set(at, 6, r.shared, String(r.shared), { numFmt: '0', right: true });
+      if (r.approximate !== null) sheet.set(at, 7, r.approximate ? W.yes : W.no, r.approximate ? W.yes : W.no);
+      if (monthly && r.reporting !== null) sheet.set(at, 8, r.reporting, r.reporting);
+      view.indicators.forEach((i, c) => sheet.set(at, first + c, ...valueCell(r.values[i.id] ?? null, i, lang)));
+    });
+    return rows.length;
+  }, stamp);
 }
 
 const WORDS = {
@@ -363,20 +387,7 @@ function renderFormerDistrictSeriesHtml(view: FormerDistrictSeriesView, lang: La
     const shared = view.shared.map((u) => row(`${u.kind} ${u.name} (${u.districts.join(', ')})`, u.values[ind.id]!.map((y) => formatNumber(y.value, ind.decimals, lang))));
     body.push(`<section id="indicator-${k + 1}">
 <h2>${esc(W.title(name, view.from, view.to))}</h2>
-<div class="scroll"><table class="heat">
-<thead><tr><th scope="col">${esc(W.district)}</th>${years}</tr></thead>
-<tbody>
-${groups.join('\n')}
-</tbody></table></div>${
-      shared.length
-        ? `
-<div class="scroll"><table class="heat">
-<thead><tr><th scope="col">${esc(W.shared)}</th>${years}</tr></thead>
-<tbody>
-${shared.join('\n')}
-</tbody></table></div>`
-        : ''
-    }
+${scrollTable(`<th scope="col">${esc(W.district)}</th>${years}`, groups)}${shared.length ? `\n${scrollTable(`<th scope="col">${esc(W.shared)}</th>${years}`, shared)}` : ''}
 </section>`);
   });
   body.push('</main>');
@@ -396,30 +407,22 @@ function renderFormerDistrictSeriesCsv(view: FormerDistrictSeriesView, lang: Lan
 /** The series' long table as a workbook of one sheet: numbers in the indicator's format, the header and names frozen. */
 async function renderFormerDistrictSeriesXlsx(view: FormerDistrictSeriesView, lang: Lang, stamp?: string): Promise<Uint8Array> {
   const W = SERIES_WORDS[lang];
-  const heading = W.page(view.from, view.to);
-  const wb = newWorkbook(await loadWorkbookClass(), heading);
-  const sheet = new Sheet(wb.addWorksheet(W.sheet), { 3: 36, 4: 36, 5: 40 });
-  sheet.set(1, 1, heading, '', { bold: true, size: 14, fit: false });
-  sheet.set(2, 1, W.legend, '', { fit: false });
   const { head, rows } = seriesRows(view, lang);
-  const top = 4;
-  sheet.header(top, head);
-  rows.forEach((r, k) => {
-    const at = top + 1 + k;
-    const indicator = lang === 'en' ? r.indicator.nameEn : r.indicator.name;
-    sheet.set(at, 1, r.kind, r.kind);
-    sheet.set(at, 2, r.code, r.code);
-    sheet.set(at, 3, r.name, r.name);
-    if (r.spans !== null) sheet.set(at, 4, r.spans, r.spans, { wrap: true });
-    sheet.set(at, 5, indicator, indicator, { wrap: true });
-    r.values.forEach((v, y) => sheet.set(at, 6 + y, ...valueCell(v, r.indicator, lang)));
-    if (r.approximate) sheet.set(at, 6 + view.years.length, r.approximate, r.approximate);
-    if (r.both) sheet.set(at, 7 + view.years.length, r.both, r.both);
-  });
-  if (!rows.length) sheet.set(top + 1, 1, W.none, '', { fit: false });
-  sheet.fit();
-  sheet.freeze(top, 3);
-  return workbookBytes(wb, stamp);
+  return oneSheetWorkbook(W.page(view.from, view.to), W.sheet, W.legend, head, { 3: 36, 4: 36, 5: 40 }, W.none, (sheet, top) => {
+    rows.forEach((r, k) => {
+      const at = top + k;
+      const indicator = lang === 'en' ? r.indicator.nameEn : r.indicator.name;
+      sheet.set(at, 1, r.kind, r.kind);
+      sheet.set(at, 2, r.code, r.code);
+      sheet.set(at, 3, r.name, r.name);
+      if (r.spans !== null) sheet.set(at, 4, r.spans, r.spans, { wrap: true });
+      sheet.set(at, 5, indicator, indicator, { wrap: true });
+      r.values.forEach((v, y) => sheet.set(at, 6 + y, ...valueCell(v, r.indicator, lang)));
+      if (r.approximate) sheet.set(at, 6 + view.years.length, r.approximate, r.approximate);
+      if (r.both) sheet.set(at, 7 + view.years.length, r.both, r.both);
+    });
+    return rows.length;
+  }, stamp);
 }
 
 /** `review --by former-district`: as json, md (a table per indicator), plain lines (table), csv, html or xlsx (bytes). */
