@@ -205,34 +205,46 @@ function indicatorReport(
   const currentByDistrict = byDistrict(current);
   const previousFigures = new Map([...byDistrict(previousObs)].map(([code, list]) => [code, unitFigures(ind, list)]));
 
-  const districts: DistrictValue[] = [];
   const districtFigures: UnitFigures[] = [];
   const figuresByCode = new Map<string, UnitFigures>();
+  const judged: { unit: Programme['units'][number]; figures: UnitFigures }[] = [];
   for (const unit of rangeUnits) {
     const mine = currentByDistrict.get(unit.code);
     if (!mine) continue;
     const f = unitFigures(ind, mine);
     statedRateMismatch(ind, f, unit.name, issues);
-    const prev = previousFigures.get(unit.code)?.value ?? null;
     districtFigures.push(f);
     figuresByCode.set(unit.code, f);
-    // A district is judged against the plan it submitted; rates also against the city-wide targets.
-    const annualText = f.plan?.text ?? (additive ? null : catalogAnnual);
-    const periodText = additive ? null : catalogPeriod;
-    // Fields set in the order the JSON report shows them, without a spread per district (3,321 communes × 27 indicators).
-    const value: Omit<DistrictValue, 'sources'> & Partial<Pick<DistrictValue, 'sources'>> = {
-      code: unit.code,
-      name: unit.name,
-      kind: unit.kind,
-      level: unit.level ?? 'district',
-      value: shown(f.value, f.fromParts, ind.decimals),
-      annual: attainment(annualText, f.value, ind, prev, verdicts),
-      period: attainment(periodText, f.value, ind, prev, verdicts),
-    };
-    if (ind.parts.length) value.parts = f.parts;
-    value.sources = f.refs = f.sources.map(sourceRef);
-    districts.push(value as DistrictValue);
+    judged.push({ unit, figures: f });
   }
+  // Each unit's value and verdicts are made when a product first asks for them (JSON, HTML, a card), not for one
+  // that shows the city's alone (the terminal table of 3,321 communes × 24 indicators would build 80,000 it never
+  // prints). Everything that can make a finding ran above; what is left is pure, so when it runs changes nothing.
+  let districts: DistrictValue[] | null = null;
+  const districtValues = (): DistrictValue[] => {
+    if (districts) return districts;
+    districts = [];
+    for (const { unit, figures: f } of judged) {
+      const prev = previousFigures.get(unit.code)?.value ?? null;
+      // A district is judged against the plan it submitted; rates also against the city-wide targets.
+      const annualText = f.plan?.text ?? (additive ? null : catalogAnnual);
+      const periodText = additive ? null : catalogPeriod;
+      // Fields set in the order the JSON report shows them, without a spread per district (3,321 communes × 27 indicators).
+      const value: Omit<DistrictValue, 'sources'> & Partial<Pick<DistrictValue, 'sources'>> = {
+        code: unit.code,
+        name: unit.name,
+        kind: unit.kind,
+        level: unit.level ?? 'district',
+        value: shown(f.value, f.fromParts, ind.decimals),
+        annual: attainment(annualText, f.value, ind, prev, verdicts),
+        period: attainment(periodText, f.value, ind, prev, verdicts),
+      };
+      if (ind.parts.length) value.parts = f.parts;
+      value.sources = refsOf(f);
+      districts.push(value as DistrictValue);
+    }
+    return districts;
+  };
 
   const combine = combinedUnits(ind, programme, range);
   const city = cityValue(ind, current, figuresOf(combine.units, figuresByCode, false), combine, issues);
@@ -252,6 +264,7 @@ function indicatorReport(
     }
   }
 
+  let citySources: SourceRef[] | null = null;
   return {
     ...indicatorInfo(ind),
     evaluated: ind.evaluated,
@@ -263,9 +276,18 @@ function indicatorReport(
     baseline: ind.baseline ? { year: ind.baseline.year, value: ind.baseline.value } : null,
     annual: partialOr(attainment(annualText, city.value, ind, previousForJudging), city),
     period: partialOr(attainment(catalogPeriod, city.value, ind, previousForJudging), city),
-    districts,
-    sources: city.refs ?? city.sources.map(sourceRef),
+    get districts() {
+      return districtValues();
+    },
+    get sources() {
+      return (citySources ??= city.contributing ? city.contributing.flatMap(refsOf) : city.sources.map(sourceRef));
+    },
   };
+}
+
+/** A unit's sources as the report lists them, made once: a district's are the city's too. */
+function refsOf(f: UnitFigures): SourceRef[] {
+  return (f.refs ??= f.sources.map(sourceRef));
 }
 
 /** The figures of the units that have some, in the units' order (`sourced`: only those read from a file). */
@@ -289,9 +311,10 @@ interface CityFigures {
   computed: boolean;
   origin: 'city' | 'districts' | null;
   parts: Record<string, number | null>;
+  /** Where a city-level figure was read. */
   sources: Location[];
-  /** The districts' own listed sources, when the value combines them. */
-  refs?: SourceRef[];
+  /** The units combined, when the value combines them: their sources are the city value's. */
+  contributing?: UnitFigures[];
 }
 
 /**
@@ -356,7 +379,7 @@ function cityValue(ind: Indicator, obs: readonly Observation[], districts: UnitF
       ),
     );
   }
-  return { value: combined, partial, units: contributing.length, expected, computed: ind.aggregation === 'ratio', origin: 'districts', parts: combinedParts, sources: contributing.flatMap((d) => d.sources), refs: contributing.flatMap((d) => d.refs ?? d.sources.map(sourceRef)) };
+  return { value: combined, partial, units: contributing.length, expected, computed: ind.aggregation === 'ratio', origin: 'districts', parts: combinedParts, sources: [], contributing };
 }
 
 /** A city value combined from fewer units than expected: in place of a verdict, "partial" with how many units it has. */

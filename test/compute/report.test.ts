@@ -183,3 +183,34 @@ describe('findings in Vietnamese (messageVi)', () => {
     ]);
   });
 });
+
+describe("each unit's values, made when first asked for", () => {
+  // Two districts, one with a rate that differs from its parts: a finding made while the city value is combined.
+  const figures = () => ((row = 1), [obs(district('001'), 'jobs-created', 100000), obs(district('002'), 'jobs-created', 70000), ...poorParts('001', 9, 10, 1000), ...poorParts('002', 1, 10, 1000)]);
+  it('gives the same values, verdicts and sources whichever is asked first, and its findings before any is asked', () => {
+    const eager = report(figures());
+    const jobsFirst = ind(eager, 'jobs-created');
+    expect(jobsFirst.sources.map((s) => s.cell)).toEqual(['D2', 'D3']);
+    expect(jobsFirst.districts.map((d) => [d.code, d.value, d.sources.map((s) => s.cell)])).toEqual([
+      ['001', 100000, ['D2']],
+      ['002', 70000, ['D3']],
+    ]);
+    // A unit's sources are the same list as the city's, whichever made it.
+    expect(jobsFirst.districts[0]!.sources[0]).toBe(jobsFirst.sources[0]);
+    const lazy = report(figures());
+    expect(lazy.issues.map((f) => [f.code, f.district])).toEqual([
+      ['partial-aggregate', null],
+      ['partial-aggregate', null],
+      ['aggregate-mismatch', 'Ba Đình'],
+    ]);
+    const poor = ind(lazy, 'poor-household-rate');
+    expect(poor.districts.map((d) => [d.code, d.value, d.parts])).toEqual([
+      ['001', 1, { 'poor-households': 10, households: 1000 }],
+      ['002', 1, { 'poor-households': 10, households: 1000 }],
+    ]);
+    expect(poor.sources.map((s) => s.cell)).toEqual(['D4', 'D5', 'D6', 'D7', 'D8', 'D9']);
+    expect(JSON.stringify(lazy)).toBe(JSON.stringify(eager));
+    // The values are made once: asked again, the same objects.
+    expect(poor.districts).toBe(poor.districts);
+  });
+});
