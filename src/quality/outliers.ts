@@ -263,23 +263,36 @@ function peerStats(figures: FigureIndex, programme: Programme, subjects: readonl
   return result;
 }
 
+const NO_REASONS: readonly Reason[] = Object.freeze([]);
+
+/**
+ * The first year that counts as history: a change of definition (the 2022 poverty standard) makes figures
+ * measured the old way no history. Asked for every unit's figure, so worked out without a list per call.
+ */
+function historySince(ind: Indicator, year: number): number {
+  let since = -Infinity;
+  const breaks = ind.breaks;
+  if (breaks) for (let k = 0; k < breaks.length; k++) if (breaks[k]!.year <= year && breaks[k]!.year > since) since = breaks[k]!.year;
+  return since;
+}
+
 /** The unit's own earlier figures: outside their widened min–max band, or a step beyond the catalog's. */
-function historyReasons(figures: FigureIndex, s: Subject, period: Period, window: readonly Period[], options: OutlierOptions): Reason[] {
+function historyReasons(figures: FigureIndex, s: Subject, period: Period, window: readonly Period[], options: OutlierOptions): readonly Reason[] {
   const reasons: Reason[] = [];
   const previous: { period: Period; value: number }[] = [];
   // The window before the period, looked up one period at a time: a year's own figure (a level's latest month
   // stands for it, a flow's does not), or a month's.
-  // A change of definition (the 2022 poverty standard): figures measured the old way are no history.
-  const since = Math.max(-Infinity, ...(s.ind.breaks ?? []).filter((b) => b.year <= period.year).map((b) => b.year));
+  const since = historySince(s.ind, period.year);
   const series = s.series;
-  for (const p of window) {
+  for (let k = 0; k < window.length; k++) {
+    const p = window[k]!;
     if (p.year < since) continue;
     const o = figures.periodIn(series, p);
     if (!o || (p.month === null && o.month !== null && s.ind.flow)) continue;
     const v = comparable(figures, s.ind, s.unit, o);
     if (v !== null) previous.push({ period: p, value: v });
   }
-  if (!previous.length) return reasons;
+  if (!previous.length) return NO_REASONS;
   const values = previous.map((p) => p.value);
   const min = Math.min(...values);
   const max = Math.max(...values);
