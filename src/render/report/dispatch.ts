@@ -1,4 +1,4 @@
-import { buildCard } from '../../compute/card.js';
+import { buildCard, buildCards } from '../../compute/card.js';
 import type { ReportModel } from '../../compute/model.js';
 import type { Lang } from '../labels.js';
 
@@ -56,7 +56,10 @@ export async function renderReport(model: ReportModel, options: DispatchOptions)
     case 'csv':
       return (await import('./csv.js')).renderCsv(model, csvOptions);
     case 'html': {
-      const cards = model.districts.filter((d) => d.reported).map((d) => buildCard(model, d.code));
+      const cards = buildCards(
+        model,
+        model.districts.filter((d) => d.reported).map((d) => d.code),
+      );
       return (await import('./html.js')).renderHtml(model, cards, base);
     }
     case 'xlsx':
