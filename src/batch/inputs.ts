@@ -14,7 +14,7 @@ import { unitFromFileName } from '../normalise/context.js';
 import { normalise, resolveDuplicates } from '../normalise/index.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { DEFAULT_LIMITS, readBytes, type TextEncodingOption } from '../read/index.js';
-import { formatBytes, type ReadLimits } from '../read/limits.js';
+import { formatBytes, resolveLimits, type ReadLimits } from '../read/limits.js';
 import type { ExcludedFile, SourceFile } from './discover.js';
 import { isCumulative, monthlyFigures, statedReportDate, type Cumulative } from './submission.js';
 import { statKey, type StatIndex, type StatKey } from './stat-index.js';
@@ -42,6 +42,13 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** Why a file was not hashed (nor read): `too-large` (over --max-file-mb, as readPaths says it), else unreadable. */
+export interface Unhashed {
+  code?: 'too-large';
+  error: string;
+  errorVi: string;
+}
+
 /** A file hashed: its sha256, its bytes when they were read (not when the sha256 was recalled), its modification date. */
 export interface HashedFile {
   sha256: string;
@@ -52,19 +59,22 @@ export interface HashedFile {
 }
 
 /**
- * The file's bytes and their sha256, or the reason it cannot be read. With `known` (batch's stat index), a
- * file whose stat is unchanged since it was last hashed is not read: its recorded sha256 is used.
+ * The file's bytes and their sha256, or the reason it cannot be read (a file over `maxFileBytes`, the --max-file-mb
+ * cap, is not read). With `known` (batch's stat index), a file whose stat is unchanged since it was last hashed is
+ * not read: its recorded sha256 is used.
  */
-export function hashFile(path: string, known?: StatIndex): HashedFile | { error: string; errorVi: string } {
+export function hashFile(path: string, known?: StatIndex, maxFileBytes = DEFAULT_LIMITS.maxFileBytes): HashedFile | Unhashed {
   try {
     // Synchronous: one stat and one read into a buffer of the file's size, far cheaper per file than the
     // promise API's open/fstat/read/close round trips through the thread pool (a year is 1,512 files).
     const info = statSync(path);
-    if (!info.isFile()) return { error: `${path} is not a regular file.`, errorVi: `${path} không phải là tệp thông thường.` };
-    if (info.size > DEFAULT_LIMITS.maxFileBytes) {
+    // Said after "Cannot read FILE: " (unreadable()): no path again, and no full stop of its own.
+    if (!info.isFile()) return { error: 'it is not a regular file', errorVi: 'đây không phải là tệp thông thường' };
+    if (info.size > maxFileBytes) {
       return {
-        error: `${path} is ${formatBytes(info.size)}, over the limit of ${formatBytes(DEFAULT_LIMITS.maxFileBytes)}; it was not read.`,
-        errorVi: `${path} có dung lượng ${formatBytes(info.size)}, vượt giới hạn ${formatBytes(DEFAULT_LIMITS.maxFileBytes)}; tệp không được đọc.`,
+        code: 'too-large',
+        error: `it is ${formatBytes(info.size)}, over the limit of ${formatBytes(maxFileBytes)}; it was not read (raise the limit with --max-file-mb, or split the file)`,
+        errorVi: `tệp có dung lượng ${formatBytes(info.size)}, vượt giới hạn ${formatBytes(maxFileBytes)}; tệp không được đọc (nâng giới hạn bằng --max-file-mb, hoặc tách tệp)`,
       };
     }
     const modifiedDate = Number.isFinite(info.mtimeMs) ? hanoiDate(info.mtimeMs) : null;
@@ -118,12 +128,12 @@ export interface ReadStore {
   set(source: SourceFile, sha256: string, outcome: FileOutcome): void;
 }
 
-function unreadable(source: SourceFile, why: { error: string; errorVi: string }): ReadSubmission {
+function unreadable(source: SourceFile, why: Unhashed): ReadSubmission {
   return {
     source,
     sha256: '',
     tables: [],
-    findings: [finding('error', 'unreadable-file', `Cannot read ${source.file}: ${why.error}.`, { file: source.file }, {}, `Không đọc được ${source.file}: ${why.errorVi}.`)],
+    findings: [finding('error', why.code ?? 'unreadable-file', `Cannot read ${source.file}: ${why.error}.`, { file: source.file }, {}, `Không đọc được ${source.file}: ${why.errorVi}.`)],
     readable: false,
     statedDate: null,
     modifiedDate: null,
@@ -133,9 +143,14 @@ function unreadable(source: SourceFile, why: { error: string; errorVi: string })
 
 type ReadSubmissionOptions = { encoding?: TextEncodingOption; limits?: Partial<ReadLimits> };
 
+/** The largest file read, as the options set it (--max-file-mb) or by default. */
+function maxFileBytes(options: ReadSubmissionOptions): number {
+  return resolveLimits(options.limits).maxFileBytes;
+}
+
 /** Read one submitted file (or take what it read as from `store`): never throws, whatever it holds. */
 export async function readSubmission(source: SourceFile, index: CatalogIndex, options: ReadSubmissionOptions = {}, hashed?: HashedFile, store?: ReadStore): Promise<ReadSubmission> {
-  const got = hashed ?? hashFile(source.path);
+  const got = hashed ?? hashFile(source.path, undefined, maxFileBytes(options));
   if ('error' in got) return unreadable(source, got);
   return (await keptSubmission(source, got, store)) ?? (await readAndKeep(source, got, index, options, store));
 }
@@ -160,14 +175,14 @@ async function keptSubmission(source: SourceFile, got: HashedFile, store: ReadSt
 export async function readSubmissions(
   sources: readonly SourceFile[],
   index: CatalogIndex,
-  options: ReadSubmissionOptions & { jobs?: number; hashed?: ReadonlyMap<string, HashedFile | { error: string; errorVi: string }>; store?: ReadStore; done?: (source: SourceFile) => void } = {},
+  options: ReadSubmissionOptions & { jobs?: number; hashed?: ReadonlyMap<string, HashedFile | Unhashed>; store?: ReadStore; done?: (source: SourceFile) => void } = {},
 ): Promise<ReadSubmission[]> {
   const readOptions: ReadSubmissionOptions = { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.limits ? { limits: options.limits } : {}) };
   const out: (ReadSubmission | undefined)[] = new Array(sources.length);
   const toRead: { at: number; got: HashedFile }[] = [];
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]!;
-    const got = options.hashed?.get(source.file) ?? hashFile(source.path);
+    const got = options.hashed?.get(source.file) ?? hashFile(source.path, undefined, maxFileBytes(options));
     if ('error' in got) out[i] = unreadable(source, got);
     else out[i] = (await keptSubmission(source, got, options.store)) ?? undefined;
     if (out[i]) options.done?.(source);
@@ -205,10 +220,10 @@ function withoutModified(read: { tables: Table[]; findings: Finding[] }): { tabl
 
 /** The file read (its bytes, or what a thread read of them), its figures worked out and told to `store`. */
 async function readAndKeep(source: SourceFile, hashed: HashedFile, index: CatalogIndex, options: ReadSubmissionOptions, store: ReadStore | undefined, preRead?: { tables: Table[]; findings: Finding[] }): Promise<ReadSubmission> {
-  let got: HashedFile | { error: string; errorVi: string } = hashed;
+  let got: HashedFile | Unhashed = hashed;
   // A sha256 recalled from the stat index came without the bytes: read them now (and hash what is read).
   if (!preRead && !got.bytes) {
-    got = hashFile(source.path);
+    got = hashFile(source.path, undefined, maxFileBytes(options));
     if ('error' in got) return unreadable(source, got);
   }
   const filed = store && source.year !== null && source.month !== null ? { store, year: source.year, month: source.month } : null;

@@ -12,7 +12,7 @@ import type { CatalogIndex } from '../programme/match.js';
 import type { TextEncodingOption } from '../read/index.js';
 import type { Lang } from '../render/labels.js';
 import { writeFileAtomicSync } from '../write/atomic.js';
-import type { ReadLimits } from '../read/limits.js';
+import { resolveLimits, type ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
 import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
 import { hashFile, readSubmissions, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
@@ -219,8 +219,9 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   // The files of months 1..M of each year, M its latest open month in the range (what the months' inputs are), in
   // that order; hashed one after another (each stat and read is a synchronous call: no promise per file).
   const lastOpen = new Map<number, number>();
+  const maxFile = resolveLimits(options.limits).maxFileBytes;
   for (const ym of months) if (open(ym)) lastOpen.set(ym.year, Math.max(lastOpen.get(ym.year) ?? 0, ym.month));
-  for (const [year, last] of lastOpen) for (const f of upTo({ year, month: last }).flatMap((folder) => folder.files)) if (!hashes.has(f.file)) hashes.set(f.file, hashFile(f.path, statIndex));
+  for (const [year, last] of lastOpen) for (const f of upTo({ year, month: last }).flatMap((folder) => folder.files)) if (!hashes.has(f.file)) hashes.set(f.file, hashFile(f.path, statIndex, maxFile));
   const shaOf = (file: string) => {
     const h = hashes.get(file)!;
     return 'error' in h ? `unreadable: ${h.error}` : h.sha256;

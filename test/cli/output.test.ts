@@ -187,6 +187,21 @@ describe('--help and the options every command shares', () => {
     writeFileSync(join(month, '001-ba-dinh.csv'), csv);
     welfare(['batch', '--from', '2023-01', '--to', '2023-01', '--root', join(dir, 'sub'), '--out', join(dir, 'out'), '--max-rows', '2']);
     expect(JSON.parse(readFileSync(join(dir, 'out', '2023-01.json'), 'utf8')).issues.map((i: { code: string }) => i.code)).toContain('too-large');
+    // --max-file-mb too, from every command: batch and report --month hash a file before reading it, and used the default cap there.
+    const tiny = ['--max-file-mb', '0.0001'];
+    const over = 'is 202 bytes, over the limit of 104 bytes; it was not read';
+    const tooLarge = (issues: { code: string; file: string }[]) => issues.filter((i) => i.code === 'too-large').map((i) => i.file);
+    const filed = join('2023', '01', '001-ba-dinh.csv');
+    expect(tooLarge(JSON.parse(welfare(['validate', '--format', 'json', ...tiny, dir]).stdout).issues)).toEqual([join(dir, 'a.csv'), join(dir, 'sub', filed)]);
+    const year = welfare(['report', '--year', '2023', '-f', 'json', ...tiny, dir]);
+    expect([year.code, year.stderr]).toEqual([2, `welfare: nothing could be read: ${join(dir, 'a.csv')} ${over}. Split it into smaller files.\n`]);
+    const monthReport = welfare(['report', '--month', '2023-01', '-f', 'json', ...tiny, join(dir, 'sub')]);
+    expect([monthReport.code, monthReport.stderr]).toEqual([2, `welfare: nothing could be read: Cannot read ${join(dir, 'sub', filed)}: it ${over} (raise the limit with --max-file-mb, or split the file).\n`]);
+    welfare(['batch', '--from', '2023-01', '--to', '2023-01', '--root', join(dir, 'sub'), '--out', join(dir, 'out3'), ...tiny]);
+    expect(tooLarge(JSON.parse(readFileSync(join(dir, 'out3', '2023-01.json'), 'utf8')).issues)).toEqual([filed]);
+    // Raised again, the same file is read.
+    const read = welfare(['report', '--month', '2023-01', '-f', 'json', '--max-file-mb', '1', join(dir, 'sub')]);
+    expect(JSON.parse(read.stdout).completeness.submitted).toBe(1);
     for (const c of [['report', '--year', '2023', dir], ['validate', dir], ['batch', '--from', '2023-01', '--to', '2023-01', '--root', dir, '--out', join(dir, 'o2')]]) {
       const bad = welfare([...c, '--max-rows', 'lots']);
       expect(bad.code).toBe(2);
