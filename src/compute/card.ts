@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import { round } from '../text/number.js';
-import { indicatorInfo, type Attainment, type DistrictValue, type IndicatorInfo, type IndicatorReport, type ReportModel } from './model.js';
+import { firstByCode, indicatorInfo, type Attainment, type DistrictValue, type IndicatorInfo, type IndicatorReport, type ReportModel } from './model.js';
 
 /** One indicator on a district's card: the district's figures beside the city's, and where it stands. */
 export interface CardIndicator extends IndicatorInfo {
@@ -182,13 +182,6 @@ class CardMaker {
     if (!row.groups) row.groups = peerGroups(row.ind, this.geographyOf);
     return row.groups.get(geography) ?? EMPTY_GROUP;
   }
-}
-
-/** Each code's first entry (as find would give it). */
-function firstByCode<T extends { code: string }>(list: readonly T[]): Map<string, T> {
-  const out = new Map<string, T>();
-  for (const item of list) if (!out.has(item.code)) out.set(item.code, item);
-  return out;
 }
 
 const EMPTY_GROUP: PeerGroup = { sorted: new Float64Array(0), ranked: 0, planned: 0, sumValues: 0, sumPlans: 0 };

@@ -46,6 +46,13 @@ export interface IndicatorInfo {
   official: boolean;
 }
 
+/** Each code's first entry, as `find` would give it: a look-up per unit instead of a pass over every unit. */
+export function firstByCode<T extends { code: string }>(list: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const item of list) if (!out.has(item.code)) out.set(item.code, item);
+  return out;
+}
+
 /** The identity fields of an indicator (from the catalog or a report), in their print order. */
 export function indicatorInfo(ind: IndicatorInfo): IndicatorInfo {
   return {

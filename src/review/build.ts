@@ -1,5 +1,5 @@
-import type { Attainment, IndicatorReport } from '../compute/model.js';
-import { indicatorInfo, programmeInfo } from '../compute/model.js';
+import type { Attainment, DistrictValue } from '../compute/model.js';
+import { firstByCode, indicatorInfo, programmeInfo } from '../compute/model.js';
 import { sortFindings, type Finding } from '../model/finding.js';
 import type { YearModel, YearObservation } from '../pipeline/years.js';
 import type { CatalogIndex } from '../programme/match.js';
@@ -33,8 +33,10 @@ export function buildReview(years: readonly YearModel[], observations: readonly 
     const cityFigures = reports.map((r): YearFigures => ({ value: r.value, annual: r.annual, period: r.period }));
     const city = series(ind, 'city', 'Thành phố Hà Nội', null, cityFigures, years, brk, months, true, programme.to);
     const units: ReviewSeries[] = [];
+    // Each year's units by code, made once: looked up per unit, not found by a pass over every unit (3,321 communes).
+    const byCode = reports.map((r) => firstByCode(r.districts));
     for (const unit of programme.units) {
-      const figures = reports.map((r) => districtFigures(r, unit.code));
+      const figures = byCode.map((m) => yearFigures(m.get(unit.code)));
       if (figures.every((f) => f.value === null)) continue;
       units.push(series(ind, unit.code, unit.name, unit, figures, years, brk, months, false, programme.to));
     }
@@ -73,8 +75,7 @@ export function buildReview(years: readonly YearModel[], observations: readonly 
 
 const NONE: Attainment = { target: null, percent: null, status: 'no-data' };
 
-function districtFigures(r: IndicatorReport, code: string): YearFigures {
-  const d = r.districts.find((x) => x.code === code);
+function yearFigures(d: DistrictValue | undefined): YearFigures {
   return d ? { value: d.value, annual: d.annual, period: d.period } : { value: null, annual: NONE, period: NONE };
 }
 
