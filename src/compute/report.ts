@@ -64,7 +64,7 @@ export function computeReport(observations: readonly Observation[], index: Catal
       validFrom: u.validFrom ?? null,
       validTo: u.validTo ?? null,
       predecessors: u.predecessors,
-      formerDistricts: u.predecessors.map((code) => programme.units.find((p) => p.code === code)?.name ?? code),
+      formerDistricts: u.predecessors.map((code) => index.unitByCode.get(code)?.name ?? code),
     })),
     issues: sortFindings(issues),
   };

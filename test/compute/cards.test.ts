@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCard, buildCards } from '../../src/compute/card.js';
-import type { DistrictValue, IndicatorReport, ReportModel } from '../../src/compute/model.js';
+import type { ReportModel } from '../../src/compute/model.js';
 import { finding } from '../../src/model/finding.js';
 import { timeRatio } from '../helpers.js';
-import { smallModel } from '../render/models.js';
-
-const none = { target: null, percent: null, status: 'no-target' as const };
-
-/** `units` wards with `indicators` rates each (unit i's value i mod 97, so values tie), and one finding per unit. */
-function wideModel(units: number, indicators: number): ReportModel {
-  const base = smallModel();
-  const codes = Array.from({ length: units }, (_, i) => String(10000 + i));
-  const rate = (k: number): IndicatorReport => ({
-    ...base.indicators[1]!,
-    id: `rate-${k}`,
-    districts: codes.map((code, i): DistrictValue => ({ code, name: `Phường ${code}`, value: i % 97, annual: none, period: none, sources: [] })),
-  });
-  return {
-    ...base,
-    indicators: Array.from({ length: indicators }, (_, k) => rate(k)),
-    districts: codes.map((code) => ({ code, name: `Phường ${code}`, kind: 'phường', reported: true })),
-    issues: codes.map((code) => ({ ...finding('warning', 'odd-value', `${code}: to check`, {}, { district: `Phường ${code}` }), unitCode: code })),
-  };
-}
+import { smallModel, wideModel } from '../render/models.js';
 
 describe('every unit\'s card at once (the HTML report\'s)', () => {
   it('ranks each unit among its peers as one card at a time does: ties share a rank, lower is better for a rate that should fall', () => {

@@ -166,3 +166,20 @@ export function hostileModel(): ReportModel {
     { issues: [finding('error', 'bad-cell', 'Ô <img src=x onerror=alert(1)> | *đậm* [link](http://evil.example)\nline two', { file: 'a|b.csv' })] },
   );
 }
+
+/** `units` wards with `indicators` rates each (unit i's value i mod 97, so values tie), and one finding per unit. */
+export function wideModel(units: number, indicators: number): ReportModel {
+  const base = smallModel();
+  const codes = Array.from({ length: units }, (_, i) => String(10000 + i));
+  const rate = (k: number): IndicatorReport => ({
+    ...base.indicators[1]!,
+    id: `rate-${k}`,
+    districts: codes.map((code, i) => district(code, `Phường ${code}`, i % 97)),
+  });
+  return {
+    ...base,
+    indicators: Array.from({ length: indicators }, (_, k) => rate(k)),
+    districts: codes.map((code) => ({ code, name: `Phường ${code}`, kind: 'phường', reported: true })),
+    issues: codes.map((code) => ({ ...finding('warning', 'odd-value', `${code}: to check`, {}, { district: `Phường ${code}` }), unitCode: code })),
+  };
+}

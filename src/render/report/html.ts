@@ -1,6 +1,7 @@
 import type { Status } from '../../compute/attainment.js';
 import type { CardIndicator, DistrictCard } from '../../compute/card.js';
 import type { Attainment, IndicatorReport, ReportModel } from '../../compute/model.js';
+import { firstByCode } from '../../compute/model.js';
 import { messageIn, type Finding } from '../../model/finding.js';
 import {
   findingPlace,
@@ -273,10 +274,12 @@ function heatSection(model: ReportModel, lang: Lang, linked: ReadonlySet<string>
   if (!cols.length) return '';
   const head = `<tr><th scope="col">${esc(L.district)}</th>${cols.map((i) => `<th scope="col" class="num">${esc(indicatorName(i, lang))}<br><span class="muted">${esc(unitName(i, lang))}</span></th>`).join('')}</tr>`;
   const city = `<tr class="city"><th scope="row">${esc(L.city)}</th>${cols.map((i) => heatCell(i.value, i, headlineVerdict(i.annual, i.period), lang)).join('')}</tr>`;
+  // Each column's units by code, made once: a look-up per cell, not a pass over every unit (3,321 communes).
+  const byCode = cols.map((i) => firstByCode(i.districts));
   const row = (d: ReportModel['districts'][number]) => {
       const cells = cols
-        .map((i) => {
-          const dv = i.districts.find((x) => x.code === d.code);
+        .map((i, k) => {
+          const dv = byCode[k]!.get(d.code);
           if (!dv) return `<td class="num s-no-data" title="${esc(L.notReported)}">—</td>`;
           return heatCell(dv.value, i, headlineVerdict(dv.annual, dv.period), lang);
         })
