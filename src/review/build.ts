@@ -32,15 +32,31 @@ export function buildReview(years: readonly YearModel[], observations: readonly 
     const brk = latestBreak(ind, options.to);
     const cityFigures = reports.map((r): YearFigures => ({ value: r.value, annual: r.annual, period: r.period }));
     const city = series(ind, 'city', 'Thành phố Hà Nội', null, cityFigures, years, brk, months, true, programme.to);
-    const units: ReviewSeries[] = [];
-    // Each year's units by code, made once: looked up per unit, not found by a pass over every unit (3,321 communes).
-    const byCode = reports.map((r) => firstByCode(r.districts));
-    for (const unit of programme.units) {
-      const figures = byCode.map((m) => yearFigures(m.get(unit.code)));
-      if (figures.every((f) => f.value === null)) continue;
-      units.push(series(ind, unit.code, unit.name, unit, figures, years, brk, months, false, programme.to));
-    }
-    return { ...indicatorInfo(ind), evaluated: ind.evaluated, aggregation: ind.aggregation, break: brk, city, units };
+    // Each unit's series is made when a product first asks for it (JSON, CSV, the workbook), not for the page or the
+    // Markdown, which show the city's alone (a national review: 83,000 series). series() is pure: when it runs changes nothing.
+    let units: ReviewSeries[] | null = null;
+    const unitSeries = (): ReviewSeries[] => {
+      if (units) return units;
+      units = [];
+      // Each year's units by code, made once: looked up per unit, not found by a pass over every unit (3,321 communes).
+      const byCode = reports.map((r) => firstByCode(r.districts));
+      for (const unit of programme.units) {
+        const figures = byCode.map((m) => yearFigures(m.get(unit.code)));
+        if (figures.every((f) => f.value === null)) continue;
+        units.push(series(ind, unit.code, unit.name, unit, figures, years, brk, months, false, programme.to));
+      }
+      return units;
+    };
+    return {
+      ...indicatorInfo(ind),
+      evaluated: ind.evaluated,
+      aggregation: ind.aggregation,
+      break: brk,
+      city,
+      get units() {
+        return unitSeries();
+      },
+    };
   });
   const issues = new Map<string, Finding>();
   for (const f of [...findings, ...years.flatMap((y) => y.model.issues)]) issues.set(JSON.stringify(f), f);
