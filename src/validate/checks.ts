@@ -5,7 +5,7 @@
 import { targetMismatch } from '../compute/plan.js';
 import { cellLocation, columnLetter, finding, type Finding, type Location } from '../model/finding.js';
 import type { Observation, UnitRef } from '../model/observation.js';
-import { cellText, type Table } from '../model/table.js';
+import { cellText, passingRowAt, rowAt, rowCount, type Table } from '../model/table.js';
 import { findHeader } from '../normalise/headers.js';
 import type { SheetSummary } from '../normalise/index.js';
 import { unitsDuring, unitTitle } from '../programme/geography.js';
@@ -133,7 +133,7 @@ export function raggedRows(tables: readonly Table[], index: CatalogIndex): Findi
     let width = 0;
     let fields = 0;
     for (let r = header.firstRow; r <= header.lastRow; r++) {
-      const row = table.rows[r] ?? [];
+      const row = rowAt(table, r) ?? [];
       fields = Math.max(fields, row.length);
       for (let c = row.length - 1; c >= width; c--) {
         if (cellText(row[c]) !== '') {
@@ -146,8 +146,10 @@ export function raggedRows(tables: readonly Table[], index: CatalogIndex): Findi
     const padded: { r: number; c: number }[] = [];
     let plain = 0;
     let empty = 0;
-    for (let r = header.lastRow + 1; r < table.rows.length; r++) {
-      const row = table.rows[r] ?? [];
+    // Each row once, kept by nothing (a compact table's shared row): asking for table.rows would make and hold
+    // every row of a national export as cells (350 MB).
+    for (let r = header.lastRow + 1, n = rowCount(table); r < n; r++) {
+      const row = passingRowAt(table, r) ?? [];
       if (row.every((cell) => cellText(cell) === '')) {
         if (++empty >= 2) break;
         continue;

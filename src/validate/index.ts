@@ -101,7 +101,10 @@ function byMonth(tables: readonly Table[], monthOf: ValidateInput['monthOf']): {
 function qualityFindings({ tables, observations }: { tables: readonly Table[]; observations: readonly QualityObservation[] }, year: number | null, outliers: OutlierOptions | null, index: CatalogIndex): Finding[] {
   const cumulative = new Map<string, ReturnType<typeof cumulativeOf>>();
   for (const t of tables) cumulative.set(`${t.file}|${t.sheet ?? ''}`, cumulativeOf(t, index));
-  const marked = observations.map((o) => {
+  // No year-to-date table (most runs): nothing to mark, and no figure's place asked for (a million in a national export).
+  let any = false;
+  for (const c of cumulative.values()) any ||= c !== null;
+  const marked = !any ? observations : observations.map((o) => {
     const c = cumulative.get(`${o.source.file}|${o.source.sheet ?? ''}`) ?? null;
     const yes = c === 'all' || (c !== null && o.source.column !== null && c.has(o.source.column));
     return yes ? observationWith(o, { cumulative: true }) : o;

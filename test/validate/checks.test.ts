@@ -122,6 +122,21 @@ describe('ragged rows', () => {
     expect(errors(r)[0]!.message).toMatch(/^Row 4 has more fields than the header \(5, up to column E\)/);
   });
 
+  it("in a large CSV (kept compactly), found row by row without making the file's every row at once", async () => {
+    // 30,000 rows of one district (1.2 MB: read compactly), the 25,000th pushed one field right.
+    const body = district('Ba Đình').slice(HEADER.length);
+    const lines = body.repeat(5000).split('\n').filter((l) => l !== '');
+    lines[24_999] = lines[24_999]!.replace(',2023,', ',2023,0,');
+    const { readBytes } = await import('../../src/read/index.js');
+    const read = await readBytes(new Uint8Array(Buffer.from(HEADER + lines.join('\n') + '\n')), 'ba-dinh.csv');
+    const table = read.tables[0]!;
+    expect(table.compact?.length).toBe(30_001);
+    // Asking for every row at once would make them all (as cells, and keep them): the check must not.
+    Object.defineProperty(table, 'rows', { get: () => expect.unreachable('table.rows asked for') });
+    const { raggedRows } = await import('../../src/validate/checks.js');
+    expect(placed(raggedRows([table], index))).toEqual([{ severity: 'error', code: 'ragged-row', file: 'ba-dinh.csv', sheet: null, cell: 'F25001', row: 25001 }]);
+  });
+
   it('a value pushed past the header is an error too', async () => {
     const csv = district('Ba Đình').replace('Ba Đình,Số hộ nghèo,2023,3,', 'Ba Đình,Số hộ nghèo,2023,3,,ghi chú');
     const r = await validateFiles([['ba-dinh.csv', csv]]);
