@@ -4,7 +4,7 @@
  * cumulative ("Lũy kế" in the title or over a value column). Pure: tables in, facts out.
  */
 import { columnLetter } from '../model/finding.js';
-import { cellText, type Cell, type Table } from '../model/table.js';
+import { cellText, passingRowAt, rowAt, rowCount, type Cell, type Table } from '../model/table.js';
 import { findHeader } from '../normalise/headers.js';
 import { titleTexts } from '../normalise/context.js';
 import type { CatalogIndex } from '../programme/match.js';
@@ -50,26 +50,52 @@ export function dateInText(text: string): string | null {
 export function statedReportDate(tables: readonly Table[]): string | null {
   let labelled: string | null = null;
   let phrase: string | null = null;
+  // What a text says is the same wherever it is: a long export repeats a few dozen texts a million times.
+  const said = new Map<string, TextDate>();
   for (const table of tables) {
-    table.rows.forEach((row, r) => {
-      row.forEach((cell, c) => {
+    // Row by row, none kept (a large file's rows are made as they are read, not all at once).
+    for (let r = 0, n = rowCount(table); r < n; r++) {
+      const row = passingRowAt(table, r);
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
         const v = cell?.value;
-        if (typeof v !== 'string' || cell?.merged) return;
-        const key = fold(v);
-        const label = DATE_LABEL.exec(key);
-        if (label) {
-          const found = dateInText(v) ?? nextDate(row, c) ?? dateOf(table.rows[r + 1]?.[c]);
+        if (typeof v !== 'string' || cell?.merged) continue;
+        let says = said.get(v);
+        if (!says) {
+          says = textDate(v);
+          if (said.size < MAX_TEXTS) said.set(v, says);
+        }
+        if (says.label) {
+          const found = dateInText(v) ?? nextDate(row, c) ?? dateOf(rowAt(table, r + 1)?.[c]);
           if (found && (labelled === null || found > labelled)) labelled = found;
-          return;
+          continue;
         }
-        for (const m of key.matchAll(DATE_PHRASE_FOLDED)) {
-          const d = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-          if (d && (phrase === null || d > phrase)) phrase = d;
-        }
-      });
-    });
+        if (says.phrase && (phrase === null || says.phrase > phrase)) phrase = says.phrase;
+      }
+    }
   }
   return labelled ?? phrase;
+}
+
+/** Distinct texts remembered per file (a form has a few hundred; past this many each is looked at anew). */
+const MAX_TEXTS = 4096;
+
+/** Whether a text is a report-date label ("Ngày báo cáo"), else the latest "ngày … tháng … năm …" date it holds. */
+interface TextDate {
+  label: boolean;
+  phrase: string | null;
+}
+
+function textDate(text: string): TextDate {
+  const key = fold(text);
+  if (DATE_LABEL.test(key)) return { label: true, phrase: null };
+  let latest: string | null = null;
+  for (const m of key.matchAll(DATE_PHRASE_FOLDED)) {
+    const d = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (d && (latest === null || d > latest)) latest = d;
+  }
+  return { label: false, phrase: latest };
 }
 
 function nextDate(row: (Cell | undefined)[], c: number): string | null {

@@ -51,6 +51,20 @@ describe('the date a file states', () => {
     expect(statedReportDate([form(2, 'Ba Vì, ngày 08 tháng 3 năm 2024')])).toBe('2024-03-08');
     expect(statedReportDate([table('a.csv', [['Chỉ tiêu', 'Giá trị']])])).toBeNull();
   });
+  it('in a large CSV (kept compactly), reads the rows one at a time: the latest phrase, and a label below which the date is', async () => {
+    const { readBytes } = await import('../../src/read/index.js');
+    // 40,000 rows (1.3 MB): the same phrase in every row, a later one at row 30,000, and a label column whose date is on the next row.
+    const rows = ['Đơn vị,Chỉ tiêu,Ghi chú'];
+    for (let i = 1; i < 40_000; i++) rows.push(`Ba Vì,Số hộ nghèo,"ngày ${i === 30_000 ? '09' : '02'} tháng 3 năm 2024"`);
+    const text = (extra: string[]) => new Uint8Array(Buffer.from([...rows, ...extra].join('\n') + '\n'));
+    const phrase = (await readBytes(text([]), 'a.csv')).tables[0]!;
+    expect(phrase.compact?.length).toBe(40_000);
+    Object.defineProperty(phrase, 'rows', { get: () => expect.unreachable('table.rows asked for') });
+    expect(statedReportDate([phrase])).toBe('2024-03-09');
+    const labelled = (await readBytes(text(['Ba Vì,,Ngày báo cáo', 'Ba Vì,,06/03/2024']), 'a.csv')).tables[0]!;
+    Object.defineProperty(labelled, 'rows', { get: () => expect.unreachable('table.rows asked for') });
+    expect(statedReportDate([labelled])).toBe('2024-03-06');
+  });
 });
 
 describe('a date line above the title is not the report\'s month', () => {
