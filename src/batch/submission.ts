@@ -60,7 +60,7 @@ export function statedReportDate(tables: readonly Table[]): string | null {
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         const v = cell?.value;
-        if (typeof v !== 'string' || cell?.merged) continue;
+        if (typeof v !== 'string' || cell?.merged || NO_LETTER.test(v)) continue;
         let says = said.get(v);
         if (!says) {
           says = textDate(v);
@@ -77,6 +77,9 @@ export function statedReportDate(tables: readonly Table[]): string | null {
   }
   return labelled ?? phrase;
 }
+
+/** A text with no letter (a figure, a numeric date) is neither a label nor a "ngày … tháng … năm …" phrase. */
+const NO_LETTER = /^[\d\s.,:;+\-/%()]*$/;
 
 /** Distinct texts remembered per file (a form has a few hundred; past this many each is looked at anew). */
 const MAX_TEXTS = 4096;
