@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { terminalSafe } from '../render/format.js';
 import { NotRegularFileError, writeFileAtomicSync } from '../write/atomic.js';
+import { TextPieces } from '../write/pieces.js';
 import { ENCODING_OPTIONS, type TextEncodingOption } from '../read/decode.js';
 import { UsageError } from './errors.js';
 import type { Finding } from '../model/finding.js';
@@ -43,7 +44,7 @@ export function checkWorkbookOutput(format: string, out: string | undefined): vo
  * cannot be written, or a path that is not a regular file (a device, a symbolic link, a folder, a FIFO), is a
  * usage error: one line, and nothing replaced.
  */
-export async function emit(content: string | Uint8Array, out: string | undefined, detail?: string): Promise<void> {
+export async function emit(content: string | Uint8Array | TextPieces, out: string | undefined, detail?: string): Promise<void> {
   const file = outputFile(out);
   if (file) {
     try {
@@ -55,8 +56,31 @@ export async function emit(content: string | Uint8Array, out: string | undefined
     process.stderr.write(wroteLine(file, detail));
     return;
   }
-  // EPIPE: the reader stopped early (| head); what it read is all it wanted.
-  await new Promise<void>((resolve, reject) => process.stdout.write(content, (err) => (err && (err as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(err) : resolve())));
+  if (content instanceof TextPieces) {
+    // A megabyte at a time, each waited for: a pipe's reader sets the pace, and no more than that is held.
+    let pending = '';
+    for (const piece of content) {
+      pending += piece;
+      if (pending.length >= 1 << 20) {
+        if (!(await toStandardOutput(pending))) return;
+        pending = '';
+      }
+    }
+    if (pending) await toStandardOutput(pending);
+    return;
+  }
+  await toStandardOutput(content);
+}
+
+/** False when the reader stopped early (EPIPE: `| head`): what it read is all it wanted. */
+function toStandardOutput(content: string | Uint8Array): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) =>
+    process.stdout.write(content, (err) => {
+      if (!err) resolve(true);
+      else if ((err as NodeJS.ErrnoException).code === 'EPIPE') resolve(false);
+      else reject(err);
+    }),
+  );
 }
 
 /**

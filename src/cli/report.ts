@@ -74,6 +74,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
     ...(opts.stamp ? { stamp: hanoiStamp() } : {}),
     ...(district ? { district } : {}),
     ...(opts.summariseFindings ? { summariseFindings: true } : {}),
+    pieces: true,
   });
   await emit(content, opts.out);
   return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;

@@ -60,6 +60,7 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
     color: !opts.out && useColor(opts.color),
     ...(opts.stamp ? { stamp: new Date().toISOString() } : {}),
     ...(opts.summariseFindings ? { summariseFindings: true } : {}),
+    pieces: true,
   });
   await emit(content, opts.out);
   return opts.strict && hasErrors(model.issues) ? EXIT.findings : EXIT.ok;

@@ -1,4 +1,5 @@
-import { lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { TextPieces } from './pieces.js';
 import { lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -56,7 +57,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * per month, the manifest, the caches): the same checks and the same guarantee, without a thread-pool round
  * trip per step.
  */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+export function writeFileAtomicSync(path: string, data: string | Uint8Array | TextPieces): void {
   let existing = null;
   try {
     existing = lstatSync(path);
@@ -67,12 +68,38 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
   if (kind) throw new NotRegularFileError(path, kind);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${tmpSuffix()}.tmp`);
   try {
-    writeFileSync(tmp, data, { flag: 'wx' });
+    if (data instanceof TextPieces) writePiecesSync(tmp, data);
+    else writeFileSync(tmp, data, { flag: 'wx' });
     renameSync(tmp, path);
   } catch (error) {
     rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+/** The pieces into a new file, gathered into writes of about a megabyte (one write per piece would be a call per line). */
+function writePiecesSync(path: string, data: TextPieces): void {
+  const fd = openSync(path, 'wx');
+  try {
+    let pending = '';
+    for (const piece of data) {
+      pending += piece;
+      if (pending.length >= WRITE_CHARS) {
+        writeAllSync(fd, pending);
+        pending = '';
+      }
+    }
+    if (pending) writeAllSync(fd, pending);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const WRITE_CHARS = 1 << 20;
+
+function writeAllSync(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 let tmpCount = 0;

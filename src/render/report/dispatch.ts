@@ -1,6 +1,7 @@
 import { buildCard, buildCards } from '../../compute/card.js';
 import type { ReportModel } from '../../compute/model.js';
 import type { Lang } from '../labels.js';
+import type { TextPieces } from '../../write/pieces.js';
 
 /** Every output format of `welfare report`. Only the chosen renderer is loaded (xlsx pulls in exceljs). */
 export const REPORT_FORMATS = ['table', 'json', 'md', 'csv', 'html', 'xlsx'] as const;
@@ -21,10 +22,12 @@ export interface DispatchOptions {
   summariseFindings?: boolean;
   /** GSO code of a district: render its card instead of the report. */
   district?: string;
+  /** The report's JSON as pieces (TextPieces) for a writer that takes them, not one string: the CLI's. */
+  pieces?: boolean;
 }
 
 /** The report, or one district's card, in the chosen format: text, or bytes for xlsx. */
-export async function renderReport(model: ReportModel, options: DispatchOptions): Promise<string | Uint8Array> {
+export async function renderReport(model: ReportModel, options: DispatchOptions): Promise<string | Uint8Array | TextPieces> {
   const { lang, stamp } = options;
   const base = { lang, ...(stamp ? { stamp } : {}) };
   const csvOptions = { ...base, ...(options.csvLocale ? { locale: options.csvLocale } : {}) };
@@ -49,8 +52,10 @@ export async function renderReport(model: ReportModel, options: DispatchOptions)
   switch (options.format) {
     case 'table':
       return (await import('./table.js')).renderTable(model, tableOptions);
-    case 'json':
-      return (await import('./json.js')).renderJson(model, stamp, options.summariseFindings);
+    case 'json': {
+      const json = await import('./json.js');
+      return options.pieces ? json.renderJsonPieces(model, stamp, options.summariseFindings) : json.renderJson(model, stamp, options.summariseFindings);
+    }
     case 'md':
       return (await import('./markdown.js')).renderMarkdown(model, base);
     case 'csv':

@@ -1,6 +1,7 @@
 import { findingsJson } from '../../model/finding.js';
 import type { DistrictCard } from '../../compute/card.js';
 import type { ReportModel } from '../../compute/model.js';
+import { jsonPieces, type TextPieces } from '../../write/pieces.js';
 
 /**
  * The JSON contract (README, "JSON report"): the report model with the contract's fields first.
@@ -8,7 +9,16 @@ import type { ReportModel } from '../../compute/model.js';
  * additions, never renames.
  */
 export function renderJson(model: ReportModel, stamp?: string, summariseFindings = false): string {
-  const out = {
+  return JSON.stringify(reportJson(model, stamp, summariseFindings), null, 2) + '\n';
+}
+
+/** renderJson's bytes as pieces, for the CLI to write without holding them as one string (a national report: 45 MB). */
+export function renderJsonPieces(model: ReportModel, stamp?: string, summariseFindings = false): TextPieces {
+  return jsonPieces(reportJson(model, stamp, summariseFindings));
+}
+
+function reportJson(model: ReportModel, stamp: string | undefined, summariseFindings: boolean) {
+  return {
     programme: {
       id: model.programme.id,
       title: model.programme.title,
@@ -43,7 +53,6 @@ export function renderJson(model: ReportModel, stamp?: string, summariseFindings
     issues: findingsJson(model.issues, summariseFindings),
     ...(stamp ? { generatedAt: stamp } : {}),
   };
-  return JSON.stringify(out, null, 2) + '\n';
 }
 
 /**

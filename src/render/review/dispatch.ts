@@ -1,5 +1,6 @@
 import type { ReviewModel } from '../../review/model.js';
 import type { Lang } from '../labels.js';
+import type { TextPieces } from '../../write/pieces.js';
 
 /** Every output format of `welfare review`. Only the chosen renderer is loaded (xlsx pulls in exceljs). */
 export const REVIEW_FORMATS = ['table', 'json', 'md', 'csv', 'html', 'xlsx'] as const;
@@ -12,15 +13,19 @@ export interface ReviewRenderOptions {
   stamp?: string;
   /** JSON: the same finding over many rows once, with count and places (--summarise-findings). */
   summariseFindings?: boolean;
+  /** The review's JSON as pieces (TextPieces) for a writer that takes them, not one string: the CLI's. */
+  pieces?: boolean;
 }
 
-export async function renderReview(model: ReviewModel, options: ReviewRenderOptions): Promise<string | Uint8Array> {
+export async function renderReview(model: ReviewModel, options: ReviewRenderOptions): Promise<string | Uint8Array | TextPieces> {
   const base = { lang: options.lang, ...(options.stamp ? { stamp: options.stamp } : {}) };
   switch (options.format) {
     case 'table':
       return (await import('./table.js')).renderReviewTable(model, { ...base, color: options.color });
-    case 'json':
-      return (await import('./json.js')).renderReviewJson(model, options.stamp, options.summariseFindings);
+    case 'json': {
+      const json = await import('./json.js');
+      return options.pieces ? json.renderReviewJsonPieces(model, options.stamp, options.summariseFindings) : json.renderReviewJson(model, options.stamp, options.summariseFindings);
+    }
     case 'md':
       return (await import('./markdown.js')).renderReviewMarkdown(model, base);
     case 'csv':
