@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import { round } from '../text/number.js';
-import { firstByCode, indicatorInfo, type Attainment, type DistrictValue, type IndicatorInfo, type IndicatorReport, type ReportModel } from './model.js';
+import { firstByCode, type Attainment, type DistrictValue, type IndicatorInfo, type IndicatorReport, type ReportModel } from './model.js';
 
 /** One indicator on a district's card: the district's figures beside the city's, and where it stands. */
 export interface CardIndicator extends IndicatorInfo {
@@ -101,7 +101,7 @@ interface PeerGroup {
 class CardMaker {
   private readonly totals: Set<string>;
   private readonly districts: Map<string, ReportModel['districts'][number]>;
-  /** Each unit's geography ("validFrom|validTo"): its peers are the units with the same. */
+  /** Each unit's geography (its dates of validity): its peers are the units with the same. */
   private readonly geographyOf = new Map<string, string>();
   /** The indicators districts report (the cards' rows), each with its units by code and, made when first asked, its peer groups. */
   private readonly rows: { ind: IndicatorReport; byCode: Map<string, DistrictValue>; groups: Map<string, PeerGroup> | null }[];
@@ -186,8 +186,9 @@ class CardMaker {
 
 const EMPTY_GROUP: PeerGroup = { sorted: new Float64Array(0), ranked: 0, planned: 0, sumValues: 0, sumPlans: 0 };
 
+/** The unit's dates of validity as one key (null and '' kept apart, as comparing them one by one does). */
 function geographyKey(d: { validFrom?: string | null; validTo?: string | null }): string {
-  return `${d.validFrom ?? ''}|${d.validTo ?? ''}`;
+  return JSON.stringify([d.validFrom ?? null, d.validTo ?? null]);
 }
 
 /** An indicator's peer groups: its units' values and plans by geography, summed in the model's order. */
