@@ -1,7 +1,7 @@
 import type { Programme } from '../programme/schema.js';
 import { round } from '../text/number.js';
 import type { MonthSummary } from './monthly.js';
-import type { ReportModel } from './model.js';
+import { firstByCode, type ReportModel } from './model.js';
 
 /**
  * The wards and communes of a period grouped under the former districts their territory came from, for
@@ -106,10 +106,22 @@ export function groupByFormerDistrict(input: GroupingInput, programme: Programme
     return out;
   };
   const reported = input.reported;
-  const districts = programme.units.filter((d) => units.some((u) => u.predecessors.includes(d.code)));
+  // Each former district's units wholly from it and those it shares, in the units' order, found in one pass over
+  // the units (not one per district: a country's former districts and communes are thousands each).
+  const ownOf = new Map<string, string[]>();
+  const sharedOf = new Map<string, string[]>();
+  for (const u of units) {
+    for (const code of new Set(u.predecessors)) {
+      const into = u.predecessors.length === 1 ? ownOf : sharedOf;
+      const list = into.get(code);
+      if (list) list.push(u.code);
+      else into.set(code, [u.code]);
+    }
+  }
+  const districts = programme.units.filter((d) => ownOf.has(d.code) || sharedOf.has(d.code));
   const groups = districts.map((d): FormerDistrictGroup => {
-    const own = units.filter((u) => u.predecessors.length === 1 && u.predecessors[0] === d.code).map((u) => u.code);
-    const shared = units.filter((u) => u.predecessors.length > 1 && u.predecessors.includes(d.code)).map((u) => u.code);
+    const own = ownOf.get(d.code) ?? [];
+    const shared = sharedOf.get(d.code) ?? [];
     return {
       code: d.code,
       name: d.name,
@@ -201,7 +213,15 @@ export function formerDistrictSeries(years: readonly { year: number; model: Repo
   const defs = new Map(programme.indicators.map((i) => [i.id, i]));
   const ids = new Set(views.flatMap((v) => v.indicators.map((i) => i.id)));
   const indicators = programme.indicators.filter((i) => ids.has(i.id)).map((i) => ({ id: i.id, name: i.name, nameEn: i.nameEn, unit: i.unit, decimals: i.decimals }));
-  const own = (model: ReportModel, id: string, code: string) => model.indicators.find((i) => i.id === id)?.districts.find((d) => d.code === code)?.value ?? null;
+  // Each year's figures by indicator and unit, its groups and shared units by code: looked up, not searched for.
+  const byIndicator = years.map((y) => {
+    const out = new Map<string, Map<string, ReportModel['indicators'][number]['districts'][number]>>();
+    for (const i of y.model.indicators) if (!out.has(i.id)) out.set(i.id, firstByCode(i.districts));
+    return out;
+  });
+  const own = (i: number, id: string, code: string) => byIndicator[i]!.get(id)?.get(code)?.value ?? null;
+  const groupsByCode = views.map((v) => firstByCode(v.groups));
+  const sharedByCode = views.map((v) => firstByCode(v.shared));
   const groupCodes = new Map<string, FormerDistrictGroup>();
   const sharedCodes = new Map<string, SharedUnit>();
   for (const v of views) {
@@ -215,8 +235,8 @@ export function formerDistrictSeries(years: readonly { year: number; model: Repo
     for (const ind of indicators) {
       const def = defs.get(ind.id)!;
       values[ind.id] = years.map((y, i) => {
-        const district = own(y.model, ind.id, code);
-        const units = views[i]!.groups.find((x) => x.code === code)?.values[ind.id] ?? null;
+        const district = own(i, ind.id, code);
+        const units = groupsByCode[i]!.get(code)?.values[ind.id] ?? null;
         if (units === null) return { year: y.year, value: district, from: district === null ? null : 'district', approximate: false };
         if (district === null || !def.flow) return { year: y.year, value: units, from: 'units', approximate: g.approximate };
         return { year: y.year, value: round(district + units, def.decimals), from: 'both', approximate: g.approximate };
@@ -227,7 +247,7 @@ export function formerDistrictSeries(years: readonly { year: number; model: Repo
   const shared = order.filter((c) => sharedCodes.has(c)).map((code): SharedUnitSeries => {
     const u = sharedCodes.get(code)!;
     const values: Record<string, { year: number; value: number | null }[]> = {};
-    for (const ind of indicators) values[ind.id] = years.map((y, i) => ({ year: y.year, value: views[i]!.shared.find((x) => x.code === code)?.values[ind.id] ?? null }));
+    for (const ind of indicators) values[ind.id] = years.map((y, i) => ({ year: y.year, value: sharedByCode[i]!.get(code)?.values[ind.id] ?? null }));
     return { code, name: u.name, kind: u.kind, districts: u.districts, values };
   });
   const yearList = years.map((y) => y.year);
