@@ -310,11 +310,15 @@ function groupedByFormerDistrict(units: ReportModel['districts'], lang: Lang, wi
   const groupRow = (label: string) => `<tr class="group"><th scope="rowgroup" colspan="${width}">${esc(label)}</th></tr>`;
   const plain = units.filter((d) => (d.formerDistricts?.length ?? 0) === 0);
   const out = plain.map(row);
-  const byDistrict = new Map<string, ReportModel['districts']>();
+  const byDistrict = new Map<string, ReportModel['districts'][number][]>();
   const shared: ReportModel['districts'] = [];
   for (const d of units) {
     const former = d.formerDistricts ?? [];
-    if (former.length === 1) byDistrict.set(former[0]!, [...(byDistrict.get(former[0]!) ?? []), d]);
+    if (former.length === 1) {
+      const list = byDistrict.get(former[0]!);
+      if (list) list.push(d);
+      else byDistrict.set(former[0]!, [d]);
+    }
     else if (former.length > 1) shared.push(d);
   }
   for (const [district, list] of byDistrict) {
