@@ -136,10 +136,12 @@ export function renderCatalogTable(view: CatalogView, lang: Lang): string {
     table.push([i.id, name, i.unit, W[i.direction], W.aggregation[i.aggregation], annual || '—', i.period ?? '—']);
   }
   // One line per geography (units with the same dates): "Đơn vị báo cáo đến 2025-06-30 (30): …".
-  const geographies = new Map<string, typeof view.units>();
+  const geographies = new Map<string, (typeof view.units)[number][]>();
   for (const u of view.units) {
     const key = `${u.validFrom ?? ''}|${u.validTo ?? ''}`;
-    geographies.set(key, [...(geographies.get(key) ?? []), u]);
+    const list = geographies.get(key);
+    if (list) list.push(u);
+    else geographies.set(key, [u]);
   }
   const unitLines = [...geographies.values()].map((list) => {
     const { validFrom: from, validTo: to } = list[0]!;
