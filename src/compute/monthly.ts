@@ -760,6 +760,15 @@ function completenessOf(input: MonthlyInput, index: CatalogIndex, options: Month
   }
   // Files of the month that gave the unit nothing: unusable, when their name says whose they are.
   const monthFiles = input.files.filter((f) => f.year === year && f.month === month);
+  // The month's files by the unit their name designates, made once: looked up per unit, not searched for.
+  const namedFiles = new Map<string, string[]>();
+  for (const f of monthFiles) {
+    if (!f.unitFromName) continue;
+    const k = unitKey(f.unitFromName.unit);
+    const list = namedFiles.get(k);
+    if (list) list.push(f.file);
+    else namedFiles.set(k, [f.file]);
+  }
   const errorsByFile = errorFindingsByFile(input.findings);
   const errorsIn = (files: Iterable<string>, unitName: string | null) => {
     let n = 0;
@@ -785,7 +794,7 @@ function completenessOf(input: MonthlyInput, index: CatalogIndex, options: Month
       const late = reportDate !== null && reportDate > deadline;
       return { code, name, kind, level, unitKind, status: late ? 'late' : 'on-time', reportDate, dateSource, daysLate: late ? daysBetween(deadline, reportDate!) : null, files, errors: errorsIn(files, name) };
     }
-    const named = monthFiles.filter((f) => f.unitFromName && unitKey(f.unitFromName.unit) === key).map((f) => f.file).sort();
+    const named = [...(namedFiles.get(key) ?? [])].sort();
     if (named.length) return { code, name, kind, level, unitKind, status: 'unusable', reportDate: null, dateSource: null, daysLate: null, files: named, errors: errorsIn(named, null) };
     return { code, name, kind, level, unitKind, status: 'missing', reportDate: null, dateSource: null, daysLate: null, files: [], errors: 0 };
   };
