@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import { round } from '../text/number.js';
-import { firstByCode, type Attainment, type DistrictValue, type IndicatorInfo, type IndicatorReport, type ReportModel } from './model.js';
+import { firstByCode, indicatorInfo, type Attainment, type DistrictValue, type IndicatorInfo, type IndicatorReport, type ReportModel } from './model.js';
 
 /** One indicator on a district's card: the district's figures beside the city's, and where it stands. */
 export interface CardIndicator extends IndicatorInfo {
@@ -261,45 +261,14 @@ function cardIndicator(ind: IndicatorReport, mine: DistrictValue | undefined, to
   const cityAverage = average === null ? null : basis === 'percent-of-plan' ? average : round(average, ind.decimals);
   const annual = mine?.annual ?? NO_DATA;
   const period = mine?.period ?? NO_DATA;
-  // Two literals in the printed order, not spreads: a national report makes 80,000 of these.
-  if (mine?.parts) {
-    return {
-      id: ind.id,
-      name: ind.name,
-      nameEn: ind.nameEn,
-      unit: ind.unit,
-      unitEn: ind.unitEn,
-      direction: ind.direction,
-      decimals: ind.decimals,
-      official: ind.official,
-      reported: value !== null,
-      value,
-      annual,
-      period,
-      parts: mine.parts,
-      city: ind.value,
-      cityAverage,
-      averageBasis: basis,
-      averageOf,
-      compared: comparedValue,
-      rank,
-      ranked: peers.ranked,
-      belowAverage: below,
-    };
-  }
-  return {
-    id: ind.id,
-    name: ind.name,
-    nameEn: ind.nameEn,
-    unit: ind.unit,
-    unitEn: ind.unitEn,
-    direction: ind.direction,
-    decimals: ind.decimals,
-    official: ind.official,
+  // The indicator's identity, then the unit's fields added in the printed order (not spread: a national report
+  // makes 80,000 of these). A unit without parts has `parts` undefined, which JSON leaves out as it left out the field.
+  return Object.assign(indicatorInfo(ind), {
     reported: value !== null,
     value,
     annual,
     period,
+    parts: mine?.parts,
     city: ind.value,
     cityAverage,
     averageBasis: basis,
@@ -308,5 +277,5 @@ function cardIndicator(ind: IndicatorReport, mine: DistrictValue | undefined, to
     rank,
     ranked: peers.ranked,
     belowAverage: below,
-  };
+  });
 }
