@@ -1,7 +1,7 @@
 import type { CommonCommandOptions } from './options.js';
 import type { FindingsOptions } from './findings-option.js';
 import { hasErrors } from '../model/finding.js';
-import { annualise, computeYears, observeAllYears, outsideYears } from '../pipeline/years.js';
+import { computeYears, outsideYears, yearObservations } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
 import { buildReview } from '../review/build.js';
 import { REVIEW_FORMATS, renderReview, type ReviewFormat } from '../render/review/dispatch.js';
@@ -38,8 +38,8 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
   if (read.missing.length) throw new UsageError(`no such file or folder: ${read.missing.join(', ')}`);
   if (!read.files.length && !selection.excluded.length) throw new UsageError(`no data files (.csv, .tsv, .txt, .xlsx) in ${paths.join(', ')}`);
   if (!read.files.some((f) => f.ok)) throw new UsageError(`nothing could be read: ${read.findings[0]?.message ?? 'every file failed'}`);
-  const observed = observeAllYears(read.tables, index);
-  const observations = annualise(observed.observations, observed.cumulative, index);
+  const observed = yearObservations(read.tables, index);
+  const observations = observed.observations;
   const years = computeYears(observations, index, { from, to, ...(opts.targets ? { targets: opts.targets } : {}) });
   // Data quality: each year of the review against the rules, its peers and the years before it.
   const periods = periodsOf(observations, null).filter((p) => p.year >= from && p.year <= to);

@@ -597,6 +597,8 @@ function collapseAll(
   gaps: Finding[] | null,
   /** Whether to keep each unit's monthly detail (a month's summary shows it; the year's fold does not). */
   detail = true,
+  /** When given, the month each figure made is as of (the month of the place it keeps), beside it: a review's. */
+  asOfMonths: (number | null)[] | null = null,
 ): { observations: Observation[]; figures: Map<string, Collapsed> } {
   const observations: Observation[] = [];
   const figures = new Map<string, Collapsed>();
@@ -611,6 +613,7 @@ function collapseAll(
     const o: Observation = { unit: s.unit, unitName: s.unitName, indicator: s.indicator, part: s.part, year, month: null, value: c.value, plan: plan?.plan ?? null, source };
     if (plan?.planSource) o.planSource = plan.planSource;
     observations.push(o);
+    asOfMonths?.push(c.asOf ?? plan?.month ?? null);
     // One entry per unit and indicator: the own value's detail (or the first part's), as of the latest month of any part.
     if (detail) {
       const key = `${unitKey(s.unit)}|${s.indicator}`;
@@ -877,13 +880,30 @@ export function yearFromMonths(
   index: CatalogIndex,
   year: number,
 ): { observations: Observation[]; findings: Finding[] } {
-  const figures = observations instanceof ObservationSet ? observations : ObservationSet.of(observations as MonthlyObservation[]);
+  const folded = foldYear(observations instanceof ObservationSet ? observations : ObservationSet.of(observations as MonthlyObservation[]), index, year, true);
+  for (let k = 0; k < folded.figures.length; k++) folded.rest.push(folded.figures[k]!);
+  return { observations: folded.rest, findings: folded.findings };
+}
+
+/**
+ * yearFromMonths in its parts: the figures it keeps as they are (`rest`, only when `keepRest`), the year's figures it
+ * makes from months, and the month each of those is as of (the month of the place it keeps). A review folds each year
+ * of a set this way without making the other years' figures objects.
+ */
+export function foldYear(
+  figures: ObservationSet<MonthlyObservation>,
+  index: CatalogIndex,
+  year: number,
+  keepRest: boolean,
+): { rest: Observation[]; figures: Observation[]; asOfMonths: (number | null)[]; findings: Finding[] } {
   // One pass: the rest, whether the year has monthly figures, and which figures the year states itself
   // (buildSeries takes the year's monthly figures from the same set: a million of them are not copied, and
   // those in a long table's columns never become objects).
   let monthly = 0;
   const rest: Observation[] = [];
   const annual = new Set<string>();
+  const asOfMonths: (number | null)[] = [];
+  const none = { rest, figures: [] as Observation[], asOfMonths, findings: [] as Finding[] };
   const sort = (o: Observation) => {
     if (o.year === year) {
       if (o.month !== null) {
@@ -892,14 +912,15 @@ export function yearFromMonths(
       }
       if (o.value !== null) annual.add(`${unitKey(o.unit)}|${o.indicator}|${o.part ?? ''}`);
     }
-    rest.push(o);
+    if (keepRest) rest.push(o);
   };
   figures.segmentsInOrder(
     (list) => {
       for (const o of list) sort(o);
     },
     (store) => {
-      // The year's monthly figures (a long export's every one) are counted from the columns; only the rest become views.
+      // The year's monthly figures (a long export's every one) are counted from the columns; only the rest become views
+      // (without `keepRest`, only the year's own figures, which may win over its months).
       if (store.monthsOnlyOf(year)) {
         monthly += store.size;
         return;
@@ -907,11 +928,11 @@ export function yearFromMonths(
       for (let i = 0, n = store.size; i < n; i++) {
         if (store.isDropped(i)) continue;
         if (store.yearOf(i) === year && store.monthOf(i) !== null) monthly++;
-        else sort(store.view(i));
+        else if (keepRest || store.yearOf(i) === year) sort(store.view(i));
       }
     },
   );
-  if (!monthly) return { observations: rest, findings: [] };
+  if (!monthly) return none;
   // A figure the year states itself wins over its months.
   const series = annual.size ? buildSeries(figures, year).filter((s) => !annual.has(seriesKey(s))) : buildSeries(figures, year);
   let upTo = 0;
@@ -919,8 +940,8 @@ export function yearFromMonths(
   for (let k = 0; k < series.length; k++) for (let m = 12; m > upTo; m--) if (series[k]!.byMonth[m]! >= 0) upTo = m;
   for (let k = 0; k < series.length; k++) for (const p of series[k]!.plans ?? []) upTo = Math.max(upTo, figures.monthAt(p) ?? 0);
   const findings: Finding[] = [];
-  if (upTo === 0) return { observations: rest, findings };
-  const collapsed = collapseAll(series, index, year, upTo, findings, false);
+  if (upTo === 0) return none;
+  const collapsed = collapseAll(series, index, year, upTo, findings, false, asOfMonths);
   const units = new Set(series.map((s) => unitKey(s.unit))).size;
   const through = upTo === 1 ? 'January' : `January–${MONTH_NAMES[upTo - 1]}`;
   const partial = upTo < 12;
@@ -936,8 +957,7 @@ export function yearFromMonths(
         (partial ? ` Các tệp chưa đủ cả năm: đánh giá chỉ tiêu cộng dồn đang so ${upTo} tháng với kế hoạch cả năm; dùng \`welfare report --month ${monthKey(year, upTo)}\` để xem tiến độ.` : ''),
     ),
   );
-  for (let k = 0; k < collapsed.observations.length; k++) rest.push(collapsed.observations[k]!);
-  return { observations: rest, findings };
+  return { rest, figures: collapsed.observations, asOfMonths, findings };
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -1,11 +1,11 @@
 import { monthInPath } from '../read/month-folder.js';
 import { cumulativeOf, monthlyFigures, type Cumulative } from '../batch/submission.js';
-import { yearFromMonths, type MonthlyObservation } from '../compute/monthly.js';
+import { foldYear, yearFromMonths, type MonthlyObservation } from '../compute/monthly.js';
 import { computeReport } from '../compute/report.js';
 import type { ReportModel } from '../compute/model.js';
 import { finding, type Finding } from '../model/finding.js';
 import { observationWith, type Observation } from '../model/observation.js';
-import type { ObservationSet } from '../model/observation-set.js';
+import { ObservationSet } from '../model/observation-set.js';
 import type { Table } from '../model/table.js';
 import { normalise, normaliseToSet } from '../normalise/index.js';
 import { targetSetInForce } from '../programme/in-force.js';
@@ -51,6 +51,15 @@ export function observeAllYears(
 ): { observations: Observation[]; cumulative: Set<Observation>; findings: Finding[] } {
   const observed = observeAll(tables, index, options);
   return { observations: observed.figures.toArray(), cumulative: observed.cumulative, findings: observed.findings };
+}
+
+/**
+ * Every year's figures of the tables, one per unit, indicator, part and year (observeAllYears, then annualise),
+ * with a long table's monthly figures left in their columns throughout: `review`'s input.
+ */
+export function yearObservations(tables: readonly Table[], index: CatalogIndex): { observations: YearObservation[]; findings: Finding[] } {
+  const observed = observeAll(tables, index, {});
+  return { observations: annualiseSet(observed.figures, observed.cumulative, index), findings: observed.findings };
 }
 
 /** observeAllYears, with a long table's figures left in their columns (model/observation-set.ts). */
@@ -126,30 +135,48 @@ export function yearFigures(tables: readonly Table[], index: CatalogIndex, year:
  * date — a cumulative ("lũy kế") figure as stated, plus the month figures after it.
  */
 export function annualise(observations: readonly Observation[], cumulative: ReadonlySet<Observation>, index: CatalogIndex): YearObservation[] {
+  return annualiseSet(ObservationSet.of([...observations]), cumulative, index);
+}
+
+/**
+ * annualise over a set, a long table's figures left in their columns: only the annual figures and the figures
+ * made from months become objects (a national export's million monthly figures never do).
+ */
+function annualiseSet(figures: ObservationSet, cumulative: ReadonlySet<Observation>, index: CatalogIndex): YearObservation[] {
   const out: YearObservation[] = [];
-  const annualByYear = new Map<number, YearObservation[]>();
-  const byYear = new Map<number, MonthlyObservation[]>();
-  // The month each figure's place was read for: a folded figure keeps the place of the month it is as of.
-  const monthAt = new Map<Observation['source'], number>();
-  for (const o of observations) {
-    if (o.month === null) {
-      const annual: YearObservation = observationWith(o, { asOfMonth: null });
-      out.push(annual);
-      const list = annualByYear.get(o.year) ?? [];
-      list.push(annual);
-      annualByYear.set(o.year, list);
-      continue;
+  // The years that have monthly figures, in the order the first of each comes.
+  const years: number[] = [];
+  const seen = new Set<number>();
+  const monthlyIn = (year: number) => {
+    if (!seen.has(year)) {
+      seen.add(year);
+      years.push(year);
     }
-    monthAt.set(o.source, o.month);
-    const list = byYear.get(o.year) ?? [];
-    list.push(cumulative.has(o) ? observationWith(o, { cumulative: true }) : o);
-    byYear.set(o.year, list);
-  }
-  for (const [year, monthly] of byYear) {
-    const annual = new Set<Observation>(annualByYear.get(year));
+  };
+  const visit = (o: Observation) => {
+    if (o.month === null) out.push(observationWith(o, { asOfMonth: null }));
+    else monthlyIn(o.year);
+  };
+  figures.segmentsInOrder(
+    (list) => {
+      for (const o of list) visit(o);
+    },
+    (store) => {
+      for (let i = 0, n = store.size; i < n; i++) {
+        if (store.isDropped(i)) continue;
+        if (store.monthOf(i) === null) visit(store.view(i));
+        else monthlyIn(store.yearOf(i));
+      }
+    },
+  );
+  if (!years.length) return out;
+  // Month-folder figures are marked year-to-date here (they are list figures: a store's never are).
+  const marked = (cumulative.size ? figures.mapLists((o) => (cumulative.has(o) ? observationWith(o, { cumulative: true }) : o)) : figures) as ObservationSet<MonthlyObservation>;
+  for (const year of years) {
     // The findings (month-gap, year-from-months) are the year report's; a review reads the figures only.
-    const folded = yearFromMonths([...annual, ...monthly], index, year).observations;
-    for (const o of folded) if (!annual.has(o)) out.push(observationWith(o, { asOfMonth: monthAt.get(o.source) ?? null }));
+    // A folded figure keeps the place of the month it is as of, and says which month that is.
+    const folded = foldYear(marked, index, year, false);
+    for (let k = 0; k < folded.figures.length; k++) out.push(observationWith(folded.figures[k]!, { asOfMonth: folded.asOfMonths[k] ?? null }));
   }
   return out;
 }

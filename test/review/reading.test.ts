@@ -131,3 +131,37 @@ describe('a review form with a year over plan and result', () => {
     expect(m.issues).toEqual([]);
   });
 });
+
+describe('a long export, read for a review', () => {
+  it("folds each year's months in the table's columns: the same figures as annualise, and no object per monthly figure", async () => {
+    const { vi } = await import('vitest');
+    const { readBytes } = await import('../../src/read/index.js');
+    const { ObservationStore } = await import('../../src/model/observation-store.js');
+    const { yearObservations } = await import('../../src/pipeline/years.js');
+    // The 126 wards and communes × 12 months × 6 years of two indicators (1.2 MB: read compactly), and one ward's own 2027 figure.
+    const rows = ['Đơn vị,Chỉ tiêu,Năm,Tháng,Giá trị'];
+    const wards = index.programme.units.filter((u) => u.validFrom);
+    for (const year of [2026, 2027, 2028, 2029, 2030, 2031])
+      for (const [k, u] of wards.entries()) for (let m = 1; m <= 12; m++) rows.push(`${u.name},Giải quyết việc làm,${year},${m},${100 * k + m}`, `${u.name},Tỷ lệ hộ nghèo (chuẩn thành phố),${year},${m},${(k % 7) + m / 100}`);
+    rows.push(`${wards[0]!.name},Giải quyết việc làm,2027,,5000`);
+    const read = await readBytes(new Uint8Array(Buffer.from(rows.join('\n') + '\n')), 'export.csv');
+    expect(read.tables[0]!.compact).toBeDefined();
+    const views = vi.spyOn(ObservationStore.prototype, 'view');
+    const whole = vi.spyOn(ObservationStore.prototype, 'toArray');
+    const got = yearObservations(read.tables, index);
+    expect(whole).not.toHaveBeenCalled();
+    whole.mockRestore();
+    // Only the one annual figure became an object on the way (asked for twice: as the year's figure, and as the one that
+    // wins over that year's months), of 18,145 figures read.
+    expect(new Set(views.mock.calls.map(([i]) => i))).toEqual(new Set([18_144]));
+    views.mockRestore();
+    const observed = observeAllYears(read.tables, index);
+    expect(got.observations).toEqual(annualise(observed.observations, observed.cumulative, index));
+    const figure = (indicator: string, year: number, code: string) => got.observations.find((o) => o.indicator === indicator && o.year === year && o.unit.kind === 'district' && o.unit.code === code)!;
+    // A flow is the year to date, a level its last month; the ward's own figure wins over its months.
+    expect([figure('jobs-created', 2026, wards[1]!.code).value, figure('jobs-created', 2026, wards[1]!.code).asOfMonth]).toEqual([12 * 100 + 78, 12]);
+    expect([figure('poor-household-rate', 2029, wards[8]!.code).value, figure('poor-household-rate', 2029, wards[8]!.code).asOfMonth]).toEqual([1.12, 12]);
+    expect([figure('jobs-created', 2027, wards[0]!.code).value, figure('jobs-created', 2027, wards[0]!.code).asOfMonth]).toEqual([5000, null]);
+    expect(got.observations).toHaveLength(6 * 2 * 126);
+  });
+});
