@@ -282,8 +282,10 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, window
   const previous: { period: Period; value: number }[] = [];
   // The window before the period, looked up one period at a time: a year's own figure (a level's latest month
   // stands for it, a flow's does not), or a month's.
-  const since = historySince(s.ind, period.year);
   const series = s.series;
+  // A series of one figure, the period's own, has no history: most of a year's report, all of a national export's.
+  if (series.byPeriod === null && series.latest === null) return NO_REASONS;
+  const since = historySince(s.ind, period.year);
   for (let k = 0; k < window.length; k++) {
     const p = window[k]!;
     if (p.year < since) continue;
