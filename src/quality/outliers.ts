@@ -278,26 +278,34 @@ function historySince(ind: Indicator, year: number): number {
 
 /** The unit's own earlier figures: outside their widened min–max band, or a step beyond the catalog's. */
 function historyReasons(figures: FigureIndex, s: Subject, period: Period, window: readonly Period[], options: OutlierOptions): readonly Reason[] {
-  const reasons: Reason[] = [];
-  const previous: { period: Period; value: number }[] = [];
   // The window before the period, looked up one period at a time: a year's own figure (a level's latest month
   // stands for it, a flow's does not), or a month's.
   const series = s.series;
   // A series of one figure, the period's own, has no history: most of a year's report, all of a national export's.
   if (series.byPeriod === null && series.latest === null) return NO_REASONS;
   const since = historySince(s.ind, period.year);
+  const step = s.ind.quality?.step;
+  const before = step !== undefined && s.part === null ? previousPeriod(period) : null;
+  // How many earlier figures, their least and greatest, and the period before's (for the step): counted as they
+  // come, with no object per figure (a validate of a national export looks through 11 million).
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let prev: { period: Period; value: number } | undefined;
   for (let k = 0; k < window.length; k++) {
     const p = window[k]!;
     if (p.year < since) continue;
     const o = figures.periodIn(series, p);
     if (!o || (p.month === null && o.month !== null && s.ind.flow)) continue;
     const v = comparable(figures, s.ind, s.unit, o);
-    if (v !== null) previous.push({ period: p, value: v });
+    if (v === null) continue;
+    count++;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+    if (before && !prev && p.year === before.year && p.month === before.month) prev = { period: p, value: v };
   }
-  if (!previous.length) return NO_REASONS;
-  const values = previous.map((p) => p.value);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  if (!count) return NO_REASONS;
+  const reasons: Reason[] = [];
   const small = isCount(s.ind, s.part) ? 10 : 1;
   const judged = Math.max(Math.abs(s.value), Math.abs(max)) >= small && min >= 0 && s.value >= 0;
   const [lo, hi] = clip(s, min / (1 + options.margin), max * (1 + options.margin));
@@ -310,15 +318,12 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, window
     const pct = Math.round(options.margin * 100);
     const range = (lang: 'en' | 'vi') => (min === max ? formatValue(min, lang) : `${formatValue(min, lang)}–${formatValue(max, lang)}`);
     reasons.push({
-      en: `outside its own ${previous.length} previous figure${previous.length > 1 ? 's' : ''} (${range('en')}, widened by ${pct} %: ${formatValue(lo, 'en')}–${formatValue(hi, 'en')})`,
-      vi: `nằm ngoài ${previous.length} số liệu trước đây của đơn vị (${range('vi')}, nới rộng ${pct} %: ${formatValue(lo, 'vi')}–${formatValue(hi, 'vi')})`,
+      en: `outside its own ${count} previous figure${count > 1 ? 's' : ''} (${range('en')}, widened by ${pct} %: ${formatValue(lo, 'en')}–${formatValue(hi, 'en')})`,
+      vi: `nằm ngoài ${count} số liệu trước đây của đơn vị (${range('vi')}, nới rộng ${pct} %: ${formatValue(lo, 'vi')}–${formatValue(hi, 'vi')})`,
       lo,
       hi,
     });
   }
-  const step = s.ind.quality?.step;
-  const before = previousPeriod(period);
-  const prev = step !== undefined && s.part === null && before ? previous.find((p) => p.period.year === before.year && p.period.month === before.month) : undefined;
   if (step !== undefined && prev && prev.value !== 0 && Math.abs(s.value / prev.value - 1) > step + 1e-9) {
     const change = Math.round((s.value / prev.value - 1) * 1000) / 10;
     const pct = Math.round(step * 1000) / 10;
@@ -329,7 +334,7 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, window
       hi: prev.value * (1 + step),
     });
   }
-  return reasons;
+  return reasons.length ? reasons : NO_REASONS;
 }
 
 /** An expected range within what the figure can be: counts are never negative, a value stays in the catalog's range. */
