@@ -54,16 +54,29 @@ export function observeAllYears(
 }
 
 /**
- * Every year's figures of the tables, one per unit, indicator, part and year (observeAllYears, then annualise),
- * with a long table's monthly figures left in their columns throughout: `review`'s input.
+ * Every year's figures of the tables, one per unit, indicator, part and year, with a long table's monthly figures
+ * left in their columns throughout: `review`'s input.
  */
 export function yearObservations(tables: readonly Table[], index: CatalogIndex): { observations: YearObservation[]; findings: Finding[] } {
   const observed = observeAll(tables, index, {});
-  return { observations: annualiseSet(observed.figures, observed.cumulative, index), findings: observed.findings };
+  return { observations: annualise(observed, index), findings: observed.findings };
+}
+
+/** What the tables give, before any year is folded: the figures, those of year-to-date ("Lũy kế") tables, the findings. */
+interface Observed {
+  figures: ObservationSet;
+  cumulative: Set<Observation>;
+  findings: Finding[];
+}
+
+/** The figures with those of year-to-date tables marked so (month-folder figures, in lists: a store's never are). */
+function markedYearToDate(observed: Observed): ObservationSet<MonthlyObservation> {
+  const { figures, cumulative } = observed;
+  return (cumulative.size ? figures.mapLists((o) => (cumulative.has(o) ? observationWith(o, { cumulative: true }) : o)) : figures) as ObservationSet<MonthlyObservation>;
 }
 
 /** observeAllYears, with a long table's figures left in their columns (model/observation-set.ts). */
-function observeAll(tables: readonly Table[], index: CatalogIndex, options: { year?: number }): { figures: ObservationSet; cumulative: Set<Observation>; findings: Finding[] } {
+function observeAll(tables: readonly Table[], index: CatalogIndex, options: { year?: number }): Observed {
   const annual: Table[] = [];
   const months = new Map<string, { year: number; month: number; tables: Table[] }>();
   for (const t of tables) {
@@ -122,8 +135,7 @@ export function yearFigures(tables: readonly Table[], index: CatalogIndex, year:
     },
   );
   if (!monthly) return { observations: observed.figures.toArray(), findings: observed.findings };
-  const marked = observed.cumulative.size ? observed.figures.mapLists((o) => (observed.cumulative.has(o) ? observationWith(o, { cumulative: true }) : o)) : observed.figures;
-  const folded = yearFromMonths(marked, index, year);
+  const folded = yearFromMonths(markedYearToDate(observed), index, year);
   for (const f of folded.findings) observed.findings.push(f);
   return { observations: folded.observations, findings: observed.findings };
 }
@@ -134,15 +146,8 @@ export function yearFigures(tables: readonly Table[], index: CatalogIndex, year:
  * a stock (a rate, a count of households) as its last month states it, a flow (jobs created) as the year to
  * date — a cumulative ("lũy kế") figure as stated, plus the month figures after it.
  */
-export function annualise(observations: readonly Observation[], cumulative: ReadonlySet<Observation>, index: CatalogIndex): YearObservation[] {
-  return annualiseSet(ObservationSet.of([...observations]), cumulative, index);
-}
-
-/**
- * annualise over a set, a long table's figures left in their columns: only the annual figures and the figures
- * made from months become objects (a national export's million monthly figures never do).
- */
-function annualiseSet(figures: ObservationSet, cumulative: ReadonlySet<Observation>, index: CatalogIndex): YearObservation[] {
+function annualise(observed: Observed, index: CatalogIndex): YearObservation[] {
+  const figures = observed.figures;
   const out: YearObservation[] = [];
   // The years that have monthly figures, in the order the first of each comes.
   const years: number[] = [];
@@ -170,8 +175,7 @@ function annualiseSet(figures: ObservationSet, cumulative: ReadonlySet<Observati
     },
   );
   if (!years.length) return out;
-  // Month-folder figures are marked year-to-date here (they are list figures: a store's never are).
-  const marked = (cumulative.size ? figures.mapLists((o) => (cumulative.has(o) ? observationWith(o, { cumulative: true }) : o)) : figures) as ObservationSet<MonthlyObservation>;
+  const marked = markedYearToDate(observed);
   for (const year of years) {
     // The findings (month-gap, year-from-months) are the year report's; a review reads the figures only.
     // A folded figure keeps the place of the month it is as of, and says which month that is.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadProgramme } from '../../src/cli/programme.js';
 import type { Table } from '../../src/model/table.js';
-import { annualise, computeYears, observeAllYears } from '../../src/pipeline/years.js';
+import { computeYears, yearObservations } from '../../src/pipeline/years.js';
 import { readPaths } from '../../src/read/index.js';
 import { buildReview } from '../../src/review/build.js';
 import type { ReviewModel } from '../../src/review/model.js';
@@ -14,8 +14,8 @@ export async function reviewOf(paths: string[], from = 2021, to = 2025, targets?
 }
 
 export function reviewTables(tables: Table[], index: Awaited<ReturnType<typeof loadProgramme>>, from: number, to: number, targets?: string, findings: never[] | ReturnType<typeof Array.prototype.slice> = []): ReviewModel {
-  const observed = observeAllYears(tables, index);
-  const observations = annualise(observed.observations, observed.cumulative, index);
+  const observed = yearObservations(tables, index);
+  const observations = observed.observations;
   const years = computeYears(observations, index, { from, to, ...(targets ? { targets } : {}) });
   return buildReview(years, observations, index, { from, to, ...(targets ? { targets } : {}) }, [...findings, ...observed.findings]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProgramme } from '../../src/cli/programme.js';
-import { annualise, observeAllYears } from '../../src/pipeline/years.js';
+import { observeAllYears, yearObservations } from '../../src/pipeline/years.js';
 import { reviewOf, reviewTables, table } from './helpers.js';
 
 const index = await loadProgramme(undefined);
@@ -87,8 +87,7 @@ describe('the monthly tree of batch: a year\'s last month gives its figures', ()
       ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Giá trị'],
       ['Sở LĐTBXH', 'Tỷ lệ thất nghiệp', 2024, 2.05],
     ]);
-    const observed = observeAllYears([month, annual], index);
-    const years = annualise(observed.observations, observed.cumulative, index).filter((o) => o.indicator === 'unemployment-rate');
+    const years = yearObservations([month, annual], index).observations.filter((o) => o.indicator === 'unemployment-rate');
     expect(years.map((o) => [o.year, o.value, o.asOfMonth])).toEqual([[2024, 2.05, null]]);
   });
 });
@@ -97,8 +96,7 @@ describe('years outside the review', () => {
   it('are said once per year, at the first place, in both languages', async () => {
     const { outsideYears } = await import('../../src/pipeline/years.js');
     const read = await import('../../src/read/index.js').then((m) => m.readPaths(['fixtures/review']));
-    const observed = observeAllYears(read.tables, index);
-    const years = annualise(observed.observations, observed.cumulative, index);
+    const years = yearObservations(read.tables, index).observations;
     const f = outsideYears(years, 2023, 2024);
     expect(f.map((x) => [x.code, x.severity, x.cell, x.file])).toEqual([
       ['outside-period', 'info', 'D2', 'fixtures/review/quan-huyen/quan-huyen-2021-2024.csv'],
@@ -133,18 +131,19 @@ describe('a review form with a year over plan and result', () => {
 });
 
 describe('a long export, read for a review', () => {
-  it("folds each year's months in the table's columns: the same figures as annualise, and no object per monthly figure", async () => {
+  it("folds each year's months in the table's columns: the same figures as from rows of cells, and no object per monthly figure", async () => {
     const { vi } = await import('vitest');
-    const { readBytes } = await import('../../src/read/index.js');
+    const { readText } = await import('../../src/read/text.js');
+    const { resolveLimits } = await import('../../src/read/limits.js');
     const { ObservationStore } = await import('../../src/model/observation-store.js');
-    const { yearObservations } = await import('../../src/pipeline/years.js');
     // The 126 wards and communes × 12 months × 6 years of two indicators (1.2 MB: read compactly), and one ward's own 2027 figure.
     const rows = ['Đơn vị,Chỉ tiêu,Năm,Tháng,Giá trị'];
     const wards = index.programme.units.filter((u) => u.validFrom);
     for (const year of [2026, 2027, 2028, 2029, 2030, 2031])
       for (const [k, u] of wards.entries()) for (let m = 1; m <= 12; m++) rows.push(`${u.name},Giải quyết việc làm,${year},${m},${100 * k + m}`, `${u.name},Tỷ lệ hộ nghèo (chuẩn thành phố),${year},${m},${(k % 7) + m / 100}`);
     rows.push(`${wards[0]!.name},Giải quyết việc làm,2027,,5000`);
-    const read = await readBytes(new Uint8Array(Buffer.from(rows.join('\n') + '\n')), 'export.csv');
+    const bytes = new Uint8Array(Buffer.from(rows.join('\n') + '\n'));
+    const read = await readText(bytes, 'export.csv', resolveLimits({}), { extension: '.csv' });
     expect(read.tables[0]!.compact).toBeDefined();
     const views = vi.spyOn(ObservationStore.prototype, 'view');
     const whole = vi.spyOn(ObservationStore.prototype, 'toArray');
@@ -155,8 +154,10 @@ describe('a long export, read for a review', () => {
     // wins over that year's months), of 18,145 figures read.
     expect(new Set(views.mock.calls.map(([i]) => i))).toEqual(new Set([18_144]));
     views.mockRestore();
-    const observed = observeAllYears(read.tables, index);
-    expect(got.observations).toEqual(annualise(observed.observations, observed.cumulative, index));
+    // The same file as rows of cells (its figures in lists, folded as objects) gives the same figures.
+    const cells = await readText(bytes, 'export.csv', resolveLimits({}), { extension: '.csv', compactFromBytes: Infinity });
+    expect(cells.tables[0]!.compact).toBeUndefined();
+    expect(got.observations).toEqual(yearObservations(cells.tables, index).observations);
     const figure = (indicator: string, year: number, code: string) => got.observations.find((o) => o.indicator === indicator && o.year === year && o.unit.kind === 'district' && o.unit.code === code)!;
     // A flow is the year to date, a level its last month; the ward's own figure wins over its months.
     expect([figure('jobs-created', 2026, wards[1]!.code).value, figure('jobs-created', 2026, wards[1]!.code).asOfMonth]).toEqual([12 * 100 + 78, 12]);
