@@ -58,15 +58,7 @@ export async function emit(content: string | Uint8Array | TextPieces, out: strin
   }
   if (content instanceof TextPieces) {
     // A megabyte at a time, each waited for: a pipe's reader sets the pace, and no more than that is held.
-    let pending = '';
-    for (const piece of content) {
-      pending += piece;
-      if (pending.length >= 1 << 20) {
-        if (!(await toStandardOutput(pending))) return;
-        pending = '';
-      }
-    }
-    if (pending) await toStandardOutput(pending);
+    for (const chunk of content.chunks()) if (!(await toStandardOutput(chunk))) return;
     return;
   }
   await toStandardOutput(content);

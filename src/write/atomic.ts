@@ -77,25 +77,15 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array | Te
   }
 }
 
-/** The pieces into a new file, gathered into writes of about a megabyte (one write per piece would be a call per line). */
+/** The pieces into a new file, a megabyte at a time. */
 function writePiecesSync(path: string, data: TextPieces): void {
   const fd = openSync(path, 'wx');
   try {
-    let pending = '';
-    for (const piece of data) {
-      pending += piece;
-      if (pending.length >= WRITE_CHARS) {
-        writeAllSync(fd, pending);
-        pending = '';
-      }
-    }
-    if (pending) writeAllSync(fd, pending);
+    for (const chunk of data.chunks()) writeAllSync(fd, chunk);
   } finally {
     closeSync(fd);
   }
 }
-
-const WRITE_CHARS = 1 << 20;
 
 function writeAllSync(fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8');

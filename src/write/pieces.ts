@@ -15,6 +15,19 @@ export class TextPieces {
     for (const piece of this) out += piece;
     return out;
   }
+
+  /** The pieces gathered into texts of about `chars` characters: a write each, not one per piece (a call per line). */
+  *chunks(chars = 1 << 20): Generator<string> {
+    let pending = '';
+    for (const piece of this) {
+      pending += piece;
+      if (pending.length >= chars) {
+        yield pending;
+        pending = '';
+      }
+    }
+    if (pending) yield pending;
+  }
 }
 
 /**
