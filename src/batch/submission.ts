@@ -4,7 +4,7 @@
  * cumulative ("Lũy kế" in the title or over a value column). Pure: tables in, facts out.
  */
 import { columnLetter } from '../model/finding.js';
-import { cellText, passingRowAt, rowAt, rowCount, type Cell, type Table } from '../model/table.js';
+import { cellText, compactTable, passingRowAt, rowAt, rowCount, type Cell, type RowSource, type Table } from '../model/table.js';
 import { findHeader } from '../normalise/headers.js';
 import { titleTexts } from '../normalise/context.js';
 import type { CatalogIndex } from '../programme/match.js';
@@ -150,6 +150,20 @@ export function monthlyFigures(table: Table, index: CatalogIndex): { table: Tabl
   const found = cumulativeColumns(table, index);
   if (!found.columns.length || !found.monthly) return { table, cumulative: found.cumulative };
   const drop = new Set(found.columns);
-  const rows = table.rows.map((row, r) => (r < found.firstDataRow ? row : row.map((cell, c) => (drop.has(c) && cell ? { ...cell, value: null } : cell))));
-  return { table: { ...table, rows }, cumulative: null };
+  const emptied = (row: (Cell | undefined)[], r: number) => (r < found.firstDataRow ? row : row.map((cell, c) => (drop.has(c) && cell ? { ...cell, value: null } : cell)));
+  const source = table.compact;
+  if (!source) return { table: { ...table, rows: table.rows.map(emptied) }, cumulative: null };
+  // A large file's rows stay in its compact store, each emptied as it is made (asking for table.rows would make and
+  // keep them all). Its rows are given as cells only: their bytes would bring the emptied column back.
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(table)) if (key !== 'rows') fields[key] = (table as unknown as Record<string, unknown>)[key];
+  const rows: RowSource = {
+    length: source.length,
+    row: (r) => {
+      const row = source.row(r);
+      return row && emptied(row, r);
+    },
+    ...(source.failure ? { failure: () => source.failure!() } : {}),
+  };
+  return { table: compactTable(fields as Omit<Table, 'rows' | 'compact'>, rows), cumulative: null };
 }

@@ -137,6 +137,33 @@ describe('"Lũy kế": cumulative figures', () => {
   });
 });
 
+describe('"Lũy kế" beside the month\'s own column in a large file', () => {
+  it("empties the cumulative column row by row, keeping the rows in the file's compact store (the same figures as rows of cells)", async () => {
+    const { readText } = await import('../../src/read/text.js');
+    const { resolveLimits } = await import('../../src/read/limits.js');
+    const { normalise } = await import('../../src/normalise/index.js');
+    // A long table of 30 districts × 12 months × 70 years (1.3 MB: read compactly), with both columns.
+    const lines = ['Đơn vị,Chỉ tiêu,Năm,Tháng,Thực hiện tháng,Lũy kế từ đầu năm'];
+    const districts = index.programme.units.filter((u) => !u.validFrom);
+    for (let rep = 0; rep < 70; rep++) for (const [k, u] of districts.entries()) for (let m = 1; m <= 12; m++) lines.push(`${u.name},Giải quyết việc làm,${2000 + rep},${m},${k + m},${(k + m) * m}`);
+    const bytes = new Uint8Array(Buffer.from(lines.join('\n') + '\n'));
+    const compact = (await readText(bytes, 'a.csv', resolveLimits({}), { extension: '.csv' })).tables[0]!;
+    expect(compact.compact).toBeDefined();
+    Object.defineProperty(compact, 'rows', { get: () => expect.unreachable('table.rows asked for') });
+    const figures = monthlyFigures(compact, index);
+    expect([figures.cumulative, figures.table.compact?.length]).toEqual([null, lines.length]);
+    const cells = (await readText(bytes, 'a.csv', resolveLimits({}), { extension: '.csv', compactFromBytes: Infinity })).tables[0]!;
+    const byCells = normalise([monthlyFigures(cells, index).table], index, { year: null });
+    const byStore = normalise([figures.table], index, { year: null });
+    const values = (n: typeof byStore) => n.observations.map((o) => [o.unit.kind === 'district' ? o.unit.code : '', o.year, o.month, o.value]);
+    expect(values(byStore)).toEqual(values(byCells));
+    expect(byStore.findings.map((f) => f.code)).toEqual(byCells.findings.map((f) => f.code));
+    // The month's own figures only, the cumulative column read as empty: the first district's December is 12, not 144.
+    const first = byStore.observations.filter((o) => o.unit.kind === 'district' && o.unit.code === districts[0]!.code && o.year === 2003);
+    expect(first.map((o) => [o.month, o.value])).toEqual(Array.from({ length: 12 }, (_, i) => [i + 1, i + 1]));
+  });
+});
+
 describe('the month a path states', () => {
   it('is the last YYYY/MM pair of folders', () => {
     expect(monthInPath('submissions/2024/03/quan-huyen/ba-vi.xlsx')).toEqual({ year: 2024, month: 3 });
