@@ -67,7 +67,7 @@ describe('the review is linear in the units', () => {
     const small = input(400);
     const large = input(3321);
     expect(buildReview(small.years, small.obs, small.index, { from: 2026, to: 2027 }).indicators.find((i) => i.id === 'jobs-created')!.units).toHaveLength(400);
-    // Measured: 8.1–11.3; 23–31 with each unit's figures found by a pass over every unit's.
-    expect(timeRatio(review, small, large)).toBeLessThan(15);
+    // Measured: 8.1–12 (on a loaded machine); 23–31 with each unit's figures found by a pass over every unit's.
+    expect(timeRatio(review, small, large, 7)).toBeLessThan(16);
   });
 });
