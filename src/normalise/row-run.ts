@@ -202,10 +202,10 @@ export class RowRun {
       this.spareView = new DataView(this.spare.buffer);
     }
     const next = this.spare;
-    next.set(kept.subarray(0, this.nameFrom), 0);
-    next.set(bytes.subarray(this.renamedAt, this.renamedTo), this.nameFrom);
+    copyBytes(kept, 0, this.nameFrom, next, 0);
+    copyBytes(bytes, this.renamedAt, this.renamedTo, next, this.nameFrom);
     const newTo = this.nameFrom + field;
-    next.set(kept.subarray(this.nameTo, this.nameTo + rest), newTo);
+    copyBytes(kept, this.nameTo, this.nameTo + rest, next, newTo);
     const shift = newTo - this.nameTo;
     piece[1] = piece[1]! + shift;
     piece[2] = piece[2]! + shift;
@@ -332,4 +332,9 @@ function isDigit(c: number): boolean {
 /** A digit or a mark (. ,): what a plain number is made of. */
 function isNumberByte(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 46 || c === 44;
+}
+
+/** from[start, end) into to[at…]: a loop, not set(subarray()), which makes a view object per copy (80,000 renames). */
+function copyBytes(from: Uint8Array, start: number, end: number, to: Uint8Array, at: number): void {
+  for (let i = start; i < end; i++) to[at + i - start] = from[i]!;
 }

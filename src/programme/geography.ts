@@ -28,10 +28,18 @@ function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Years' and months' ranges made once (a national export asks 3,321 communes × 12 months); at most 4,096 kept. */
+const ranges = new Map<number, DateRange>();
+
 export function periodRange(p: Period): DateRange {
   if (p.month === null && p.months) return { from: `${p.year}-${pad(p.months.from)}-01`, to: `${p.year}-${pad(p.months.to)}-${pad(lastDay(p.year, p.months.to))}` };
-  if (p.month === null) return { from: `${p.year}-01-01`, to: `${p.year}-12-31` };
-  return { from: `${p.year}-${pad(p.month)}-01`, to: `${p.year}-${pad(p.month)}-${pad(lastDay(p.year, p.month))}` };
+  const key = p.year * 13 + (p.month ?? 0);
+  const known = ranges.get(key);
+  if (known) return known;
+  const range = Object.freeze(p.month === null ? { from: `${p.year}-01-01`, to: `${p.year}-12-31` } : { from: `${p.year}-${pad(p.month)}-01`, to: `${p.year}-${pad(p.month)}-${pad(lastDay(p.year, p.month))}` });
+  if (ranges.size >= 4096) ranges.clear();
+  ranges.set(key, range);
+  return range;
 }
 
 /** "2025-06-30" → "2025-07-01". */
