@@ -1,5 +1,5 @@
 import type { CommonCommandOptions } from './options.js';
-import type { FindingsOptions } from './findings-option.js';
+import { checkFindingsWithGrouping, type FindingsOptions } from './findings-option.js';
 import { computeReport, noDataForYear } from '../compute/report.js';
 import { yearOutsideProgramme } from '../programme/targets.js';
 import { hasErrors } from '../model/finding.js';
@@ -39,6 +39,7 @@ export async function reportCommand(paths: string[], opts: ReportOptions): Promi
   if (opts.csvLocale === 'vi' && format !== 'csv') throw new UsageError(`--csv-locale applies to --format csv, not ${format}`);
   // A card is one district's; the grouping lists every ward and commune: neither can carry the other.
   if (opts.district !== undefined && opts.by === 'former-district') throw new UsageError('--district cannot be used with --by former-district (a card is one district; the grouping lists every ward and commune)');
+  checkFindingsWithGrouping(opts, 'report');
   const index = await loadProgramme(opts.programme, opts.targets);
   const outside = yearOutsideProgramme(index.programme, year);
   if (outside) throw new UsageError(`--year ${outside}`);

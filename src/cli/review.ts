@@ -1,5 +1,5 @@
 import type { CommonCommandOptions } from './options.js';
-import type { FindingsOptions } from './findings-option.js';
+import { checkFindingsWithGrouping, type FindingsOptions } from './findings-option.js';
 import { hasErrors } from '../model/finding.js';
 import { computeYears, outsideYears, yearObservations } from '../pipeline/years.js';
 import { readPaths } from '../read/index.js';
@@ -30,6 +30,7 @@ export async function reviewCommand(paths: string[], opts: ReviewOptions): Promi
   const from = parseYear(opts.from, '--from') ?? index.programme.from;
   const to = parseYear(opts.to, '--to') ?? index.programme.to;
   if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
+  checkFindingsWithGrouping(opts, 'review');
   if (to - from + 1 > MAX_YEARS) throw new UsageError(`a review spans at most ${MAX_YEARS} years, not ${to - from + 1}`);
   // The monthly tree's .welfare-exclude lists known-bad files: not read, listed, as in batch and validate.
   const { excludedFindings, selectMonthly } = await import('../batch/discover.js');

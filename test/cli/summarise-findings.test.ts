@@ -46,4 +46,13 @@ describe('--summarise-findings, and repeated findings listed once for people', {
     const plain = JSON.parse(welfare(['review', dir, '--from', '2023', '--to', '2023', '--format', 'json']).stdout);
     expect(total).toBe(plain.issues.length);
   });
+
+  it('with --by former-district (a grouped view lists no finding): a usage error, not an option ignored', () => {
+    for (const args of [['report', '--year', '2023', dir], ['review', dir, '--from', '2023', '--to', '2023']]) {
+      const r = welfare([...args, '--by', 'former-district', '--format', 'json', '--summarise-findings']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`--summarise-findings has nothing to summarise with --by former-district: the grouped ${args[0]} lists no finding (run without --by to list them)`);
+    }
+  });
 });

@@ -32,6 +32,7 @@ describe('grouping by former district is linear in the units', () => {
 
   it('4,000 former districts and 12,000 units cost about four times 1,000 and 3,000 (it searched every unit per district)', () => {
     const group = (c: ReturnType<typeof country>) => groupByFormerDistrict({ year: 2025, units: c.units, indicators: c.indicators }, c.programme);
-    expect(timeRatio(group, country(1000), country(4000), 3)).toBeLessThan(8);
+    // Measured 4.8–6.1 beside other test files (the least of seven runs); 16 × when quadratic.
+    expect(timeRatio(group, country(1000), country(4000), 7)).toBeLessThan(8);
   });
 });
