@@ -32,12 +32,13 @@ export function buildReview(years: readonly YearModel[], observations: readonly 
     const brk = latestBreak(ind, options.to);
     const cityFigures = reports.map((r): YearFigures => ({ value: r.value, annual: r.annual, period: r.period }));
     const city = series(ind, 'city', 'Thành phố Hà Nội', null, cityFigures, years, brk, months, true, programme.to);
-    // Each unit's series is made when a product first asks for it (JSON, CSV, the workbook), not for the page or the
-    // Markdown, which show the city's alone (a national review: 83,000 series). series() is pure: when it runs changes nothing.
-    let units: ReviewSeries[] | null = null;
+    // Each unit's series is made when a product asks for it (JSON, CSV, the workbook), not for the page or the
+    // Markdown, which show the city's alone (a national review: 83,000 series). Made afresh at each asking and not
+    // kept: each product asks once per indicator, so the series of one indicator are garbage once written (a
+    // national review's JSON held them all to the end: 35 MB of its 170 MB live). series() is pure: when it runs, and
+    // how often, changes nothing.
     const unitSeries = (): ReviewSeries[] => {
-      if (units) return units;
-      units = [];
+      const units: ReviewSeries[] = [];
       // Each year's units by code, made once: looked up per unit, not found by a pass over every unit (3,321 communes).
       const byCode = reports.map((r) => firstByCode(r.districts));
       for (const unit of programme.units) {
