@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { cellLocation, finding, type Finding } from '../model/finding.js';
 import { isUtf8 } from 'node:buffer';
-import { compactTable, passingRowAt, rowCount, type Cell, type RowSource, type Table } from '../model/table.js';
+import { compactTable, FIELD_DOUBLED, passingRowAt, rowCount, type Cell, type RowFields, type RowSource, type Table } from '../model/table.js';
 import { CsvRows, fillFrom, PIECE_BYTES, scanCsv, scanCsvSource, type ByteSource } from './csv-scan.js';
 import { decodeText, type TextEncodingOption } from './decode.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
@@ -459,22 +459,120 @@ function startsLikeNumber(v: string): boolean {
 
 /** 'vi' when numbers are written "36,44" / "1.234,5", 'en' for "1,234.5", undefined when the text does not say. */
 export function guessConvention(table: Table): 'vi' | 'en' | undefined {
-  let vi = 0;
-  let en = 0;
-  let seen = 0;
-  // Up to 100,000 number-like cells: past them nothing changes the verdict, so the rest are not looked at.
+  const votes = conventionVotes(table);
+  return votes.vi > votes.en ? 'vi' : votes.en > votes.vi ? 'en' : undefined;
+}
+
+/** guessConvention's count: number-like cells seen (at most MAX_NUMBER_CELLS + 1), and those written each way. */
+export function conventionVotes(table: Table): { vi: number; en: number; seen: number } {
+  const votes = { vi: 0, en: 0, seen: 0 };
   const rows = rowCount(table);
-  rows: for (let r = 0; r < rows; r++) {
+  const fieldsAt = table.compact?.fieldsAt?.bind(table.compact);
+  for (let r = 0; r < rows; r++) {
+    // A scanned file's row is read in its bytes, no cell made (a national export's first 33,000 rows); a row with
+    // a field that only its decoded text can tell (see votesOfBytes) is read in its cells, as any table's.
+    const fields = fieldsAt?.(r);
+    const read = fields ? votesOfBytes(fields, votes) : CELLS;
+    if (read === STOP) break;
+    if (read === DONE) continue;
     // A passing row (a compact table's shared one): the cells are looked at, not kept.
-    for (const cell of passingRowAt(table, r) ?? []) {
-      const v = cell?.value;
-      if (typeof v !== 'string' || v.length > 32 || !startsLikeNumber(v)) continue;
-      if (++seen > 100_000) break rows;
-      // Every pattern has a mark: a whole number (a code, a year, a month) says nothing, and is counted only.
-      if (!v.includes('.') && !v.includes(',')) continue;
-      if (VI_NUMBER.some((re) => re.test(v))) vi++;
-      else if (EN_NUMBER.some((re) => re.test(v))) en++;
+    if (votesOfCells(passingRowAt(table, r) ?? [], votes) === STOP) break;
+  }
+  return votes;
+}
+
+/** Up to 100,000 number-like cells: past them nothing changes the verdict, so the rest are not looked at. */
+const MAX_NUMBER_CELLS = 100_000;
+const DONE = 0;
+const STOP = 1;
+const CELLS = 2;
+
+/** One number-like cell more seen; false past MAX_NUMBER_CELLS. */
+function counted(votes: { seen: number }): boolean {
+  return ++votes.seen <= MAX_NUMBER_CELLS;
+}
+
+/** A number-like cell with a mark ("." or ","): the convention its writing fits. A whole number (a code, a year, a month) says nothing. */
+function tally(v: string, votes: { vi: number; en: number }): void {
+  if (VI_NUMBER.some((re) => re.test(v))) votes.vi++;
+  else if (EN_NUMBER.some((re) => re.test(v))) votes.en++;
+}
+
+function votesOfCells(row: readonly (Cell | undefined)[], votes: { vi: number; en: number; seen: number }): typeof DONE | typeof STOP {
+  for (const cell of row) {
+    const v = cell?.value;
+    if (typeof v !== 'string' || v.length > 32 || !startsLikeNumber(v)) continue;
+    if (!counted(votes)) return STOP;
+    if (v.includes('.') || v.includes(',')) tally(v, votes);
+  }
+  return DONE;
+}
+
+/**
+ * votesOfCells over a scanned row's fields in their bytes, each value being its bytes without the blanks trim()
+ * takes: DONE, STOP, or CELLS when a field's decoded text is needed (nothing counted then: the row is read again
+ * in its cells). A field whose first non-blank byte is ASCII and not a digit or a sign is no number whatever
+ * follows (no decoding changes it); nor is one whose first character is a letter past ASCII. One that starts like
+ * a number is read from its bytes when it is ASCII with no doubled quote; a Unicode blank before the first
+ * character, or a number-like field with a byte past ASCII (a trailing no-break space that trim() takes), asks for
+ * the cells.
+ */
+function votesOfBytes(fields: RowFields, votes: { vi: number; en: number; seen: number }): typeof DONE | typeof STOP | typeof CELLS {
+  const { bytes, spans, count } = fields;
+  let seen = votes.seen;
+  let vi = votes.vi;
+  let en = votes.en;
+  for (let f = 0; f < count; f++) {
+    let from = spans[3 * f]!;
+    let to = spans[3 * f + 1]!;
+    while (from < to && isAsciiBlank(bytes[from]!)) from++;
+    if (from === to) continue;
+    let c = bytes[from]!;
+    if (c >= 0x80) {
+      if (unicodeBlankAt(bytes, from, to)) return CELLS;
+      continue; // a letter past ASCII
+    }
+    if (c === 0x2b || c === 0x2d) c = from + 1 < to ? bytes[from + 1]! : 0;
+    if (c < 0x30 || c > 0x39) continue;
+    if (spans[3 * f + 2]! & FIELD_DOUBLED) return CELLS;
+    let marked = false;
+    for (let p = from; p < to; p++) {
+      const b = bytes[p]!;
+      if (b >= 0x80) return CELLS;
+      if (b === 0x2e || b === 0x2c) marked = true;
+    }
+    while (to > from && isAsciiBlank(bytes[to - 1]!)) to--;
+    if (to - from > 32) continue;
+    if (++seen > MAX_NUMBER_CELLS) {
+      Object.assign(votes, { seen, vi, en });
+      return STOP;
+    }
+    if (marked) {
+      const text = bytes.toString('latin1', from, to);
+      if (VI_NUMBER.some((re) => re.test(text))) vi++;
+      else if (EN_NUMBER.some((re) => re.test(text))) en++;
     }
   }
-  return vi > en ? 'vi' : en > vi ? 'en' : undefined;
+  votes.seen = seen;
+  votes.vi = vi;
+  votes.en = en;
+  return DONE;
+}
+
+/** String#trim's white space in ASCII: tab, LF, VT, FF, CR and space. */
+function isAsciiBlank(b: number): boolean {
+  return b === 0x20 || (b >= 0x09 && b <= 0x0d);
+}
+
+/** Whether bytes[p…] start with one of String#trim's white spaces past ASCII, in UTF-8 (no-break space, U+2000–200A, …). */
+function unicodeBlankAt(bytes: Uint8Array, p: number, to: number): boolean {
+  const a = bytes[p];
+  const b = p + 1 < to ? bytes[p + 1] : -1;
+  const c = p + 2 < to ? bytes[p + 2] : -1;
+  if (a === 0xc2) return b === 0xa0;
+  if (a === 0xe1) return b === 0x9a && c === 0x80;
+  if (a === 0xe2) return (b === 0x80 && ((c! >= 0x80 && c! <= 0x8a) || c === 0xa8 || c === 0xa9 || c === 0xaf)) || (b === 0x81 && c === 0x9f);
+  if (a === 0xe3) return b === 0x80 && c === 0x80;
+  if (a === 0xef) return b === 0xbb && c === 0xbf;
+  return false;
 }
