@@ -50,3 +50,15 @@ export function timeRatio<T>(run: (input: T) => unknown, small: T, large: T, run
   }
   return b / a;
 }
+
+/** A seeded generator of numbers in [0, 1) (mulberry32): the same seed makes the same cases, so a failure can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

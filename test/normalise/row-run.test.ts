@@ -4,7 +4,7 @@ import type { Table } from '../../src/model/table.js';
 import { resolveLimits } from '../../src/read/limits.js';
 import { bytesSource } from '../../src/read/csv-scan.js';
 import { readText, readTextSource } from '../../src/read/text.js';
-import { builtinIndex } from '../helpers.js';
+import { builtinIndex, seededRandom } from '../helpers.js';
 
 /**
  * normalise's run of repeated rows (src/normalise/row-run.ts) takes a long export's row from its bytes when it
@@ -15,17 +15,7 @@ import { builtinIndex } from '../helpers.js';
 const index = builtinIndex();
 const limits = resolveLimits(undefined);
 
-// A seeded generator: a failure names its seed, and the same seed makes the same file.
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 // Units of 2024, then names that are not (wards of 2025, an unknown one, a total row), and none (the indicator is the row's first text).
 const UNITS = ['Ba Đình', 'Hoàn Kiếm', 'Sóc Sơn', 'Huyện Ba Vì', 'Phường Hoàn Kiếm', 'Xã Sóc Sơn', 'Quận Nowhere', 'Tổng cộng', ''];

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LineFinder, scanLine, SLOW } from '../../src/read/csv-scan.js';
+import { LineFinder, scanCsv, scanLine, SLOW } from '../../src/read/csv-scan.js';
 import { DEFAULT_LIMITS } from '../../src/read/limits.js';
-
-/** A small seeded generator: the same cases on every run. */
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
+import { seededRandom, timeRatio } from '../helpers.js';
 
 describe('LineFinder (the C++ byte search) answers as scanLine (a look-up a byte)', () => {
   it('on 3,000 random buffers of quotes, delimiters, blanks, CR and LF, line after line, with older bytes past the end', () => {
-    const next = random(20261203);
+    const next = seededRandom(20261203);
     const alphabet = ['a', 'b', '1', ',', ';', '"', '"', '\n', '\n', '\r', ' ', '\t', 'ệ'];
     let compared = 0;
     let fast = 0;
@@ -63,9 +53,7 @@ describe('LineFinder (the C++ byte search) answers as scanLine (a look-up a byte
 });
 
 describe('the finder stays linear where its searches find nothing', () => {
-  it('lines ended by CR alone (no LF anywhere) or by LF with a quote only at the end: 8 × the lines, about 8 × the time', async () => {
-    const { scanCsv } = await import('../../src/read/csv-scan.js');
-    const { timeRatio } = await import('../helpers.js');
+  it('lines ended by CR alone (no LF anywhere) or by LF with a quote only at the end: 8 × the lines, about 8 × the time', () => {
     const crLines = (n: number) => Buffer.from('a,b,1\r'.repeat(n) + '"x"\r', 'utf8');
     const quoteAtEnd = (n: number) => Buffer.from('a,b,1\n'.repeat(n) + '"x"\n', 'utf8');
     for (const make of [crLines, quoteAtEnd]) {
