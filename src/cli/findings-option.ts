@@ -20,6 +20,6 @@ export function addFindingsOptions(command: Command): Command {
  */
 export function checkFindingsWithGrouping(opts: FindingsOptions & { by?: string }, command: 'report' | 'review'): void {
   if (opts.summariseFindings && opts.by === 'former-district') {
-    throw new UsageError(`--summarise-findings has nothing to summarise with --by former-district: the grouped ${command === 'report' ? 'report' : 'review'} lists no finding (run without --by to list them)`);
+    throw new UsageError(`--summarise-findings has nothing to summarise with --by former-district: the grouped ${command} lists no finding (run without --by to list them)`);
   }
 }

@@ -519,9 +519,8 @@ function votesOfCells(row: readonly (Cell | undefined)[], votes: { vi: number; e
  */
 function votesOfBytes(fields: RowFields, votes: { vi: number; en: number; seen: number }): typeof DONE | typeof STOP | typeof CELLS {
   const { bytes, spans, count } = fields;
-  let seen = votes.seen;
-  let vi = votes.vi;
-  let en = votes.en;
+  // Counted apart and kept only when the row is read to its end here: a row sent to its cells is counted there.
+  const row = { ...votes };
   for (let f = 0; f < count; f++) {
     let from = spans[3 * f]!;
     let to = spans[3 * f + 1]!;
@@ -543,19 +542,13 @@ function votesOfBytes(fields: RowFields, votes: { vi: number; en: number; seen: 
     }
     while (to > from && isAsciiBlank(bytes[to - 1]!)) to--;
     if (to - from > 32) continue;
-    if (++seen > MAX_NUMBER_CELLS) {
-      Object.assign(votes, { seen, vi, en });
+    if (!counted(row)) {
+      Object.assign(votes, row);
       return STOP;
     }
-    if (marked) {
-      const text = bytes.toString('latin1', from, to);
-      if (VI_NUMBER.some((re) => re.test(text))) vi++;
-      else if (EN_NUMBER.some((re) => re.test(text))) en++;
-    }
+    if (marked) tally(bytes.toString('latin1', from, to), row);
   }
-  votes.seen = seen;
-  votes.vi = vi;
-  votes.en = en;
+  Object.assign(votes, row);
   return DONE;
 }
 
