@@ -15,8 +15,6 @@ import { builtinIndex, seededRandom } from '../helpers.js';
 const index = builtinIndex();
 const limits = resolveLimits(undefined);
 
-const random = seededRandom;
-
 // Units of 2024, then names that are not (wards of 2025, an unknown one, a total row), and none (the indicator is the row's first text).
 const UNITS = ['Ba Đình', 'Hoàn Kiếm', 'Sóc Sơn', 'Huyện Ba Vì', 'Phường Hoàn Kiếm', 'Xã Sóc Sơn', 'Quận Nowhere', 'Tổng cộng', ''];
 // A flow, a rate (0–100), two parts of a ratio (the household count is a part of two indicators); then a rate
@@ -41,7 +39,7 @@ function quote(text: string, always: boolean, delimiter: string): string {
 }
 
 function longTable(seed: number): { text: string; shape: Shape } {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const shape: Shape = {
     delimiter: pick([',', ';', '\t']),
@@ -108,7 +106,7 @@ function longTable(seed: number): { text: string; shape: Shape } {
  * signature's words), or the row is otherwise not the row before's.
  */
 function exportTable(seed: number): string {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const d = pick([',', ';']);
   const lines = ['unit,indicator,year,month,value'.replaceAll(',', d)];
