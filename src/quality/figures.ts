@@ -22,12 +22,14 @@ function periodCode(year: number, month: number | null): number {
 }
 
 /** A figure's key among a unit's series: the indicator's id for its value, "id|part" for a part. */
-function figureKey(indicator: string, part: string | null): string {
+export function figureKey(indicator: string, part: string | null): string {
   return part === null ? indicator : `${indicator}|${part}`;
 }
 
 /** One unit's figures for one indicator and part: most hold one period, so the maps are made only when needed. */
 export interface Series {
+  /** The unit's entry in FigureIndex.units (its name as its first figure gives it). */
+  unit: { ref: UnitRef; name: string };
   code: number;
   only: QualityObservation;
   /** periodCode → its observation (a cumulative one wins, else the first), once there is a second period. */
@@ -36,7 +38,17 @@ export interface Series {
   latest: Map<number, QualityObservation> | null;
 }
 
-const NONE: ReadonlyMap<string, Series> = new Map();
+/**
+ * The units with a figure of one indicator and part in one period, each once, in the order their first figure came
+ * (what a map by unit would give): two lists, not a map of thousands of entries a period (a national export's
+ * 12 months × 24 figures × 3,321 communes).
+ */
+export class UnitsWith {
+  readonly units: string[] = [];
+  readonly series: Series[] = [];
+}
+
+const NONE: UnitsWith = Object.freeze({ units: Object.freeze([]) as unknown as string[], series: Object.freeze([]) as unknown as Series[] });
 
 export class FigureIndex {
   /**
@@ -45,7 +57,7 @@ export class FigureIndex {
    */
   private readonly series = new Map<string, Map<string, Series>>();
   /** periodCode of a month, or year × 13 + 13 for the year (its own figure or any month's) → indicator → part ("" for the value) → the units with that figure, and their series. */
-  private readonly present = new Map<number, Map<string, Map<string, Map<string, Series>>>>();
+  private readonly present = new Map<number, Map<string, Map<string, UnitsWith>>>();
   /** Every unit that gave a value, with its name. */
   readonly units = new Map<string, { ref: UnitRef; name: string }>();
 
@@ -63,15 +75,23 @@ export class FigureIndex {
       const o = observations[i]!;
       if (o.value === null || !Number.isFinite(o.value)) continue;
       const unit = unitKey(o.unit);
-      if (!this.units.has(unit)) this.units.set(unit, { ref: o.unit, name: o.unitName });
       const code = periodCode(o.year, o.month);
       let byFigure = this.series.get(unit);
       if (!byFigure) this.series.set(unit, (byFigure = new Map()));
       const part = o.part ?? '';
       const figure = figureKey(o.indicator, o.part);
       let s = byFigure.get(figure);
-      if (!s) byFigure.set(figure, (s = { code, only: o, byPeriod: null, latest: null }));
-      else {
+      // Whether the series was under this period, and under this year, before this figure (each is listed once).
+      let hadPeriod = false;
+      let hadYear = false;
+      if (!s) {
+        let entry = this.units.get(unit);
+        if (!entry) this.units.set(unit, (entry = { ref: o.unit, name: o.unitName }));
+        byFigure.set(figure, (s = { unit: entry, code, only: o, byPeriod: null, latest: null }));
+      } else {
+        const annual = o.year * 13;
+        hadPeriod = s.byPeriod ? s.byPeriod.has(code) : s.code === code;
+        hadYear = (s.byPeriod ? s.byPeriod.has(annual) : s.code === annual) || (s.latest?.has(o.year) ?? false);
         if (!s.byPeriod) s.byPeriod = new Map([[s.code, s.only]]);
         const had = s.byPeriod.get(code);
         if (!had || (o.cumulative && !had.cumulative)) s.byPeriod.set(code, o);
@@ -83,8 +103,8 @@ export class FigureIndex {
       }
       // A month's figure is found under its month and under its year; a year's own figure under its year only
       // (unitsWith and unitsIn ask a year as "any period of it", year × 13 + 13).
-      if (o.month !== null) this.mark(code, o.indicator, part, unit, s);
-      this.mark(o.year * 13 + 13, o.indicator, part, unit, s);
+      if (o.month !== null && !hadPeriod) this.mark(code, o.indicator, part, unit, s);
+      if (!hadYear) this.mark(o.year * 13 + 13, o.indicator, part, unit, s);
     }
   }
 
@@ -93,9 +113,10 @@ export class FigureIndex {
     if (!byIndicator) this.present.set(period, (byIndicator = new Map()));
     let byPart = byIndicator.get(indicator);
     if (!byPart) byIndicator.set(indicator, (byPart = new Map()));
-    const units = byPart.get(part);
-    if (units) units.set(unit, series);
-    else byPart.set(part, new Map([[unit, series]]));
+    let units = byPart.get(part);
+    if (!units) byPart.set(part, (units = new UnitsWith()));
+    units.units.push(unit);
+    units.series.push(series);
   }
 
   private periodOf(s: Series, code: number): QualityObservation | undefined {
@@ -103,7 +124,7 @@ export class FigureIndex {
   }
 
   /** The units with a figure of this indicator and part in a period (for a year: in any of its months too), each with its series. */
-  unitsWith(indicator: string, part: string | null, period: Period): ReadonlyMap<string, Series> {
+  unitsWith(indicator: string, part: string | null, period: Period): UnitsWith {
     const code = period.month === null ? period.year * 13 + 13 : periodCode(period.year, period.month);
     return this.present.get(code)?.get(indicator)?.get(part ?? '') ?? NONE;
   }
@@ -112,7 +133,7 @@ export class FigureIndex {
   unitsIn(period: Period): string[] {
     const code = period.month === null ? period.year * 13 + 13 : periodCode(period.year, period.month);
     const out = new Set<string>();
-    for (const byPart of this.present.get(code)?.values() ?? []) for (const units of byPart.values()) for (const u of units.keys()) out.add(u);
+    for (const byPart of this.present.get(code)?.values() ?? []) for (const units of byPart.values()) for (const u of units.units) out.add(u);
     return [...out];
   }
 
@@ -127,6 +148,11 @@ export class FigureIndex {
   /** One unit's figures of an indicator and part, to look up several periods of (a history) with one search. */
   seriesOf(unit: string, indicator: string, part: string | null): Series | null {
     return this.series.get(unit)?.get(figureKey(indicator, part)) ?? null;
+  }
+
+  /** seriesOf with the figure's key made once by the caller (figureKeyOf): asked for every unit's figure, no key string made each time. */
+  seriesAt(unit: string, key: string): Series | null {
+    return this.series.get(unit)?.get(key) ?? null;
   }
 
   /** at() within a series that seriesOf found. */

@@ -17,7 +17,7 @@ import type { Indicator, Programme } from '../programme/schema.js';
 import { unitsLabel } from '../programme/geography.js';
 import { isPercentUnit } from '../programme/units.js';
 import { previousPeriod, type Period } from './expression.js';
-import type { FigureIndex, QualityObservation, Series } from './figures.js';
+import { figureKey, type FigureIndex, type QualityObservation, type Series } from './figures.js';
 import { formatValue, periodText } from './text.js';
 
 export interface OutlierOptions {
@@ -111,12 +111,13 @@ function divisor(figures: FigureIndex, programme: Programme, s: Subject, period:
   const ind = s.ind;
   const how = divisorOf(programme, ind, s.part);
   if (how.kind === 'part') {
-    const d = figures.at(s.unit, ind.id, how.part, period)?.value;
+    const d = figures.periodIn(figures.seriesAt(s.unit, how.key), period)?.value;
     if (!d) return null;
     return { by: d / ind.scale, en: how.en, vi: how.vi };
   }
   if (how.kind === 'size') {
-    const d = figures.at(s.unit, how.indicator, how.part, period)?.value ?? (period.month !== null ? figures.at(s.unit, how.indicator, how.part, { year: period.year, month: null })?.value : undefined);
+    const series = figures.seriesAt(s.unit, how.key);
+    const d = figures.periodIn(series, period)?.value ?? (period.month !== null ? figures.periodIn(series, { year: period.year, month: null })?.value : undefined);
     if (!d) return null;
     return { by: d, en: how.en, vi: how.vi };
   }
@@ -125,7 +126,8 @@ function divisor(figures: FigureIndex, programme: Programme, s: Subject, period:
 
 const ONE = { by: 1, en: '', vi: '' };
 
-type Divisor = { kind: 'part' | 'size'; indicator: string; part: string; en: string; vi: string } | { kind: 'none' };
+/** `key`: the divisor's figure among a unit's series (figures.ts figureKey), made once rather than per unit. */
+type Divisor = { kind: 'part' | 'size'; key: string; en: string; vi: string } | { kind: 'none' };
 
 /** What an indicator's (or part's) figures are divided by to compare units, and how that is said: worked out once per indicator and part. */
 const divisors = new WeakMap<Indicator, Map<string | null, Divisor>>();
@@ -138,12 +140,12 @@ function divisorOf(programme: Programme, ind: Indicator, partId: string | null):
   const part = partId === null ? null : ind.parts.find((p) => p.id === partId);
   if (part?.role === 'numerator') {
     const den = ind.parts.find((p) => p.role === 'denominator')!;
-    made = { kind: 'part', indicator: ind.id, part: den.id, en: `per ${ind.scale === 100 ? '100 ' : ind.scale === 1 ? '' : `${ind.scale} `}${den.nameEn.toLowerCase()}`, vi: `trên ${ind.scale === 1 ? '' : `${ind.scale} `}${den.name.toLowerCase()}` };
+    made = { kind: 'part', key: figureKey(ind.id, den.id), en: `per ${ind.scale === 100 ? '100 ' : ind.scale === 1 ? '' : `${ind.scale} `}${den.nameEn.toLowerCase()}`, vi: `trên ${ind.scale === 1 ? '' : `${ind.scale} `}${den.name.toLowerCase()}` };
   } else if (partId === null && ind.quality?.size) {
     const [sizeInd, sizePart] = ind.quality.size.split('.') as [string, string];
     const sizeIndicator = programme.indicators.find((i) => i.id === sizeInd);
     const sizePartDef = sizeIndicator?.parts.find((p) => p.id === sizePart);
-    made = { kind: 'size', indicator: sizeInd, part: sizePart, en: `(${ind.nameEn.toLowerCase()} ÷ ${(sizePartDef?.nameEn ?? sizePart).toLowerCase()})`, vi: `(${ind.name.toLowerCase()} ÷ ${(sizePartDef?.name ?? sizePart).toLowerCase()})` };
+    made = { kind: 'size', key: figureKey(sizeInd, sizePart), en: `(${ind.nameEn.toLowerCase()} ÷ ${(sizePartDef?.nameEn ?? sizePart).toLowerCase()})`, vi: `(${ind.name.toLowerCase()} ÷ ${(sizePartDef?.name ?? sizePart).toLowerCase()})` };
   }
   byPart.set(partId, made);
   return made;
@@ -166,14 +168,16 @@ export function checkOutliers(figures: FigureIndex, programme: Programme, period
   for (const { ind, part } of figureKinds(programme)) {
     // The period's figures, one per unit.
     const subjects: Subject[] = [];
-    // forEach, not for…of: no [unit, series] pair made per unit.
-    figures.unitsWith(ind.id, part, period).forEach((series, unit) => {
+    const present = figures.unitsWith(ind.id, part, period);
+    for (let k = 0; k < present.units.length; k++) {
+      const series = present.series[k]!;
+      const unit = present.units[k]!;
       const obs = figures.periodIn(series, period);
-      if (!obs || (period.month === null && obs.month !== null && ind.flow)) return;
+      if (!obs || (period.month === null && obs.month !== null && ind.flow)) continue;
       const value = comparable(figures, ind, unit, obs);
-      if (value === null) return;
-      subjects.push({ ind, part, unit, series, unitName: figures.units.get(unit)!.name, obs, value, peer: null, compared: false });
-    });
+      if (value === null) continue;
+      subjects.push({ ind, part, unit, series, unitName: series.unit.name, obs, value, peer: null, compared: false });
+    }
     if (!subjects.length) continue;
     // Peers are the units of one geography: in 2025 a district's half-year figure is no peer of a ward's.
     for (const group of geographyGroups(programme, subjects.filter((s) => s.obs.unit.kind === 'district'))) {
