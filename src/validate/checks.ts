@@ -5,7 +5,7 @@
 import { targetMismatch } from '../compute/plan.js';
 import { cellLocation, columnLetter, finding, type Finding, type Location } from '../model/finding.js';
 import type { Observation, UnitRef } from '../model/observation.js';
-import { cellText, passingRowAt, rowAt, rowCount, type Table } from '../model/table.js';
+import { cellText, passingRowAt, rowAt, rowCount, type RowSource, type Table } from '../model/table.js';
 import { findHeader } from '../normalise/headers.js';
 import type { SheetSummary } from '../normalise/index.js';
 import { unitsDuring, unitTitle } from '../programme/geography.js';
@@ -124,6 +124,25 @@ export function wrongYearFiles(observations: readonly Observation[], year: numbe
  * In a workbook cells cannot shift, so values right of the table are a warning: they are ignored. Rows
  * shorter than the header are normal (trailing empty cells). One finding per sheet, at the first such cell.
  */
+/**
+ * Whether a text file's row r is one raggedRows passes as it is, told from its bytes (no cell made: a national
+ * export's million rows): no more fields than `limit`, and a letter or digit in one of them (so not empty).
+ * False means only that the row's cells must be looked at.
+ */
+function fitsFromBytes(source: RowSource, limit: number): (r: number) => boolean {
+  return (r) => {
+    const f = source.fieldsAt!(r);
+    if (!f || f.count > limit) return false;
+    const { bytes, spans } = f;
+    for (let k = 0; k < f.count; k++) for (let p = spans[3 * k]!, end = spans[3 * k + 1]!; p < end; p++) if (isAsciiAlnum(bytes[p]!)) return true;
+    return false;
+  };
+}
+
+function isAsciiAlnum(b: number): boolean {
+  return (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a);
+}
+
 export function raggedRows(tables: readonly Table[], index: CatalogIndex): Finding[] {
   const out: Finding[] = [];
   for (const table of tables) {
@@ -146,16 +165,22 @@ export function raggedRows(tables: readonly Table[], index: CatalogIndex): Findi
     const padded: { r: number; c: number }[] = [];
     let plain = 0;
     let empty = 0;
+    const limit = text ? Math.max(fields, width) : width;
+    const fits = table.compact?.fieldsAt ? fitsFromBytes(table.compact, limit) : null;
     // Each row once, kept by nothing (a compact table's shared row): asking for table.rows would make and hold
     // every row of a national export as cells (350 MB).
     for (let r = header.lastRow + 1, n = rowCount(table); r < n; r++) {
+      if (fits?.(r)) {
+        empty = 0;
+        plain++;
+        continue;
+      }
       const row = passingRowAt(table, r) ?? [];
       if (row.every((cell) => cellText(cell) === '')) {
         if (++empty >= 2) break;
         continue;
       }
       empty = 0;
-      const limit = text ? Math.max(fields, width) : width;
       let at = -1;
       for (let c = limit; c < row.length; c++) {
         const cell = row[c];

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Table } from '../../src/model/table.js';
 import { _test } from '../../src/validate/index.js';
 import { consistent, errors, index, placed, validateFiles } from './helpers.js';
+import { seededRandom } from '../helpers.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -135,6 +136,29 @@ describe('ragged rows', () => {
     Object.defineProperty(table, 'rows', { get: () => expect.unreachable('table.rows asked for') });
     const { raggedRows } = await import('../../src/validate/checks.js');
     expect(placed(raggedRows([table], index))).toEqual([{ severity: 'error', code: 'ragged-row', file: 'ba-dinh.csv', sheet: null, cell: 'F25001', row: 25001 }]);
+  });
+
+  it("a large CSV's rows told from their bytes give what their cells give (random rows: longer, blank, blanks only, punctuation)", async () => {
+    const { readBytes } = await import('../../src/read/index.js');
+    const { raggedRows } = await import('../../src/validate/checks.js');
+    const fields = ['Ba Đình', 'Tổng số hộ', '2023', '3', '', ' ', '\u00a0', '-', '()', '"x,y"', '""', 'ghi chú', '0,03', '%'];
+    const filler = 'Ba Đình,Giải quyết việc làm,2023,8123,9000\n'.repeat(26_000);
+    for (let seed = 1; seed <= 12; seed++) {
+      const random = seededRandom(seed);
+      const lines: string[] = [];
+      for (let i = 0; i < 300; i++) {
+        const n = Math.floor(random() * 8);
+        const row: string[] = [];
+        for (let f = 0; f < n; f++) row.push(fields[Math.floor(random() * fields.length)]!);
+        // Mostly plain rows: two blank lines in a row would end the table early.
+        lines.push(random() < 0.7 ? 'Ba Đình,Tổng số hộ,2023,72345,' : row.join(','));
+      }
+      const read = await readBytes(new Uint8Array(Buffer.from(HEADER + lines.join('\n') + '\n' + filler)), 'ba-dinh.csv');
+      const table = read.tables[0]!;
+      expect(table.compact?.fieldsAt).toBeDefined();
+      const asCells: Table = { file: table.file, sheet: null, rows: table.rows };
+      expect(raggedRows([table], index)).toEqual(raggedRows([asCells], index));
+    }
   });
 
   it('a value pushed past the header is an error too', async () => {
