@@ -53,8 +53,12 @@ export function statedReportDate(tables: readonly Table[]): string | null {
   // What a text says is the same wherever it is: a long export repeats a few dozen texts a million times.
   const said = new Map<string, TextDate>();
   for (const table of tables) {
+    const source = table.compact?.fieldsAt ? table.compact : null;
+    const seen: (SeenField | undefined)[] = [];
     // Row by row, none kept (a large file's rows are made as they are read, not all at once).
     for (let r = 0, n = rowCount(table); r < n; r++) {
+      // A text file's row whose texts are those of rows read before says nothing new (a long export's million).
+      if (source && saysNothingNew(source, r, seen)) continue;
       const row = passingRowAt(table, r);
       if (!row) continue;
       for (let c = 0; c < row.length; c++) {
@@ -73,10 +77,79 @@ export function statedReportDate(tables: readonly Table[]): string | null {
         }
         if (says.phrase && (phrase === null || says.phrase > phrase)) phrase = says.phrase;
       }
+      if (source) remember(source, r, row, said, seen);
     }
   }
   return labelled ?? phrase;
 }
+
+/** A column's last text read in its cell, as the field's bytes, and what it said (see saysNothingNew). */
+interface SeenField {
+  bytes: Uint8Array;
+  length: number;
+  flags: number;
+  label: boolean;
+}
+
+/** A field's bytes: digits, blanks and . , : ; + - / % ( ) only, as NO_LETTER's text (a quote, a letter or a byte past ASCII is not). */
+function noLetterBytes(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const b = bytes[p]!;
+    if ((b >= 0x30 && b <= 0x39) || b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue;
+    if (b === 0x2e || b === 0x2c || b === 0x3a || b === 0x3b || b === 0x2b || b === 0x2d || b === 0x2f || b === 0x25 || b === 0x28 || b === 0x29) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Whether row r of a text file says nothing its rows before did not: each field is a figure (no letter) or the
+ * very bytes its column held last time its cells were read, and that text was not a label (whose date is beside
+ * it or below, so depends on the row). The same bytes make the same text, and a text's date phrase counts once.
+ */
+function saysNothingNew(source: RowSource, r: number, seen: readonly (SeenField | undefined)[]): boolean {
+  const f = source.fieldsAt!(r);
+  if (!f) return false;
+  const { bytes, spans } = f;
+  for (let k = 0; k < f.count; k++) {
+    const from = spans[3 * k]!;
+    const to = spans[3 * k + 1]!;
+    if (noLetterBytes(bytes, from, to)) continue;
+    const last = seen[k];
+    if (!last || last.label || last.flags !== spans[3 * k + 2] || last.length !== to - from) return false;
+    for (let p = from, q = 0; p < to; p++, q++) if (bytes[p] !== last.bytes[q]) return false;
+  }
+  return true;
+}
+
+/** After row r's cells were read: each field with a letter, as its column's last text (its bytes, and whether it was a label). */
+function remember(source: RowSource, r: number, row: readonly (Cell | undefined)[], said: ReadonlyMap<string, TextDate>, seen: (SeenField | undefined)[]): void {
+  const f = source.fieldsAt!(r);
+  if (!f || f.count !== row.length) return;
+  const { bytes, spans } = f;
+  for (let k = 0; k < f.count && k < MAX_COLUMNS; k++) {
+    const from = spans[3 * k]!;
+    const to = spans[3 * k + 1]!;
+    if (noLetterBytes(bytes, from, to)) continue;
+    const v = row[k]?.value;
+    const says = typeof v === 'string' ? said.get(v) : undefined;
+    // A text not remembered (past MAX_TEXTS) is looked at again next time: its column forgets it.
+    if (!says) {
+      seen[k] = undefined;
+      continue;
+    }
+    const length = to - from;
+    let entry = seen[k];
+    if (!entry || entry.bytes.length < length) entry = seen[k] = { bytes: new Uint8Array(Math.max(64, length)), length: 0, flags: 0, label: false };
+    entry.bytes.set(bytes.subarray(from, to));
+    entry.length = length;
+    entry.flags = spans[3 * k + 2]!;
+    entry.label = says.label;
+  }
+}
+
+/** Columns whose last text is remembered: a row of more fields is read in its cells past them. */
+const MAX_COLUMNS = 256;
 
 /** A text with no letter (a figure, a numeric date) is neither a label nor a "ngày … tháng … năm …" phrase. */
 const NO_LETTER = /^[\d\s.,:;+\-/%()]*$/;

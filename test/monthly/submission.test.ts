@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { monthInPath } from '../../src/read/month-folder.js';
 import { assembleMonth, type ReadSubmission } from '../../src/batch/inputs.js';
 import { cumulativeOf, dateInText, monthlyFigures, statedReportDate } from '../../src/batch/submission.js';
-import { builtinIndex, table } from '../helpers.js';
+import { builtinIndex, seededRandom, table } from '../helpers.js';
 
 const index = builtinIndex();
 
@@ -64,6 +64,30 @@ describe('the date a file states', () => {
     const labelled = (await readBytes(text(['Ba Vì,,Ngày báo cáo', 'Ba Vì,,06/03/2024']), 'a.csv')).tables[0]!;
     Object.defineProperty(labelled, 'rows', { get: () => expect.unreachable('table.rows asked for') });
     expect(statedReportDate([labelled])).toBe('2024-03-06');
+  });
+  it("in a large CSV, the rows told from their bytes give the date their cells give (random texts, labels, quotes, repeats)", async () => {
+    const { readBytes } = await import('../../src/read/index.js');
+    // Texts of one length with other dates: a row is passed only when its bytes are the very ones read before.
+    const texts = ['Ba Vì', 'Số hộ nghèo', '"ngày 02 tháng 3 năm 2024"', 'ngày 05 tháng 3 năm 2024', 'ngày 09 tháng 3 năm 2024', 'ngày 01 tháng 3 năm 2024', '" ngày 07 tháng 3 năm 2024"', 'Ngày báo cáo', '06/03/2024', '12', '', '"Ba ""Vì"""', '\u00a0', 'ghi chú', '2024-03-11'];
+    const filler = 'Ba Vì,Số hộ nghèo,12\n'.repeat(40_000);
+    // One later date, as long as the one repeated before it, in the same column: its bytes differ, so it is read.
+    const once = `Đơn vị,Chỉ tiêu,Ghi chú\n${'Ba Vì,Số hộ nghèo,ngày 05 tháng 3 năm 2024\n'.repeat(100)}Ba Vì,Số hộ nghèo,ngày 09 tháng 3 năm 2024\n${filler}`;
+    expect(statedReportDate((await readBytes(new Uint8Array(Buffer.from(once)), 'a.csv')).tables)).toBe('2024-03-09');
+    for (let seed = 1; seed <= 16; seed++) {
+      const random = seededRandom(seed);
+      const lines = ['Đơn vị,Chỉ tiêu,Ghi chú'];
+      let last = 'Ba Vì,Số hộ nghèo,12';
+      for (let i = 0; i < 400; i++) {
+        // Runs of the same row (a long export's), and rows of random texts.
+        if (random() < 0.5) lines.push(last);
+        else lines.push((last = Array.from({ length: 1 + Math.floor(random() * 4) }, () => texts[Math.floor(random() * texts.length)]!).join(',')));
+      }
+      const read = await readBytes(new Uint8Array(Buffer.from(lines.join('\n') + '\n' + filler)), 'a.csv');
+      const compact = read.tables[0]!;
+      expect(compact.compact?.fieldsAt).toBeDefined();
+      const asCells = { file: compact.file, sheet: null, rows: compact.rows };
+      expect(statedReportDate([compact])).toBe(statedReportDate([asCells]));
+    }
   });
 });
 
