@@ -321,11 +321,17 @@ function fileObservations(sub: ReadSubmission, index: CatalogIndex, year: number
   const folderMonth = sub.source.month ?? defaultMonth;
   const normalised = normalise(sub.tables, index, { year, month: folderMonth });
   const stated = new Set<number>();
+  // A file with no "Lũy kế" figure (most) asks no figure for its place: a view's place is made when first asked for.
+  let anyCumulative = false;
+  for (const c of sub.cumulative.values()) anyCumulative ||= c !== null;
   const observations: MonthlyObservation[] = normalised.observations.map((o) => {
     if (o.month !== null) stated.add(o.month);
-    const cumulative = isCumulative(sub.cumulative.get(o.source.sheet ?? '') ?? null, o.source.column);
+    const cumulative = anyCumulative && isCumulative(sub.cumulative.get(o.source.sheet ?? '') ?? null, o.source.column);
     const month = o.month ?? folderMonth;
-    return cumulative ? observationWith(o, { month, cumulative: true }) : observationWith(o, { month });
+    if (cumulative) return observationWith(o, { month, cumulative: true });
+    // A figure that states its month is taken as it is: a long export's million stay views of their columns
+    // (model/observation-store.ts) rather than each becoming a copy, its place and its place's cell name.
+    return o.month !== null ? o : observationWith(o, { month });
   });
   const findings: Finding[] = [...sub.findings, ...normalised.findings];
   if (sub.source.month !== null && stated.size === 1) {
