@@ -1077,8 +1077,9 @@ export function resolveDuplicatesIn<T extends Observation>(set: ObservationSet<T
   set.scan((o, at) => {
     if (o.value === null) return;
     const byPeriod = figures.getOrAdd(o, newPeriodIndex);
+    // An empty extra key is no key: the period as one number, no string a figure (a month's million).
     const extra = options.extraKey?.(o);
-    const period: number | string = extra === undefined ? o.year * 13 + (o.month ?? 0) : `${o.year}|${o.month ?? ''}|${extra}`;
+    const period: number | string = extra === undefined || extra === '' ? o.year * 13 + (o.month ?? 0) : `${o.year}|${o.month ?? ''}|${extra}`;
     const had = byPeriod.get(period);
     if (had === undefined) byPeriod.set(period, at);
     else if (typeof had === 'number') {
