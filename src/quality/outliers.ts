@@ -107,9 +107,8 @@ function comparable(figures: FigureIndex, ind: Indicator, unit: string, o: Quali
 }
 
 /** Divide by: a numerator by its denominator ÷ scale; a sized count by its size; else 1. Null when the divisor is missing or 0. */
-function divisor(figures: FigureIndex, programme: Programme, s: Subject, period: Period): { by: number; en: string; vi: string } | null {
+function divisor(figures: FigureIndex, how: Divisor, s: Subject, period: Period): { by: number; en: string; vi: string } | null {
   const ind = s.ind;
-  const how = divisorOf(programme, ind, s.part);
   if (how.kind === 'part') {
     const d = figures.periodIn(figures.seriesAt(s.unit, how.key), period)?.value;
     if (!d) return null;
@@ -180,7 +179,7 @@ export function checkOutliers(figures: FigureIndex, programme: Programme, period
     }
     if (!subjects.length) continue;
     // Peers are the units of one geography: in 2025 a district's half-year figure is no peer of a ward's.
-    for (const group of geographyGroups(programme, subjects.filter((s) => s.obs.unit.kind === 'district'))) {
+    for (const group of geographyGroups(programme, subjects.filter((s) => s.series.unit.ref.kind === 'district'))) {
       const stats = peerStats(figures, programme, group, period, options);
       stats.forEach((r, s) => {
         s.peer = r;
@@ -221,7 +220,9 @@ function geographyGroups(programme: Programme, subjects: readonly Subject[]): Su
   const span = unitSpans(programme);
   const groups = new Map<string, Subject[]>();
   for (const s of subjects) {
-    const key = s.obs.unit.kind === 'district' ? (span.get(s.obs.unit.code) ?? '') : '';
+    // The series' unit is the figure's (one series a unit), read without a view's getter.
+    const unit = s.series.unit.ref;
+    const key = unit.kind === 'district' ? (span.get(unit.code) ?? '') : '';
     const group = groups.get(key);
     if (group) group.push(s);
     else groups.set(key, [s]);
@@ -234,8 +235,11 @@ function peerStats(figures: FigureIndex, programme: Programme, subjects: readonl
   const result = new Map<Subject, Reason>() as Map<Subject, Reason> & { ran: boolean };
   result.ran = false;
   const scaled: { s: Subject; x: number; by: { by: number; en: string; vi: string } }[] = [];
+  if (!subjects.length) return result;
+  // What the figures are divided by is the kind's (every subject here is of one indicator and part).
+  const how = divisorOf(programme, subjects[0]!.ind, subjects[0]!.part);
   for (const s of subjects) {
-    const by = divisor(figures, programme, s, period);
+    const by = divisor(figures, how, s, period);
     if (by) scaled.push({ s, x: s.value / by.by, by });
   }
   if (scaled.length < options.minPeers) return result;
