@@ -40,15 +40,15 @@ export interface Series {
 
 /**
  * The units with a figure of one indicator and part in one period, each once, in the order their first figure came
- * (what a map by unit would give): two lists, not a map of thousands of entries a period (a national export's
- * 12 months × 24 figures × 3,321 communes).
+ * (what a map by unit would give), and their series: two lists, not a map of thousands of entries a period (a
+ * national export's 12 months × 24 figures × 3,321 communes).
  */
-export class UnitsWith {
-  readonly units: string[] = [];
-  readonly series: Series[] = [];
+export interface UnitsWith {
+  readonly units: readonly string[];
+  readonly series: readonly Series[];
 }
 
-const NONE: UnitsWith = Object.freeze({ units: Object.freeze([]) as unknown as string[], series: Object.freeze([]) as unknown as Series[] });
+const NONE: UnitsWith = { units: [], series: [] };
 
 export class FigureIndex {
   /**
@@ -57,7 +57,7 @@ export class FigureIndex {
    */
   private readonly series = new Map<string, Map<string, Series>>();
   /** periodCode of a month, or year × 13 + 13 for the year (its own figure or any month's) → indicator → part ("" for the value) → the units with that figure, and their series. */
-  private readonly present = new Map<number, Map<string, Map<string, UnitsWith>>>();
+  private readonly present = new Map<number, Map<string, Map<string, { units: string[]; series: Series[] }>>>();
   /** Every unit that gave a value, with its name. */
   readonly units = new Map<string, { ref: UnitRef; name: string }>();
 
@@ -114,7 +114,7 @@ export class FigureIndex {
     let byPart = byIndicator.get(indicator);
     if (!byPart) byIndicator.set(indicator, (byPart = new Map()));
     let units = byPart.get(part);
-    if (!units) byPart.set(part, (units = new UnitsWith()));
+    if (!units) byPart.set(part, (units = { units: [], series: [] }));
     units.units.push(unit);
     units.series.push(series);
   }
@@ -150,7 +150,7 @@ export class FigureIndex {
     return this.series.get(unit)?.get(figureKey(indicator, part)) ?? null;
   }
 
-  /** seriesOf with the figure's key made once by the caller (figureKeyOf): asked for every unit's figure, no key string made each time. */
+  /** seriesOf with the figure's key made once by the caller (figureKey): asked for every unit's figure, no key string made each time. */
   seriesAt(unit: string, key: string): Series | null {
     return this.series.get(unit)?.get(key) ?? null;
   }

@@ -117,14 +117,6 @@ export function wrongYearFiles(observations: readonly Observation[], year: numbe
 }
 
 /**
- * Rows longer than the header. In a text file that is an error: a decimal comma outside quotes ("0,03")
- * or a stray delimiter has shifted the row's cells, so the values read may be wrong. A row with more fields
- * than the header is ragged when the extra fields hold something, or when they are empty but other rows do
- * not have them (a trailing delimiter on every data row is only a habit of the tool that wrote the file).
- * In a workbook cells cannot shift, so values right of the table are a warning: they are ignored. Rows
- * shorter than the header are normal (trailing empty cells). One finding per sheet, at the first such cell.
- */
-/**
  * Whether a text file's row r is one raggedRows passes as it is, told from its bytes (no cell made: a national
  * export's million rows): no more fields than `limit`, and a letter or digit in one of them (so not empty).
  * False means only that the row's cells must be looked at.
@@ -143,6 +135,14 @@ function isAsciiAlnum(b: number): boolean {
   return (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a);
 }
 
+/**
+ * Rows longer than the header. In a text file that is an error: a decimal comma outside quotes ("0,03")
+ * or a stray delimiter has shifted the row's cells, so the values read may be wrong. A row with more fields
+ * than the header is ragged when the extra fields hold something, or when they are empty but other rows do
+ * not have them (a trailing delimiter on every data row is only a habit of the tool that wrote the file).
+ * In a workbook cells cannot shift, so values right of the table are a warning: they are ignored. Rows
+ * shorter than the header are normal (trailing empty cells). One finding per sheet, at the first such cell.
+ */
 export function raggedRows(tables: readonly Table[], index: CatalogIndex): Finding[] {
   const out: Finding[] = [];
   for (const table of tables) {
