@@ -3,7 +3,8 @@
 // on 100,000 rows (beside csv-parse streaming the same file) and on all 3,321 communes' rows (956,448: 24
 // names × 12 months; ~71 MB), beside DuckDB computing the same year totals from the same file. Budgets for
 // the full file: ≤ 2 × DuckDB's whole-process time, the median ratio of five alternating pairs (measurePaired), and
-// ≤ 300 MB peak RSS.
+// ≤ 300 MB peak RSS. Then, with no budget (the README's "At national scale" figures): `validate` of the full file
+// (every month judged against its peers and history) and `report --month 2026-06`, one run each.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nationalProgramme } from '../lib/national.mjs';
@@ -17,7 +18,8 @@ export async function cases({ measure, measurePaired, node, cli, tmp }) {
   await writeLongCsv(small, 100_000);
   const rows = await writeLongCsv(full, Infinity);
   const lib = new URL('../lib/', import.meta.url).pathname;
-  const report = (file) => [...cli, 'report', '--year', '2026', '--programme', programme, file, '--out', join(tmp, 'national-report.txt'), '--max-file-mb', '200', '--max-rows', '2000000'];
+  const caps = ['--max-file-mb', '200', '--max-rows', '2000000'];
+  const report = (file) => [...cli, 'report', '--year', '2026', '--programme', programme, file, '--out', join(tmp, 'national-report.txt'), ...caps];
   const opts = { runs: 3, budgetMb: 300 };
   let csvParse;
   let paired;
@@ -31,5 +33,7 @@ export async function cases({ measure, measurePaired, node, cli, tmp }) {
       return { name: `DuckDB year totals, long CSV ${rows} rows`, wall: paired.refWall, budgetMs: null, rss: paired.refRss, budgetMb: null, status: 0 };
     },
     () => paired.row,
+    () => measure(`validate long CSV ${rows} rows (no budget)`, node, [...cli, 'validate', '--year', '2026', '--programme', programme, full, ...caps], null, { runs: 1 }),
+    () => measure(`report --month 2026-06, long CSV ${rows} rows (no budget)`, node, [...cli, 'report', '--month', '2026-06', '--programme', programme, full, '--out', join(tmp, 'national-month.txt'), ...caps], null, { runs: 1 }),
   ];
 }
