@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extendFigures, startsWithSameFigures, startsWithSameItems, type MonthlyInput, type MonthlyObservation, type SubmittedFile } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
-import { observationWith, type UnitRef } from '../model/observation.js';
+import { observationWith, sourceFileOf, type UnitRef } from '../model/observation.js';
 import { CITY_AS_ONE } from '../model/figure-map.js';
 import type { Table } from '../model/table.js';
 import { unitFromFileName } from '../normalise/context.js';
@@ -396,10 +396,13 @@ export function assembleMonth(submissions: readonly ReadSubmission[], index: Cat
         acrossFilesOnly: true,
         extraKey: (o) => (o.cumulative ? 'cumulative' : ''),
       });
+  // The month each file's figures state, found in one pass (per file, it was a pass over every figure for each file
+  // given outside a month folder: 3,321 commune files × their figures).
+  const stated = submissions.some((s) => s.source.month === null) ? statedMonths(observations) : null;
   const fileOf = (s: ReadSubmission): SubmittedFile => ({
     file: s.source.file,
     year: s.source.year ?? year,
-    month: s.source.month ?? fileMonth(observations, s.source.file) ?? options.defaultMonth,
+    month: s.source.month ?? stated?.get(s.source.file) ?? options.defaultMonth,
     reportDate: s.statedDate ?? s.modifiedDate,
     dateSource: s.statedDate ? 'stated' : s.modifiedDate ? 'modified' : null,
     unitFromName: unitNamed(s, index),
@@ -427,14 +430,17 @@ function unitNamed(sub: ReadSubmission, index: CatalogIndex): NamedUnit {
   return unit;
 }
 
-/** The month a file's figures state, when they all state the same one. */
-function fileMonth(observations: readonly MonthlyObservation[], file: string): number | null {
-  let month: number | null = null;
+/** Each file's one stated month: the month its figures state when they all state the same one, else null (absent: none states one). */
+function statedMonths(observations: readonly MonthlyObservation[]): Map<string, number | null> {
+  const out = new Map<string, number | null>();
   for (const o of observations) {
-    if (o.source.file !== file || o.month === null) continue;
-    if (month === null) month = o.month;
-    else if (month !== o.month) return null;
+    if (o.month === null) continue;
+    const file = sourceFileOf(o);
+    if (file === null) continue;
+    const had = out.get(file);
+    if (had === undefined) out.set(file, o.month);
+    else if (had !== null && had !== o.month) out.set(file, null);
   }
-  return month;
+  return out;
 }
 

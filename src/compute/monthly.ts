@@ -17,7 +17,7 @@ import { EACH_REPORTER, FigureMap } from '../model/figure-map.js';
 import { finding, sortFindings, type Finding } from '../model/finding.js';
 import { ObservationSet } from '../model/observation-set.js';
 import type { FormerDistrictView } from './former-district.js';
-import type { Observation, UnitRef } from '../model/observation.js';
+import { sourceFileOf, type Observation, type UnitRef } from '../model/observation.js';
 import type { CatalogIndex } from '../programme/match.js';
 import { round } from '../text/number.js';
 import { indicatorInfo, type Attainment, type DerivedReport, type IndicatorInfo } from './model.js';
@@ -458,9 +458,10 @@ class FileFold {
   }
 
   add(o: MonthlyObservation): void {
-    if (!o.source.file) return;
-    if (o.value !== null) this.withFigures.add(o.source.file);
-    if (!this.unitByFile.has(o.source.file)) this.unitByFile.set(o.source.file, o.unitName);
+    const file = sourceFileOf(o);
+    if (!file) return;
+    if (o.value !== null) this.withFigures.add(file);
+    if (!this.unitByFile.has(file)) this.unitByFile.set(file, o.unitName);
   }
 }
 

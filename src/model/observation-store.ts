@@ -378,6 +378,10 @@ export class StoredObservation implements Observation {
   get source(): Location {
     return (this.place ??= this.store.placeOf(this.at));
   }
+  /** The file of its place, without making the place (sourceFileOf). */
+  get sourceFile(): string {
+    return this.store.file;
+  }
   get planSource(): Location | undefined {
     return this.store.planSourceOf(this.at);
   }

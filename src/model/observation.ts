@@ -23,6 +23,11 @@ export interface Observation {
   planSource?: Location;
 }
 
+/** The file a figure was read from: a store's view says it without making its place (a long export's million). */
+export function sourceFileOf(o: Observation): string | null {
+  return o instanceof StoredObservation ? o.sourceFile : o.source.file;
+}
+
 /**
  * A copy of an observation with some fields changed. Not `{ ...o, ... }`: the figures of a large table are
  * views whose fields are getters (model/observation-store.ts), and a spread would copy none of them.
