@@ -136,10 +136,16 @@ function normaliseGuarded(tables: readonly Table[], index: CatalogIndex, year: n
     return { ...run(tables, index, { year, month }), failed: new Set() };
   } catch {
     const out: NormaliseResult & { failed: Set<string> } = { observations: [], findings: [], sheets: [], failed: new Set() };
-    const files = [...new Set(tables.map((t) => t.file))];
-    for (const file of files) {
+    // Each file's tables, grouped in one pass (the files in the order they come).
+    const byFile = new Map<string, Table[]>();
+    for (const t of tables) {
+      const list = byFile.get(t.file);
+      if (list) list.push(t);
+      else byFile.set(t.file, [t]);
+    }
+    for (const [file, own] of byFile) {
       try {
-        const r = run(tables.filter((t) => t.file === file), index, { year, month });
+        const r = run(own, index, { year, month });
         for (const o of r.observations) out.observations.push(o);
         for (const f of r.findings) out.findings.push(f);
         for (const s of r.sheets) out.sheets.push(s);
