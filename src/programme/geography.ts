@@ -174,8 +174,3 @@ export function rangeText(range: DateRange): { en: string; vi: string } {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** The former districts a unit's territory came from, by code → unit. */
-export function formerDistricts(programme: Programme, unit: ReportingUnit): ReportingUnit[] {
-  return unit.predecessors.map((code) => programme.units.find((u) => u.code === code)).filter((u): u is ReportingUnit => u !== undefined);
-}
