@@ -8,6 +8,7 @@ import { cellText, compactTable, passingRowAt, rowAt, rowCount, type Cell, type 
 import { findHeader } from '../normalise/headers.js';
 import { titleTexts } from '../normalise/context.js';
 import type { CatalogIndex } from '../programme/match.js';
+import { isAsciiBlank, isAsciiDigit } from '../text/bytes.js';
 import { fold } from '../text/fold.js';
 
 /** "ngày 07 tháng 4 năm 2024" (any case, with or without diacritics), on NFC text. */
@@ -95,7 +96,7 @@ interface SeenField {
 function noLetterBytes(bytes: Uint8Array, from: number, to: number): boolean {
   for (let p = from; p < to; p++) {
     const b = bytes[p]!;
-    if ((b >= 0x30 && b <= 0x39) || b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue;
+    if (isAsciiDigit(b) || isAsciiBlank(b)) continue;
     if (b === 0x2e || b === 0x2c || b === 0x3a || b === 0x3b || b === 0x2b || b === 0x2d || b === 0x2f || b === 0x25 || b === 0x28 || b === 0x29) continue;
     return false;
   }

@@ -3,6 +3,7 @@ import { FIELD_DOUBLED, FIELD_QUOTED, cellText, type Cell, type RowFields, type 
 import type { IndicatorTarget, UnitMatch } from '../programme/match.js';
 import type { Indicator } from '../programme/schema.js';
 import { plainNumberBytes, type NumberConvention } from '../text/number.js';
+import { isAsciiDigit } from '../text/bytes.js';
 
 /**
  * A long export repeats its row but for the month and the value: unit, indicator and year stay, row after row
@@ -305,7 +306,7 @@ export class RowRun {
     } else this.fieldEnd = to;
     if (month) {
       const length = to - from;
-      if (length < 1 || length > 2 || !isDigit(bytes[from]!) || !isDigit(bytes[to - 1]!)) return -1;
+      if (length < 1 || length > 2 || !isAsciiDigit(bytes[from]!) || !isAsciiDigit(bytes[to - 1]!)) return -1;
       const m = length === 1 ? bytes[from]! - 48 : (bytes[from]! - 48) * 10 + (bytes[from + 1]! - 48);
       return m >= 1 && m <= 12 ? m : -1;
     }
@@ -323,10 +324,6 @@ const MAX_NAMES = 4096;
 /** Bytes as a string of one char each (a map key): Buffer's own latin1Slice, without toString's checks. */
 function latin1(bytes: Buffer, from: number, to: number): string {
   return (bytes as unknown as { latin1Slice(start: number, end: number): string }).latin1Slice(from, to);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** A digit or a mark (. ,): what a plain number is made of. */

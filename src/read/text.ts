@@ -5,6 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { compactTable, FIELD_DOUBLED, passingRowAt, rowCount, type Cell, type RowFields, type RowSource, type Table } from '../model/table.js';
 import { CsvRows, fillFrom, PIECE_BYTES, scanCsv, scanCsvSource, type ByteSource } from './csv-scan.js';
 import { decodeText, type TextEncodingOption } from './decode.js';
+import { isAsciiBlank, isAsciiDigit } from '../text/bytes.js';
 import { sniffDelimiter, type Delimiter } from './delimiter.js';
 import type { ReadLimits } from './limits.js';
 
@@ -532,7 +533,7 @@ function votesOfBytes(fields: RowFields, votes: { vi: number; en: number; seen: 
       continue; // a letter past ASCII
     }
     if (c === 0x2b || c === 0x2d) c = from + 1 < to ? bytes[from + 1]! : 0;
-    if (c < 0x30 || c > 0x39) continue;
+    if (!isAsciiDigit(c)) continue;
     if (spans[3 * f + 2]! & FIELD_DOUBLED) return CELLS;
     let marked = false;
     for (let p = from; p < to; p++) {
@@ -550,11 +551,6 @@ function votesOfBytes(fields: RowFields, votes: { vi: number; en: number; seen: 
   }
   Object.assign(votes, row);
   return DONE;
-}
-
-/** String#trim's white space in ASCII: tab, LF, VT, FF, CR and space. */
-function isAsciiBlank(b: number): boolean {
-  return b === 0x20 || (b >= 0x09 && b <= 0x0d);
 }
 
 /** Whether bytes[p…] start with one of String#trim's white spaces past ASCII, in UTF-8 (no-break space, U+2000–200A, …). */

@@ -7,6 +7,7 @@ import { cellLocation, columnLetter, finding, type Finding, type Location } from
 import type { Observation, UnitRef } from '../model/observation.js';
 import { cellText, passingRowAt, rowAt, rowCount, type RowSource, type Table } from '../model/table.js';
 import { findHeader } from '../normalise/headers.js';
+import { isAsciiAlnum } from '../text/bytes.js';
 import type { SheetSummary } from '../normalise/index.js';
 import { unitsDuring, unitTitle } from '../programme/geography.js';
 import { annualTargetText, resolveTargetSet } from '../programme/targets.js';
@@ -129,10 +130,6 @@ function fitsFromBytes(source: RowSource, limit: number): (r: number) => boolean
     for (let k = 0; k < f.count; k++) for (let p = spans[3 * k]!, end = spans[3 * k + 1]!; p < end; p++) if (isAsciiAlnum(bytes[p]!)) return true;
     return false;
   };
-}
-
-function isAsciiAlnum(b: number): boolean {
-  return (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a);
 }
 
 /**
