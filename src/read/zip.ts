@@ -4,6 +4,9 @@
  */
 import * as zlib from 'node:zlib';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { crc32 } from '../text/crc32.js';
+
+export { crc32 };
 
 export interface ZipEntry {
   name: string;
@@ -171,25 +174,6 @@ function crcMismatch(name: string): ZipError {
     'crc-mismatch',
     `mục zip ${name} bị hỏng (mã kiểm tra CRC không khớp với dữ liệu)`,
   );
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 (zip's), continuing from `previous`; node:zlib's where it has one (Node ≥ 20.15). */
-export function crc32(data: Uint8Array, previous = 0): number {
-  const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-  if (typeof native === 'function') return native(data, previous) >>> 0;
-  let c = (previous ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 export interface StreamLimits {
