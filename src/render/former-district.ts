@@ -3,8 +3,7 @@ import { formatNumber } from './format.js';
 import type { Lang } from './labels.js';
 import { toCsv, type CsvCell, type CsvLocale } from './report/csv.js';
 import { esc, page } from './report/html.js';
-import { newWorkbook, Sheet, valueCell } from './report/xlsx.js';
-import { loadWorkbookClass, workbookBytes } from './workbook.js';
+import { newWorkbook, Sheet, valueCell, workbookBytes } from './report/xlsx.js';
 import { mdEscape, row, tableHead } from './report/markdown.js';
 
 export function renderFormerDistrictJson(view: FormerDistrictView): string {
@@ -137,7 +136,7 @@ ${scrollTable(sharedHead, shared)}
 
 /**
  * A workbook of one sheet: a title, a note under it, the header row at row 4 and `fill`'s rows under it (or
- * `none`), the header and the first three columns (kind, code, name) frozen. exceljs is loaded only here.
+ * `none`), the header and the first three columns (kind, code, name) frozen.
  */
 async function oneSheetWorkbook(
   heading: string,
@@ -148,9 +147,10 @@ async function oneSheetWorkbook(
   none: string,
   fill: (sheet: Sheet, first: number) => number,
   stamp: string | undefined,
+  lang: Lang,
 ): Promise<Uint8Array> {
-  const wb = newWorkbook(await loadWorkbookClass(), heading);
-  const sheet = new Sheet(wb.addWorksheet(sheetName), caps);
+  const wb = newWorkbook(heading, lang);
+  const sheet = new Sheet(wb.addSheet(sheetName), caps);
   sheet.set(1, 1, heading, '', { bold: true, size: 14, fit: false });
   if (note) sheet.set(2, 1, note, '', { fit: false });
   const top = 4;
@@ -163,7 +163,7 @@ async function oneSheetWorkbook(
 
 /**
  * A workbook of one sheet, the CSV's table: a row per former district, then one per shared unit; numbers stored
- * as numbers in the indicator's format, the header row and the names frozen. exceljs is loaded only here.
+ * as numbers in the indicator's format, the header row and the names frozen.
  */
 export async function renderFormerDistrictXlsx(view: FormerDistrictView, lang: Lang, stamp?: string): Promise<Uint8Array> {
   const W = WORDS[lang];
@@ -184,7 +184,7 @@ export async function renderFormerDistrictXlsx(view: FormerDistrictView, lang: L
       view.indicators.forEach((i, c) => sheet.set(at, first + c, ...valueCell(r.values[i.id] ?? null, i, lang)));
     });
     return rows.length;
-  }, stamp);
+  }, stamp, lang);
 }
 
 const WORDS = {
@@ -422,7 +422,7 @@ async function renderFormerDistrictSeriesXlsx(view: FormerDistrictSeriesView, la
       if (r.both) sheet.set(at, 7 + view.years.length, r.both, r.both);
     });
     return rows.length;
-  }, stamp);
+  }, stamp, lang);
 }
 
 /** `review --by former-district`: as json, md (a table per indicator), plain lines (table), csv, html or xlsx (bytes). */

@@ -46,6 +46,8 @@ export interface Labels {
   sheetSummary: string;
   sheetValues: string;
   sheetFindings: string;
+  /** The last row of a sheet cut at Excel's 1,048,576 rows. */
+  rowsLeftOut: (rows: number) => string;
   severityHead: string;
   code: string;
   message: string;
@@ -127,6 +129,7 @@ export const LABELS: Record<Lang, Labels> = {
     sheetSummary: 'Tổng hợp',
     sheetValues: 'Theo đơn vị',
     sheetFindings: 'Phát hiện',
+    rowsLeftOut: (n) => `… còn ${n.toLocaleString('en-US').replace(/,/g, '.')} dòng nữa không hiện được: Excel chỉ chứa 1.048.576 dòng một trang tính. Xem toàn bộ với --format csv hoặc json.`,
     severityHead: 'Mức độ',
     code: 'Mã',
     message: 'Nội dung',
@@ -205,6 +208,7 @@ export const LABELS: Record<Lang, Labels> = {
     sheetSummary: 'Summary',
     sheetValues: 'By district',
     sheetFindings: 'Findings',
+    rowsLeftOut: (n) => `… ${n.toLocaleString('en-US')} more rows left out: an Excel sheet holds 1,048,576 rows. Use --format csv or json for all of them.`,
     severityHead: 'Severity',
     code: 'Code',
     message: 'Message',

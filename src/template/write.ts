@@ -1,5 +1,5 @@
 /** The form (./form.ts) as an .xlsx workbook; exceljs loads only when a template is written. */
-import { loadWorkbookClass, workbookBytes } from '../render/workbook.js';
+import { loadWorkbookClass, workbookBytes } from './exceljs.js';
 import type { FormSpec } from './form.js';
 
 /** Rows of the form sheet (1-based): the unit line, the title, a blank, the header, then the data. */

@@ -3,7 +3,7 @@ import type { ReportModel } from '../../compute/model.js';
 import type { Lang } from '../labels.js';
 import type { TextPieces } from '../../write/pieces.js';
 
-/** Every output format of `welfare report`. Only the chosen renderer is loaded (xlsx pulls in exceljs). */
+/** Every output format of `welfare report`. Only the chosen renderer is loaded. */
 export const REPORT_FORMATS = ['table', 'json', 'md', 'csv', 'html', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 

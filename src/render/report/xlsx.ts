@@ -1,4 +1,3 @@
-import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { Status } from '../../compute/attainment.js';
 import type { DistrictCard } from '../../compute/card.js';
 import type { Attainment, ReportModel } from '../../compute/model.js';
@@ -9,7 +8,7 @@ import { CITY_CODE } from './csv.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { qualityFindings, qualityHeading, qualityIntro } from '../quality.js';
 import { LABELS, verdictText, type Lang } from '../labels.js';
-import { loadWorkbookClass, workbookBytes, type WorkbookClass } from '../workbook.js';
+import { FIXED_DATE, XlsxWorkbook, sheetName, type CellStyle, type SheetWriter } from '../../write/xlsx/workbook.js';
 
 /**
  * The Excel workbook: a summary sheet (the indicators in catalog order with values, targets, percentages and
@@ -18,107 +17,112 @@ import { loadWorkbookClass, workbookBytes, type WorkbookClass } from '../workboo
  * with a number format from the indicator: "%" units as percentages (36.2 % is stored as 0.362 and shown with
  * the indicator's decimals), others with thousands grouping. Excel shows them in the reader's locale.
  *
- * exceljs is loaded only when a workbook is written, with fixed dates (./workbook.ts).
+ * Written by our own streaming writer (src/write/xlsx), dated FIXED_DATE unless stamped: the same bytes run to run.
  */
 
 
-export interface Style {
-  numFmt?: string;
-  bold?: boolean;
-  fill?: string | null;
-  color?: string;
-  wrap?: boolean;
-  right?: boolean;
-  size?: number;
+export interface Style extends CellStyle {
   /** Whether the text counts when fitting the column's width (long titles do not). */
   fit?: boolean;
 }
 
 const HEADER_FILL = '#D9E1F2';
 
-/** A worksheet plus the widths its contents need. */
+/** A worksheet plus the widths its contents need. Rows are written in order (src/write/xlsx/sheet.ts). */
 export class Sheet {
   private readonly widths: number[] = [];
   constructor(
-    readonly ws: Worksheet,
+    readonly ws: SheetWriter,
     private readonly caps: Record<number, number> = {},
   ) {}
 
-  set(row: number, col: number, value: string | number | null, display: string, style: Style = {}): Cell {
-    const cell = this.ws.getCell(row, col);
-    if (value !== null && value !== '') cell.value = value;
-    if (style.numFmt) cell.numFmt = style.numFmt;
-    if (style.bold || style.color || style.size) {
-      cell.font = { ...(style.bold ? { bold: true } : {}), ...(style.color ? { color: { argb: argb(style.color) } } : {}), ...(style.size ? { size: style.size } : {}) };
-    }
-    if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
-    if (style.wrap || style.right) {
-      cell.alignment = { vertical: 'top', ...(style.wrap ? { wrapText: true } : {}), ...(style.right ? { horizontal: 'right' } : {}) };
-    }
+  /**
+   * A cell, and its display text for the width. Wrapped and right-aligned cells are aligned to the top; a
+   * style object is reused as it is given (styles are looked up once per object).
+   */
+  set(row: number, col: number, value: string | number | null, display: string, style: Style = {}): void {
+    this.ws.cell(row, col, value, style);
     if (style.fit !== false) {
-      const need = Math.max(...display.split('\n').map((l) => l.length));
-      this.widths[col] = Math.max(this.widths[col] ?? 0, need);
+      const need = display.includes('\n') ? Math.max(...display.split('\n').map((l) => l.length)) : display.length;
+      if (need > (this.widths[col] ?? -1)) this.widths[col] = need;
     }
-    return cell;
   }
 
   header(row: number, labels: readonly string[]): void {
-    labels.forEach((text, i) => {
-      const cell = this.set(row, i + 1, text, text, { bold: true, fill: HEADER_FILL, wrap: true });
-      cell.border = { bottom: { style: 'thin' } };
-    });
+    labels.forEach((text, i) => this.set(row, i + 1, text, text, HEADER_STYLE));
   }
 
   /** Column widths from the contents: at least 5, at most the column's cap (40 unless told). */
   fit(): void {
     for (let col = 1; col < this.widths.length; col++) {
       const need = this.widths[col] ?? 0;
-      this.ws.getColumn(col).width = Math.min(Math.max(need + 2, 5), this.caps[col] ?? 40);
+      this.ws.width(col, Math.min(Math.max(need + 2, 5), this.caps[col] ?? 40));
     }
   }
 
   freeze(rows: number, cols: number): void {
-    this.ws.views = [{ state: 'frozen', xSplit: cols, ySplit: rows }];
+    this.ws.freeze(rows, cols);
   }
 
   filter(row: number, cols: number): void {
-    this.ws.autoFilter = { from: { row, column: 1 }, to: { row, column: cols } };
+    this.ws.filter(row, cols);
   }
 }
 
-function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
-}
+const HEADER_STYLE: Style = { bold: true, fill: HEADER_FILL, wrap: true, borderBottom: true };
 
 function decimalsFormat(decimals: number): string {
   return decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
 }
 
+/**
+ * Styles are made once and shared: the writer looks a style up once per object (a national values sheet has a
+ * million cells and a handful of styles). A shared style is never changed.
+ */
+const RIGHT: Style = { right: true };
+const PLAIN: Style = {};
+const BOLD: Style = { bold: true };
+const PERCENT_OF_TARGET: Style = { numFmt: '0.00%', right: true };
+const numberStyles = new Map<string, Style>();
+
+function numberStyle(numFmt: string): Style {
+  let style = numberStyles.get(numFmt);
+  if (!style) numberStyles.set(numFmt, (style = { numFmt, right: true }));
+  return style;
+}
+
 /** The number format and stored value for an indicator's value. */
 export function valueCell(value: number | null, ind: { unit: string; decimals: number }, lang: Lang): [number | null, string, Style] {
-  const display = value === null ? '' : formatNumber(value, ind.decimals, lang) + (isPercentUnit(ind) ? '%' : '');
-  if (value === null) return [null, display, { right: true }];
+  if (value === null) return [null, '', RIGHT];
+  const percent = isPercentUnit(ind);
+  const display = formatNumber(value, ind.decimals, lang) + (percent ? '%' : '');
   // The format shows every decimal the value has (a plan of 4.5 is not shown as 5).
   const d = shownDecimals(value, ind.decimals);
-  if (isPercentUnit(ind)) return [round(value / 100, d + 2), display, { numFmt: `0${decimalsFormat(d)}%`, right: true }];
-  return [round(value, d), display, { numFmt: `#,##0${decimalsFormat(d)}`, right: true }];
+  if (percent) return [round(value / 100, d + 2), display, numberStyle(`0${decimalsFormat(d)}%`)];
+  return [round(value, d), display, numberStyle(`#,##0${decimalsFormat(d)}`)];
 }
 
 /** A percentage of target (121.47) as an Excel percentage (1.2147, shown "121.47%"). */
 function percentCell(percent: number | null, lang: Lang): [number | null, string, Style] {
-  if (percent === null) return [null, '', { right: true }];
-  return [round(percent / 100, 4), formatPercent(percent, lang), { numFmt: '0.00%', right: true }];
+  if (percent === null) return [null, '', RIGHT];
+  return [round(percent / 100, 4), formatPercent(percent, lang), PERCENT_OF_TARGET];
 }
 
+const verdictStyles = new Map<Status, Style>();
+
 function verdictStyle(status: Status): Style {
-  const c = STATUS_COLORS[status];
-  return { fill: c.fill, color: c.text, bold: c.bold };
+  let style = verdictStyles.get(status);
+  if (!style) {
+    const c = STATUS_COLORS[status];
+    verdictStyles.set(status, (style = { fill: c.fill, color: c.text, bold: c.bold }));
+  }
+  return style;
 }
 
 /** A target that is a bare number ("160000", "4.500", "85") is stored as a number in the indicator's format; any other ("<3", "73–75%") as text. */
 function targetCell(text: string | null, ind: { unit: string; decimals: number }, lang: Lang): [string | number | null, string, Style] {
   const bare = bareTarget(text);
-  return bare === null ? [text, text ?? '', {}] : valueCell(bare, ind, lang);
+  return bare === null ? [text, text ?? '', PLAIN] : valueCell(bare, ind, lang);
 }
 
 function putAttainment(sheet: Sheet, row: number, col: number, a: Attainment, ind: { unit: string; decimals: number }, lang: Lang): void {
@@ -128,10 +132,10 @@ function putAttainment(sheet: Sheet, row: number, col: number, a: Attainment, in
   sheet.set(row, col + 2, word, word, verdictStyle(a.status));
 }
 
-function summarySheet(wb: Workbook, model: ReportModel, options: RenderOptions): void {
+function summarySheet(wb: XlsxWorkbook, model: ReportModel, options: RenderOptions): void {
   const { lang } = options;
   const L = LABELS[lang];
-  const sheet = new Sheet(wb.addWorksheet(L.sheetSummary), { 2: 60 });
+  const sheet = new Sheet(wb.addSheet(L.sheetSummary), { 2: 60 });
   sheet.set(1, 1, title(model, lang), '', { bold: true, size: 14, fit: false });
   sheet.set(2, 1, targetsLine(model, lang) + (options.stamp ? ` · ${L.generatedAt(options.stamp)}` : ''), '', { fit: false });
   const yearT = L.annualTarget(model.year);
@@ -162,9 +166,9 @@ function summarySheet(wb: Workbook, model: ReportModel, options: RenderOptions):
   sheet.freeze(3, 2);
 }
 
-function valuesSheet(wb: Workbook, model: ReportModel, lang: Lang): void {
+function valuesSheet(wb: XlsxWorkbook, model: ReportModel, lang: Lang): void {
   const L = LABELS[lang];
-  const sheet = new Sheet(wb.addWorksheet(L.sheetValues), { 4: 60 });
+  const sheet = new Sheet(wb.addSheet(L.sheetValues), { 4: 60 });
   const yearT = L.annualTarget(model.year);
   const periodT = L.periodTarget(model.programme.to);
   const head = [L.unitCode, L.unitName, L.indicatorId, L.indicator, L.value, L.unit, yearT, L.percent, `${L.verdict} (${yearT})`, periodT, L.periodPercent, `${L.verdict} (${periodT})`];
@@ -175,8 +179,8 @@ function valuesSheet(wb: Workbook, model: ReportModel, lang: Lang): void {
     const unit = unitName(ind, lang);
     const units = [{ code: CITY_CODE, name: L.city, value: ind.value, annual: ind.annual, period: ind.period, city: true }, ...ind.districts.map((d) => ({ ...d, city: false }))];
     for (const u of units) {
-      sheet.set(row, 1, u.code, u.code, { bold: u.city });
-      sheet.set(row, 2, u.name, u.name, { bold: u.city });
+      sheet.set(row, 1, u.code, u.code, u.city ? BOLD : PLAIN);
+      sheet.set(row, 2, u.name, u.name, u.city ? BOLD : PLAIN);
       sheet.set(row, 3, ind.id, ind.id);
       sheet.set(row, 4, name, name);
       sheet.set(row, 5, ...valueCell(u.value, ind, lang));
@@ -191,9 +195,9 @@ function valuesSheet(wb: Workbook, model: ReportModel, lang: Lang): void {
   sheet.filter(1, head.length);
 }
 
-function findingsSheet(wb: Workbook, findings: readonly Finding[], lang: Lang, name = LABELS[lang].sheetFindings, none = LABELS[lang].noFindings): void {
+function findingsSheet(wb: XlsxWorkbook, findings: readonly Finding[], lang: Lang, name = LABELS[lang].sheetFindings, none = LABELS[lang].noFindings): void {
   const L = LABELS[lang];
-  const sheet = new Sheet(wb.addWorksheet(name), { 3: 50, 8: 100 });
+  const sheet = new Sheet(wb.addSheet(name), { 3: 50, 8: 100 });
   const head = [L.severityHead, L.code, L.file, L.sheet, L.cell, L.indicatorId, L.district, L.message];
   sheet.header(1, head);
   if (!findings.length) sheet.set(2, 1, none, none, { fit: false });
@@ -217,15 +221,12 @@ function findingsSheet(wb: Workbook, findings: readonly Finding[], lang: Lang, n
   if (findings.length) sheet.filter(1, head.length);
 }
 
-/** A sheet name Excel accepts: at most 31 characters, none of []:*?/\ . */
-export function sheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
-}
+export { sheetName };
 
-function cardSheet(wb: Workbook, card: DistrictCard, options: RenderOptions): void {
+function cardSheet(wb: XlsxWorkbook, card: DistrictCard, options: RenderOptions): void {
   const { lang } = options;
   const L = LABELS[lang];
-  const sheet = new Sheet(wb.addWorksheet(sheetName(card.district.name)), { 1: 60 });
+  const sheet = new Sheet(wb.addSheet(sheetName(card.district.name)), { 1: 60 });
   sheet.set(1, 1, L.cardTitle(card.district.name, card.year), '', { bold: true, size: 14, fit: false });
   sheet.set(2, 1, `${card.programme.shortTitle}. ${targetsLine(card, lang)}` + (options.stamp ? ` · ${L.generatedAt(options.stamp)}` : ''), '', { fit: false });
   sheet.set(3, 1, L.cardLine(card.summary.belowAverage, card.summary.compared), '', { fit: false });
@@ -257,17 +258,18 @@ function cardSheet(wb: Workbook, card: DistrictCard, options: RenderOptions): vo
   sheet.freeze(4, 1);
 }
 
-export function newWorkbook(WorkbookCtor: WorkbookClass, heading: string): Workbook {
-  const wb = new WorkbookCtor();
-  wb.creator = 'welfare';
-  wb.lastModifiedBy = 'welfare';
-  wb.title = heading;
-  return wb;
+/** A workbook of the reports: its properties, and what a sheet cut at Excel's last row says. */
+export function newWorkbook(heading: string, lang: Lang, subject?: string): XlsxWorkbook {
+  return new XlsxWorkbook({ title: heading, subject, creator: 'welfare' }, (n) => LABELS[lang].rowsLeftOut(n));
+}
+
+/** The workbook's bytes, dated by the stamp when there is one (the same bytes run to run otherwise). */
+export function workbookBytes(wb: XlsxWorkbook, stamp?: string): Uint8Array {
+  return wb.bytes(stamp ? new Date(stamp) : FIXED_DATE);
 }
 
 export async function renderXlsx(model: ReportModel, options: RenderOptions): Promise<Uint8Array> {
-  const wb = newWorkbook(await loadWorkbookClass(), title(model, options.lang));
-  wb.subject = model.programme.title;
+  const wb = newWorkbook(title(model, options.lang), options.lang, model.programme.title);
   summarySheet(wb, model, options);
   valuesSheet(wb, model, options.lang);
   findingsSheet(wb, qualityFindings(model.issues), options.lang, qualityHeading(options.lang), qualityIntro(model.issues, options.lang).join(' '));
@@ -276,8 +278,7 @@ export async function renderXlsx(model: ReportModel, options: RenderOptions): Pr
 }
 
 export async function renderCardXlsx(card: DistrictCard, options: RenderOptions): Promise<Uint8Array> {
-  const wb = newWorkbook(await loadWorkbookClass(), LABELS[options.lang].cardTitle(card.district.name, card.year));
-  wb.subject = card.programme.title;
+  const wb = newWorkbook(LABELS[options.lang].cardTitle(card.district.name, card.year), options.lang, card.programme.title);
   cardSheet(wb, card, options);
   findingsSheet(wb, card.issues, options.lang);
   return workbookBytes(wb, options.stamp);

@@ -2,7 +2,7 @@ import type { ReviewModel } from '../../review/model.js';
 import type { Lang } from '../labels.js';
 import type { TextPieces } from '../../write/pieces.js';
 
-/** Every output format of `welfare review`. Only the chosen renderer is loaded (xlsx pulls in exceljs). */
+/** Every output format of `welfare review`. Only the chosen renderer is loaded. */
 export const REVIEW_FORMATS = ['table', 'json', 'md', 'csv', 'html', 'xlsx'] as const;
 export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import type { Workbook } from 'exceljs';
 
 /**
- * Writing .xlsx with exceljs, loaded only when a workbook is written (a report or a template).
+ * Writing the form templates (.xlsx) with exceljs, loaded only when a template is written: a form has merged,
+ * protected and validated cells, which our own writer (src/write/xlsx, the reports' workbooks) does not make.
  *
  * Same inputs, same bytes: unless a stamp is given, the workbook's created/modified dates and every zip entry's
  * date are FIXED_DATE. exceljs hands each part to JSZip without a date and JSZip then stamps `new Date()`;
