@@ -4,7 +4,8 @@
 // names × 12 months; ~71 MB), beside DuckDB computing the same year totals from the same file. Budgets for
 // the full file: ≤ 2 × DuckDB's whole-process time, the median ratio of five alternating pairs (measurePaired), and
 // ≤ 300 MB peak RSS. Then, with no budget (the README's "At national scale" figures): `validate` of the full file
-// (every month judged against its peers and history) and `report --month 2026-06`, one run each.
+// (every month judged against its peers and history), `report --month 2026-06`, and the year's report and review
+// as workbooks (src/write/xlsx: a values sheet of 63,119 rows of 12 cells, a review series sheet of 315,591 rows of 14), one run each.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nationalProgramme } from '../lib/national.mjs';
@@ -35,5 +36,7 @@ export async function cases({ measure, measurePaired, node, cli, tmp }) {
     () => paired.row,
     () => measure(`validate long CSV ${rows} rows (no budget)`, node, [...cli, 'validate', '--year', '2026', '--programme', programme, full, ...caps], null, { runs: 1 }),
     () => measure(`report --month 2026-06, long CSV ${rows} rows (no budget)`, node, [...cli, 'report', '--month', '2026-06', '--programme', programme, full, '--out', join(tmp, 'national-month.txt'), ...caps], null, { runs: 1 }),
+    () => measure(`report -f xlsx, long CSV ${rows} rows (no budget)`, node, [...report(full).slice(0, -6), '--out', join(tmp, 'national-report.xlsx'), ...caps], null, { runs: 1 }),
+    () => measure(`review -f xlsx, long CSV ${rows} rows (no budget)`, node, [...cli, 'review', '--programme', programme, full, '--out', join(tmp, 'national-review.xlsx'), ...caps], null, { runs: 1 }),
   ];
 }
