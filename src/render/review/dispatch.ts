@@ -13,7 +13,7 @@ export interface ReviewRenderOptions {
   stamp?: string;
   /** JSON: the same finding over many rows once, with count and places (--summarise-findings). */
   summariseFindings?: boolean;
-  /** The review's JSON as pieces (TextPieces) for a writer that takes them, not one string: the CLI's. */
+  /** The review's JSON or CSV as pieces (TextPieces) for a writer that takes them, not one string: the CLI's. */
   pieces?: boolean;
 }
 
@@ -28,8 +28,10 @@ export async function renderReview(model: ReviewModel, options: ReviewRenderOpti
     }
     case 'md':
       return (await import('./markdown.js')).renderReviewMarkdown(model, base);
-    case 'csv':
-      return (await import('./csv.js')).renderReviewCsv(model, base);
+    case 'csv': {
+      const csv = await import('./csv.js');
+      return options.pieces ? csv.renderReviewCsvPieces(model, base) : csv.renderReviewCsv(model, base);
+    }
     case 'html':
       return (await import('./html.js')).renderReviewHtml(model, base);
     case 'xlsx':
