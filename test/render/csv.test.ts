@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildCard } from '../../src/compute/card.js';
-import { csvField, defuse, renderCardCsv, renderCsv } from '../../src/render/report/csv.js';
+import { csvField, defuse, renderCardCsv, renderCsv, renderCsvPieces } from '../../src/render/report/csv.js';
 import { HOSTILE_NAME, hostileModel, report2023, smallModel, TOTALS } from './models.js';
 
 const rows = (text: string): string[][] => parse(text.replace(/^\uFEFF/, ''), { relax_column_count: false }) as string[][];
@@ -81,6 +81,37 @@ describe('CSV report', () => {
 
   it('is the same text twice', () => {
     expect(renderCsv(smallModel(), { lang: 'vi' })).toBe(renderCsv(smallModel(), { lang: 'vi' }));
+  });
+});
+
+describe('the report CSV as pieces (a national report: 63,119 rows)', () => {
+  it("the same text in both locales, a line a piece, each indicator's units asked for only when its rows are written", async () => {
+    const model = await report2023();
+    for (const locale of ['en', 'vi'] as const) {
+      let lines = 0;
+      const asked: { indicator: string; linesBefore: number }[] = [];
+      const watched = {
+        ...model,
+        indicators: model.indicators.map((ind) => ({
+          ...ind,
+          get districts() {
+            asked.push({ indicator: ind.id, linesBefore: lines });
+            return ind.districts;
+          },
+        })),
+      };
+      const pieces: string[] = [];
+      for (const piece of renderCsvPieces(watched, { lang: 'vi', locale })) {
+        pieces.push(piece);
+        lines++;
+      }
+      expect(pieces.join('')).toBe(renderCsv(model, { lang: 'vi', locale }));
+      expect(pieces).toHaveLength(1 + model.indicators.reduce((n, i) => n + 1 + i.districts.length, 0));
+      expect(pieces.every((p) => p.endsWith('\r\n'))).toBe(true);
+      // Each indicator's units once, after its city row is written: nothing asked ahead.
+      expect(asked.map((a) => a.indicator)).toEqual(model.indicators.map((i) => i.id));
+      for (const a of asked) expect(pieces[a.linesBefore - 1]).toContain(`,${a.indicator},`.replace(/,/g, locale === 'vi' ? ';' : ','));
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import type { Attainment, ReportModel } from '../../compute/model.js';
 import { round, shownDecimals } from '../../text/number.js';
 import { bareTarget, cityAverageText, indicatorName, unitName } from '../common.js';
 import { LABELS, verdictText, type Lang } from '../labels.js';
+import { TextPieces } from '../../write/pieces.js';
 
 /**
  * CSV for spreadsheets and scripts: one row per indicator × reporting unit, the city row first, then the
@@ -86,18 +87,26 @@ function header(lang: Lang, year: number, to: number): string[] {
 export const CITY_CODE = 'city';
 
 export function renderCsv(model: ReportModel, options: { lang: Lang; locale?: CsvLocale }): string {
+  return renderCsvPieces(model, options).text();
+}
+
+/** renderCsv's text as pieces, a line each, made as they are written (a national report: 63,119 rows, none held). */
+export function renderCsvPieces(model: ReportModel, options: { lang: Lang; locale?: CsvLocale }): TextPieces {
   const { lang } = options;
+  const locale = options.locale ?? 'en';
   const L = LABELS[lang];
-  const rows: CsvCell[][] = [header(lang, model.year, model.programme.to)];
-  for (const ind of model.indicators) {
-    const name = indicatorName(ind, lang);
-    const unit = unitName(ind, lang);
-    rows.push([{ code: CITY_CODE }, L.city, ind.id, name, num(ind.value, ind.decimals), unit, ...attainmentCells(ind.annual, ind.decimals, lang), ...attainmentCells(ind.period, ind.decimals, lang)]);
-    for (const d of ind.districts) {
-      rows.push([{ code: d.code }, d.name, ind.id, name, num(d.value, ind.decimals), unit, ...attainmentCells(d.annual, ind.decimals, lang), ...attainmentCells(d.period, ind.decimals, lang)]);
+  const line = (cells: readonly CsvCell[]) => `${cells.map((c) => csvField(c, locale)).join(SEPARATOR[locale])}\r\n`;
+  return new TextPieces(function* () {
+    yield `\uFEFF${line(header(lang, model.year, model.programme.to))}`;
+    for (const ind of model.indicators) {
+      const name = indicatorName(ind, lang);
+      const unit = unitName(ind, lang);
+      yield line([{ code: CITY_CODE }, L.city, ind.id, name, num(ind.value, ind.decimals), unit, ...attainmentCells(ind.annual, ind.decimals, lang), ...attainmentCells(ind.period, ind.decimals, lang)]);
+      for (const d of ind.districts) {
+        yield line([{ code: d.code }, d.name, ind.id, name, num(d.value, ind.decimals), unit, ...attainmentCells(d.annual, ind.decimals, lang), ...attainmentCells(d.period, ind.decimals, lang)]);
+      }
     }
-  }
-  return toCsv(rows, options.locale);
+  });
 }
 
 /** A district's card: one row per indicator, with the city value, the city average, the rank and the below-average flag (1 or 0). */

@@ -22,7 +22,7 @@ export interface DispatchOptions {
   summariseFindings?: boolean;
   /** GSO code of a district: render its card instead of the report. */
   district?: string;
-  /** The report's JSON as pieces (TextPieces) for a writer that takes them, not one string: the CLI's. */
+  /** The report's JSON or CSV as pieces (TextPieces) for a writer that takes them, not one string: the CLI's. */
   pieces?: boolean;
 }
 
@@ -58,8 +58,10 @@ export async function renderReport(model: ReportModel, options: DispatchOptions)
     }
     case 'md':
       return (await import('./markdown.js')).renderMarkdown(model, base);
-    case 'csv':
-      return (await import('./csv.js')).renderCsv(model, csvOptions);
+    case 'csv': {
+      const csv = await import('./csv.js');
+      return options.pieces ? csv.renderCsvPieces(model, csvOptions) : csv.renderCsv(model, csvOptions);
+    }
     case 'html': {
       const cards = buildCards(
         model,
