@@ -82,8 +82,14 @@ export function buildCard(model: ReportModel, code: string, options: CardOptions
  * once per card: 265 million steps and half a minute.
  */
 export function buildCards(model: ReportModel, codes: readonly string[], options: CardOptions = {}): DistrictCard[] {
+  const cardOf = cardMaker(model, options);
+  return codes.map(cardOf);
+}
+
+/** Cards one at a time, what they share made once: for a product that writes each card and drops it (the national HTML page's 3,321). */
+export function cardMaker(model: ReportModel, options: CardOptions = {}): (code: string) => DistrictCard {
   const maker = new CardMaker(model, options);
-  return codes.map((code) => maker.card(code));
+  return (code) => maker.card(code);
 }
 
 /** What a card compares a unit with, among the units of one geography (the same dates of validity). */

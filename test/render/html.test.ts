@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCard } from '../../src/compute/card.js';
-import { esc, renderCardHtml, renderHtml } from '../../src/render/report/html.js';
+import { buildCard, cardMaker } from '../../src/compute/card.js';
+import { esc, renderCardHtml, renderHtml, renderHtmlPieces } from '../../src/render/report/html.js';
 import { HOSTILE_NAME, hostileModel, report2023, smallModel, TOTALS, wideModel } from './models.js';
 import type { ReportModel } from '../../src/compute/model.js';
 import { timeRatio } from '../helpers.js';
@@ -97,5 +97,26 @@ describe('the page at national scale', () => {
     expect(page(small).match(/<tr><th scope="row">/g)).toHaveLength(800);
     // Measured: 4.2–5.2 now, 9.0–9.2 when each cell was found by a pass over the units.
     expect(timeRatio(page, small, large, 3)).toBeLessThan(7);
+  });
+});
+
+describe('the HTML page as pieces (a national page: 3,321 cards, 57 MB)', () => {
+  it('the same page, each card made when it is written and in order, none ahead', async () => {
+    const model = await report2023();
+    const codes = model.districts.filter((d) => d.reported).map((d) => d.code);
+    const cardOf = cardMaker(model, { totals: TOTALS });
+    const made: { at: number; piecesBefore: number }[] = [];
+    let pieces = 0;
+    const parts: string[] = [];
+    for (const piece of renderHtmlPieces(model, codes, (i) => (made.push({ at: i, piecesBefore: pieces }), cardOf(codes[i]!)), { lang: 'vi' })) {
+      parts.push(piece);
+      pieces++;
+    }
+    expect(parts.join('')).toBe(await page2023());
+    expect(made.map((m) => m.at)).toEqual(codes.map((_, i) => i));
+    // Card i is made as its own piece is: after the pieces of the cards before it, not all at the start.
+    const firstCard = made[0]!.piecesBefore;
+    made.forEach((m, i) => expect(m.piecesBefore).toBe(firstCard + i));
+    expect(parts[firstCard]).toContain(`id="d-${codes[0]}"`);
   });
 });

@@ -1,4 +1,4 @@
-import { buildCard, buildCards } from '../../compute/card.js';
+import { buildCard, buildCards, cardMaker } from '../../compute/card.js';
 import type { ReportModel } from '../../compute/model.js';
 import type { Lang } from '../labels.js';
 import type { TextPieces } from '../../write/pieces.js';
@@ -22,7 +22,7 @@ export interface DispatchOptions {
   summariseFindings?: boolean;
   /** GSO code of a district: render its card instead of the report. */
   district?: string;
-  /** The report's JSON or CSV as pieces (TextPieces) for a writer that takes them, not one string: the CLI's. */
+  /** The report's JSON, CSV or HTML page as pieces (TextPieces) for a writer that takes them, not one string: the CLI's. */
   pieces?: boolean;
 }
 
@@ -63,11 +63,11 @@ export async function renderReport(model: ReportModel, options: DispatchOptions)
       return options.pieces ? csv.renderCsvPieces(model, csvOptions) : csv.renderCsv(model, csvOptions);
     }
     case 'html': {
-      const cards = buildCards(
-        model,
-        model.districts.filter((d) => d.reported).map((d) => d.code),
-      );
-      return (await import('./html.js')).renderHtml(model, cards, base);
+      const codes = model.districts.filter((d) => d.reported).map((d) => d.code);
+      const html = await import('./html.js');
+      if (!options.pieces) return html.renderHtml(model, buildCards(model, codes), base);
+      const cardOf = cardMaker(model);
+      return html.renderHtmlPieces(model, codes, (i) => cardOf(codes[i]!), base);
     }
     case 'xlsx':
       return (await import('./xlsx.js')).renderXlsx(model, base);
