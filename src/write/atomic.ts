@@ -77,19 +77,16 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array | Te
   }
 }
 
-/** The pieces into a new file, a megabyte at a time. */
+/** The pieces into a new file, a megabyte at a time (each chunk written before the next is made: see byteChunks). */
 function writePiecesSync(path: string, data: TextPieces): void {
   const fd = openSync(path, 'wx');
   try {
-    for (const chunk of data.chunks()) writeAllSync(fd, chunk);
+    for (const bytes of data.byteChunks()) {
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    }
   } finally {
     closeSync(fd);
   }
-}
-
-function writeAllSync(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 let tmpCount = 0;

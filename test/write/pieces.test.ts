@@ -44,6 +44,55 @@ describe('JSON written piece by piece', () => {
   });
 });
 
+describe('large records inside short arrays (a national review: 27 indicators of 3,321 unit series each)', () => {
+  it('an element of a short array is cut into its members, and an array inside it into its elements: no piece holds more than one series', () => {
+    const series = (u: number) => ({ unit: String(u).padStart(5, '0'), years: [2021, 2022, 2023].map((year) => ({ year, value: u * year })) });
+    const review = { indicators: Array.from({ length: 27 }, (_, i) => ({ id: `ind-${i}`, city: series(0), units: Array.from({ length: 500 }, (_, u) => series(u + 1)) })), issues: [] };
+    const pieces = [...jsonPieces(review)];
+    expect(pieces.join('')).toBe(stringify(review));
+    const oneSeries = JSON.stringify(series(499), null, 2).replaceAll('\n', '\n' + ' '.repeat(8)).length;
+    // Before, each indicator was one piece of its 500 series (about 500 × oneSeries).
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(oneSeries + 10);
+  });
+});
+
+describe('pieces as UTF-8 chunks (byteChunks)', () => {
+  it('the same bytes as the text, whatever the chunk size, with characters of 1 to 4 bytes and pieces larger than a chunk', async () => {
+    const { TextPieces } = await import('../../src/write/pieces.js');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 60 }), fc.integer({ min: 4, max: 64 }), (parts, size) => {
+        const text = new TextPieces(function* () {
+          yield* parts;
+        });
+        const chunks: Buffer[] = [];
+        for (const c of text.byteChunks(size)) chunks.push(Buffer.from(c)); // copied as it comes: each is a view of one reused buffer
+        expect(Buffer.concat(chunks).equals(Buffer.from(text.text(), 'utf8'))).toBe(true);
+        for (const c of chunks) expect(c.length).toBeGreaterThan(0);
+        // The text chunks (standard output's) too: each encoded alone, the same bytes.
+        expect(Buffer.concat([...text.chunks(size)].map((c) => Buffer.from(c, 'utf8'))).equals(Buffer.from(text.text(), 'utf8'))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a surrogate pair split between two pieces is one character, at any chunk size', async () => {
+    const { TextPieces } = await import('../../src/write/pieces.js');
+    const text = new TextPieces(function* () {
+      yield 'ab\ud83d'; // 😀 is \ud83d\ude00
+      yield '\ude00cd';
+      yield 'e\ud83d';
+    });
+    const whole = Buffer.from(text.text(), 'utf8');
+    expect(whole.includes(Buffer.from('😀'))).toBe(true);
+    for (let size = 1; size <= 12; size++) {
+      const bytes: Buffer[] = [];
+      for (const c of text.byteChunks(size)) bytes.push(Buffer.from(c));
+      expect(Buffer.concat(bytes).equals(whole), `byteChunks(${size})`).toBe(true);
+      expect(Buffer.concat([...text.chunks(size)].map((c) => Buffer.from(c, 'utf8'))).equals(whole), `chunks(${size})`).toBe(true);
+    }
+  });
+});
+
 describe('pieces written to a file', () => {
   it('write the whole text atomically, and nothing when making a piece fails midway', async () => {
     const { mkdtempSync, readFileSync, readdirSync, writeFileSync } = await import('node:fs');
