@@ -57,8 +57,9 @@ export async function emit(content: string | Uint8Array | TextPieces, out: strin
     return;
   }
   if (content instanceof TextPieces) {
-    // A megabyte at a time, each waited for: a pipe's reader sets the pace, and no more than that is held.
-    for (const chunk of content.chunks()) if (!(await toStandardOutput(chunk))) return;
+    // A megabyte at a time, each waited for: a pipe's reader sets the pace, and no more than that is held. The
+    // write's callback comes once the bytes are written, so the chunk's buffer is free again when the next is made.
+    for (const chunk of content.byteChunks()) if (!(await toStandardOutput(chunk))) return;
     return;
   }
   await toStandardOutput(content);

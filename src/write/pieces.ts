@@ -16,26 +16,11 @@ export class TextPieces {
     return out;
   }
 
-  /** The pieces gathered into texts of about `chars` characters: a write each, not one per piece (a call per line). */
-  *chunks(chars = 1 << 20): Generator<string> {
-    let pending = '';
-    for (const piece of this) {
-      pending += piece;
-      if (pending.length >= chars) {
-        // Never cut inside a surrogate pair (see byteChunks).
-        const keep = isHighSurrogate(pending.charCodeAt(pending.length - 1)) ? 1 : 0;
-        yield pending.slice(0, pending.length - keep);
-        pending = pending.slice(pending.length - keep);
-      }
-    }
-    if (pending) yield pending;
-  }
-
   /**
    * The pieces as UTF-8, about `bytes` at a time, each encoded straight into one buffer used again: joining
    * a megabyte of small pieces into one string and encoding that cost more than writing it (a national review's
    * 114 MB of JSON: 1.4 s). Each chunk is a view of that buffer, valid until the next is asked for: for a writer
-   * that is done with it by then (a synchronous one).
+   * that is done with it by then (a synchronous one, or one that waits for each write's callback).
    */
   *byteChunks(bytes = 1 << 20): Generator<Buffer> {
     const buffer = Buffer.allocUnsafe(bytes);
