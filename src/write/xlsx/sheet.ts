@@ -106,7 +106,7 @@ export class SheetWriter {
     head.push('<sheetData>');
     const f = this.filterAt;
     const tail = `</sheetData>${f ? `<autoFilter ref="A${f.row}:${columnName(f.cols)}${f.row}"/>` : ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-    this.done = joinDeflated([deflateRun(head.join(''), this.level), body, deflateText(tail, this.level)]);
+    this.done = joinDeflated([deflateText(head.join(''), this.level, false), body, deflateText(tail, this.level)]);
     return this.done;
   }
 
@@ -169,12 +169,6 @@ export class SheetWriter {
     this.body.add(`${xml}</row>`);
     this.cells = [];
   }
-}
-
-function deflateRun(text: string, level: number): Deflated {
-  const d = new DeflatingText(level);
-  d.add(text);
-  return d.end(false);
 }
 
 /** Text cut to Excel's limit, never inside a surrogate pair. */

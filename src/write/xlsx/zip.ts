@@ -86,11 +86,11 @@ export function joinDeflated(runs: readonly Deflated[]): Deflated {
   return { parts, crc, size, compressedSize };
 }
 
-/** One whole text as a finished entry's data. */
-export function deflateText(text: string, level: number): Deflated {
+/** One whole text compressed: a finished entry's data, or (final false) a run that others follow. */
+export function deflateText(text: string, level: number, final = true): Deflated {
   const d = new DeflatingText(level);
   d.add(text);
-  return d.end(true);
+  return d.end(final);
 }
 
 /** MS-DOS date and time (the zip format's), from the date's UTC fields; before 1980 is 1980-01-01 00:00. */
