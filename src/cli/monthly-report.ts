@@ -8,6 +8,7 @@ import { parseDeadlineDay, parseMonth } from './batch.js';
 import { EXIT, UsageError } from './errors.js';
 import type { ReadLimits } from '../read/limits.js';
 import { checkWorkbookOutput, emit, unlistedFindingsLine, hanoiStamp, outputFile, parseEncoding, useColor } from './output.js';
+import type { TextPieces } from '../write/pieces.js';
 import { loadProgramme } from './programme.js';
 import { parseOutlierOptions, type QualityCommandOptions } from './quality.js';
 import { summariseMonth } from '../pipeline/month.js';
@@ -64,8 +65,8 @@ export async function monthlyReport(paths: string[], opts: MonthlyReportOptions,
   }
   const stamp = opts.stamp ? hanoiStamp() : undefined;
   const file = outputFile(opts.out);
-  let content: string;
-  if (opts.format === 'json') content = (await import('../render/month/json.js')).renderMonthJson(summary, stamp, opts.summariseFindings === true);
+  let content: string | TextPieces;
+  if (opts.format === 'json') content = (await import('../render/month/json.js')).renderMonthJsonPieces(summary, stamp, opts.summariseFindings === true);
   else if (opts.format === 'md') content = (await import('../render/month/markdown.js')).renderMonthMarkdown(summary, { lang: opts.lang, ...(stamp ? { stamp } : {}) });
   else content = (await import('../render/month/table.js')).renderMonthTable(summary, { lang: opts.lang, color: !file && useColor(opts.color), ...(stamp ? { stamp } : {}) });
   await emit(content, opts.out);

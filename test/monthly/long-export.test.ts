@@ -5,6 +5,7 @@ import type { Table } from '../../src/model/table.js';
 import { summariseMonth } from '../../src/pipeline/month.js';
 import { readBytes } from '../../src/read/index.js';
 import { builtinIndex } from '../helpers.js';
+import { renderMonthJson, renderMonthJsonPieces } from '../../src/render/month/json.js';
 
 const index = builtinIndex();
 
@@ -55,5 +56,19 @@ describe('a month of a long export kept in columns', () => {
     expect(fromColumns.issues.filter((f) => f.code === 'outlier').length).toBeGreaterThan(0);
     expect(fromColumns.indicators.find((i) => i.id === 'unemployment-rate')!.districts.length).toBe(1);
     expect(JSON.stringify(fromColumns)).toBe(JSON.stringify(fromCells));
+  });
+
+  it('as JSON pieces (report --month writes them): the same bytes, no piece holding more than one unit of an indicator', { timeout: 60_000 }, async () => {
+    const read = await readBytes(new Uint8Array(Buffer.from(longExport())), 'export.csv');
+    const summary = await summariseMonth([submission(read.tables[0]!)], index, { year: 2026, month: 6, deadlineDay: 5 });
+    for (const [stamp, summarise] of [[undefined, false], ['2026-07-05T08:00:00+07:00', true]] as const) {
+      const pieces = [...renderMonthJsonPieces(summary, stamp, summarise)];
+      expect(pieces.join('')).toBe(renderMonthJson(summary, stamp, summarise));
+      const jobs = summary.indicators.find((i) => i.id === 'jobs-created')!;
+      expect(jobs.districts.length).toBe(126);
+      // One ward's figures of an indicator are a few hundred characters; the indicator with its 126 wards, tens of thousands.
+      const oneWard = JSON.stringify(jobs.districts[0], null, 2).length;
+      expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(Math.max(4 * oneWard, 2000));
+    }
   });
 });
