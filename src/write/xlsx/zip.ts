@@ -115,31 +115,27 @@ export function zipBytes(entries: readonly { name: string; data: Deflated }[], d
     const nameBytes = Buffer.from(name, 'utf8');
     // Bit 11: the name is UTF-8 (ours are ASCII; set only when it is not).
     const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : 0x800;
+    // The fields a local header and a central directory entry share, in the same order: version needed (2.0,
+    // deflate), flags, method (8, deflate), time, date, CRC-32, sizes, the name's length.
+    const common = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at);
+      header.writeUInt16LE(flags, at + 2);
+      header.writeUInt16LE(8, at + 4);
+      header.writeUInt16LE(dosTime, at + 6);
+      header.writeUInt16LE(dosDate, at + 8);
+      header.writeUInt32LE(data.crc, at + 10);
+      header.writeUInt32LE(data.compressedSize, at + 14);
+      header.writeUInt32LE(data.size, at + 18);
+      header.writeUInt16LE(nameBytes.length, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(data.crc, 14);
-    local.writeUInt32LE(data.compressedSize, 18);
-    local.writeUInt32LE(data.size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
+    common(local, 4);
     out.push(local, nameBytes, ...data.parts);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(flags, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(dosTime, 12);
-    entry.writeUInt16LE(dosDate, 14);
-    entry.writeUInt32LE(data.crc, 16);
-    entry.writeUInt32LE(data.compressedSize, 20);
-    entry.writeUInt32LE(data.size, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
+    common(entry, 6);
     entry.writeUInt32LE(offset, 42);
     central.push(entry, nameBytes);
     offset += 30 + nameBytes.length + data.compressedSize;
