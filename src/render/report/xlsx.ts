@@ -28,6 +28,15 @@ export interface Style extends CellStyle {
 
 const HEADER_FILL = '#D9E1F2';
 
+/**
+ * Styles are made once and shared: the writer looks a style up once per object (a national report's workbook has
+ * three quarters of a million cells and about twenty styles). A shared style is never changed.
+ */
+const RIGHT: Style = { right: true };
+const PLAIN: Style = {};
+const BOLD: Style = { bold: true };
+const PERCENT_OF_TARGET: Style = { numFmt: '0.00%', right: true };
+
 /** A worksheet plus the widths its contents need. Rows are written in order (src/write/xlsx/sheet.ts). */
 export class Sheet {
   private readonly widths: number[] = [];
@@ -40,7 +49,7 @@ export class Sheet {
    * A cell, and its display text for the width. Wrapped and right-aligned cells are aligned to the top; a
    * style object is reused as it is given (styles are looked up once per object).
    */
-  set(row: number, col: number, value: string | number | null, display: string, style: Style = {}): void {
+  set(row: number, col: number, value: string | number | null, display: string, style: Style = PLAIN): void {
     this.ws.cell(row, col, value, style);
     if (style.fit !== false) {
       const need = display.includes('\n') ? Math.max(...display.split('\n').map((l) => l.length)) : display.length;
@@ -75,14 +84,6 @@ function decimalsFormat(decimals: number): string {
   return decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
 }
 
-/**
- * Styles are made once and shared: the writer looks a style up once per object (a national values sheet has a
- * million cells and a handful of styles). A shared style is never changed.
- */
-const RIGHT: Style = { right: true };
-const PLAIN: Style = {};
-const BOLD: Style = { bold: true };
-const PERCENT_OF_TARGET: Style = { numFmt: '0.00%', right: true };
 const numberStyles = new Map<string, Style>();
 
 function numberStyle(numFmt: string): Style {
