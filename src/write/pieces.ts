@@ -52,7 +52,6 @@ export class TextPieces {
     if (carried) yield* put(carried);
     if (used) yield buffer.subarray(0, used);
   }
-
 }
 
 function isHighSurrogate(code: number): boolean {
