@@ -1,3 +1,5 @@
+import { EXCEL_MAX_CELL_CHARS } from '../model/excel.js';
+
 /** Bounds on what the read stage accepts, so that no input can exhaust memory or time. */
 export interface ReadLimits {
   /** Largest file read at all (checked with stat before the file is read into memory). */
@@ -33,7 +35,7 @@ export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
   maxSheets: 1000,
   maxRows: 100_000,
   maxCellsPerRow: 1000,
-  maxCellChars: 32767,
+  maxCellChars: EXCEL_MAX_CELL_CHARS,
   // A header and 100,000 data rows of five values (a national long table: 500,005 cells) with room to spare.
   maxCells: 600_000,
 });

@@ -23,9 +23,9 @@ import {
 import { Kind, SheetCells } from './sheet-cells.js';
 import { attribute, copyString, type XmlHandler } from './xml.js';
 
-/** Excel's own grid: anything beyond is a damaged or hostile file. */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../model/excel.js';
+
+export { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS };
 
 /** What one workbook may still make the reader hold (see limits.ts). Shared by all its sheets. */
 export class FileBudget {

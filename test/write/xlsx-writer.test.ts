@@ -5,7 +5,9 @@ import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readBytes } from '../../src/read/index.js';
 import { crc32, crc32Combine } from '../../src/text/crc32.js';
-import { FIXED_DATE, XlsxWorkbook, columnName, sheetName, EXCEL_CELL_CHARS } from '../../src/write/xlsx/workbook.js';
+import { EXCEL_MAX_CELL_CHARS } from '../../src/model/excel.js';
+import { columnLetter } from '../../src/model/finding.js';
+import { FIXED_DATE, XlsxWorkbook, sheetName } from '../../src/write/xlsx/workbook.js';
 import { DeflatingText, joinDeflated } from '../../src/write/xlsx/zip.js';
 import { values } from '../read/helpers.js';
 
@@ -93,7 +95,7 @@ describe('the workbook writer (src/write/xlsx)', () => {
       '  spaces both ends  ',
       'emoji 😀 pair',
       'lone \ud800 surrogate',
-      'x'.repeat(EXCEL_CELL_CHARS + 10),
+      'x'.repeat(EXCEL_MAX_CELL_CHARS + 10),
     ];
     const wb = new XlsxWorkbook({ title: 'T' }, note);
     const sheet = wb.addSheet('Một');
@@ -108,7 +110,7 @@ describe('the workbook writer (src/write/xlsx)', () => {
     sheet.cell(12, 5, '');
     const bytes = wb.bytes();
 
-    const expectedTexts = texts.map((t) => (t.includes('\ud800 ') ? t.replace('\ud800', '\ufffd') : t.length > EXCEL_CELL_CHARS ? t.slice(0, EXCEL_CELL_CHARS) : t));
+    const expectedTexts = texts.map((t) => (t.includes('\ud800 ') ? t.replace('\ud800', '\ufffd') : t.length > EXCEL_MAX_CELL_CHARS ? t.slice(0, EXCEL_MAX_CELL_CHARS) : t));
     const ws = (await excel(bytes)).getWorksheet('Một')!;
     // exceljs does not decode OOXML's _xHHHH_ escapes (Excel and our reader do): it is shown the others.
     const escaped = (t: string) => /[\r\u0000-\u0008]|_x0041_/.test(t);
@@ -227,7 +229,7 @@ describe('the workbook writer (src/write/xlsx)', () => {
     wb.addSheet('x'.repeat(40));
     expect((await excel(wb.bytes())).worksheets.map((w) => w.name)).toEqual(['a b', 'A B (2)', 'x'.repeat(31), `${'x'.repeat(27)} (2)`]);
     expect(sheetName('a/b:c*d?[e]\\f')).toBe('a b c d  e  f');
-    expect([columnName(1), columnName(26), columnName(27), columnName(702), columnName(703), columnName(16_384)]).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA', 'XFD']);
+    expect([columnLetter(0), columnLetter(25), columnLetter(26), columnLetter(701), columnLetter(702), columnLetter(16_383)]).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA', 'XFD']);
   });
 
   it('linear in the cells: four times the rows cost about four times the time (ratio of two sizes)', () => {

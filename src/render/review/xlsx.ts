@@ -4,7 +4,7 @@ import type { ReviewModel, ReviewSeries } from '../../review/model.js';
 import { indicatorName, isPercentUnit, STATUS_COLORS, type RenderOptions } from '../common.js';
 import { LABELS } from '../labels.js';
 import { newWorkbook, workbookBytes } from '../report/xlsx.js';
-import type { CellStyle, CellValue, SheetWriter } from '../../write/xlsx/workbook.js';
+import type { CellStyle, SheetValue, SheetWriter } from '../../write/xlsx/workbook.js';
 import { PROGRESS_COLORS } from './colors.js';
 import { REVIEW_LABELS, summaryLines } from './labels.js';
 
@@ -41,7 +41,7 @@ export async function renderReviewXlsx(model: ReviewModel, options: RenderOption
   /** Rows one after the other, from row 1. */
   const rows = (ws: SheetWriter) => {
     let at = 0;
-    return (values: readonly CellValue[], style?: CellStyle | ((col: number) => CellStyle | undefined)) => ws.values(++at, values, style);
+    return (values: readonly SheetValue[], style?: CellStyle | ((col: number) => CellStyle | undefined)) => ws.values(++at, values, style);
   };
 
   const summary = wb.addSheet(lang === 'en' ? 'Review' : 'Tổng kết');

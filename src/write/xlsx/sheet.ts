@@ -1,26 +1,10 @@
 import type { StyleTable, CellStyle } from './styles.js';
 import { DeflatingText, deflateText, joinDeflated, type Deflated } from './zip.js';
 import { needsPreserve, xmlText } from './xml.js';
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../../model/excel.js';
+import { columnLetter } from '../../model/finding.js';
 
-/** Excel's limits: rows and columns of a sheet, characters of a cell's text. */
-export const EXCEL_ROWS = 1_048_576;
-export const EXCEL_COLUMNS = 16_384;
-export const EXCEL_CELL_CHARS = 32_767;
-
-const COLUMN_NAMES: string[] = [];
-
-/** "A" for 1, "Z" for 26, "AA" for 27. */
-export function columnName(col: number): string {
-  let name = COLUMN_NAMES[col];
-  if (name === undefined) {
-    name = '';
-    for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-    if (col < 1024) COLUMN_NAMES[col] = name;
-  }
-  return name;
-}
-
-export type CellValue = string | number | null | undefined;
+export type SheetValue = string | number | null | undefined;
 
 /**
  * One worksheet written as its rows come, in order (a row number lower than one already written is a bug in
@@ -46,28 +30,28 @@ export class SheetWriter {
     private readonly styles: StyleTable,
     private readonly level: number,
     private readonly overflowNote: (rowsLeftOut: number) => string,
-    private readonly maxRows = EXCEL_ROWS,
+    private readonly maxRows = EXCEL_MAX_ROWS,
   ) {
     this.body = new DeflatingText(level);
   }
 
   /** A cell: a string (stored as text, never as a formula), a finite number, or nothing (written only when it has a style). */
-  cell(row: number, col: number, value: CellValue, style?: CellStyle): void {
+  cell(row: number, col: number, value: SheetValue, style?: CellStyle): void {
     if (this.done) throw new Error(`sheet ${this.name} is already finished`);
     if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1) throw new Error(`no cell at row ${row}, column ${col}`);
     if (row < this.row) throw new Error(`sheet ${this.name}: row ${row} written after row ${this.row}`);
     if (row !== this.row) this.startRow(row);
-    if (this.leftOut || col > EXCEL_COLUMNS) return;
+    if (this.leftOut || col > EXCEL_MAX_COLUMNS) return;
     this.put(col, value, style);
   }
 
   /** A row of values from column 1, in one style or a style per column. */
-  values(row: number, values: readonly CellValue[], style?: CellStyle | ((col: number) => CellStyle | undefined)): void {
+  values(row: number, values: readonly SheetValue[], style?: CellStyle | ((col: number) => CellStyle | undefined)): void {
     values.forEach((v, i) => this.cell(row, i + 1, v, typeof style === 'function' ? style(i + 1) : style));
   }
 
   width(col: number, width: number): void {
-    if (col >= 1 && col <= EXCEL_COLUMNS && Number.isFinite(width) && width > 0) this.widths[col] = Math.min(width, 255);
+    if (col >= 1 && col <= EXCEL_MAX_COLUMNS && Number.isFinite(width) && width > 0) this.widths[col] = Math.min(width, 255);
   }
 
   /** Rows above and columns left of the panes stay in view. */
@@ -81,7 +65,7 @@ export class SheetWriter {
   }
 
   get filterRange(): string | null {
-    return this.filterAt ? `$A$${this.filterAt.row}:$${columnName(this.filterAt.cols)}$${this.filterAt.row}` : null;
+    return this.filterAt ? `$A$${this.filterAt.row}:$${columnLetter(this.filterAt.cols - 1)}$${this.filterAt.row}` : null;
   }
 
   /** The sheet's XML, compressed: the head (views, widths), the rows, the tail (filter). */
@@ -105,7 +89,7 @@ export class SheetWriter {
     if (cols.length) head.push(`<cols>${cols.join('')}</cols>`);
     head.push('<sheetData>');
     const f = this.filterAt;
-    const tail = `</sheetData>${f ? `<autoFilter ref="A${f.row}:${columnName(f.cols)}${f.row}"/>` : ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+    const tail = `</sheetData>${f ? `<autoFilter ref="A${f.row}:${columnLetter(f.cols - 1)}${f.row}"/>` : ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
     this.done = joinDeflated([deflateText(head.join(''), this.level, false), body, deflateText(tail, this.level)]);
     return this.done;
   }
@@ -115,7 +99,7 @@ export class SheetWriter {
     if (!f) return '/>';
     const pane = f.rows && f.cols ? 'bottomRight' : f.rows ? 'bottomLeft' : 'topRight';
     const split = `${f.cols ? ` xSplit="${f.cols}"` : ''}${f.rows ? ` ySplit="${f.rows}"` : ''}`;
-    return `><pane${split} topLeftCell="${columnName(f.cols + 1)}${f.rows + 1}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView>`;
+    return `><pane${split} topLeftCell="${columnLetter(f.cols)}${f.rows + 1}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView>`;
   }
 
   private startRow(row: number): void {
@@ -134,15 +118,15 @@ export class SheetWriter {
     this.row = row;
   }
 
-  private put(col: number, value: CellValue, style: CellStyle | undefined): void {
+  private put(col: number, value: SheetValue, style: CellStyle | undefined): void {
     const s = this.styles.index(style);
-    const ref = `${columnName(col)}${this.row}`;
+    const ref = `${columnLetter(col - 1)}${this.row}`;
     const at = s ? ` s="${s}"` : '';
     let xml: string;
     if (typeof value === 'number') {
       xml = Number.isFinite(value) ? `<c r="${ref}"${at}><v>${Object.is(value, -0) ? 0 : value}</v></c>` : s ? `<c r="${ref}"${at}/>` : '';
     } else if (typeof value === 'string' && value !== '') {
-      const text = value.length > EXCEL_CELL_CHARS ? cut(value) : value;
+      const text = value.length > EXCEL_MAX_CELL_CHARS ? cut(value) : value;
       xml = `<c r="${ref}"${at} t="inlineStr"><is><t${needsPreserve(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></is></c>`;
     } else {
       xml = s ? `<c r="${ref}"${at}/>` : '';
@@ -173,6 +157,6 @@ export class SheetWriter {
 
 /** Text cut to Excel's limit, never inside a surrogate pair. */
 function cut(text: string): string {
-  const end = /[\ud800-\udbff]/.test(text[EXCEL_CELL_CHARS - 1] ?? '') ? EXCEL_CELL_CHARS - 1 : EXCEL_CELL_CHARS;
+  const end = /[\ud800-\udbff]/.test(text[EXCEL_MAX_CELL_CHARS - 1] ?? '') ? EXCEL_MAX_CELL_CHARS - 1 : EXCEL_MAX_CELL_CHARS;
   return text.slice(0, end);
 }

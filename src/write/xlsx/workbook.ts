@@ -14,9 +14,8 @@ import { StyleTable } from './styles.js';
 import { deflateText, zipBytes, type Deflated } from './zip.js';
 import { xmlText } from './xml.js';
 
-export { SheetWriter, type CellValue, EXCEL_ROWS, EXCEL_CELL_CHARS, columnName } from './sheet.js';
+export { SheetWriter, type SheetValue } from './sheet.js';
 export type { CellStyle } from './styles.js';
-export { ZipTooLargeError } from './zip.js';
 
 /** The zip format's earliest date: the conventional "no timestamp" of reproducible builds. */
 export const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
