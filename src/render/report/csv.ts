@@ -54,8 +54,13 @@ export function csvField(cell: CsvCell, locale: CsvLocale = 'en'): string {
   return locale === 'vi' ? text.replace('.', ',') : text;
 }
 
+/** One record: its fields, the locale's separator between them, CRLF after. */
+export function csvLine(cells: readonly CsvCell[], locale: CsvLocale = 'en'): string {
+  return `${cells.map((c) => csvField(c, locale)).join(SEPARATOR[locale])}\r\n`;
+}
+
 export function toCsv(rows: readonly (readonly CsvCell[])[], locale: CsvLocale = 'en'): string {
-  return '\uFEFF' + rows.map((r) => r.map((c) => csvField(c, locale)).join(SEPARATOR[locale]) + '\r\n').join('');
+  return '\uFEFF' + rows.map((r) => csvLine(r, locale)).join('');
 }
 
 const num = (value: number | null, decimals: number): CsvCell => (value === null ? null : { number: value, decimals });
@@ -95,15 +100,14 @@ export function renderCsvPieces(model: ReportModel, options: { lang: Lang; local
   const { lang } = options;
   const locale = options.locale ?? 'en';
   const L = LABELS[lang];
-  const line = (cells: readonly CsvCell[]) => `${cells.map((c) => csvField(c, locale)).join(SEPARATOR[locale])}\r\n`;
   return new TextPieces(function* () {
-    yield `\uFEFF${line(header(lang, model.year, model.programme.to))}`;
+    yield `\uFEFF${csvLine(header(lang, model.year, model.programme.to), locale)}`;
     for (const ind of model.indicators) {
       const name = indicatorName(ind, lang);
       const unit = unitName(ind, lang);
-      yield line([{ code: CITY_CODE }, L.city, ind.id, name, num(ind.value, ind.decimals), unit, ...attainmentCells(ind.annual, ind.decimals, lang), ...attainmentCells(ind.period, ind.decimals, lang)]);
+      yield csvLine([{ code: CITY_CODE }, L.city, ind.id, name, num(ind.value, ind.decimals), unit, ...attainmentCells(ind.annual, ind.decimals, lang), ...attainmentCells(ind.period, ind.decimals, lang)], locale);
       for (const d of ind.districts) {
-        yield line([{ code: d.code }, d.name, ind.id, name, num(d.value, ind.decimals), unit, ...attainmentCells(d.annual, ind.decimals, lang), ...attainmentCells(d.period, ind.decimals, lang)]);
+        yield csvLine([{ code: d.code }, d.name, ind.id, name, num(d.value, ind.decimals), unit, ...attainmentCells(d.annual, ind.decimals, lang), ...attainmentCells(d.period, ind.decimals, lang)], locale);
       }
     }
   });

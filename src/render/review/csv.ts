@@ -1,6 +1,6 @@
 import type { Attainment } from '../../compute/model.js';
 import type { ReviewModel, ReviewSeries } from '../../review/model.js';
-import { csvField, type CsvCell } from '../report/csv.js';
+import { csvLine, type CsvCell } from '../report/csv.js';
 import { TextPieces } from '../../write/pieces.js';
 import { indicatorName } from '../common.js';
 import { LABELS, type Lang } from '../labels.js';
@@ -28,20 +28,19 @@ export function renderReviewCsvPieces(model: ReviewModel, options: { lang: Lang 
     'indicator_id', L.indicator, L.unit, 'unit_code', R.unitName, 'row', L.year, L.value, 'as_of_month', L.targets,
     L.annual, 'annual_percent', 'annual_status', L.period, 'period_percent', 'period_status', L.change, L.improved, L.onTrack,
   ];
-  const line = (cells: readonly CsvCell[]) => `${cells.map((c) => csvField(c)).join(',')}\r\n`;
   const num = (v: number | null, d: number): CsvCell => (v === null ? null : { number: v, decimals: d });
   const att = (a: Attainment): CsvCell[] => [a.target, num(a.percent, 2), a.status];
   return new TextPieces(function* () {
-    yield `\uFEFF${line(head)}`;
+    yield `\uFEFF${csvLine(head)}`;
     for (const ind of model.indicators) {
       const d = ind.decimals;
       const name = indicatorName(ind, lang);
       const unit = lang === 'en' ? ind.unitEn : ind.unit;
       for (const s of [ind.city, ...ind.units] as ReviewSeries[]) {
         const unitLabel = s.unit === 'city' ? L.city : s.unitName;
-        if (s.baseline) yield line([ind.id, name, unit, s.unit, unitLabel, 'baseline', String(s.baseline.year), num(s.baseline.value, d), null, null, null, null, null, null, null, null, null, null, null]);
+        if (s.baseline) yield csvLine([ind.id, name, unit, s.unit, unitLabel, 'baseline', String(s.baseline.year), num(s.baseline.value, d), null, null, null, null, null, null, null, null, null, null, null]);
         for (const y of s.years) {
-          yield line([
+          yield csvLine([
             ind.id, name, unit, s.unit, unitLabel, 'year', String(y.year), num(y.value, d), y.asOfMonth === null ? null : String(y.asOfMonth), y.targets,
             ...att(y.annual), ...att(y.period), num(y.change, d), y.improved === null ? null : y.improved ? 'yes' : 'no', y.progress,
           ]);
