@@ -37,6 +37,16 @@ const PLAIN: Style = {};
 const BOLD: Style = { bold: true };
 const PERCENT_OF_TARGET: Style = { numFmt: '0.00%', right: true };
 
+/** One style per key, made when first asked for and then shared. */
+export function styleCache<K>(make: (key: K) => Style): (key: K) => Style {
+  const made = new Map<K, Style>();
+  return (key) => {
+    let style = made.get(key);
+    if (!style) made.set(key, (style = make(key)));
+    return style;
+  };
+}
+
 /** A worksheet plus the widths its contents need. Rows are written in order (src/write/xlsx/sheet.ts). */
 export class Sheet {
   private readonly widths: number[] = [];
@@ -84,13 +94,7 @@ function decimalsFormat(decimals: number): string {
   return decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
 }
 
-const numberStyles = new Map<string, Style>();
-
-function numberStyle(numFmt: string): Style {
-  let style = numberStyles.get(numFmt);
-  if (!style) numberStyles.set(numFmt, (style = { numFmt, right: true }));
-  return style;
-}
+const numberStyle = styleCache((numFmt: string): Style => ({ numFmt, right: true }));
 
 /** The number format and stored value for an indicator's value. */
 export function valueCell(value: number | null, ind: { unit: string; decimals: number }, lang: Lang): [number | null, string, Style] {
@@ -109,16 +113,10 @@ function percentCell(percent: number | null, lang: Lang): [number | null, string
   return [round(percent / 100, 4), formatPercent(percent, lang), PERCENT_OF_TARGET];
 }
 
-const verdictStyles = new Map<Status, Style>();
-
-function verdictStyle(status: Status): Style {
-  let style = verdictStyles.get(status);
-  if (!style) {
-    const c = STATUS_COLORS[status];
-    verdictStyles.set(status, (style = { fill: c.fill, color: c.text, bold: c.bold }));
-  }
-  return style;
-}
+const verdictStyle = styleCache((status: Status): Style => {
+  const c = STATUS_COLORS[status];
+  return { fill: c.fill, color: c.text, bold: c.bold };
+});
 
 /** A target that is a bare number ("160000", "4.500", "85") is stored as a number in the indicator's format; any other ("<3", "73–75%") as text. */
 function targetCell(text: string | null, ind: { unit: string; decimals: number }, lang: Lang): [string | number | null, string, Style] {

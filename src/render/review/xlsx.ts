@@ -3,7 +3,7 @@ import { listedFindings } from '../listed.js';
 import type { ReviewModel, ReviewSeries } from '../../review/model.js';
 import { indicatorName, isPercentUnit, STATUS_COLORS, type RenderOptions } from '../common.js';
 import { LABELS } from '../labels.js';
-import { newWorkbook, workbookBytes } from '../report/xlsx.js';
+import { newWorkbook, styleCache, workbookBytes } from '../report/xlsx.js';
 import type { CellStyle, SheetValue, SheetWriter } from '../../write/xlsx/workbook.js';
 import { PROGRESS_COLORS } from './colors.js';
 import { REVIEW_LABELS, summaryLines } from './labels.js';
@@ -21,20 +21,12 @@ export async function renderReviewXlsx(model: ReviewModel, options: RenderOption
   const title = L.title(model.programme.shortTitle, model.from, model.to);
   const wb = newWorkbook(title, lang);
   // A style object per kind of cell, made once: the writer looks a style up once per object.
-  const formats = new Map<string, CellStyle>();
+  const formatStyle = styleCache((code: string) => ({ numFmt: code }));
   const numFmt = (ind: { unit: string; decimals: number }): CellStyle => {
     const zeros = ind.decimals ? `.${'0'.repeat(ind.decimals)}` : '';
-    const code = isPercentUnit(ind) ? `0${zeros}%` : `#,##0${zeros}`;
-    let style = formats.get(code);
-    if (!style) formats.set(code, (style = { numFmt: code }));
-    return style;
+    return formatStyle(isPercentUnit(ind) ? `0${zeros}%` : `#,##0${zeros}`);
   };
-  const fills = new Map<string, CellStyle>();
-  const filled = (color: string): CellStyle => {
-    let style = fills.get(color);
-    if (!style) fills.set(color, (style = { fill: color }));
-    return style;
-  };
+  const filled = styleCache((color: string) => ({ fill: color }));
   const PERCENT: CellStyle = { numFmt: '0.00%' };
   const BOLD: CellStyle = { bold: true };
   const stored = (ind: { unit: string }, v: number | null) => (v === null ? null : isPercentUnit(ind) ? v / 100 : v);
