@@ -7,21 +7,21 @@
  * (PATH relative to the month folder, `/` between folders; `#` starts a comment). They are not read; the
  * summaries list them with their reason.
  */
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { monthKey } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
-import { DATA_EXTENSIONS } from '../read/index.js';
 import { monthFolderOf, monthInPath, toPosix } from '../read/month-folder.js';
+import { realKey, walkFolder, type Listed } from '../read/walk.js';
 
 export const EXCLUDE_FILE = '.welfare-exclude';
 /** An exclusion list is a short hand-written text: a larger one is not read (and said so). */
 const MAX_EXCLUDE_BYTES = 256 * 1024;
 
 export interface SourceFile {
-  /** Where to read it. */
-  path: string;
+  /** Where to read it: its path's bytes when a name on the way is not UTF-8 (read/walk.ts), else its path. */
+  path: string | Buffer;
   /** How outputs name it: relative to the submissions root ("2024/03/271-ba-vi.xlsx"), or the path as given. */
   file: string;
   /** The year and month its folder says, or null. */
@@ -46,7 +46,10 @@ export interface MonthFolder {
   /** The files to read (excluded ones are not among them). */
   files: SourceFile[];
   excluded: ExcludedFile[];
-  /** Warnings about the month's exclusion list (a line without a reason, a listed file that does not exist). */
+  /**
+   * Warnings about the month's exclusion list (a line without a reason, a listed file that does not exist), and
+   * what the walk of its folder says (a folder that cannot be listed, a broken link, a name that is not UTF-8).
+   */
   notes: Finding[];
 }
 
@@ -75,14 +78,16 @@ export async function discoverRoot(root: string, years: readonly number[]): Prom
       const shownDir = toPosix(relative(root, dir));
       const list = await loadExclusions(dir, shownDir);
       entry.notes.push(...list.notes);
-      for (const path of await walk(dir, new Set())) {
-        // walk joins names onto dir: the part after it is the path inside (path.relative per file cost more than the rest of the walk).
-        const inside = toPosix(path.startsWith(dir + sep) ? path.slice(dir.length + 1) : relative(dir, path));
-        const file = `${shownDir}/${inside}`;
+      const walked: Finding[] = [];
+      for (const listed of walkFolder(dir, walked, shownDir)) {
+        const file = toPosix(listed.file);
+        // The walk names a file by the folder's shown name and the names below it: the part after it is the path inside.
+        const inside = file.slice(shownDir.length + 1);
         const reason = list.reasons.get(inside);
         if (reason !== undefined) entry.excluded.push({ file, year, month, reason });
-        else entry.files.push({ path, file, year, month });
+        else entry.files.push({ path: listed.open, file, year, month });
       }
+      entry.notes.push(...walked);
       entry.files.sort(byFile);
       entry.excluded.sort(byFile);
     }
@@ -97,12 +102,13 @@ export async function discoverRoot(root: string, years: readonly number[]): Prom
 export async function discoverPaths(paths: readonly string[]): Promise<{ files: SourceFile[]; missing: string[]; excluded: ExcludedFile[]; notes: Finding[] }> {
   const files: SourceFile[] = [];
   const missing: string[] = [];
+  const walked: Finding[] = [];
   const seen = new Set<string>();
   const selection = selectMonthly(null);
   for (const given of paths) {
     let info;
     try {
-      info = await stat(given);
+      info = statSync(given);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Not there: the caller's mistake. Anything else (permission): the reader says why at the file.
@@ -110,17 +116,18 @@ export async function discoverPaths(paths: readonly string[]): Promise<{ files: 
       else files.push({ path: given, file: toPosix(given), year: null, month: null });
       continue;
     }
-    const list = info.isDirectory() ? await walk(given, new Set()) : [given];
-    for (const path of list) {
-      const real = await realpath(path).catch(() => path);
+    const list: Listed[] = info.isDirectory() ? walkFolder(given, walked) : [{ file: given, open: given }];
+    for (const listed of list) {
+      const real = listed.key ?? realKey(listed.open, listed.file);
       if (seen.has(real)) continue;
       seen.add(real);
-      if (!(await selection.include(path))) continue;
-      const folder = monthInPath(path);
-      files.push({ path, file: toPosix(path), year: folder?.year ?? null, month: folder?.month ?? null });
+      // The month folder and its exclusion list by the name shown (the same path, but for a name that is not UTF-8).
+      if (!(await selection.include(listed.file))) continue;
+      const folder = monthInPath(listed.file);
+      files.push({ path: listed.open, file: toPosix(listed.file), year: folder?.year ?? null, month: folder?.month ?? null });
     }
   }
-  return { files, missing, excluded: selection.excluded, notes: selection.notes };
+  return { files, missing, excluded: selection.excluded, notes: [...walked, ...selection.notes] };
 }
 
 /** Which files of a walk to read: those of one month (or all), less those their month folder excludes. */
@@ -251,45 +258,6 @@ export async function loadExclusions(dir: string, shownDir: string): Promise<Exc
 
 function byFile(a: { file: string }, b: { file: string }): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-}
-
-/**
- * Data files under a folder: recursive, sorted, hidden files and Excel lock files (~$…) skipped. Each real
- * folder is visited once (`visited` is never emptied), so links that make a loop or a lattice cost one visit.
- */
-async function walk(dir: string, visited: Set<string>): Promise<string[]> {
-  return walkSync(dir, visited);
-}
-
-/**
- * The walk itself, with synchronous calls: a month folder of 126 or 3,321 files is a few listings, and each
- * promise call costs a round trip through the thread pool that a busy machine makes slow.
- */
-function walkSync(dir: string, visited: Set<string>): string[] {
-  const real = attempt(() => realpathSync(dir)) ?? dir;
-  if (visited.has(real)) return [];
-  visited.add(real);
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  // join(dir, name) for a folder entry's name (never "", "." or "..", never a separator) is this prefix and the
-  // name: the folder's path normalised once, not once per file (path.join per file cost more than the listing).
-  const prefix = join(dir, 'x').slice(0, -1);
-  for (const entry of entries) {
-    const name = entry.name;
-    if (name.startsWith('.') || name.startsWith('~$')) continue;
-    const path = prefix + name;
-    // The folder listing tells files and folders apart; only a link (or a type it does not give) needs a stat, which follows it.
-    const info: Dirent | Stats | null = entry.isFile() || entry.isDirectory() ? entry : attempt(() => statSync(path));
-    if (!info) continue;
-    if (info.isDirectory()) for (const found of walkSync(path, visited)) out.push(found);
-    else if (info.isFile() && DATA_EXTENSIONS.includes(extname(name).toLowerCase())) out.push(path);
-  }
-  return out;
 }
 
 /** What `fn` gives, or null when it throws (a file-system call on a path that went away, or that we may not read). */

@@ -63,7 +63,7 @@ export interface HashedFile {
  * cap, is not read). With `known` (batch's stat index), a file whose stat is unchanged since it was last hashed is
  * not read: its recorded sha256 is used.
  */
-export function hashFile(path: string, known?: StatIndex, maxFileBytes = DEFAULT_LIMITS.maxFileBytes): HashedFile | Unhashed {
+export function hashFile(path: string | Buffer, known?: StatIndex, maxFileBytes = DEFAULT_LIMITS.maxFileBytes): HashedFile | Unhashed {
   try {
     // Synchronous: one stat and one read into a buffer of the file's size, far cheaper per file than the
     // promise API's open/fstat/read/close round trips through the thread pool (a year is 1,512 files).
@@ -79,11 +79,13 @@ export function hashFile(path: string, known?: StatIndex, maxFileBytes = DEFAULT
     }
     const modifiedDate = Number.isFinite(info.mtimeMs) ? hanoiDate(info.mtimeMs) : null;
     const stat = statKey(info);
-    const recalled = known?.recall(path, stat);
+    // The stat index keys files by their path as text: a path given as bytes (a name that is not UTF-8) is always hashed.
+    const index = typeof path === 'string' ? known : undefined;
+    const recalled = index?.recall(path as string, stat);
     if (recalled) return { sha256: recalled, modifiedDate, stat };
     const bytes = readFileSync(path);
     const hash = sha256(bytes);
-    known?.hashed(path, stat, hash);
+    index?.hashed(path as string, stat, hash);
     return { sha256: hash, bytes, modifiedDate, stat };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -203,7 +205,7 @@ export async function readSubmissions(
 }
 
 /** Whether the file's stat is still `stat` (size, times, inode, device): none of its bytes changed since. */
-function sameStat(path: string, stat: StatKey): boolean {
+function sameStat(path: string | Buffer, stat: StatKey): boolean {
   try {
     const now = statKey(statSync(path));
     return now.every((v, i) => v === stat[i]);

@@ -1,0 +1,183 @@
+/**
+ * The one walk of a folder tree, for every command (report, validate, review, batch, report --month): what a
+ * folder holds, as files to read and findings about what was not (a folder that cannot be listed, a broken
+ * link, a FIFO, a name that is not UTF-8), never a silent skip.
+ */
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { extname, join, sep } from 'node:path';
+import { finding, type Finding } from '../model/finding.js';
+import { reason, reasonVi } from './failure.js';
+
+/** Extensions taken from folders; a file named explicitly is always attempted. */
+export const DATA_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.txt', '.xlsx', '.xlsm', '.xls', '.xlsb', '.ods'];
+
+/** The real path as a key: its bytes (as latin1), so that two names that are not UTF-8 never collide. */
+export function realKey(path: string | Buffer, fallback: string): string {
+  try {
+    return realpathSync.native(path, { encoding: 'buffer' }).toString('latin1');
+  } catch {
+    return `?${fallback}`;
+  }
+}
+
+/** A file found in a folder: the name shown (in tables and findings) and the path it is opened by. */
+export interface Listed {
+  file: string;
+  /** The bytes of the path when the name is not valid UTF-8 (a zip unpacked from Windows): the text would not open it. */
+  open: string | Buffer;
+  /**
+   * Its real path as a key (see realKey), known without a realpath call when it is a plain file listed in a
+   * folder whose real path is known; absent (a link, a path given on the command line): realKey is asked.
+   */
+  key?: string;
+}
+
+/** A file or folder name as text: exact when it is UTF-8, else its other bytes shown as \xNN. */
+export function nameText(name: Buffer): { text: string; utf8: boolean } {
+  const text = name.toString('utf8');
+  if (!text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(name)) return { text, utf8: true };
+  let out = '';
+  let i = 0;
+  while (i < name.length) {
+    const width = utf8Width(name, i);
+    if (width > 0) {
+      out += name.subarray(i, i + width).toString('utf8');
+      i += width;
+    } else {
+      out += `\\x${name[i]!.toString(16).toUpperCase().padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return { text: out, utf8: false };
+}
+
+/** Length of the valid UTF-8 sequence at i (shortest forms, no surrogates), 0 when there is none. */
+function utf8Width(b: Buffer, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const cont = (k: number) => i + k < b.length && (b[i + k]! & 0xc0) === 0x80;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 1 + 1 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    if (!cont(1) || !cont(2)) return 0;
+    const c1 = b[i + 1]!;
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f)) return 0;
+    return 3;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    const c1 = b[i + 1]!;
+    if ((c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+type WalkItem = { kind: 'folder'; file: string; open: string | Buffer } | { kind: 'file'; listed: Listed };
+
+/**
+ * Data files under a folder (`root`, shown in names and findings as `shown`): recursive, sorted by name, hidden
+ * files and Excel lock files (~$…) skipped.
+ * Iterative (no recursion depth), and each real folder is listed once, however many links lead to it: a
+ * folder whose links each lead twice to the next level costs its size, not 2^depth. The kind of an entry
+ * comes from the listing itself; only links and entries of unknown kind are stat'ed, and the one realpath
+ * per folder gives its plain files their keys too.
+ */
+export function walkFolder(root: string, findings: Finding[], shown: string = root): Listed[] {
+  const visited = new Set<string>();
+  const out: Listed[] = [];
+  const stack: WalkItem[] = [{ kind: 'folder', file: shown, open: root }];
+  const note = (file: string, en: string, vi: string) => findings.push(finding('info', 'skipped-file', en, { file }, {}, vi));
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item.kind === 'file') {
+      out.push(item.listed);
+      continue;
+    }
+    const { file: dir, open: dirOpen } = item;
+    const real = realKey(dirOpen, dir);
+    if (visited.has(real)) continue; // a link loop, or a folder already reached by another link
+    visited.add(real);
+    let dirents: Dirent<Buffer>[];
+    try {
+      dirents = readdirSync(dirOpen, { encoding: 'buffer', withFileTypes: true });
+    } catch (error) {
+      findings.push(finding('error', 'unreadable-file', `Cannot list the folder ${dir}: ${reason(error)}; its files were not read.`, { file: dir }, {}, `Không đọc được danh sách tệp trong thư mục ${dir}: ${reasonVi(error)}; các tệp trong đó chưa được đọc.`));
+      continue;
+    }
+    // A plain file's real path is its real folder's and its name (a failed realpath leaves no such prefix).
+    const realPrefix = real.startsWith('?') ? null : real.endsWith(sep) ? real : real + sep;
+    const entries = dirents.map((dirent) => ({ dirent, bytes: dirent.name, ...nameText(dirent.name) }));
+    entries.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : Buffer.compare(a.bytes, b.bytes)));
+    const children: WalkItem[] = [];
+    for (const entry of entries) {
+      const name = entry.text;
+      if (name.startsWith('.') || name.startsWith('~$')) continue;
+      const file = join(dir, name);
+      // Bytes only when some name on the way is not UTF-8; text paths otherwise (the common case).
+      const open: string | Buffer =
+        entry.utf8 && typeof dirOpen === 'string' ? join(dirOpen, name) : Buffer.concat([Buffer.from(dirOpen), Buffer.from(sep), entry.bytes]);
+      const listedKind = entryKind(entry.dirent);
+      let info: EntryKind;
+      if (listedKind === 'link' || listedKind === 'unknown') {
+        try {
+          info = statKind(statSync(open));
+        } catch (error) {
+          const link = listedKind === 'link' || isLink(open);
+          if (link) note(file, `${file} is a symbolic link to something that does not exist; it was skipped.`, `${file} là liên kết tượng trưng trỏ tới nơi không tồn tại; đã bỏ qua.`);
+          else note(file, `${file} could not be examined (${reason(error)}); it was skipped.`, `Không kiểm tra được ${file} (${reasonVi(error)}); đã bỏ qua.`);
+          continue;
+        }
+      } else info = listedKind;
+      const isData = info === 'file' && DATA_EXTENSIONS.includes(extname(name).toLowerCase());
+      if (!entry.utf8 && (info === 'folder' || isData)) {
+        findings.push(
+          finding(
+            'info',
+            'non-utf8-name',
+            `The name of ${file} is not valid UTF-8 (a zip unpacked from Windows?); it is read under the name shown, with its other bytes as \\xNN. Rename it to keep the name readable.`,
+            { file },
+            {},
+            `Tên của ${file} không phải UTF-8 hợp lệ (tệp nén giải nén từ Windows?); tệp vẫn được đọc với tên như trên, các byte lạ ghi dạng \\xNN. Hãy đổi tên để tên đọc được.`,
+          ),
+        );
+      }
+      if (info === 'folder') children.push({ kind: 'folder', file, open });
+      else if (isData) {
+        const plain = listedKind === 'file' && realPrefix !== null;
+        children.push({ kind: 'file', listed: plain ? { file, open, key: realPrefix + entry.bytes.toString('latin1') } : { file, open } });
+      } else if (info !== 'file') {
+        const what = info === 'fifo' ? 'a named pipe (FIFO)' : info === 'socket' ? 'a socket' : 'a device';
+        const whatVi = info === 'fifo' ? 'một đường ống có tên (FIFO)' : info === 'socket' ? 'một socket' : 'một thiết bị';
+        note(file, `${file} is ${what}, not a data file; it was skipped.`, `${file} là ${whatVi}, không phải tệp số liệu; đã bỏ qua.`);
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return out;
+}
+
+type EntryKind = 'file' | 'folder' | 'fifo' | 'socket' | 'device';
+
+/** What a listing says an entry is; 'unknown' where the file system does not say (then it is stat'ed). */
+function entryKind(dirent: Dirent<Buffer>): EntryKind | 'link' | 'unknown' {
+  if (dirent.isSymbolicLink()) return 'link';
+  if (dirent.isFile()) return 'file';
+  if (dirent.isDirectory()) return 'folder';
+  if (dirent.isFIFO()) return 'fifo';
+  if (dirent.isSocket()) return 'socket';
+  if (dirent.isBlockDevice() || dirent.isCharacterDevice()) return 'device';
+  return 'unknown';
+}
+
+function statKind(info: Stats): EntryKind {
+  return info.isFile() ? 'file' : info.isDirectory() ? 'folder' : info.isFIFO() ? 'fifo' : info.isSocket() ? 'socket' : 'device';
+}
+
+function isLink(path: string | Buffer): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
