@@ -97,25 +97,26 @@ export function walkFolder(root: string, findings: Finding[], shown: string = ro
     const real = realKey(dirOpen, dir);
     if (visited.has(real)) continue; // a link loop, or a folder already reached by another link
     visited.add(real);
-    let dirents: Dirent<Buffer>[];
+    let entries: FolderEntry[];
     try {
-      dirents = readdirSync(dirOpen, { encoding: 'buffer', withFileTypes: true });
+      entries = listFolder(dirOpen);
     } catch (error) {
       findings.push(finding('error', 'unreadable-file', `Cannot list the folder ${dir}: ${reason(error)}; its files were not read.`, { file: dir }, {}, `Không đọc được danh sách tệp trong thư mục ${dir}: ${reasonVi(error)}; các tệp trong đó chưa được đọc.`));
       continue;
     }
     // A plain file's real path is its real folder's and its name (a failed realpath leaves no such prefix).
     const realPrefix = real.startsWith('?') ? null : real.endsWith(sep) ? real : real + sep;
-    const entries = dirents.map((dirent) => ({ dirent, bytes: dirent.name, ...nameText(dirent.name) }));
-    entries.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : Buffer.compare(a.bytes, b.bytes)));
+    // join(dir, name) for a listed name (never "", "." or "..", never a separator) is this prefix and the name:
+    // the folder's path normalised once, not once per file (a month folder of 3,321 communes' files).
+    const shownPrefix = join(dir, 'x').slice(0, -1);
+    const openPrefix = typeof dirOpen === 'string' ? join(dirOpen, 'x').slice(0, -1) : null;
     const children: WalkItem[] = [];
     for (const entry of entries) {
       const name = entry.text;
       if (name.startsWith('.') || name.startsWith('~$')) continue;
-      const file = join(dir, name);
+      const file = shownPrefix + name;
       // Bytes only when some name on the way is not UTF-8; text paths otherwise (the common case).
-      const open: string | Buffer =
-        entry.utf8 && typeof dirOpen === 'string' ? join(dirOpen, name) : Buffer.concat([Buffer.from(dirOpen), Buffer.from(sep), entry.bytes]);
+      const open: string | Buffer = entry.bytes === null && openPrefix !== null ? openPrefix + name : Buffer.concat([Buffer.from(dirOpen), Buffer.from(sep), entry.bytes ?? Buffer.from(name)]);
       const listedKind = entryKind(entry.dirent);
       let info: EntryKind;
       if (listedKind === 'link' || listedKind === 'unknown') {
@@ -144,7 +145,7 @@ export function walkFolder(root: string, findings: Finding[], shown: string = ro
       if (info === 'folder') children.push({ kind: 'folder', file, open });
       else if (isData) {
         const plain = listedKind === 'file' && realPrefix !== null;
-        children.push({ kind: 'file', listed: plain ? { file, open, key: realPrefix + entry.bytes.toString('latin1') } : { file, open } });
+        children.push({ kind: 'file', listed: plain ? { file, open, key: realPrefix + latin1Name(entry) } : { file, open } });
       } else if (info !== 'file') {
         const what = info === 'fifo' ? 'a named pipe (FIFO)' : info === 'socket' ? 'a socket' : 'a device';
         const whatVi = info === 'fifo' ? 'một đường ống có tên (FIFO)' : info === 'socket' ? 'một socket' : 'một thiết bị';
@@ -156,10 +157,47 @@ export function walkFolder(root: string, findings: Finding[], shown: string = ro
   return out;
 }
 
+/** A folder's entry: its name as text, and its bytes when they are not the text's UTF-8 (or may not be). */
+interface FolderEntry {
+  dirent: Dirent<string> | Dirent<Buffer>;
+  text: string;
+  /** null: the name is valid UTF-8 and `text` is it. */
+  bytes: Buffer | null;
+  utf8: boolean;
+}
+
+/**
+ * A folder's entries, sorted by name (then by bytes, for two names shown alike). Listed as text first, as
+ * nearly every folder allows; only a folder with a name that did not decode (U+FFFD in it) is listed again
+ * as bytes, so that a name that is not UTF-8 still opens: a Buffer per name cost more than the rest of the walk.
+ */
+function listFolder(open: string | Buffer): FolderEntry[] {
+  if (typeof open === 'string') {
+    const plain = readdirSync(open, { withFileTypes: true });
+    if (!plain.some((d) => d.name.includes('\uFFFD'))) {
+      const entries = plain.map((dirent): FolderEntry => ({ dirent, text: dirent.name, bytes: null, utf8: true }));
+      return entries.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    }
+  }
+  const entries = readdirSync(open, { encoding: 'buffer', withFileTypes: true }).map((dirent): FolderEntry => {
+    const name = nameText(dirent.name);
+    return { dirent, text: name.text, bytes: dirent.name, utf8: name.utf8 };
+  });
+  return entries.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : Buffer.compare(a.bytes!, b.bytes!)));
+}
+
+/** The name's bytes as latin1 (realKey's form of a path): the text itself when it is ASCII. */
+function latin1Name(entry: FolderEntry): string {
+  if (entry.bytes) return entry.bytes.toString('latin1');
+  return ASCII.test(entry.text) ? entry.text : Buffer.from(entry.text, 'utf8').toString('latin1');
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
 type EntryKind = 'file' | 'folder' | 'fifo' | 'socket' | 'device';
 
 /** What a listing says an entry is; 'unknown' where the file system does not say (then it is stat'ed). */
-function entryKind(dirent: Dirent<Buffer>): EntryKind | 'link' | 'unknown' {
+function entryKind(dirent: Dirent<string> | Dirent<Buffer>): EntryKind | 'link' | 'unknown' {
   if (dirent.isSymbolicLink()) return 'link';
   if (dirent.isFile()) return 'file';
   if (dirent.isDirectory()) return 'folder';

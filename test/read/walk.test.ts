@@ -118,6 +118,17 @@ describe('readPaths: opening files cheaply without reading one twice', () => {
     expect(read.files.map((f) => f.file)).toEqual([join(dir, 'real', 'r.csv'), join(dir, 'real', 's.csv')]);
   });
 
+  it('a file named in Vietnamese (UTF-8, not ASCII), given through its folder and by itself, is read once', async () => {
+    // The folder is listed as text; the file's key is its name's UTF-8 bytes, as realpath gives them for the path given.
+    const dir = join(ROOT, 'tiếng-việt');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'Đống Đa.csv'), 'a\n1\n');
+    writeFileSync(join(dir, 'Ba Đình.csv'), 'a\n2\n');
+    const read = await readPaths([dir, join(dir, 'Đống Đa.csv')]);
+    expect(read.files.map((f) => f.file)).toEqual([join(dir, 'Ba Đình.csv'), join(dir, 'Đống Đa.csv')]);
+    expect(read.findings).toEqual([]);
+  });
+
   it('a file whose size the system reports as 0 but which holds bytes (/proc) is read whole', async () => {
     if (process.platform !== 'linux') return;
     const read = await readPaths(['/proc/self/status'], { include: () => true });
