@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { EXIT, UsageError } from './errors.js';
 import { addReadCapOptions } from './read-caps.js';
 import { addFindingsOptions } from './findings-option.js';
+import { addEncodingOption, addOutlierOptions, programmeOption } from './options.js';
 import { NotRegularFileError } from '../write/atomic.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -27,7 +28,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('-y, --year <year>', 'the year to report, e.g. 2023 (required unless --month)')
     .option('--month <YYYY-MM>', 'print one month\'s summary instead: year to date against the annual plan, who reported, what changed')
     .option('--deadline-day <n>', 'with --month: submissions are due on this day of the following month (default 5)')
-    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .addOption(programmeOption())
     .option('--targets <name>', 'target set to judge against (default: the programme\'s, "original" for 08-CTr/TU)')
     .addOption(new Option('-f, --format <format>', 'output format (default: from the --out file\'s extension, else table)').choices(['table', 'json', 'md', 'csv', 'html', 'xlsx']))
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
@@ -36,12 +37,8 @@ export async function run(argv: string[]): Promise<number> {
     .option('--district <name>', 'one district\'s card: its values, verdicts, rank among the districts and where it is below the city average')
     .option('--stamp', 'print the time the report was made (without it, the same inputs give byte-identical files)')
     .addOption(new Option('--by <grouping>', 'group the wards and communes under the former districts (in any format)').choices(['former-district']))
-    .option('--strict', 'exit 1 when there is an error finding')
-    .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
-    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
-    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
-    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
-    .option('--no-color', 'no colours, even on a terminal');
+    .option('--strict', 'exit 1 when there is an error finding');
+  addOutlierOptions(addEncodingOption(report)).option('--no-color', 'no colours, even on a terminal');
   addFindingsOptions(addReadCapOptions(report))
     .addHelpText('after', help(
       ['welfare report --year 2023 fixtures/2023', 'welfare report --year 2023 fixtures/2023 -o report.xlsx       # the format from the extension', 'welfare report --year 2023 fixtures/2023 --district "Ba Đình" -f md', 'welfare report --month 2024-03 fixtures/2024-monthly/submissions'],
@@ -58,15 +55,12 @@ export async function run(argv: string[]): Promise<number> {
     .argument('[paths...]', 'files or folders (read recursively)', ['.'])
     .option('-y, --year <year>', 'the year the files must report, e.g. 2023')
     .option('--month <YYYY-MM>', 'check only that month\'s files of a monthly tree (ROOT/YYYY/MM/…, as batch reads it)')
-    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .addOption(programmeOption())
     .option('--targets <name>', 'target set the plans are checked against (default: the programme\'s)')
     .addOption(new Option('-f, --format <format>', 'output format (default: github when GITHUB_ACTIONS=true, else text)').choices(['text', 'json', 'github']))
     .addOption(new Option('--lang <lang>', 'language of the text output\'s headings and advice').choices(['vi', 'en']).default('vi'))
-    .option('--max-errors <n>', 'list at most N errors (default 1000; all are counted, and the output says how many were left out)')
-    .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
-    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
-    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
-    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
+    .option('--max-errors <n>', 'list at most N errors (default 1000; all are counted, and the output says how many were left out)');
+  addOutlierOptions(addEncodingOption(validate))
     .option('--strict-outliers', 'outliers are errors (exit 1), not warnings')
     .option('--no-color', 'no colours, even on a terminal');
   addFindingsOptions(addReadCapOptions(validate))
@@ -86,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
     .option('--district <name>', 'the district whose form it is: its name in the title, and only the figures districts report')
     .option('--unit <name>', 'the same for a ward or commune since July 2025, e.g. "Phường Hồng Hà"')
     .requiredOption('-o, --out <file>', 'the workbook to write (.xlsx), atomically')
-    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .addOption(programmeOption())
     .option('--targets <name>', 'target set whose annual targets fill the plan column (default: the programme\'s)')
     .addHelpText('after', help(
       ['welfare template --year 2024 --district "Ba Đình" -o ba-dinh-2024.xlsx', 'welfare template --year 2024 -o so-ldtbxh-2024.xlsx            # the department form'],
@@ -100,7 +94,7 @@ export async function run(argv: string[]): Promise<number> {
   program
     .command('catalog')
     .description('List the programme\'s indicators (the names forms must use), their targets, and the reporting units')
-    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .addOption(programmeOption())
     .option('--targets <name>', 'the target set to show (default: the programme\'s)')
     .addOption(new Option('-f, --format <format>', 'output format (default: from the --out file\'s extension, else table)').choices(['table', 'json']))
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
@@ -121,14 +115,11 @@ export async function run(argv: string[]): Promise<number> {
     .option('--root <dir>', 'the folder that holds YYYY/MM/ folders of submissions', 'submissions')
     .option('--force', 'make every month again, even when its inputs did not change')
     .option('--deadline-day <n>', 'submissions are due on this day of the following month (default 5)')
-    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .addOption(programmeOption())
     .option('--targets <name>', 'target set to judge against')
     .addOption(new Option('--lang <lang>', 'language of the Markdown summaries').choices(['vi', 'en']).default('vi'))
-    .option('--stamp', 'print the time each summary was made (without it, the same inputs give byte-identical files)')
-    .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
-    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
-    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
-    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)')
+    .option('--stamp', 'print the time each summary was made (without it, the same inputs give byte-identical files)');
+  addOutlierOptions(addEncodingOption(batch))
     .addOption(new Option('--by <grouping>', 'each summary also groups the wards and communes under the former districts').choices(['former-district']))
     .option('--no-color', 'no colours and no progress bar, even on a terminal');
   addReadCapOptions(batch)
@@ -147,19 +138,15 @@ export async function run(argv: string[]): Promise<number> {
     .argument('[paths...]', 'files or folders (read recursively): one-year files, multi-year forms, the monthly tree of batch', ['.'])
     .option('--from <year>', 'first year of the review (default: the programme\'s first year)')
     .option('--to <year>', 'last year of the review (default: the programme\'s last year)')
-    .option('--programme <file>', 'a programme definition (JSON) instead of the built-in Programme 08-CTr/TU')
+    .addOption(programmeOption())
     .option('--targets <name>', 'judge every year against this target set (default: the set in force each year)')
     .addOption(new Option('-f, --format <format>', 'output format (default: from the --out file\'s extension, else table)').choices(['table', 'json', 'md', 'csv', 'html', 'xlsx']))
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
     .option('-o, --out <file>', 'write to this file instead of standard output (required for xlsx)')
     .option('--stamp', 'print the time the review was made (without it, the same inputs give byte-identical files)')
     .addOption(new Option('--by <grouping>', 'each former district\'s series across the change of 1 July 2025: its own figures, then its wards\' and communes\' (in any format)').choices(['former-district']))
-    .option('--strict', 'exit 1 when there is an error finding')
-    .option('--encoding <name>', 'encoding of text files that are not UTF-8: windows-1258, tcvn3 or viscii')
-    .option('--no-color', 'no colours, even on a terminal')
-    .addOption(new Option('--outliers <on|off>', 'outlier detection: far from the other districts, from the unit\'s own history, or from the typical range (default on)').choices(['on', 'off']))
-    .option('--outlier-z <n>', 'modified z-score beyond which a figure is far from its peers (default 3.5)')
-    .option('--outlier-margin <f>', 'the history band is [min ÷ (1 + f), max × (1 + f)] of the unit\'s earlier figures (default 1)');
+    .option('--strict', 'exit 1 when there is an error finding');
+  addOutlierOptions(addEncodingOption(review)).option('--no-color', 'no colours, even on a terminal');
   addFindingsOptions(addReadCapOptions(review))
     .addHelpText('after', help(
       ['welfare review fixtures/review', 'welfare review submissions/ --from 2021 --to 2025 --format html -o review.html', 'welfare review fixtures/review --to 2023 --format json'],
