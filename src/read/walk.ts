@@ -116,7 +116,7 @@ export function walkFolder(root: string, findings: Finding[], shown: string = ro
       if (name.startsWith('.') || name.startsWith('~$')) continue;
       const file = shownPrefix + name;
       // Bytes only when some name on the way is not UTF-8; text paths otherwise (the common case).
-      const open: string | Buffer = entry.bytes === null && openPrefix !== null ? openPrefix + name : Buffer.concat([Buffer.from(dirOpen), Buffer.from(sep), entry.bytes ?? Buffer.from(name)]);
+      const open: string | Buffer = entry.utf8 && openPrefix !== null ? openPrefix + name : Buffer.concat([Buffer.from(dirOpen), Buffer.from(sep), entry.bytes ?? Buffer.from(name)]);
       const listedKind = entryKind(entry.dirent);
       let info: EntryKind;
       if (listedKind === 'link' || listedKind === 'unknown') {
@@ -161,8 +161,9 @@ export function walkFolder(root: string, findings: Finding[], shown: string = ro
 interface FolderEntry {
   dirent: Dirent<string> | Dirent<Buffer>;
   text: string;
-  /** null: the name is valid UTF-8 and `text` is it. */
+  /** The name's bytes when the folder was listed as bytes; null when listed as text (every name valid UTF-8). */
   bytes: Buffer | null;
+  /** Whether `text` is the name exactly (its bytes are the text's UTF-8). */
   utf8: boolean;
 }
 

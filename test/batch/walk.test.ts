@@ -42,6 +42,8 @@ describe('discovery tells files and folders apart from the folder listing', () =
     writeFileSync(latin1Named(month, 'b.csv'), 'y\n');
     const found = (await discoverRoot(root, [2024])).get('2024-03')!;
     expect(found.files.map((f) => f.file)).toEqual(['2024/03/a.csv', '2024/03/b\\xE9.csv']);
+    // Only the name that is not UTF-8 is opened by its bytes; its neighbours keep text paths (the stat index's keys).
+    expect(found.files[0]!.path).toBe(join(month, 'a.csv'));
     const bytes = found.files[1]!.path;
     expect(Buffer.isBuffer(bytes) && readFileSync(bytes, 'utf8')).toBe('y\n');
     expect(found.notes.map((f) => [f.code, f.file])).toEqual([['non-utf8-name', '2024/03/b\\xE9.csv']]);
