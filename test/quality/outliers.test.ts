@@ -154,6 +154,26 @@ describe('outliers against history and the typical range', () => {
     expect(outliers([m(1, 700), m(2, 600), m(3, 7000)], march, { ...DEFAULT_OUTLIER_OPTIONS, margin: 10 })).toEqual([]);
   });
 
+  it('a month\'s history is the twelve months before it: not an older month, not a year\'s own figure, not the month itself', () => {
+    // Jobs of Chương Mỹ, 2023-01 … 2024-03, judged in 2024-03. In the window (2023-03 … 2024-02): 600–700 a month.
+    // Outside it: 2023-01 and 2023-02 (13 and 14 months before), the year 2023's own figure and 2024-03's second figure.
+    const m = (year: number, month: number | null, v: number) => obs('277', 'jobs-created', null, v, { year, month, cell: 'E8', file: `${year}-${month ?? 'year'}.xlsx` });
+    const window = Array.from({ length: 12 }, (_, k) => m(k < 10 ? 2023 : 2024, k < 10 ? k + 3 : k - 9, 600 + (k % 2) * 100));
+    const far = [m(2023, 1, 50), m(2023, 2, 60_000), m(2023, null, 90)];
+    const found = outliers([...far, ...window, m(2024, 3, 7000)], [{ year: 2024, month: 3 }]);
+    expect(found.map((f) => f.message)).toEqual([
+      '"Jobs created" for Chương Mỹ, 2024-03: 7,000 is unusual: outside its own 12 previous figures (600–700, widened by 100 %: 300–1,400). Expected about 300–1,400: likely a digit too many or a misplaced separator ("2.142.580" for 214.258); ÷ 10 = 700 would fit.' +
+        TAIL,
+    ]);
+    // Judged in 2024-01: the window is 2023-01 … 2023-12 (the year's own figure still not a month of it).
+    const january = outliers([...far, ...window.slice(0, 10), m(2024, 1, 7000)], [{ year: 2024, month: 1 }]);
+    expect(january.map((f) => f.message)).toEqual([]);
+    expect(outliers([m(2023, 1, 50), ...window.slice(0, 10), m(2024, 1, 7000)], [{ year: 2024, month: 1 }]).map((f) => f.message)).toEqual([
+      '"Jobs created" for Chương Mỹ, 2024-01: 7,000 is unusual: outside its own 11 previous figures (50–700, widened by 100 %: 25–1,400). Expected about 25–1,400: likely a digit too many or a misplaced separator ("2.142.580" for 214.258); ÷ 10 = 700 would fit.' +
+        TAIL,
+    ]);
+  });
+
   it('--outliers off: none', () => {
     expect(checkQuality([obs('city:bhxh', 'health-insurance-coverage', null, 0.94)], programme, { periods: ANNUAL, outliers: null })).toEqual([]);
   });
