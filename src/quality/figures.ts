@@ -17,7 +17,7 @@ export function unitKey(unit: UnitRef): string {
 
 
 /** A period as one number: year × 13 + month (0 for a year's own figure). */
-export function periodCode(year: number, month: number | null): number {
+function periodCode(year: number, month: number | null): number {
   return year * 13 + (month ?? 0);
 }
 
@@ -36,14 +36,6 @@ export interface Series {
   byPeriod: Map<number, QualityObservation> | null;
   /** year → the observation of its latest month, once a monthly figure is seen. */
   latest: Map<number, QualityObservation> | null;
-  /** Its month figures in period order (see FigureIndex.monthsOf): made when first asked, dropped when the series changes. */
-  months: MonthFigures | null;
-}
-
-/** A series' month figures (those periodIn gives for a month) in period order, with their period codes beside them. */
-export interface MonthFigures {
-  readonly codes: readonly number[];
-  readonly figures: readonly QualityObservation[];
 }
 
 /**
@@ -95,17 +87,14 @@ export class FigureIndex {
       if (!s) {
         let entry = this.units.get(unit);
         if (!entry) this.units.set(unit, (entry = { ref: o.unit, name: o.unitName }));
-        byFigure.set(figure, (s = { unit: entry, code, only: o, byPeriod: null, latest: null, months: null }));
+        byFigure.set(figure, (s = { unit: entry, code, only: o, byPeriod: null, latest: null }));
       } else {
         const annual = o.year * 13;
         hadPeriod = s.byPeriod ? s.byPeriod.has(code) : s.code === code;
         hadYear = (s.byPeriod ? s.byPeriod.has(annual) : s.code === annual) || (s.latest?.has(o.year) ?? false);
         if (!s.byPeriod) s.byPeriod = new Map([[s.code, s.only]]);
         const had = s.byPeriod.get(code);
-        if (!had || (o.cumulative && !had.cumulative)) {
-          s.byPeriod.set(code, o);
-          s.months = null;
-        }
+        if (!had || (o.cumulative && !had.cumulative)) s.byPeriod.set(code, o);
       }
       if (o.month !== null) {
         s.latest ??= new Map();
@@ -164,21 +153,6 @@ export class FigureIndex {
   /** seriesOf with the figure's key made once by the caller (figureKey): asked for every unit's figure, no key string made each time. */
   seriesAt(unit: string, key: string): Series | null {
     return this.series.get(unit)?.get(key) ?? null;
-  }
-
-  /**
-   * The series' month figures in period order: a month's history is then the run of them before it, found by a
-   * binary search, instead of one look-up per month of the window whether the unit reported it or not (a validate
-   * of a national export asked 12 million). Made once per series, again after it changes (batch extends the index).
-   */
-  monthsOf(s: Series): MonthFigures {
-    if (s.months) return s.months;
-    const entries: [number, QualityObservation][] = [];
-    if (s.byPeriod) {
-      for (const entry of s.byPeriod) if (entry[0] % 13 !== 0) entries.push(entry);
-    } else if (s.code % 13 !== 0) entries.push([s.code, s.only]);
-    entries.sort((a, b) => a[0] - b[0]);
-    return (s.months = { codes: entries.map((e) => e[0]), figures: entries.map((e) => e[1]) });
   }
 
   /** at() within a series that seriesOf found. */

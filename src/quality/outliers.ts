@@ -17,7 +17,7 @@ import type { Indicator, Programme } from '../programme/schema.js';
 import { unitsLabel } from '../programme/geography.js';
 import { isPercentUnit } from '../programme/units.js';
 import { previousPeriod, type Period } from './expression.js';
-import { figureKey, periodCode, type FigureIndex, type QualityObservation, type Series } from './figures.js';
+import { figureKey, type FigureIndex, type QualityObservation, type Series } from './figures.js';
 import { formatValue, periodText } from './text.js';
 
 export interface OutlierOptions {
@@ -286,8 +286,8 @@ function historySince(ind: Indicator, year: number): number {
 
 /** The unit's own earlier figures: outside their widened min–max band, or a step beyond the catalog's. */
 function historyReasons(figures: FigureIndex, s: Subject, period: Period, window: readonly Period[], options: OutlierOptions): readonly Reason[] {
-  // The window before the period: for a year, each of its years looked up (its own figure; a level's latest month
-  // stands for it, a flow's does not); for a month, the series' figures of the months before it, taken in one run.
+  // The window before the period, looked up one period at a time: a year's own figure (a level's latest month
+  // stands for it, a flow's does not), or a month's.
   const series = s.series;
   // A series of one figure, the period's own, has no history: most of a year's report, all of a national export's.
   if (series.byPeriod === null && series.latest === null) return NO_REASONS;
@@ -300,42 +300,17 @@ function historyReasons(figures: FigureIndex, s: Subject, period: Period, window
   let min = Infinity;
   let max = -Infinity;
   let prev: { period: Period; value: number } | undefined;
-  // `year` and `month`: the window's period the figure stands for (a level's latest month stands for its year).
-  const take = (o: QualityObservation, year: number, month: number | null, p: Period | null): void => {
+  for (let k = 0; k < window.length; k++) {
+    const p = window[k]!;
+    if (p.year < since) continue;
+    const o = figures.periodIn(series, p);
+    if (!o || (p.month === null && o.month !== null && s.ind.flow)) continue;
     const v = comparable(figures, s.ind, s.unit, o);
-    if (v === null) return;
+    if (v === null) continue;
     count++;
     min = Math.min(min, v);
     max = Math.max(max, v);
-    if (before && !prev && year === before.year && month === before.month) prev = { period: p ?? { year, month }, value: v };
-  };
-  if (period.month !== null) {
-    // A month's window is the months just before it: the series' month figures whose codes fall in it, in order.
-    const { codes, figures: list } = figures.monthsOf(series);
-    const first = window[0]!;
-    const from = periodCode(first.year, first.month);
-    const to = periodCode(period.year, period.month);
-    let lo = 0;
-    let hi = codes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (codes[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    // Years and months from the codes (a figure of a long table is a view, whose fields are read from its columns).
-    const sinceCode = since * 13;
-    for (let i = lo; i < codes.length && codes[i]! < to; i++) {
-      const code = codes[i]!;
-      if (code >= sinceCode) take(list[i]!, Math.floor(code / 13), code % 13, null);
-    }
-  } else {
-    for (let k = 0; k < window.length; k++) {
-      const p = window[k]!;
-      if (p.year < since) continue;
-      const o = figures.periodIn(series, p);
-      if (!o || (o.month !== null && s.ind.flow)) continue;
-      take(o, p.year, p.month, p);
-    }
+    if (before && !prev && p.year === before.year && p.month === before.month) prev = { period: p, value: v };
   }
   if (!count) return NO_REASONS;
   const reasons: Reason[] = [];
