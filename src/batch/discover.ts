@@ -7,12 +7,13 @@
  * (PATH relative to the month folder, `/` between folders; `#` starts a comment). They are not read; the
  * summaries list them with their reason.
  */
-import { statSync } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { monthKey } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
 import { monthFolderOf, monthInPath, toPosix } from '../read/month-folder.js';
+import { reason, reasonVi } from '../read/failure.js';
 import { realKey, walkFolder, type Listed } from '../read/walk.js';
 
 export const EXCLUDE_FILE = '.welfare-exclude';
@@ -53,7 +54,14 @@ export interface MonthFolder {
   notes: Finding[];
 }
 
-/** Month folders of the given years under the root: "03" or "3". Files sorted by name, deterministic. */
+/** A year's folder exists but cannot be listed: none of its months can be made, and a run says so rather than find no submissions. */
+export class UnlistableFolder extends Error {}
+
+/**
+ * Month folders of the given years under the root: "03" or "3". Files sorted by name, deterministic. A year without
+ * a folder has no months; a year folder that cannot be listed is an UnlistableFolder; a month folder that cannot be
+ * opened (a link to nothing, permission denied) is a month with an error note and no files, not a month left out.
+ */
 export async function discoverRoot(root: string, years: readonly number[]): Promise<Map<string, MonthFolder>> {
   const out = new Map<string, MonthFolder>();
   for (const year of years) {
@@ -61,8 +69,9 @@ export async function discoverRoot(root: string, years: readonly number[]): Prom
     let names: string[] = [];
     try {
       names = (await readdir(yearDir)).sort();
-    } catch {
-      names = [];
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new UnlistableFolder(`cannot list ${yearDir}: ${reason(error)}; no month of ${year} could be made`);
     }
     for (let month = 1; month <= 12; month++) out.set(monthKey(year, month), { year, month, exists: false, files: [], excluded: [], notes: [] });
     for (const name of names) {
@@ -71,11 +80,22 @@ export async function discoverRoot(root: string, years: readonly number[]): Prom
       if (month < 1 || month > 12) continue;
       const dir = join(yearDir, name);
       // Synchronous: a dozen folders, where each promise call's thread-pool round trip only added waiting.
-      const info = attempt(() => statSync(dir));
-      if (!info?.isDirectory()) continue;
+      let info: Stats;
       const entry = out.get(monthKey(year, month))!;
-      entry.exists = true;
       const shownDir = toPosix(relative(root, dir));
+      try {
+        info = statSync(dir);
+      } catch (error) {
+        // Named as a month but not opened: the month is made, every unit missing, with the reason beside it.
+        entry.exists = true;
+        const link = attempt(() => lstatSync(dir))?.isSymbolicLink() === true;
+        const why = link ? 'it is a symbolic link to something that does not exist' : reason(error);
+        const whyVi = link ? 'đây là liên kết tượng trưng trỏ tới nơi không tồn tại' : reasonVi(error);
+        entry.notes.push(finding('error', 'unreadable-file', `Cannot open the month folder ${shownDir}: ${why}; none of its files were read.`, { file: shownDir }, {}, `Không mở được thư mục tháng ${shownDir}: ${whyVi}; chưa đọc được tệp nào trong đó.`));
+        continue;
+      }
+      if (!info.isDirectory()) continue;
+      entry.exists = true;
       const list = await loadExclusions(dir, shownDir);
       entry.notes.push(...list.notes);
       const walked: Finding[] = [];

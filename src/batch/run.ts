@@ -14,7 +14,7 @@ import type { Lang } from '../render/labels.js';
 import { writeFileAtomicSync } from '../write/atomic.js';
 import { resolveLimits, type ReadLimits } from '../read/limits.js';
 import type { Finding } from '../model/finding.js';
-import { discoverRoot, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
+import { discoverRoot, UnlistableFolder, type ExcludedFile, type MonthFolder, type SourceFile } from './discover.js';
 import { hashFile, readSubmissions, sha256, type ReadStore, type ReadSubmission } from './inputs.js';
 import { isFolder, PACKAGE_VERSION, ReadCache, READER_VERSION, readKeyMaker } from './read-cache.js';
 import { STAT_INDEX_FILE, StatIndex, statKey } from './stat-index.js';
@@ -190,7 +190,9 @@ async function runLocked(index: CatalogIndex, options: BatchOptions, progress: B
   const write = options.hooks?.write ?? atomically;
   const months = monthsBetween(options.from, options.to);
   const years = [...new Set(months.map((m) => m.year))];
-  const folders = await discoverRoot(options.root, years);
+  const folders = await discoverRoot(options.root, years).catch((error: unknown) => {
+    throw error instanceof UnlistableFolder ? new BatchStopped(error.message) : error;
+  });
   // Months after a year's latest month folder have no submissions yet: not made, not an error.
   const latestFolder = new Map<number, number>();
   for (const f of folders.values()) if (f.exists) latestFolder.set(f.year, Math.max(latestFolder.get(f.year) ?? 0, f.month));

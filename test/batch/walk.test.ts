@@ -78,4 +78,27 @@ describe('discovery tells files and folders apart from the folder listing', () =
     expect(r.stderr).toContain('3 months written');
     expect(readFileSync(join(threads, '2024-02.json'), 'utf8')).toBe(readFileSync(join(out, '2024-02.json'), 'utf8'));
   });
+
+  it('a month folder that is a link to nothing is a month made with an error, and a year folder that cannot be listed stops the run', async () => {
+    const root = demoCopy();
+    renameSync(join(root, '2024', '02'), join(root, '..', 'february-moved'));
+    symlinkSync(join(root, '..', 'february-gone'), join(root, '2024', '02'));
+    const out = join(tmp(), 'out');
+    // Until session 13 February was left out without a word: the summaries went from January to March.
+    expect((await batch(root, out)).map((m) => [m.period, m.outcome])).toEqual([
+      ['2024-01', 'produced'],
+      ['2024-02', 'produced'],
+      ['2024-03', 'produced'],
+    ]);
+    const february = summary(out, '2024-02');
+    expect(february.issues.filter((f) => f.code === 'unreadable-file').map((f) => [f.severity, f.file, f.message])).toEqual([
+      ['error', '2024/02', 'Cannot open the month folder 2024/02: it is a symbolic link to something that does not exist; none of its files were read.'],
+    ]);
+    expect(february.completeness.units.filter((u) => u.kind === 'district' && u.status !== 'missing')).toEqual([]);
+    // A year folder that is a link to itself cannot be listed: one line, not twelve months "without submissions".
+    const looped = join(tmp(), 'submissions');
+    mkdirSync(looped);
+    symlinkSync('2024', join(looped, '2024'));
+    await expect(batch(looped, join(tmp(), 'out'))).rejects.toThrow(/^cannot list .*2024: .*; no month of 2024 could be made$/);
+  });
 });
