@@ -235,7 +235,13 @@ export async function loadExclusions(dir: string, shownDir: string): Promise<Exc
     );
     return { reasons, notes };
   }
-  const text = await readFile(path, 'utf8').catch(() => '');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    notes.push(finding('warning', 'exclusion-list-unread', `${shown} could not be read (${reason(error)}): no file of this month is excluded.`, { file: shown }, {}, `Không đọc được ${shown} (${reasonVi(error)}): không tệp nào của tháng này được loại trừ.`));
+    return { reasons, notes };
+  }
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();

@@ -102,3 +102,19 @@ describe('discovery tells files and folders apart from the folder listing', () =
     await expect(batch(looped, join(tmp(), 'out'))).rejects.toThrow(/^cannot list .*2024: .*; no month of 2024 could be made$/);
   });
 });
+
+describe('an exclusion list that cannot be read is said, not taken for an empty one', () => {
+  it('a .welfare-exclude whose bytes cannot be read (EIO) gives exclusion-list-unread', async () => {
+    if (process.platform !== 'linux') return;
+    const root = join(tmp(), 'submissions');
+    mkdirSync(join(root, '2024', '02'), { recursive: true });
+    writeFileSync(join(root, '2024', '02', 'a.csv'), 'x\n');
+    // A regular file of size 0 by its stat, whose read fails: the process's own memory.
+    symlinkSync('/proc/self/mem', join(root, '2024', '02', '.welfare-exclude'));
+    const month = (await discoverRoot(root, [2024])).get('2024-02')!;
+    expect(month.files.map((f) => f.file)).toEqual(['2024/02/a.csv']);
+    expect(month.notes.map((f) => [f.severity, f.code, f.message])).toEqual([
+      ['warning', 'exclusion-list-unread', '2024/02/.welfare-exclude could not be read (EIO: i/o error, read): no file of this month is excluded.'],
+    ]);
+  });
+});
