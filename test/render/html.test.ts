@@ -90,13 +90,14 @@ describe('HTML report links', () => {
 });
 
 describe('the page at national scale', () => {
-  it('costs linear in the units: 3,200 wards against 800, 12 indicators (its heat table found each cell by a pass over every unit)', () => {
+  it('costs linear in the units: 6,400 wards against 800, 12 indicators (its heat table found each cell by a pass over every unit)', () => {
     const page = (m: ReportModel) => renderHtml(m, [], { lang: 'vi' });
     const small = wideModel(800, 12);
-    const large = wideModel(3200, 12);
+    const large = wideModel(6400, 12);
     expect(page(small).match(/<tr><th scope="row">/g)).toHaveLength(800);
-    // Measured: 4.2–5.2 now, 9.0–9.2 when each cell was found by a pass over the units.
-    expect(timeRatio(page, small, large, 3)).toBeLessThan(7);
+    // Measured 8.1–9.8 (session 13). At 3,200 against 800 it measured 3.9–5.2 against a bound of 7, and 9.0–9.2 when
+    // each cell was found by a pass over the units: that quadratic part makes about 31 × at 8 × the units.
+    expect(timeRatio(page, small, large, 3)).toBeLessThan(16);
   });
 });
 
