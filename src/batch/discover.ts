@@ -103,8 +103,8 @@ export async function discoverRoot(root: string, years: readonly number[]): Prom
         const file = toPosix(listed.file);
         // The walk names a file by the folder's shown name and the names below it: the part after it is the path inside.
         const inside = file.slice(shownDir.length + 1);
-        const reason = list.reasons.get(inside);
-        if (reason !== undefined) entry.excluded.push({ file, year, month, reason });
+        const excludedFor = list.reasons.get(inside);
+        if (excludedFor !== undefined) entry.excluded.push({ file, year, month, reason: excludedFor });
         else entry.files.push({ path: listed.open, file, year, month });
       }
       entry.notes.push(...walked);
