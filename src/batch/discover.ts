@@ -7,14 +7,14 @@
  * (PATH relative to the month folder, `/` between folders; `#` starts a comment). They are not read; the
  * summaries list them with their reason.
  */
-import { lstatSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { monthKey } from '../compute/monthly.js';
 import { finding, type Finding } from '../model/finding.js';
 import { monthFolderOf, monthInPath, toPosix } from '../read/month-folder.js';
 import { reason, reasonVi } from '../read/failure.js';
-import { realKey, walkFolder, type Listed } from '../read/walk.js';
+import { DANGLING_LINK, isLink, realKey, walkFolder, type Listed } from '../read/walk.js';
 
 export const EXCLUDE_FILE = '.welfare-exclude';
 /** An exclusion list is a short hand-written text: a larger one is not read (and said so). */
@@ -88,9 +88,9 @@ export async function discoverRoot(root: string, years: readonly number[]): Prom
       } catch (error) {
         // Named as a month but not opened: the month is made, every unit missing, with the reason beside it.
         entry.exists = true;
-        const link = attempt(() => lstatSync(dir))?.isSymbolicLink() === true;
-        const why = link ? 'it is a symbolic link to something that does not exist' : reason(error);
-        const whyVi = link ? 'đây là liên kết tượng trưng trỏ tới nơi không tồn tại' : reasonVi(error);
+        const link = isLink(dir);
+        const why = link ? `it is ${DANGLING_LINK.en}` : reason(error);
+        const whyVi = link ? `đây là ${DANGLING_LINK.vi}` : reasonVi(error);
         entry.notes.push(finding('error', 'unreadable-file', `Cannot open the month folder ${shownDir}: ${why}; none of its files were read.`, { file: shownDir }, {}, `Không mở được thư mục tháng ${shownDir}: ${whyVi}; chưa đọc được tệp nào trong đó.`));
         continue;
       }

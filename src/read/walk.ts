@@ -33,7 +33,7 @@ export interface Listed {
 }
 
 /** A file or folder name as text: exact when it is UTF-8, else its other bytes shown as \xNN. */
-export function nameText(name: Buffer): { text: string; utf8: boolean } {
+function nameText(name: Buffer): { text: string; utf8: boolean } {
   const text = name.toString('utf8');
   if (!text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(name)) return { text, utf8: true };
   let out = '';
@@ -124,7 +124,7 @@ export function walkFolder(root: string, findings: Finding[], shown: string = ro
           info = statKind(statSync(open));
         } catch (error) {
           const link = listedKind === 'link' || isLink(open);
-          if (link) note(file, `${file} is a symbolic link to something that does not exist; it was skipped.`, `${file} là liên kết tượng trưng trỏ tới nơi không tồn tại; đã bỏ qua.`);
+          if (link) note(file, `${file} is ${DANGLING_LINK.en}; it was skipped.`, `${file} là ${DANGLING_LINK.vi}; đã bỏ qua.`);
           else note(file, `${file} could not be examined (${reason(error)}); it was skipped.`, `Không kiểm tra được ${file} (${reasonVi(error)}); đã bỏ qua.`);
           continue;
         }
@@ -212,7 +212,11 @@ function statKind(info: Stats): EntryKind {
   return info.isFile() ? 'file' : info.isDirectory() ? 'folder' : info.isFIFO() ? 'fifo' : info.isSocket() ? 'socket' : 'device';
 }
 
-function isLink(path: string | Buffer): boolean {
+/** What a link to nothing is called, in both languages (a folder's entry here, a month folder in batch/discover.ts). */
+export const DANGLING_LINK = { en: 'a symbolic link to something that does not exist', vi: 'liên kết tượng trưng trỏ tới nơi không tồn tại' } as const;
+
+/** Whether the path is a symbolic link itself (not followed); false when it cannot be examined. */
+export function isLink(path: string | Buffer): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
   } catch {
