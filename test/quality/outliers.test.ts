@@ -156,7 +156,7 @@ describe('outliers against history and the typical range', () => {
 
   it('a month\'s history is the twelve months before it: not an older month, not a year\'s own figure, not the month itself', () => {
     // Jobs of Chương Mỹ, 2023-01 … 2024-03, judged in 2024-03. In the window (2023-03 … 2024-02): 600–700 a month.
-    // Outside it: 2023-01 and 2023-02 (13 and 14 months before), the year 2023's own figure and 2024-03's second figure.
+    // Outside it: 2023-01 and 2023-02 (14 and 13 months before), the year 2023's own figure, and 2024-03's own (7,000).
     const m = (year: number, month: number | null, v: number) => obs('277', 'jobs-created', null, v, { year, month, cell: 'E8', file: `${year}-${month ?? 'year'}.xlsx` });
     const window = Array.from({ length: 12 }, (_, k) => m(k < 10 ? 2023 : 2024, k < 10 ? k + 3 : k - 9, 600 + (k % 2) * 100));
     const far = [m(2023, 1, 50), m(2023, 2, 60_000), m(2023, null, 90)];
